@@ -1,0 +1,6 @@
+/**
+ * n8n-nodes-mcu domain library: usable from a Code node or any Node.js program.
+ * The n8n nodes in this package are thin adapters over these functions.
+ */
+export * from './lib/appeal';
+export * from './lib/topics';
