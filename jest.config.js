@@ -1,5 +1,5 @@
 /** Two projects: fast unit tests (lib, nodes with fakes, sandbox) and e2e tests in a real n8n. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 module.exports = {
 	projects: [
 		{
@@ -14,6 +14,7 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 			testTimeout: 240000,
+			globalSetup: '<rootDir>/test/helpers/e2e-global-setup.ts',
 		},
 	],
 };

@@ -1,0 +1,64 @@
+/**
+ * Retry with exponential backoff and jitter, shared by every transport (ПОС, ИМ, VK, OK, Telegram, Sheets).
+ * The caller says, per attempt, whether the outcome is retryable and how long the server asked to wait.
+ */
+export interface RetryPolicy {
+	/** Attempts after the first one. */
+	retries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 500, maxDelayMs: 30000 };
+
+export type AttemptVerdict<T> =
+	| { done: true; value: T }
+	| { done: false; retryAfterMs?: number; error: Error };
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random = Math.random): number {
+	if (retryAfterMs !== undefined && retryAfterMs >= 0) return Math.min(retryAfterMs, policy.maxDelayMs);
+	const exp = policy.baseDelayMs * 2 ** attempt;
+	return Math.min(policy.maxDelayMs, exp / 2 + random() * (exp / 2));
+}
+
+/** Parses Retry-After (seconds or HTTP date) into milliseconds. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(Array.isArray(value) ? value[0] : value);
+	const seconds = Number(text);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export async function withRetry<T>(
+	attempt: (attemptNumber: number) => Promise<AttemptVerdict<T>>,
+	policy: RetryPolicy = DEFAULT_RETRY,
+	wait: (ms: number) => Promise<void> = sleep,
+): Promise<T> {
+	let last: Error | undefined;
+	for (let n = 0; n <= policy.retries; n++) {
+		const verdict = await attempt(n);
+		if (verdict.done) return verdict.value;
+		last = verdict.error;
+		if (n < policy.retries) await wait(backoffDelay(n, policy, verdict.retryAfterMs));
+	}
+	throw last ?? new Error('retry: no attempts made');
+}
+
+/** HTTP statuses worth retrying: rate limits and transient server errors. */
+export function isRetryableStatus(status: number): boolean {
+	return status === 429 || status === 408 || (status >= 500 && status <= 599);
+}
+
+/** Network-level failures (timeouts, resets, truncated bodies) are transient too. */
+export function isTransientNetworkError(error: unknown): boolean {
+	const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+	if (code && ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ECONNREFUSED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET'].includes(code)) {
+		return true;
+	}
+	const message = String((error as Error)?.message ?? '');
+	return /socket hang up|timeout|aborted|Unexpected end of JSON|Unexpected token|JSON/i.test(message);
+}

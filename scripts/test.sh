@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what it needs, then typecheck, lint, build, unit and e2e tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+bash scripts/install-n8n.sh
+echo "== typecheck"; npx tsc -p tsconfig.test.json --noEmit
+echo "== lint"; npx eslint nodes credentials package.json
+echo "== unit"; npx jest --selectProjects unit
+echo "== e2e (real n8n)"; npx jest --selectProjects e2e --runInBand

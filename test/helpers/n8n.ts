@@ -1,0 +1,175 @@
+/**
+ * Real n8n for e2e tests: a fresh user folder per instance, our packed package in its nodes folder,
+ * workflows imported and executed through n8n's own CLI, or a running server for triggers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { E2E_DIR, N8N_BIN, NODE24, NODES_TEMPLATE } from './paths';
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface ExecResult {
+	stdout: string;
+	stderr: string;
+	code: number | null;
+}
+
+export interface RunData {
+	/** Items per node (first run, every output), as n8n recorded them. */
+	nodeOutputs(node: string): Array<Array<{ json: Record<string, unknown> }>>;
+	/** JSON of the items on one output of a node. */
+	items(node: string, output?: number): Array<Record<string, unknown>>;
+	error?: { message: string; node?: { name: string } };
+	raw: unknown;
+}
+
+export class N8nInstance {
+	readonly home: string;
+	private server?: ChildProcess;
+	port = 0;
+	serverLog = '';
+
+	constructor(
+		name: string,
+		private readonly extraEnv: Record<string, string> = {},
+	) {
+		this.home = path.join(E2E_DIR, `home-${name}-${process.pid}-${Date.now()}`);
+		fs.mkdirSync(path.join(this.home, '.n8n'), { recursive: true });
+		fs.symlinkSync(NODES_TEMPLATE, path.join(this.home, '.n8n', 'nodes'), 'dir');
+	}
+
+	async env(): Promise<NodeJS.ProcessEnv> {
+		return {
+			PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
+			HOME: this.home,
+			N8N_USER_FOLDER: this.home,
+			N8N_ENCRYPTION_KEY: 'mcu-e2e-encryption-key',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_SECURE_COOKIE: 'false',
+			TZ: 'Europe/Moscow',
+			GENERIC_TIMEZONE: 'Europe/Moscow',
+			...this.extraEnv,
+		};
+	}
+
+	async cli(args: string[], timeoutMs = 120000): Promise<ExecResult> {
+		const env = await this.env();
+		return new Promise((resolve, reject) => {
+			const child = spawn(NODE24, [N8N_BIN, ...args], { env, cwd: this.home });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (d) => (stdout += d));
+			child.stderr.on('data', (d) => (stderr += d));
+			const timer = setTimeout(() => {
+				child.kill('SIGKILL');
+				reject(new Error(`n8n ${args.join(' ')} timed out\n${stdout}\n${stderr}`));
+			}, timeoutMs);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				resolve({ stdout, stderr, code });
+			});
+		});
+	}
+
+	async importWorkflow(workflow: Record<string, unknown>): Promise<string> {
+		const file = path.join(this.home, `wf-${String(workflow.id)}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflow));
+		const result = await this.cli(['import:workflow', `--input=${file}`]);
+		if (result.code !== 0) throw new Error(`import failed: ${result.stdout}\n${result.stderr}`);
+		return String(workflow.id);
+	}
+
+	/** Imports credentials given with plain `data` (n8n encrypts them on import). */
+	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void> {
+		const file = path.join(this.home, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials));
+		const result = await this.cli(['import:credentials', `--input=${file}`]);
+		fs.rmSync(file);
+		if (result.code !== 0) throw new Error(`credential import failed: ${result.stdout}\n${result.stderr}`);
+	}
+
+	/** Marks a workflow published (active) so `n8n start` activates its triggers. */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		const result = await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		if (result.code !== 0) throw new Error(`publish failed: ${result.stdout}\n${result.stderr}`);
+	}
+
+	/** Runs a workflow once with `n8n execute` and returns its run data. */
+	async execute(workflowId: string): Promise<RunData> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const start = result.stdout.indexOf('\n{');
+		const jsonText = start >= 0 ? result.stdout.slice(start + 1) : result.stdout.trim().startsWith('{') ? result.stdout : '';
+		if (!jsonText) throw new Error(`n8n execute printed no result (code ${result.code}):\n${result.stdout}\n${result.stderr}`);
+		const parsed = JSON.parse(jsonText) as {
+			data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: RunData['error'] } };
+		};
+		const resultData = parsed.data?.resultData ?? (parsed as unknown as { resultData: never }).resultData;
+		const runData = (resultData as { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> }).runData;
+		const nodeOutputs = (node: string) => {
+			const runs = runData[node];
+			if (!runs) throw new Error(`node "${node}" did not run; ran: ${Object.keys(runData).join(', ')}`);
+			return runs[0].data?.main ?? [];
+		};
+		return {
+			nodeOutputs,
+			items: (node, output = 0) => (nodeOutputs(node)[output] ?? []).map((i) => i.json),
+			error: (resultData as { error?: RunData['error'] }).error,
+			raw: parsed,
+		};
+	}
+
+	/** Starts `n8n start` on a free port and waits until it answers /healthz/readiness. */
+	async start(): Promise<string> {
+		this.port = await freePort();
+		const env = { ...(await this.env()), N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1' };
+		this.server = spawn(NODE24, [N8N_BIN, 'start'], { env, cwd: this.home });
+		this.server.stdout?.on('data', (d) => (this.serverLog += d));
+		this.server.stderr?.on('data', (d) => (this.serverLog += d));
+		const url = `http://127.0.0.1:${this.port}`;
+		const deadline = Date.now() + 120000;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n exited:\n${this.serverLog}`);
+			try {
+				const res = await fetch(`${url}/healthz/readiness`);
+				if (res.ok) return url;
+			} catch {
+				/* not up yet */
+			}
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		throw new Error(`n8n did not start in time:\n${this.serverLog}`);
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(() => server.kill('SIGKILL'), 15000);
+			server.once('exit', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+			server.kill('SIGTERM');
+		});
+	}
+
+	cleanup(): void {
+		fs.rmSync(this.home, { recursive: true, force: true });
+	}
+}
