@@ -4,3 +4,5 @@
  */
 export * from './lib/appeal';
 export * from './lib/topics';
+export * from './lib/calendar';
+export * from './lib/deadlines';

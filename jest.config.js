@@ -13,7 +13,7 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-			testTimeout: 240000,
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/e2e-timeout.ts'],
 			globalSetup: '<rootDir>/test/helpers/e2e-global-setup.ts',
 		},
 	],
