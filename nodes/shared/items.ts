@@ -6,15 +6,19 @@ import {
 } from 'n8n-workflow';
 import { AppealValidationError, recordLabel } from '../../lib/appeal';
 
-/** Builds the error item n8n routes to the error output (or keeps in main) when continue-on-fail is on. */
+/**
+ * Builds the error item for continue-on-fail: `{ error, details: { record, fields } }`. n8n sends an item whose
+ * json has only `error`/`message`/`details` to the node's error output ("continue (using error output)") and
+ * merges the original input into it there, so the bad record travels on with the reason — nothing is lost.
+ */
 export function errorItem(error: Error, record: unknown, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message, record: recordLabel(record) };
+	const details: IDataObject = { record: recordLabel(record) };
 	if (error instanceof AppealValidationError) {
-		json.fields = error.problems.map((p) => ({ path: p.path, message: p.message }));
+		details.fields = error.problems.map((p) => ({ path: p.path, message: p.message }));
 	} else if ((error as { field?: string }).field) {
-		json.fields = [{ path: (error as { field?: string }).field as string, message: error.message }];
+		details.fields = [{ path: (error as { field?: string }).field as string, message: error.message }];
 	}
-	return { json, pairedItem: { item: itemIndex } };
+	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
 /**

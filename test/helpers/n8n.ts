@@ -116,7 +116,7 @@ export class N8nInstance {
 		const start = result.stdout.indexOf('\n{');
 		const jsonText = start >= 0 ? result.stdout.slice(start + 1) : result.stdout.trim().startsWith('{') ? result.stdout : '';
 		if (!jsonText) throw new Error(`n8n execute printed no result (code ${result.code}):\n${result.stdout}\n${result.stderr}`);
-		const parsed = JSON.parse(jsonText) as {
+		const parsed = JSON.parse(firstJsonValue(jsonText)) as {
 			data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: RunData['error'] } };
 		};
 		const resultData = parsed.data?.resultData ?? (parsed as unknown as { resultData: never }).resultData;
@@ -172,4 +172,20 @@ export class N8nInstance {
 	cleanup(): void {
 		fs.rmSync(this.home, { recursive: true, force: true });
 	}
+}
+
+/** The first complete JSON object of a text (n8n prints more lines after the result when a run fails). */
+function firstJsonValue(text: string): string {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (inString) {
+			if (c === '\\') i++;
+			else if (c === '"') inString = false;
+		} else if (c === '"') inString = true;
+		else if (c === '{') depth++;
+		else if (c === '}' && --depth === 0) return text.slice(0, i + 1);
+	}
+	return text;
 }
