@@ -1,0 +1,76 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** ПОС REST gateway: OAuth2 password grant. The node gets, caches and renews the token itself. */
+export class McuPosApi implements ICredentialType {
+	name = 'mcuPosApi';
+
+	displayName = 'МЦУ: ПОС (Госуслуги. Решаем вместе) API';
+
+	icon = 'file:pos.svg' as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-mcu/n8n-nodes-mcu#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'http://127.0.0.1:3101',
+			description: 'Адрес REST-шлюза ПОС вашего региона. По умолчанию — локальная песочница.',
+		},
+		{
+			displayName: 'Путь Получения Токена',
+			name: 'tokenPath',
+			type: 'string',
+			default: '/auth/oauth/token',
+		},
+		{
+			displayName: 'Имя Пользователя',
+			name: 'username',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Пароль',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: 'appeals',
+		},
+		{
+			displayName: 'Путь К Сообщениям',
+			name: 'appealsPath',
+			type: 'string',
+			default: '/appeal-service/external-appeal-system/appeals',
+			description: 'Маршрут списка сообщений; у разных региональных шлюзов он может отличаться',
+		},
+		{
+			displayName: 'Ссылка На Сообщение (Шаблон)',
+			name: 'urlTemplate',
+			type: 'string',
+			default: 'https://pos.gosuslugi.ru/lkp/appeals/{id}',
+			description: 'Ссылка для людей в отчётах и напоминаниях; {id} заменяется номером сообщения',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '={{$credentials.tokenPath}}',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: {
+				grant_type: 'password',
+				username: '={{$credentials.username}}',
+				password: '={{$credentials.password}}',
+				scope: '={{$credentials.scope}}',
+			},
+		},
+	};
+}

@@ -1,0 +1,140 @@
+import { assertAppeal, makeAppeal, type Appeal, type AppealStatus } from '../appeal';
+import {
+	SourceRecordError,
+	fullName,
+	getPath,
+	optionalDate,
+	requireDate,
+	satisfactionFromRating,
+	text,
+} from './common';
+
+/**
+ * ПОС («Госуслуги. Решаем вместе») → appeal. The public contract is not published (domain.md §2), so every
+ * field is read through a path the user can change (`PosFieldMap`).
+ */
+export interface PosFieldMap {
+	id: string;
+	createdAt: string;
+	updatedAt: string;
+	status: string;
+	statusText: string;
+	fz59: string;
+	description: string;
+	address: string;
+	surname: string;
+	name: string;
+	patronymic: string;
+	phone: string;
+	email: string;
+	subject: string;
+	subsubject: string;
+	answerAt: string;
+	history: string;
+	rating: string;
+	deadline: string;
+	organization: string;
+}
+
+export const DEFAULT_POS_FIELDS: PosFieldMap = {
+	id: 'posId',
+	createdAt: 'createdAt',
+	updatedAt: 'updatedAt',
+	status: 'status',
+	statusText: 'statusText',
+	fz59: 'fz59',
+	description: 'description',
+	address: 'location.address',
+	surname: 'applicant.surname',
+	name: 'applicant.name',
+	patronymic: 'applicant.patronymic',
+	phone: 'applicant.phone',
+	email: 'applicant.email',
+	subject: 'subjectName',
+	subsubject: 'subsubjectName',
+	answerAt: 'answerAt',
+	history: 'history',
+	rating: 'rating',
+	deadline: 'deadline',
+	organization: 'organizationInfo.name',
+};
+
+/** ПОС status codes (domain.md §2) → our statuses. Unknown codes never crash: they keep the record in work. */
+export const POS_STATUS_MAP: Record<string, AppealStatus> = {
+	MODERATION_NEW: 'new',
+	MODERATION_ACCEPT: 'new',
+	MODERATION_DECLINE: 'rejected',
+	TAKE_TO_WORK: 'in_progress',
+	SET_EXECUTOR: 'assigned',
+	FORWARD_TO_PARENT: 'forwarded',
+	FORWARD_TO_SUBORDINATE: 'forwarded',
+	POSTPONE: 'in_progress',
+	SEND_RESPONSE: 'answered',
+};
+
+export interface PosNormalizeOptions {
+	fields?: Partial<PosFieldMap>;
+	/** Link for people, `{id}` is replaced by the ПОС id. */
+	urlTemplate?: string;
+}
+
+interface PosHistoryEntry {
+	status?: string;
+	createdAt?: string;
+	createdBy?: { surname?: string; name?: string; patronymic?: string; position?: string };
+	answer?: { answerType?: string; comment?: string; newDate?: string; executor?: string };
+	executor?: string;
+	newDate?: string;
+}
+
+export function normalizePos(record: unknown, options: PosNormalizeOptions = {}): Appeal {
+	const f = { ...DEFAULT_POS_FIELDS, ...(options.fields ?? {}) };
+	const rawId = getPath(record, f.id) ?? getPath(record, 'id');
+	const externalId = text(rawId);
+	if (!externalId) throw new SourceRecordError('pos', '?', f.id, 'нет идентификатора сообщения');
+	const receivedAt = requireDate('pos', externalId, record, f.createdAt);
+	const description = text(getPath(record, f.description));
+	if (!description) throw new SourceRecordError('pos', externalId, f.description, 'пустой текст сообщения');
+
+	const history = (Array.isArray(getPath(record, f.history)) ? getPath(record, f.history) : []) as PosHistoryEntry[];
+	const code = text(getPath(record, f.status)) ?? 'MODERATION_NEW';
+	const flags: string[] = [];
+	let status = POS_STATUS_MAP[code];
+	if (!status) {
+		status = 'in_progress';
+		flags.push('unknown_source_status');
+	}
+	const accepted = history.find((h) => h.status === 'MODERATION_ACCEPT');
+	const response = [...history].reverse().find((h) => h.status === 'SEND_RESPONSE');
+	const postponed = [...history].reverse().find((h) => h.status === 'POSTPONE');
+	const executor = [...history].reverse().find((h) => h.status === 'SET_EXECUTOR');
+	const firstReaction = history.find((h) => h.status && !h.status.startsWith('MODERATION'));
+	const fz59 = getPath(record, f.fz59) === true || getPath(record, f.fz59) === 'true';
+	const subject = [text(getPath(record, f.subject)), text(getPath(record, f.subsubject))].filter(Boolean).join(' / ');
+
+	const appeal = makeAppeal(
+		{ source: 'pos', externalId, kind: fz59 ? 'appeal59' : 'message', receivedAt, text: description, raw: record },
+		{
+			url: options.urlTemplate ? options.urlTemplate.replace('{id}', encodeURIComponent(externalId)) : null,
+			registeredAt: accepted ? (optionalDate(accepted, 'createdAt') ?? null) : code === 'MODERATION_NEW' ? null : receivedAt,
+			author: {
+				name: fullName(getPath(record, f.surname), getPath(record, f.name), getPath(record, f.patronymic)),
+				contact: text(getPath(record, f.phone)) ?? text(getPath(record, f.email)),
+				anonymous: false,
+			},
+			address: text(getPath(record, f.address)),
+			category: subject || null,
+			status,
+			sourceStatus: code,
+			responsible: text(executor?.executor ?? executor?.answer?.executor) ?? null,
+			deadline: optionalDate(record, f.deadline),
+			extendedDeadline: postponed ? (optionalDate(postponed, 'newDate') ?? optionalDate(postponed, 'answer.newDate')) : null,
+			firstReactionAt: firstReaction ? optionalDate(firstReaction, 'createdAt') : null,
+			answeredAt: optionalDate(record, f.answerAt) ?? (response ? optionalDate(response, 'createdAt') : null),
+			answerText: text(response?.answer?.comment) ?? null,
+			satisfaction: satisfactionFromRating(getPath(record, f.rating)),
+			flags,
+		},
+	);
+	return assertAppeal(appeal);
+}

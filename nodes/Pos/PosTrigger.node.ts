@@ -1,0 +1,60 @@
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import { normalizePos } from '../../lib/sources/pos';
+import { toIsoDateTime } from '../../lib/sources/common';
+import { pollAppeals, pollingProperties } from '../shared/polling';
+import { posCredentials, posListMessages } from './transport';
+
+type PosRecord = Record<string, unknown>;
+
+export class PosTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'МЦУ: ПОС — Новые Сообщения',
+		name: 'posTrigger',
+		icon: 'file:pos.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"] === "changes" ? "новые и изменённые" : "новые"}}',
+		description: 'Запускает процесс на каждое новое (или изменённое) сообщение ПОС',
+		defaults: { name: 'МЦУ: ПОС — новые сообщения' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mcuPosApi', required: true }],
+		properties: [
+			{
+				displayName: 'Событие',
+				name: 'event',
+				type: 'options',
+				options: [
+					{ name: 'Новое Сообщение', value: 'new' },
+					{ name: 'Новое Или Изменённое (Статус, Ответ)', value: 'changes' },
+				],
+				default: 'new',
+			},
+			...pollingProperties,
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const credentials = posCredentials(await this.getCredentials('mcuPosApi'));
+		const event = this.getNodeParameter('event', 'new') as string;
+		return pollAppeals<PosRecord>(this, {
+			fetch: async (since) => {
+				const records = (await posListMessages(this, credentials, { updatedFrom: since })) as PosRecord[];
+				return records.flatMap((record) => {
+					const at = toIsoDateTime(event === 'changes' ? record.updatedAt : record.createdAt) ?? toIsoDateTime(record.updatedAt);
+					const id = String(record.posId ?? record.id ?? '');
+					return at && id ? [{ id: event === 'changes' ? `${id}@${at}` : id, at, record }] : [];
+				});
+			},
+			normalize: (record) => normalizePos(record, { urlTemplate: credentials.urlTemplate || undefined }),
+			label: (record) => ({ source: 'pos', externalId: record.posId ?? record.id }),
+		});
+	}
+}

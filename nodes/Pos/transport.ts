@@ -1,0 +1,115 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { apiRequest, isAuthExpired, type ApiRequest, type HttpContext } from '../shared/http';
+
+/** The only place that talks to the ПОС REST gateway: token, retries, paging. */
+export interface PosCredentials {
+	baseUrl: string;
+	tokenPath: string;
+	username: string;
+	password: string;
+	scope: string;
+	appealsPath: string;
+	urlTemplate: string;
+}
+
+export function posCredentials(data: ICredentialDataDecryptedObject): PosCredentials {
+	return {
+		baseUrl: String(data.baseUrl ?? '').replace(/\/+$/, ''),
+		tokenPath: String(data.tokenPath || '/auth/oauth/token'),
+		username: String(data.username ?? ''),
+		password: String(data.password ?? ''),
+		scope: String(data.scope ?? ''),
+		appealsPath: String(data.appealsPath || '/appeal-service/external-appeal-system/appeals'),
+		urlTemplate: String(data.urlTemplate ?? ''),
+	};
+}
+
+const SERVICE = 'ПОС';
+
+/** Tokens per gateway and user, shared by every node in this n8n process until they expire. */
+const tokens = new Map<string, { token: string; expiresAt: number }>();
+
+function tokenKey(c: PosCredentials): string {
+	return `${c.baseUrl}|${c.username}`;
+}
+
+async function getToken(ctx: HttpContext, c: PosCredentials, renew = false): Promise<string> {
+	const cached = tokens.get(tokenKey(c));
+	if (!renew && cached && cached.expiresAt > Date.now() + 30000) return cached.token;
+	const form = new URLSearchParams({ grant_type: 'password', username: c.username, password: c.password, scope: c.scope });
+	const { body } = await apiRequest<{ access_token?: string; expires_in?: number }>(
+		ctx,
+		{ method: 'POST', url: `${c.baseUrl}${c.tokenPath}`, body: form },
+		{ service: SERVICE },
+	);
+	if (!body?.access_token) throw new Error('ПОС: сервер авторизации не выдал access_token');
+	tokens.set(tokenKey(c), { token: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 300) * 1000 });
+	return body.access_token;
+}
+
+/** A call with the bearer token; a token the gateway no longer accepts is renewed once. */
+export async function posRequest<T = unknown>(ctx: HttpContext, c: PosCredentials, request: Omit<ApiRequest, 'url'> & { path: string }): Promise<T> {
+	const send = async (token: string) =>
+		apiRequest<T>(
+			ctx,
+			{ ...request, url: `${c.baseUrl}${request.path}`, headers: { ...(request.headers ?? {}), Authorization: `Bearer ${token}` } },
+			{ service: SERVICE },
+		);
+	try {
+		return (await send(await getToken(ctx, c))).body;
+	} catch (error) {
+		if (!isAuthExpired(error)) throw error;
+		tokens.delete(tokenKey(c));
+		return (await send(await getToken(ctx, c, true))).body;
+	}
+}
+
+export interface PosPage {
+	content: unknown[];
+	page: number;
+	size: number;
+	totalElements: number;
+	totalPages: number;
+}
+
+export interface PosListFilter {
+	updatedFrom?: string;
+	status?: string[];
+	pageSize?: number;
+	/** Stop after this many records (get many with a limit). */
+	limit?: number;
+}
+
+/**
+ * Every message matching the filter, page by page (sorted by update time). Records that arrive while paging land
+ * on later pages; a record seen twice (it moved between pages) is returned once.
+ */
+export async function posListMessages(ctx: HttpContext, c: PosCredentials, filter: PosListFilter): Promise<unknown[]> {
+	const size = Math.min(Math.max(filter.pageSize ?? 100, 1), 100);
+	const seen = new Set<string>();
+	const out: unknown[] = [];
+	for (let page = 0; ; page++) {
+		const body = await posRequest<PosPage>(ctx, c, {
+			method: 'GET',
+			path: c.appealsPath,
+			qs: { updatedFrom: filter.updatedFrom, status: filter.status?.length ? filter.status.join(',') : undefined, page, size },
+		});
+		const content = Array.isArray(body?.content) ? body.content : [];
+		for (const record of content) {
+			const id = String((record as { posId?: unknown; id?: unknown }).posId ?? (record as { id?: unknown }).id);
+			if (seen.has(id)) continue;
+			seen.add(id);
+			out.push(record);
+			if (filter.limit && out.length >= filter.limit) return out;
+		}
+		if (content.length < size || page + 1 >= (body?.totalPages ?? 0)) {
+			// New records may have arrived after the last page was computed: one more page catches them.
+			if (content.length === size) continue;
+			return out;
+		}
+	}
+}
+
+export function posActionPath(c: PosCredentials, posId: string, action: string): string {
+	return `${c.appealsPath}/${encodeURIComponent(posId)}/${action}`;
+}
