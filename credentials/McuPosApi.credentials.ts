@@ -20,7 +20,7 @@ export class McuPosApi implements ICredentialType {
 		},
 		{
 			displayName: 'Путь Получения Токена',
-			name: 'tokenPath',
+			name: 'loginPath',
 			type: 'string',
 			default: '/auth/oauth/token',
 		},
@@ -63,7 +63,7 @@ export class McuPosApi implements ICredentialType {
 		request: {
 			method: 'POST',
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '={{$credentials.tokenPath}}',
+			url: '={{$credentials.loginPath}}',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: {
 				grant_type: 'password',

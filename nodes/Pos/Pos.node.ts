@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 import { normalizePos } from '../../lib/sources/pos';
 import { toIsoDateTime } from '../../lib/sources/common';
-import { errorItem } from '../shared/items';
+import { asNodeError, errorItem } from '../shared/items';
 import { posProperties } from './description';
 import { posActionPath, posCredentials, posListMessages, posRequest, type PosCredentials } from './transport';
 
@@ -57,7 +57,7 @@ export class Pos implements INodeType {
 						out.push({ json: appeal as unknown as IDataObject, pairedItem: { item: i } });
 					} catch (error) {
 						// One bad record never stops the others.
-						if (!this.continueOnFail()) throw error;
+						if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
 						out.push(errorItem(error as Error, { source: 'pos', externalId: (record as IDataObject)?.posId }, i));
 					}
 				}
@@ -66,8 +66,7 @@ export class Pos implements INodeType {
 					out.push(errorItem(error as Error, items[i].json, i));
 					continue;
 				}
-				if (error instanceof NodeOperationError || (error as { name?: string }).name === 'NodeApiError') throw error;
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+				throw asNodeError(this.getNode(), error, i);
 			}
 		}
 		return [out];

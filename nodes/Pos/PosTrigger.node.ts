@@ -14,7 +14,7 @@ type PosRecord = Record<string, unknown>;
 
 export class PosTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'МЦУ: ПОС — Новые Сообщения',
+		displayName: 'МЦУ: ПОС Trigger',
 		name: 'posTrigger',
 		icon: 'file:pos.svg',
 		group: ['trigger'],

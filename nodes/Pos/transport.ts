@@ -1,10 +1,11 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { asNodeError } from '../shared/items';
 import { apiRequest, isAuthExpired, type ApiRequest, type HttpContext } from '../shared/http';
 
 /** The only place that talks to the ПОС REST gateway: token, retries, paging. */
 export interface PosCredentials {
 	baseUrl: string;
-	tokenPath: string;
+	loginPath: string;
 	username: string;
 	password: string;
 	scope: string;
@@ -15,7 +16,7 @@ export interface PosCredentials {
 export function posCredentials(data: ICredentialDataDecryptedObject): PosCredentials {
 	return {
 		baseUrl: String(data.baseUrl ?? '').replace(/\/+$/, ''),
-		tokenPath: String(data.tokenPath || '/auth/oauth/token'),
+		loginPath: String(data.loginPath || '/auth/oauth/token'),
 		username: String(data.username ?? ''),
 		password: String(data.password ?? ''),
 		scope: String(data.scope ?? ''),
@@ -39,7 +40,7 @@ async function getToken(ctx: HttpContext, c: PosCredentials, renew = false): Pro
 	const form = new URLSearchParams({ grant_type: 'password', username: c.username, password: c.password, scope: c.scope });
 	const { body } = await apiRequest<{ access_token?: string; expires_in?: number }>(
 		ctx,
-		{ method: 'POST', url: `${c.baseUrl}${c.tokenPath}`, body: form },
+		{ method: 'POST', url: `${c.baseUrl}${c.loginPath}`, body: form },
 		{ service: SERVICE },
 	);
 	if (!body?.access_token) throw new Error('ПОС: сервер авторизации не выдал access_token');
@@ -58,7 +59,7 @@ export async function posRequest<T = unknown>(ctx: HttpContext, c: PosCredential
 	try {
 		return (await send(await getToken(ctx, c))).body;
 	} catch (error) {
-		if (!isAuthExpired(error)) throw error;
+		if (!isAuthExpired(error)) throw asNodeError(ctx.getNode(), error);
 		tokens.delete(tokenKey(c));
 		return (await send(await getToken(ctx, c, true))).body;
 	}

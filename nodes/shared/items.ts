@@ -1,5 +1,7 @@
 import {
+	NodeApiError,
 	NodeOperationError,
+	type INode,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -48,4 +50,10 @@ export function mapItems(
 		}
 	}
 	return out;
+}
+
+/** The error as n8n shows it: NodeApiError / NodeOperationError pass through, anything else is wrapped. */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, itemIndex === undefined ? {} : { itemIndex });
 }
