@@ -1,0 +1,3 @@
+export * from './masking';
+export * from './register';
+export * from './upsert';

@@ -1,0 +1,112 @@
+import type { Appeal } from '../appeal';
+import { topicLabel } from '../topics';
+import { maskAddress, maskContact, maskName, maskText } from './masking';
+
+/** A column our reports own: key, Russian header, how to read it from a record, and its look. */
+export interface ReportColumn<T = Appeal> {
+	key: string;
+	header: string;
+	value: (record: T, masked: boolean) => string | number | null;
+	/** Column width in pixels. */
+	width: number;
+	format?: 'datetime' | 'date' | 'number' | 'percent' | 'text';
+	/** Values offered in a drop-down (data validation). */
+	choices?: string[];
+}
+
+export const SOURCE_LABELS: Record<string, string> = {
+	pos: 'ПОС',
+	im: 'Инцидент-менеджмент',
+	vk: 'ВКонтакте',
+	ok: 'Одноклассники',
+	telegram: 'Telegram',
+	max: 'MAX',
+	official: 'Официальный аккаунт',
+	import: 'Импорт',
+};
+
+export const KIND_LABELS: Record<string, string> = {
+	message: 'Сообщение',
+	appeal59: 'Обращение (59-ФЗ)',
+	incident: 'Инцидент',
+	comment: 'Комментарий',
+	direct_message: 'Личное сообщение',
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+	new: 'Новое',
+	assigned: 'Назначено',
+	in_progress: 'В работе',
+	answered: 'Дан ответ',
+	closed: 'Закрыто',
+	rejected: 'Отклонено',
+	forwarded: 'Перенаправлено',
+};
+
+export const DEADLINE_STATUS_LABELS_RU: Record<string, string> = {
+	on_time: 'В срок',
+	due_soon: 'Срок истекает',
+	overdue: 'Просрочено',
+	answered_on_time: 'Ответ в срок',
+	answered_late: 'Ответ с нарушением срока',
+};
+
+export const SATISFACTION_LABELS: Record<string, string> = {
+	satisfied: 'Удовлетворён',
+	unsatisfied: 'Не удовлетворён',
+	unknown: 'Нет оценки',
+};
+
+/** Sheets reads `2026-05-08 18:00:00` as a date-time in the spreadsheet's zone when written with USER_ENTERED. */
+export function sheetDateTime(iso: string | null | undefined): string {
+	if (!iso) return '';
+	const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(:\d{2})?)/.exec(iso);
+	return m ? `${m[1]} ${m[2].length === 5 ? `${m[2]}:00` : m[2]}` : iso;
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** The register of appeals: one row per appeal, keyed by `ID`. */
+export const REGISTER_COLUMNS: ReportColumn[] = [
+	{ key: 'id', header: 'ID', value: (a) => a.id, width: 150 },
+	{ key: 'source', header: 'Источник', value: (a) => SOURCE_LABELS[a.source] ?? a.source, width: 130, choices: Object.values(SOURCE_LABELS) },
+	{ key: 'kind', header: 'Вид', value: (a) => KIND_LABELS[a.kind] ?? a.kind, width: 140 },
+	{ key: 'receivedAt', header: 'Поступило', value: (a) => sheetDateTime(a.receivedAt), width: 140, format: 'datetime' },
+	{ key: 'registeredAt', header: 'Зарегистрировано', value: (a) => sheetDateTime(a.registeredAt), width: 140, format: 'datetime' },
+	{ key: 'author', header: 'Заявитель', value: (a, m) => (m ? maskName(a.author?.name) : str(a.author?.name)), width: 170 },
+	{ key: 'contact', header: 'Контакт', value: (a, m) => (m ? maskContact(a.author?.contact) : str(a.author?.contact)), width: 150 },
+	{ key: 'text', header: 'Текст обращения', value: (a, m) => truncate(m ? maskText(a.text) : a.text), width: 380 },
+	{ key: 'settlement', header: 'Поселение', value: (a) => str(a.settlementName ?? a.settlement), width: 160 },
+	{ key: 'address', header: 'Адрес', value: (a, m) => (m ? maskAddress(a.address) : str(a.address)), width: 220 },
+	{ key: 'topic', header: 'Тема', value: (a) => (a.topic ? topicLabel(a.topic) : ''), width: 200 },
+	{ key: 'totkCode', header: 'Код ТОТК', value: (a) => str(a.totkCode), width: 150 },
+	{ key: 'department', header: 'Подразделение', value: (a) => str(a.departmentName ?? a.department), width: 220 },
+	{ key: 'responsible', header: 'Ответственный', value: (a) => str(a.responsible), width: 170 },
+	{ key: 'status', header: 'Статус', value: (a) => STATUS_LABELS[a.status] ?? a.status, width: 130, choices: Object.values(STATUS_LABELS) },
+	{ key: 'deadline', header: 'Срок ответа', value: (a) => sheetDateTime(a.extendedDeadline ?? a.deadline), width: 140, format: 'datetime' },
+	{
+		key: 'deadlineStatus',
+		header: 'Контроль срока',
+		value: (a) => DEADLINE_STATUS_LABELS_RU[str(a.deadlineStatus)] ?? '',
+		width: 170,
+		choices: Object.values(DEADLINE_STATUS_LABELS_RU),
+	},
+	{ key: 'timeLeft', header: 'Осталось / просрочено', value: (a) => str((a.deadlineInfo as { text?: string } | undefined)?.text), width: 190 },
+	{ key: 'answeredAt', header: 'Дата ответа', value: (a) => sheetDateTime(a.answeredAt), width: 140, format: 'datetime' },
+	{ key: 'answerText', header: 'Ответ', value: (a, m) => truncate(m ? maskText(a.answerText) : str(a.answerText)), width: 320 },
+	{ key: 'satisfaction', header: 'Оценка заявителя', value: (a) => SATISFACTION_LABELS[a.satisfaction] ?? '', width: 150, choices: Object.values(SATISFACTION_LABELS) },
+	{ key: 'flags', header: 'Признаки', value: (a) => (a.flags ?? []).join(', '), width: 180 },
+	{ key: 'url', header: 'Ссылка', value: (a) => str(a.url), width: 200 },
+];
+
+/** Sheets refuses cells over 50,000 characters; long texts are cut with a mark. */
+function truncate(text: string, max = 5000): string {
+	return text.length > max ? `${text.slice(0, max)}… [обрезано]` : text;
+}
+
+export function rowOf<T>(columns: ReportColumn<T>[], record: T, masked: boolean): Array<string | number> {
+	return columns.map((c) => {
+		const v = c.value(record, masked);
+		return v === null || v === undefined ? '' : v;
+	});
+}
