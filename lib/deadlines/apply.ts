@@ -54,7 +54,7 @@ function requireText(record: Record<string, unknown>, field: string): string {
 export function applyDeadline(record: Record<string, unknown>, options: DeadlineOptions): DeadlineResult {
 	const source = requireText(record, 'source');
 	const kind = requireText(record, 'kind');
-	const policy = selectPolicy(options.policies, source, kind);
+	const policy = withRoutingOverride(selectPolicy(options.policies, source, kind), record.routing);
 	let deadline: string;
 	let maxExtendedDeadline: string | null = null;
 	let countedFrom: string | null = null;
@@ -102,5 +102,21 @@ export function applyDeadline(record: Record<string, unknown>, options: Deadline
 			evaluatedAt: options.now.setZone(policy.timeZone).toISO({ suppressMilliseconds: true })!,
 			warnings,
 		},
+	};
+}
+
+/** A routing rule may set its own deadline («МЦУ: Маршрутизация» → `routing.deadline`); it beats the policy. */
+function withRoutingOverride(policy: DeadlinePolicy, routing: unknown): DeadlinePolicy {
+	const override = (routing as { deadline?: { unit?: string; amount?: number } } | undefined)?.deadline;
+	if (!override || !override.amount || !override.unit) return policy;
+	const rule = (routing as { rule?: string }).rule ?? 'маршрутизация';
+	return {
+		...policy,
+		id: `${policy.id}+routing`,
+		title: `Срок по правилу «${rule}»`,
+		unit: override.unit as DeadlinePolicy['unit'],
+		amount: override.amount,
+		dayOff: override.unit === 'calendar_days' ? policy.dayOff : 'keep',
+		basis: `Правило маршрутизации «${rule}»`,
 	};
 }

@@ -142,4 +142,11 @@ describe('applyDeadline', () => {
 		expect(() => applyDeadline({ ...base, registeredAt: 'вчера' }, options)).toThrow(/registeredAt/);
 		expect(() => applyDeadline({ ...base, answeredAt: '2026-13-01T00:00:00+03:00' }, options)).toThrow(/answeredAt/);
 	});
+	it('a routing rule\'s own deadline beats the policy', () => {
+		const routed = { ...base, routing: { rule: 'Дороги', deadline: { unit: 'working_days', amount: 5 } } };
+		const r = applyDeadline(routed, options);
+		// 5 working days after Friday 10 April 2026: 13, 14, 15, 16, 17 April.
+		expect(r.deadline).toBe('2026-04-17T23:59:59+03:00');
+		expect(r.deadlineInfo.policyTitle).toBe('Срок по правилу «Дороги»');
+	});
 });

@@ -1,0 +1,126 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { TOPICS } from '../../lib/topics';
+import { KIND_OPTIONS, SOURCE_OPTIONS } from '../shared/options';
+
+/**
+ * Outputs follow the rules, like n8n's Switch: one output per rule plus «Не распределено». This function is
+ * sent to the editor as an expression, so it must stay plain, self-contained JavaScript.
+ */
+export const configuredOutputs = (parameters: { mode?: string; rules?: { rule?: Array<{ name?: string }> } }) => {
+	if (parameters.mode === 'table') {
+		return [
+			{ type: 'main', displayName: 'Распределено' },
+			{ type: 'main', displayName: 'Не распределено' },
+		];
+	}
+	const rules = (parameters.rules && parameters.rules.rule) || [];
+	const outputs = rules.map((rule, index) => ({ type: 'main', displayName: rule.name || 'Правило ' + (index + 1) }));
+	outputs.push({ type: 'main', displayName: 'Не распределено' });
+	return outputs;
+};
+
+export const FLAG_OPTIONS = [
+	{ name: 'Анонимное', value: 'anonymous' },
+	{ name: 'Враждебный Тон', value: 'hostile' },
+	{ name: 'Намерение Жаловаться Выше', value: 'escalation' },
+	{ name: 'Нецензурная Лексика', value: 'obscene' },
+	{ name: 'Недоволен И Пишет Снова', value: 'unsatisfied_again' },
+	{ name: 'Повторное Без Ответа', value: 'repeat_no_answer' },
+	{ name: 'Повторное Обращение', value: 'repeat' },
+	{ name: 'Угроза', value: 'threat' },
+];
+
+const ruleValues: INodeProperties[] = [
+	{ displayName: 'E-Mail', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Telegram (ID Чата)',
+		name: 'telegramChatId',
+		type: 'string',
+		default: '',
+		description: 'Куда слать уведомления и напоминания ответственному',
+	},
+	{ displayName: 'Виды', name: 'kinds', type: 'multiOptions', options: KIND_OPTIONS.filter((o) => o.value !== '*'), default: [] },
+	{
+		displayName: 'Ключевые Слова',
+		name: 'keywords',
+		type: 'string',
+		default: '',
+		placeholder: 'яма, грейдер, ямочный ремонт',
+		description: 'Через запятую; слова находятся в любой форме («яма» — «ямы», «ямами»)',
+	},
+	{ displayName: 'Название (Выход)', name: 'name', type: 'string', default: '', description: 'Имя выхода на схеме и в реестре' },
+	{ displayName: 'Ответственный', name: 'responsible', type: 'string', default: '' },
+	{ displayName: 'Подразделение', name: 'department', type: 'string', default: '' },
+	{
+		displayName: 'Поселения',
+		name: 'settlements',
+		type: 'string',
+		default: '',
+		placeholder: 'Дедовичи, Пожеревицкая волость',
+		description: 'Через запятую: название или код поселения',
+	},
+	{ displayName: 'Признаки', name: 'flags', type: 'multiOptions', options: FLAG_OPTIONS, default: [] },
+	{ displayName: 'Источники', name: 'sources', type: 'multiOptions', options: SOURCE_OPTIONS.filter((o) => o.value !== '*'), default: [] },
+	{
+		displayName: 'Срок (Рабочих Дней)',
+		name: 'deadlineDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Свой срок для обращений по этому правилу; 0 — по общим правилам сроков',
+	},
+	{
+		displayName: 'Темы',
+		name: 'topics',
+		type: 'multiOptions',
+		options: TOPICS.map((t) => ({ name: t.label, value: t.id })),
+		default: [],
+	},
+];
+
+export const routingProperties: INodeProperties[] = [
+	{
+		displayName: 'Откуда Правила',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Правила В Этом Узле', value: 'rules', description: 'По выходу на каждое правило — ветки видны на схеме' },
+			{
+				name: 'Таблица (Например, Лист Google Таблицы)',
+				value: 'table',
+				description: 'Строки с заголовками «Правило», «Темы», «Поселения», «Ключевые слова», «Подразделение»…',
+			},
+		],
+		default: 'rules',
+	},
+	{
+		displayName: 'Правила',
+		name: 'rules',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Добавить правило',
+		default: {},
+		description: 'Проверяются сверху вниз. Пустое условие подходит к любому обращению.',
+		displayOptions: { show: { mode: ['rules'] } },
+		options: [{ displayName: 'Правило', name: 'rule', values: ruleValues }],
+	},
+	{
+		displayName: 'Строки Таблицы Правил',
+		name: 'table',
+		type: 'json',
+		default: "={{ $('Правила маршрутизации').all().map(item => item.json) }}",
+		description: 'Массив строк таблицы (JSON), например из узла Google Sheets, читающего лист «Правила маршрутизации»',
+		displayOptions: { show: { mode: ['table'] } },
+	},
+	{
+		displayName: 'Если Подходит Несколько Правил',
+		name: 'matchMode',
+		type: 'options',
+		options: [
+			{ name: 'Первое Подходящее', value: 'first' },
+			{ name: 'Все Подходящие (Копия В Каждый Выход)', value: 'all' },
+		],
+		default: 'first',
+	},
+];
