@@ -1,3 +1,5 @@
 export * from './masking';
 export * from './register';
 export * from './upsert';
+export * from './layout';
+export * from './overdue';

@@ -1,0 +1,46 @@
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * A Google service account for the report spreadsheets. The token endpoint and the Sheets address are settings
+ * (taken from the key's `token_uri`), so the same credential works with Google and with the local sandbox.
+ */
+export class McuGoogleServiceAccountApi implements ICredentialType {
+	name = 'mcuGoogleServiceAccountApi';
+
+	displayName = 'МЦУ: Google Service Account (Таблицы) API';
+
+	icon = 'file:sheets.svg' as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-mcu/n8n-nodes-mcu#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'E-Mail Сервисного Аккаунта',
+			name: 'email',
+			type: 'string',
+			placeholder: 'mcu-reports@project.iam.gserviceaccount.com',
+			default: '',
+		},
+		{
+			displayName: 'Закрытый Ключ (Private Key)',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			description: 'Поле private_key из JSON-ключа сервисного аккаунта, вместе с -----BEGIN PRIVATE KEY-----',
+		},
+		{
+			displayName: 'Адрес Выдачи Токенов (Token_uri)',
+			name: 'grantUrl',
+			type: 'string',
+			default: 'https://oauth2.googleapis.com/token',
+		},
+		{
+			displayName: 'Адрес Google Sheets API',
+			name: 'sheetsUrl',
+			type: 'string',
+			default: 'https://sheets.googleapis.com/',
+			description: 'Для песочницы — адрес её эмулятора таблиц',
+		},
+	];
+}

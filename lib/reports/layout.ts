@@ -1,0 +1,136 @@
+import type { ReportColumn } from './register';
+import { columnLetter } from './upsert';
+
+/**
+ * Sheets API requests that make a report tab pleasant to open: frozen bold header, widths, date formats,
+ * a filter, colours for overdue / due soon, and drop-downs on status columns. Built once, sent in one
+ * `spreadsheets.batchUpdate` together with `addSheet` (the sheet id is chosen here, so no extra call).
+ */
+export interface TabLayout {
+	sheetId: number;
+	title: string;
+	columns: Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'>>;
+	/** Rows to format and filter (grows with the data; generous so later runs need no re-layout). */
+	rows: number;
+	/** Header of the column whose text colours a row (`Контроль срока`), and the colours per value. */
+	highlight?: { header: string; rules: Array<{ equals: string; color: 'red' | 'yellow' | 'green' }> };
+}
+
+const COLORS = {
+	red: { red: 0.98, green: 0.8, blue: 0.8 },
+	yellow: { red: 1, green: 0.95, blue: 0.7 },
+	green: { red: 0.85, green: 0.94, blue: 0.85 },
+};
+
+const NUMBER_FORMATS: Record<string, { type: string; pattern: string }> = {
+	datetime: { type: 'DATE_TIME', pattern: 'dd.mm.yyyy hh:mm' },
+	date: { type: 'DATE', pattern: 'dd.mm.yyyy' },
+	number: { type: 'NUMBER', pattern: '0.##' },
+	percent: { type: 'PERCENT', pattern: '0%' },
+};
+
+/** A stable sheet id for a tab title (ids must be unique inside a spreadsheet, any int32). */
+export function sheetIdFor(title: string): number {
+	let h = 2166136261;
+	for (const ch of title) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
+	return (h >>> 1) % 2000000000;
+}
+
+export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): object[] {
+	const { sheetId } = tab;
+	const columnCount = tab.columns.length;
+	const requests: object[] = [];
+	if (options.addSheet) {
+		requests.push({
+			addSheet: {
+				properties: {
+					sheetId,
+					title: tab.title,
+					gridProperties: { rowCount: Math.max(tab.rows + 1, 100), columnCount: Math.max(columnCount, 26), frozenRowCount: 1 },
+				},
+			},
+		});
+	} else {
+		requests.push({
+			updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' },
+		});
+	}
+	requests.push({
+		repeatCell: {
+			range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: columnCount },
+			cell: {
+				userEnteredFormat: {
+					textFormat: { bold: true },
+					backgroundColor: { red: 0.85, green: 0.9, blue: 0.97 },
+					wrapStrategy: 'WRAP',
+					verticalAlignment: 'MIDDLE',
+				},
+			},
+			fields: 'userEnteredFormat(textFormat,backgroundColor,wrapStrategy,verticalAlignment)',
+		},
+	});
+	tab.columns.forEach((column, index) => {
+		requests.push({
+			updateDimensionProperties: {
+				range: { sheetId, dimension: 'COLUMNS', startIndex: index, endIndex: index + 1 },
+				properties: { pixelSize: column.width },
+				fields: 'pixelSize',
+			},
+		});
+		const format = column.format ? NUMBER_FORMATS[column.format] : undefined;
+		if (format) {
+			requests.push({
+				repeatCell: {
+					range: { sheetId, startRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
+					cell: { userEnteredFormat: { numberFormat: format } },
+					fields: 'userEnteredFormat.numberFormat',
+				},
+			});
+		}
+		if (column.choices?.length) {
+			requests.push({
+				setDataValidation: {
+					range: { sheetId, startRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
+					rule: {
+						condition: { type: 'ONE_OF_LIST', values: column.choices.map((v) => ({ userEnteredValue: v })) },
+						strict: false,
+						showCustomUi: true,
+					},
+				},
+			});
+		}
+	});
+	if (tab.highlight) {
+		const col = tab.columns.findIndex((c) => c.header === tab.highlight!.header);
+		if (col >= 0) {
+			const letter = columnLetter(col);
+			tab.highlight.rules.forEach((rule, i) => {
+				requests.push({
+					addConditionalFormatRule: {
+						index: i,
+						rule: {
+							ranges: [{ sheetId, startRowIndex: 1, startColumnIndex: 0, endColumnIndex: columnCount }],
+							booleanRule: {
+								condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: `=$${letter}2="${rule.equals}"` }] },
+								format: { backgroundColor: COLORS[rule.color] },
+							},
+						},
+					},
+				});
+			});
+		}
+	}
+	requests.push({
+		setBasicFilter: { filter: { range: { sheetId, startRowIndex: 0, startColumnIndex: 0, endColumnIndex: columnCount } } },
+	});
+	return requests;
+}
+
+/**
+ * Text that Sheets would read as a formula (`=`, `+`, `-`, `@` first) is written as text: citizens' messages must
+ * never become formulas in a shared spreadsheet.
+ */
+export function safeCell(value: string | number | boolean): string | number | boolean {
+	if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
+	return value;
+}

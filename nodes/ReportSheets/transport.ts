@@ -1,0 +1,148 @@
+import { createSign } from 'node:crypto';
+import { NodeApiError, type ICredentialDataDecryptedObject, type IHttpRequestOptions, type INode, type JsonObject } from 'n8n-workflow';
+// Only the Sheets part of googleapis: loading the whole package takes ~1 s and much memory.
+import { auth as googleAuth, sheets as sheetsApi, type sheets_v4 } from 'googleapis/build/src/apis/sheets';
+import { DEFAULT_RETRY, isRetryableStatus, isTransientNetworkError, withRetry, type RetryPolicy } from '../shared/retry';
+
+/** The only place that talks to Google: the service-account token and the Sheets client. */
+export interface ServiceAccount {
+	email: string;
+	privateKey: string;
+	tokenUri: string;
+	sheetsUrl: string;
+}
+
+export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+export function serviceAccountFrom(data: ICredentialDataDecryptedObject): ServiceAccount {
+	const key = String(data.privateKey ?? '').replace(/\\n/g, '\n');
+	return {
+		email: String(data.email ?? ''),
+		privateKey: key,
+		tokenUri: String(data.grantUrl || 'https://oauth2.googleapis.com/token'),
+		sheetsUrl: String(data.sheetsUrl || 'https://sheets.googleapis.com/').replace(/\/?$/, '/'),
+	};
+}
+
+const b64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+
+/** The signed JWT of the OAuth 2.0 service-account flow (RFC 7523), as Google documents it. */
+export function signServiceAccountJwt(account: ServiceAccount, nowSeconds = Math.floor(Date.now() / 1000)): string {
+	const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
+	const claims = b64url(
+		JSON.stringify({ iss: account.email, scope: SHEETS_SCOPE, aud: account.tokenUri, iat: nowSeconds, exp: nowSeconds + 3600 }),
+	);
+	const signer = createSign('RSA-SHA256');
+	signer.update(`${header}.${claims}`);
+	return `${header}.${claims}.${b64url(signer.sign(account.privateKey))}`;
+}
+
+const tokens = new Map<string, { token: string; expiresAt: number }>();
+
+type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+
+/** An access token for the account (cached until a minute before it expires). */
+export async function accessToken(account: ServiceAccount, httpRequest: HttpRequest, node: INode, renew = false): Promise<string> {
+	const cacheKey = `${account.tokenUri}|${account.email}`;
+	const cached = tokens.get(cacheKey);
+	if (!renew && cached && cached.expiresAt > Date.now() + 60000) return cached.token;
+	let assertion: string;
+	try {
+		assertion = signServiceAccountJwt(account);
+	} catch {
+		throw new NodeApiError(node, {} as JsonObject, {
+			message: 'Google: закрытый ключ сервисного аккаунта не читается (нужно поле private_key из JSON-ключа целиком)',
+		});
+	}
+	const body = (await withRetry(async () => {
+		try {
+			const res = await httpRequest({
+				method: 'POST',
+				url: account.tokenUri,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
+				json: true,
+			});
+			return { done: true as const, value: res };
+		} catch (error) {
+			const status = statusOf(error);
+			if ((status && isRetryableStatus(status)) || (!status && isTransientNetworkError(error))) {
+				return { done: false as const, error: error as Error };
+			}
+			throw new NodeApiError(node, {} as JsonObject, {
+				message: `Google: токен не выдан (${status ?? ''} ${googleMessage(error)})`.replace(/\s+/g, ' '),
+				httpCode: status ? String(status) : undefined,
+			});
+		}
+	})) as { access_token?: string; expires_in?: number };
+	if (!body?.access_token) {
+		throw new NodeApiError(node, {} as JsonObject, { message: 'Google: сервер токенов не вернул access_token' });
+	}
+	tokens.set(cacheKey, { token: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 });
+	return body.access_token;
+}
+
+export function statusOf(error: unknown): number | undefined {
+	const e = error as { status?: unknown; code?: unknown; response?: { status?: unknown }; httpCode?: unknown };
+	for (const v of [e?.response?.status, e?.status, e?.httpCode, e?.code]) {
+		const n = Number(v);
+		if (Number.isInteger(n) && n >= 100 && n < 600) return n;
+	}
+	return undefined;
+}
+
+export function googleMessage(error: unknown): string {
+	const e = error as { response?: { data?: { error?: { message?: string } } }; message?: string };
+	return e?.response?.data?.error?.message ?? e?.message ?? String(error);
+}
+
+export interface SheetsSession {
+	api: sheets_v4.Sheets;
+	/**
+	 * Runs one Sheets call with retries (429, 5xx, timeouts) and a renewed token on 401; `undefined` when the
+	 * answer has one of the `expected` statuses (e.g. 400 for a tab that does not exist yet).
+	 */
+	call<T>(label: string, fn: (api: sheets_v4.Sheets) => Promise<{ data: T }>, expected?: number[]): Promise<T | undefined>;
+	/** Calls made in this session, per method label (for tests and the benchmark). */
+	calls: Record<string, number>;
+}
+
+export async function openSheets(account: ServiceAccount, httpRequest: HttpRequest, node: INode, retry: RetryPolicy = DEFAULT_RETRY): Promise<SheetsSession> {
+	const client = new googleAuth.OAuth2();
+	client.setCredentials({ access_token: await accessToken(account, httpRequest, node) });
+	const api = sheetsApi({ version: 'v4', auth: client, rootUrl: account.sheetsUrl, retry: false } as never) as sheets_v4.Sheets;
+	const calls: Record<string, number> = {};
+	let renewed = false;
+	const call = async <T>(label: string, fn: (api: sheets_v4.Sheets) => Promise<{ data: T }>, expected: number[] = []): Promise<T | undefined> =>
+		withRetry<T | undefined>(async () => {
+			calls[label] = (calls[label] ?? 0) + 1;
+			try {
+				return { done: true as const, value: (await fn(api)).data };
+			} catch (error) {
+				const status = statusOf(error);
+				if (status !== undefined && expected.includes(status)) return { done: true as const, value: undefined };
+				if (status === 401 && !renewed) {
+					renewed = true;
+					client.setCredentials({ access_token: await accessToken(account, httpRequest, node, true) });
+					return { done: false as const, error: error as Error, retryAfterMs: 0 };
+				}
+				if ((status && isRetryableStatus(status)) || (!status && isTransientNetworkError(error))) {
+					const retryAfter = Number((error as { response?: { headers?: Record<string, string> } }).response?.headers?.['retry-after']);
+					return { done: false as const, error: error as Error, retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined };
+				}
+				throw new NodeApiError(node, {} as JsonObject, {
+					message: `Google Sheets (${label}): ${googleMessage(error)}`,
+					httpCode: status ? String(status) : undefined,
+				});
+			}
+		}, retry);
+	return { api, call, calls };
+}
+
+/** A form POST with fetch, for the credential test (n8n gives credential tests no httpRequest helper). */
+export const postForm: HttpRequest = async (options) => {
+	const res = await fetch(options.url, { method: 'POST', headers: options.headers as Record<string, string>, body: String(options.body) });
+	const text = await res.text();
+	if (!res.ok) throw Object.assign(new Error(text.slice(0, 300)), { status: res.status });
+	return JSON.parse(text) as unknown;
+};
