@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 import { normalizePos } from '../../lib/sources/pos';
 import { toIsoDateTime } from '../../lib/sources/common';
-import { asNodeError, errorItem } from '../shared/items';
+import { executeSource } from '../shared/sourceNode';
 import { posProperties } from './description';
 import { posActionPath, posCredentials, posListMessages, posRequest, type PosCredentials } from './transport';
 
@@ -39,37 +39,16 @@ export class Pos implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
 		const credentials = posCredentials(await this.getCredentials('mcuPosApi'));
-		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
+		return executeSource(this, {
+			run: async (i) => {
 				const resource = this.getNodeParameter('resource', i) as string;
 				const operation = this.getNodeParameter('operation', i) as string;
-				const records = await runOperation(this, credentials, resource, operation, i);
-				for (const record of records) {
-					if (resource === 'category') {
-						out.push({ json: record as IDataObject, pairedItem: { item: i } });
-						continue;
-					}
-					try {
-						const appeal = normalizePos(record, { urlTemplate: credentials.urlTemplate || undefined });
-						out.push({ json: appeal as unknown as IDataObject, pairedItem: { item: i } });
-					} catch (error) {
-						// One bad record never stops the others.
-						if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
-						out.push(errorItem(error as Error, { source: 'pos', externalId: (record as IDataObject)?.posId }, i));
-					}
-				}
-			} catch (error) {
-				if (this.continueOnFail()) {
-					out.push(errorItem(error as Error, items[i].json, i));
-					continue;
-				}
-				throw asNodeError(this.getNode(), error, i);
-			}
-		}
-		return [out];
+				return { records: await runOperation(this, credentials, resource, operation, i), normalize: resource !== 'category' };
+			},
+			normalize: (record) => normalizePos(record, { urlTemplate: credentials.urlTemplate || undefined }),
+			label: (record) => ({ source: 'pos', externalId: (record as IDataObject)?.posId }),
+		});
 	}
 }
 

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { asNodeError } from '../shared/items';
+import { collectPages } from '../shared/paging';
 import { apiRequest, isAuthExpired, type ApiRequest, type HttpContext } from '../shared/http';
 
 /** The only place that talks to the ПОС REST gateway: token, retries, paging. */
@@ -81,34 +82,23 @@ export interface PosListFilter {
 	limit?: number;
 }
 
-/**
- * Every message matching the filter, page by page (sorted by update time). Records that arrive while paging land
- * on later pages; a record seen twice (it moved between pages) is returned once.
- */
+/** Every message matching the filter, page by page (sorted by update time). */
 export async function posListMessages(ctx: HttpContext, c: PosCredentials, filter: PosListFilter): Promise<unknown[]> {
-	const size = Math.min(Math.max(filter.pageSize ?? 100, 1), 100);
-	const seen = new Set<string>();
-	const out: unknown[] = [];
-	for (let page = 0; ; page++) {
-		const body = await posRequest<PosPage>(ctx, c, {
-			method: 'GET',
-			path: c.appealsPath,
-			qs: { updatedFrom: filter.updatedFrom, status: filter.status?.length ? filter.status.join(',') : undefined, page, size },
-		});
-		const content = Array.isArray(body?.content) ? body.content : [];
-		for (const record of content) {
-			const id = String((record as { posId?: unknown; id?: unknown }).posId ?? (record as { id?: unknown }).id);
-			if (seen.has(id)) continue;
-			seen.add(id);
-			out.push(record);
-			if (filter.limit && out.length >= filter.limit) return out;
-		}
-		if (content.length < size || page + 1 >= (body?.totalPages ?? 0)) {
-			// New records may have arrived after the last page was computed: one more page catches them.
-			if (content.length === size) continue;
-			return out;
-		}
-	}
+	return collectPages(
+		async (page, size) => {
+			const body = await posRequest<PosPage>(ctx, c, {
+				method: 'GET',
+				path: c.appealsPath,
+				qs: { updatedFrom: filter.updatedFrom, status: filter.status?.length ? filter.status.join(',') : undefined, page, size },
+			});
+			return { items: Array.isArray(body?.content) ? body.content : [], totalPages: body?.totalPages };
+		},
+		{
+			pageSize: Math.min(Math.max(filter.pageSize ?? 100, 1), 100),
+			limit: filter.limit,
+			idOf: (r) => String((r as { posId?: unknown; id?: unknown }).posId ?? (r as { id?: unknown }).id),
+		},
+	);
 }
 
 export function posActionPath(c: PosCredentials, posId: string, action: string): string {

@@ -1,0 +1,38 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** «Инцидент-менеджмент» REST adapter: base URL and an API token issued by the regional ЦУР. */
+export class McuImApi implements ICredentialType {
+	name = 'mcuImApi';
+
+	displayName = 'МЦУ: Инцидент-Менеджмент API';
+
+	icon = 'file:im.svg' as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-mcu/n8n-nodes-mcu#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'http://127.0.0.1:3102',
+			description: 'Адрес REST-адаптера ИМ вашего региона. По умолчанию — локальная песочница.',
+		},
+		{
+			displayName: 'API Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.token}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/v1/incidents', qs: { size: 1 } },
+	};
+}

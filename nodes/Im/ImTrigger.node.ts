@@ -1,0 +1,47 @@
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import { normalizeIm } from '../../lib/sources/im';
+import { toIsoDateTime } from '../../lib/sources/common';
+import { pollAppeals, pollingProperties } from '../shared/polling';
+import { imCredentials, imListIncidents } from './transport';
+
+type ImRecord = Record<string, unknown>;
+
+export class ImTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'МЦУ: Инцидент-Менеджмент Trigger',
+		name: 'imTrigger',
+		icon: 'file:im.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'новые инциденты',
+		description: 'Запускает процесс на каждый новый инцидент ИМ',
+		defaults: { name: 'МЦУ: ИМ — новые инциденты' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mcuImApi', required: true }],
+		properties: pollingProperties,
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const credentials = imCredentials(await this.getCredentials('mcuImApi'));
+		return pollAppeals<ImRecord>(this, {
+			fetch: async (since) => {
+				const records = (await imListIncidents(this, credentials, { updatedSince: since })) as ImRecord[];
+				return records.flatMap((record) => {
+					const at = toIsoDateTime(record.createdAt) ?? toIsoDateTime(record.updatedAt);
+					const id = String(record.id ?? '');
+					return at && id ? [{ id, at, record }] : [];
+				});
+			},
+			normalize: (record) => normalizeIm(record),
+			label: (record) => ({ source: 'im', externalId: record.id }),
+		});
+	}
+}
