@@ -76,6 +76,21 @@ function parseBody(text: unknown): { ok: true; value: unknown } | { ok: false } 
 	}
 }
 
+/** A copy of an error body without anything that looks like a secret (tokens, keys, passwords, signatures). */
+export function redact(value: unknown, depth = 0): unknown {
+	if (depth > 6 || value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) {
+		return value
+			.filter((v) => !(v && typeof v === 'object' && /token|secret|password|sig|key/i.test(String((v as { key?: unknown }).key ?? ''))))
+			.map((v) => redact(v, depth + 1));
+	}
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+		out[k] = /token|secret|password|^sig$|api_?key|authorization/i.test(k) ? '***' : redact(v, depth + 1);
+	}
+	return out;
+}
+
 function messageOf(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object') return typeof body === 'string' && body.length < 300 ? body : undefined;
 	const b = body as Record<string, unknown>;
@@ -134,7 +149,7 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 			const status = response.statusCode;
 			const bodyError = behaviour.bodyError?.(parsed.value, status);
 			if (bodyError) {
-				const error = new NodeApiError(ctx.getNode(), (parsed.value ?? {}) as JsonObject, {
+				const error = new NodeApiError(ctx.getNode(), (redact(parsed.value) ?? {}) as JsonObject, {
 					message: `${behaviour.service}: ${bodyError.message}`,
 					httpCode: String(bodyError.code ?? status),
 				});
@@ -143,7 +158,7 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 				throw error;
 			}
 			if (status >= 400) {
-				const error = new NodeApiError(ctx.getNode(), (parsed.value ?? {}) as JsonObject, {
+				const error = new NodeApiError(ctx.getNode(), (redact(parsed.value) ?? {}) as JsonObject, {
 					message: `${behaviour.service}: ${messageOf(parsed.value) ?? 'ошибка'} (HTTP ${status})`,
 					httpCode: String(status),
 				});

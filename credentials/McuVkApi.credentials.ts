@@ -1,0 +1,76 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** VK API access: a community (or user) token, the API version, and the Callback API settings. */
+export class McuVkApi implements ICredentialType {
+	name = 'mcuVkApi';
+
+	displayName = 'МЦУ: ВКонтакте API';
+
+	icon = 'file:vk.svg' as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-mcu/n8n-nodes-mcu#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Ключ доступа сообщества (Управление → Работа с API) или пользователя',
+		},
+		{
+			displayName: 'Тип Ключа',
+			name: 'keyKind',
+			type: 'options',
+			options: [
+				{ name: 'Ключ Сообщества (До 20 Запросов/с)', value: 'community' },
+				{ name: 'Ключ Пользователя (До 3 Запросов/с)', value: 'user' },
+			],
+			default: 'community',
+		},
+		{
+			displayName: 'ID Сообщества',
+			name: 'groupId',
+			type: 'number',
+			default: 0,
+			description: 'Числовой ID сообщества администрации (без минуса)',
+		},
+		{
+			displayName: 'Версия API',
+			name: 'apiVersion',
+			type: 'string',
+			default: '5.199',
+		},
+		{
+			displayName: 'Адрес API',
+			name: 'apiUrl',
+			type: 'string',
+			default: 'http://127.0.0.1:3103',
+			description: 'https://api.vk.com для работы; по умолчанию — локальная песочница',
+		},
+		{
+			displayName: 'Callback API: Секретный Ключ',
+			name: 'callbackSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Callback API: Строка Подтверждения',
+			name: 'confirmation',
+			type: 'string',
+			default: '',
+			description: 'Строка, которую сервер должен вернуть (Управление → Работа с API → Callback API)',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.apiUrl}}',
+			url: '/method/groups.getById',
+			qs: { access_token: '={{$credentials.accessToken}}', v: '={{$credentials.apiVersion}}' },
+		},
+		rules: [{ type: 'responseSuccessBody', properties: { key: 'error.error_msg', value: 'User authorization failed: invalid access_token (4).', message: 'Неверный ключ доступа' } }],
+	};
+}

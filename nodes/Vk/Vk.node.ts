@@ -1,0 +1,209 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { normalizeVk, type VkRecordInput } from '../../lib/sources/vk';
+import { vkPostComments, vkSearchMentions, vkWallPosts } from './reads';
+import { executeSource } from '../shared/sourceNode';
+import { vkCall, vkCredentials, type VkCredentials } from './transport';
+
+const show = (resource: string, ...operation: string[]) => ({ show: { resource: [resource], operation } });
+
+export class Vk implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'МЦУ: ВКонтакте',
+		name: 'vk',
+		icon: 'file:vk.svg',
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Стена и комментарии сообщества, упоминания, сообщения: чтение как обращения, ответы от имени сообщества',
+		defaults: { name: 'МЦУ: ВКонтакте' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mcuVkApi', required: true }],
+		properties: [
+			{
+				displayName: 'Ресурс',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Запись На Стене', value: 'post' },
+					{ name: 'Комментарий', value: 'comment' },
+					{ name: 'Личное Сообщение', value: 'message' },
+					{ name: 'Упоминание (Поиск)', value: 'mention' },
+				],
+				default: 'comment',
+			},
+			{
+				displayName: 'Операция',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['post'] } },
+				options: [{ name: 'Получить Много', value: 'getMany', action: 'Получить записи стены' }],
+				default: 'getMany',
+			},
+			{
+				displayName: 'Операция',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['comment'] } },
+				options: [
+					{ name: 'Получить Много', value: 'getMany', action: 'Получить комментарии' },
+					{ name: 'Ответить', value: 'reply', action: 'Ответить на комментарий' },
+				],
+				default: 'getMany',
+			},
+			{
+				displayName: 'Операция',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['message'] } },
+				options: [{ name: 'Отправить', value: 'send', action: 'Отправить сообщение автору' }],
+				default: 'send',
+			},
+			{
+				displayName: 'Операция',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['mention'] } },
+				options: [{ name: 'Найти', value: 'search', action: 'Найти упоминания' }],
+				default: 'search',
+			},
+			{
+				displayName: 'Сколько Последних Записей',
+				name: 'count',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 20,
+				displayOptions: { show: { resource: ['post', 'comment'], operation: ['getMany'] } },
+			},
+			{
+				displayName: 'ID Записи',
+				name: 'postId',
+				type: 'number',
+				default: 0,
+				description: 'Комментарии одной записи; 0 — комментарии к последним записям стены',
+				displayOptions: show('comment', 'getMany'),
+			},
+			{
+				displayName: 'ID Записи',
+				name: 'replyPostId',
+				type: 'string',
+				required: true,
+				default: '={{ $json.raw.post_id }}',
+				displayOptions: show('comment', 'reply'),
+			},
+			{
+				displayName: 'ID Комментария',
+				name: 'replyToComment',
+				type: 'string',
+				default: '={{ $json.raw.id }}',
+				displayOptions: show('comment', 'reply'),
+			},
+			{
+				displayName: 'ID Пользователя',
+				name: 'userId',
+				type: 'string',
+				required: true,
+				default: '={{ $json.author.id }}',
+				displayOptions: show('message', 'send'),
+			},
+			{
+				displayName: 'Текст',
+				name: 'message',
+				type: 'string',
+				typeOptions: { rows: 5 },
+				required: true,
+				default: '',
+				displayOptions: { show: { resource: ['comment', 'message'], operation: ['reply', 'send'] } },
+			},
+			{
+				displayName: 'Ключевые Слова',
+				name: 'query',
+				type: 'string',
+				required: true,
+				default: 'Дедовичи',
+				description: 'Через запятую; каждое ищется отдельно (newsfeed.search), результаты объединяются',
+				displayOptions: show('mention', 'search'),
+			},
+			{
+				displayName: 'Начиная С',
+				name: 'startTime',
+				type: 'dateTime',
+				default: '',
+				displayOptions: show('mention', 'search'),
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const c = vkCredentials(await this.getCredentials('mcuVkApi'));
+		return executeSource(this, {
+			run: async (i) => runOperation(this, c, i),
+			normalize: (record) => normalizeVk(record as VkRecordInput),
+			label: (record) => ({ source: 'vk', externalId: (record as VkRecordInput)?.item?.id }),
+		});
+	}
+}
+
+async function runOperation(ctx: IExecuteFunctions, c: VkCredentials, i: number): Promise<{ records: unknown[]; normalize: boolean }> {
+	const resource = ctx.getNodeParameter('resource', i) as string;
+	const operation = ctx.getNodeParameter('operation', i) as string;
+	if (!c.groupId && resource !== 'mention') {
+		throw new NodeOperationError(ctx.getNode(), 'В учётных данных ВКонтакте не указан ID сообщества', { itemIndex: i });
+	}
+	if (resource === 'post') return { records: await vkWallPosts(ctx, c, ctx.getNodeParameter('count', i, 20) as number), normalize: true };
+	if (resource === 'comment' && operation === 'getMany') {
+		const postId = ctx.getNodeParameter('postId', i, 0) as number;
+		if (postId) return { records: await vkPostComments(ctx, c, postId), normalize: true };
+		const posts = await vkWallPosts(ctx, c, ctx.getNodeParameter('count', i, 20) as number);
+		const records: VkRecordInput[] = [];
+		for (const post of posts) {
+			if (Number((post.item.comments as { count?: number })?.count ?? 1) === 0) continue;
+			records.push(...(await vkPostComments(ctx, c, Number(post.item.id))));
+		}
+		return { records, normalize: true };
+	}
+	if (resource === 'comment' && operation === 'reply') {
+		const message = (ctx.getNodeParameter('message', i) as string).trim();
+		if (!message) throw new NodeOperationError(ctx.getNode(), 'Пустой текст ответа', { itemIndex: i });
+		const result = await vkCall<{ comment_id: number }>(ctx, c, 'wall.createComment', {
+			owner_id: -c.groupId,
+			post_id: ctx.getNodeParameter('replyPostId', i) as string,
+			reply_to_comment: (ctx.getNodeParameter('replyToComment', i, '') as string) || undefined,
+			from_group: c.groupId,
+			message,
+		});
+		return { records: [{ commentId: result.comment_id, ok: true } as IDataObject], normalize: false };
+	}
+	if (resource === 'message') {
+		const message = (ctx.getNodeParameter('message', i) as string).trim();
+		const userId = String(ctx.getNodeParameter('userId', i));
+		if (!message) throw new NodeOperationError(ctx.getNode(), 'Пустой текст сообщения', { itemIndex: i });
+		// random_id makes a retried send idempotent on VK's side.
+		const randomId = stableId(`${userId}|${message}`);
+		const id = await vkCall<number>(ctx, c, 'messages.send', { user_id: userId, message, random_id: randomId });
+		return { records: [{ messageId: id, ok: true } as IDataObject], normalize: false };
+	}
+	const keywords = (ctx.getNodeParameter('query', i) as string).split(',').map((k) => k.trim()).filter(Boolean);
+	const start = ctx.getNodeParameter('startTime', i, '') as string;
+	return { records: await vkSearchMentions(ctx, c, keywords, start ? Math.floor(Date.parse(start) / 1000) : undefined), normalize: true };
+}
+
+function stableId(text: string): number {
+	let h = 0;
+	for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+	return Math.abs(h) || 1;
+}

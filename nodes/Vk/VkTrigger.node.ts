@@ -1,0 +1,139 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import { normalizeVk, vkEventRecord, vkExternalId, type VkRecordInput } from '../../lib/sources/vk';
+import { errorItem } from '../shared/items';
+import { pollingProperties } from '../shared/polling';
+import { vkLongPollCheck, vkLongPollServer, type LongPollState } from './longPoll';
+import { vkPostComments, vkSearchMentions, vkWallPosts } from './reads';
+import { vkCredentials, type VkCredentials } from './transport';
+
+interface VkTriggerState {
+	lp?: LongPollState;
+	/** Ids emitted lately (bounded): nothing is emitted twice when a catch-up scan overlaps the events. */
+	recent?: string[];
+	mentionsSince?: number;
+}
+
+const RECENT_LIMIT = 2000;
+
+export class VkTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'МЦУ: ВКонтакте Trigger',
+		name: 'vkTrigger',
+		icon: 'file:vk.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Новые комментарии, записи и сообщения сообщества (Long Poll) и упоминания по ключевым словам',
+		defaults: { name: 'МЦУ: ВКонтакте — новые' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mcuVkApi', required: true }],
+		properties: [
+			{
+				displayName: 'События',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Комментарии На Стене', value: 'wall_reply_new' },
+					{ name: 'Личные Сообщения Сообществу', value: 'message_new' },
+					{ name: 'Новые Записи На Стене', value: 'wall_post_new' },
+				],
+				default: ['wall_reply_new', 'message_new'],
+			},
+			{
+				displayName: 'Упоминания: Ключевые Слова',
+				name: 'mentionKeywords',
+				type: 'string',
+				default: '',
+				placeholder: 'Дедовичи, Дедовичский район',
+				description: 'Через запятую; пусто — не искать. Поиск (newsfeed.search) требует ключ пользователя или сервисный ключ.',
+			},
+			...pollingProperties,
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const c = vkCredentials(await this.getCredentials('mcuVkApi'));
+		const events = this.getNodeParameter('events', []) as string[];
+		const keywords = (this.getNodeParameter('mentionKeywords', '') as string).split(',').map((k) => k.trim()).filter(Boolean);
+		const state = this.getWorkflowStaticData('node') as VkTriggerState;
+		const manual = this.getMode() === 'manual';
+		const records: VkRecordInput[] = [];
+		const nowSec = Math.floor(Date.now() / 1000);
+
+		if (manual) {
+			const posts = await vkWallPosts(this, c, 5);
+			const sample = posts.length ? (await vkPostComments(this, c, Number(posts[0].item.id))).slice(-1) : [];
+			return toItems(sample.length ? sample : posts.slice(0, 1));
+		}
+		const next: VkTriggerState = { ...state, recent: [...(state.recent ?? [])] };
+		if (!state.lp) {
+			next.lp = await vkLongPollServer(this, c);
+			next.mentionsSince = nowSec;
+			if (this.getNodeParameter('firstRun', 'now') === 'lookback') {
+				const since = nowSec - (this.getNodeParameter('lookbackDays', 7) as number) * 86400;
+				records.push(...(await scanWall(this, c, events, since)));
+				next.mentionsSince = since;
+			}
+		} else {
+			const check = await vkLongPollCheck(this, c, state.lp);
+			next.lp = check.state;
+			for (const event of check.events) {
+				if (!events.includes(event.type)) continue;
+				const record = vkEventRecord(event);
+				if (record) records.push(record);
+			}
+			// VK dropped the event history: read the wall for the last day so nothing is lost.
+			if (check.lost) records.push(...(await scanWall(this, c, events, nowSec - 86400)));
+		}
+		if (keywords.length && next.mentionsSince !== undefined) {
+			const found = await vkSearchMentions(this, c, keywords, next.mentionsSince);
+			records.push(...found);
+			next.mentionsSince = Math.max(next.mentionsSince, ...found.map((f) => Number(f.item.date) || 0));
+		}
+		const seen = new Set(next.recent);
+		const fresh = records.filter((r) => {
+			const id = vkExternalId(r);
+			if (seen.has(id)) return false;
+			seen.add(id);
+			next.recent!.push(id);
+			return true;
+		});
+		next.recent = next.recent!.slice(-RECENT_LIMIT);
+		// The cursor (ts, recent ids) is stored together with handing the items over.
+		Object.assign(state, next);
+		return fresh.length ? toItems(fresh) : null;
+	}
+}
+
+async function scanWall(ctx: IPollFunctions, c: VkCredentials, events: string[], sinceSec: number): Promise<VkRecordInput[]> {
+	const posts = await vkWallPosts(ctx, c, 50);
+	const out: VkRecordInput[] = [];
+	for (const post of posts) {
+		if (events.includes('wall_post_new') && Number(post.item.date) >= sinceSec) out.push(post);
+		if (!events.includes('wall_reply_new')) continue;
+		if (Number((post.item.comments as { count?: number })?.count ?? 1) === 0) continue;
+		out.push(...(await vkPostComments(ctx, c, Number(post.item.id))).filter((r) => Number(r.item.date) >= sinceSec));
+	}
+	return out;
+}
+
+function toItems(records: VkRecordInput[]): INodeExecutionData[][] {
+	return [
+		records.map((record) => {
+			try {
+				return { json: normalizeVk(record) as unknown as IDataObject };
+			} catch (error) {
+				return { json: errorItem(error as Error, { source: 'vk', externalId: vkExternalId(record) }, 0).json };
+			}
+		}),
+	];
+}
