@@ -103,3 +103,10 @@ export function vkEventRecord(event: { type?: string; object?: unknown }): VkRec
 			return undefined;
 	}
 }
+
+/** A VK event straight to an appeal; an event without one (e.g. `group_join`) is a clear error. */
+export function normalizeVkEvent(event: { type?: string; object?: unknown; event_id?: string }): Appeal {
+	const record = vkEventRecord(event);
+	if (!record) throw new SourceRecordError('vk', String(event.event_id ?? '?'), 'type', `событие «${String(event.type)}» не содержит обращения`);
+	return normalizeVk(record);
+}
