@@ -37,7 +37,7 @@ export class ImTrigger implements INodeType {
 				return records.flatMap((record) => {
 					const at = toIsoDateTime(record.createdAt) ?? toIsoDateTime(record.updatedAt);
 					const id = String(record.id ?? '');
-					return at && id ? [{ id, at, record }] : [];
+					return id ? [{ id, at, record }] : [];
 				});
 			},
 			normalize: (record) => normalizeIm(record),

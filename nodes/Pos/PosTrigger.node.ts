@@ -50,7 +50,7 @@ export class PosTrigger implements INodeType {
 				return records.flatMap((record) => {
 					const at = toIsoDateTime(event === 'changes' ? record.updatedAt : record.createdAt) ?? toIsoDateTime(record.updatedAt);
 					const id = String(record.posId ?? record.id ?? '');
-					return at && id ? [{ id: event === 'changes' ? `${id}@${at}` : id, at, record }] : [];
+					return id ? [{ id: event === 'changes' ? `${id}@${at ?? ''}` : id, at, record }] : [];
 				});
 			},
 			normalize: (record) => normalizePos(record, { urlTemplate: credentials.urlTemplate || undefined }),

@@ -27,7 +27,12 @@ export const pollingProperties: INodeProperties[] = [
 
 interface StoredState {
 	cursor?: PollCursor;
+	/** Ids of records without a readable date already emitted (as error items): each is emitted once. */
+	undated?: string[];
 }
+
+/** A fetched record; `at` undefined when the source's date cannot be read. */
+export type PolledRecord<T> = Omit<Stamped<T>, 'at'> & { at?: string };
 
 /**
  * The common poll loop: read the cursor from the workflow's static data, fetch records since it, normalize
@@ -38,7 +43,7 @@ interface StoredState {
 export async function pollAppeals<T>(
 	ctx: IPollFunctions,
 	options: {
-		fetch: (since: string) => Promise<Array<Stamped<T>>>;
+		fetch: (since: string) => Promise<Array<PolledRecord<T>>>;
 		normalize: (record: T) => Appeal;
 		label: (record: T) => unknown;
 	},
@@ -56,8 +61,11 @@ export async function pollAppeals<T>(
 		}
 	}
 	const records = await options.fetch(cursor.since);
-	const { fresh, next } = takeAfterCursor(records, cursor);
-	const chosen = manual ? fresh.slice(-1) : fresh;
+	const dated = records.filter((r): r is Stamped<T> => typeof r.at === 'string');
+	const undatedSeen = new Set(state.undated ?? []);
+	const undated = records.filter((r) => r.at === undefined && !undatedSeen.has(r.id)) as Array<Stamped<T>>;
+	const { fresh, next } = takeAfterCursor(dated, cursor);
+	const chosen = manual ? fresh.slice(-1) : [...fresh, ...undated];
 	const items: INodeExecutionData[] = chosen.map((r) => {
 		try {
 			return { json: options.normalize(r.record) as unknown as IDataObject };
@@ -65,6 +73,9 @@ export async function pollAppeals<T>(
 			return { json: errorItem(error as Error, options.label(r.record), 0).json };
 		}
 	});
-	if (!manual) state.cursor = next;
+	if (!manual) {
+		state.cursor = next;
+		if (undated.length) state.undated = [...undatedSeen, ...undated.map((r) => r.id)].slice(-2000);
+	}
 	return items.length ? [items] : null;
 }

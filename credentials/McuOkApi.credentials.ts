@@ -1,0 +1,38 @@
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** Одноклассники API: application key, application secret key and an access token; requests are signed. */
+export class McuOkApi implements ICredentialType {
+	name = 'mcuOkApi';
+
+	displayName = 'МЦУ: Одноклассники API';
+
+	icon = 'file:ok.svg' as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-mcu/n8n-nodes-mcu#credentials';
+
+	properties: INodeProperties[] = [
+		{ displayName: 'Application Key', name: 'applicationKey', type: 'string', default: '' },
+		{
+			displayName: 'Application Secret Key',
+			name: 'applicationSecretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{ displayName: 'ID Группы', name: 'groupId', type: 'string', default: '' },
+		{
+			displayName: 'Адрес API',
+			name: 'apiUrl',
+			type: 'string',
+			default: 'http://127.0.0.1:3104',
+			description: 'https://api.ok.ru для работы; по умолчанию — локальная песочница',
+		},
+	];
+}

@@ -1,0 +1,34 @@
+import type { OkCommentInput } from '../../lib/sources/ok';
+import type { HttpContext } from '../shared/http';
+import { okCall, type OkCredentials } from './transport';
+
+interface OkDiscussion {
+	object_id?: string;
+	discussion_id?: string;
+	object_type?: string;
+	discussion_type?: string;
+	title?: string;
+	last_activity_date?: string;
+}
+
+/** Recent discussions (group topics) and their comments, with authors. */
+export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topics: number): Promise<OkCommentInput[]> {
+	const list = await okCall<{ discussions?: OkDiscussion[] }>(ctx, c, 'discussions.get', { gid: c.groupId, count: topics });
+	const out: OkCommentInput[] = [];
+	for (const d of list.discussions ?? []) {
+		const id = String(d.object_id ?? d.discussion_id ?? '');
+		if (!id) continue;
+		const type = String(d.object_type ?? d.discussion_type ?? 'GROUP_TOPIC');
+		let anchor: string | undefined;
+		for (let page = 0; page < 100; page++) {
+			const r = await okCall<{ comments?: Array<Record<string, unknown>>; anchor?: string; has_more?: boolean; users?: Array<{ uid?: string; name?: string }> }>(
+				ctx, c, 'discussions.getComments', { discussionId: id, discussionType: type, count: 100, anchor, direction: 'FORWARD' },
+			);
+			const users = new Map((r.users ?? []).filter((u) => u.uid).map((u) => [String(u.uid), { name: u.name }]));
+			for (const comment of r.comments ?? []) out.push({ comment, discussion: { id, type, title: d.title }, groupId: c.groupId, users });
+			if (!r.has_more || !r.anchor || !(r.comments ?? []).length) break;
+			anchor = r.anchor;
+		}
+	}
+	return out;
+}

@@ -1,0 +1,55 @@
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+import { okSignature } from '../../lib/sources/ok';
+import { apiRequest, type BodyError, type HttpContext } from '../shared/http';
+
+/** The only place that talks to the OK API (`/fb.do`, signed requests, OK's error shape). */
+export interface OkCredentials {
+	applicationKey: string;
+	applicationSecretKey: string;
+	accessToken: string;
+	groupId: string;
+	apiUrl: string;
+}
+
+export function okCredentials(data: ICredentialDataDecryptedObject): OkCredentials {
+	return {
+		applicationKey: String(data.applicationKey ?? ''),
+		applicationSecretKey: String(data.applicationSecretKey ?? ''),
+		accessToken: String(data.accessToken ?? ''),
+		groupId: String(data.groupId ?? ''),
+		apiUrl: String(data.apiUrl || 'https://api.ok.ru').replace(/\/+$/, ''),
+	};
+}
+
+/** OK error codes worth retrying: 1 unknown, 2 service unavailable, 9 call limit, 10 … 2000-ish are fatal. */
+const RETRYABLE = new Set([1, 2, 9]);
+
+export function okBodyError(body: unknown): BodyError | undefined {
+	const b = body as { error_code?: number; error_msg?: string } | undefined;
+	if (!b || typeof b !== 'object' || Array.isArray(b) || b.error_code === undefined) return undefined;
+	return { message: `ошибка ${b.error_code}: ${b.error_msg ?? ''}`, code: b.error_code, retryable: RETRYABLE.has(Number(b.error_code)), authExpired: b.error_code === 102 };
+}
+
+export async function okCall<T = unknown>(ctx: HttpContext, c: OkCredentials, method: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+	const signed: Record<string, string> = { application_key: c.applicationKey, format: 'json', method };
+	for (const [k, v] of Object.entries(params)) if (v !== undefined) signed[k] = String(v);
+	const form = new URLSearchParams({ ...signed, sig: okSignature(signed, c.accessToken, c.applicationSecretKey), access_token: c.accessToken });
+	const { body } = await apiRequest<T>(ctx, { method: 'POST', url: `${c.apiUrl}/fb.do`, body: form }, { service: 'Одноклассники', bodyError: okBodyError });
+	return body;
+}
+
+/** Credential test: a signed `users.getCurrentUser` call checks the key, the secret and the token together. */
+export async function okCredentialTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	const c = okCredentials(credential.data ?? {});
+	const signed: Record<string, string> = { application_key: c.applicationKey, format: 'json', method: 'users.getCurrentUser' };
+	const form = new URLSearchParams({ ...signed, sig: okSignature(signed, c.accessToken, c.applicationSecretKey), access_token: c.accessToken });
+	try {
+		// Credential tests get no httpRequest helper: a plain fetch.
+		const res = await fetch(`${c.apiUrl}/fb.do`, { method: 'POST', body: form });
+		const body = (await res.json()) as { error_code?: number; error_msg?: string };
+		if (body.error_code !== undefined) return { status: 'Error', message: `Одноклассники: ${body.error_msg ?? body.error_code}` };
+		return { status: 'OK', message: 'Подпись и ключ доступа приняты' };
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
+}
