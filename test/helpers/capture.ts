@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A tiny HTTP sink: workflows under test POST their items here, the test reads what arrived. */
+export interface Capture {
+	url: string;
+	received: Array<Record<string, unknown>>;
+	waitFor(count: number, timeoutMs?: number): Promise<void>;
+	close(): Promise<void>;
+}
+
+export async function startCapture(): Promise<Capture> {
+	const received: Array<Record<string, unknown>> = [];
+	const server: Server = createServer((req, res) => {
+		let body = '';
+		req.on('data', (d) => (body += d));
+		req.on('end', () => {
+			try {
+				const parsed = JSON.parse(body) as unknown;
+				for (const item of Array.isArray(parsed) ? parsed : [parsed]) received.push(item as Record<string, unknown>);
+			} catch {
+				received.push({ unparsable: body });
+			}
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return {
+		url,
+		received,
+		async waitFor(count, timeoutMs = 90000) {
+			const deadline = Date.now() + timeoutMs;
+			while (received.length < count) {
+				if (Date.now() > deadline) throw new Error(`capture: ${received.length} of ${count} items arrived in ${timeoutMs} ms`);
+				await new Promise((r) => setTimeout(r, 250));
+			}
+		},
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
+
+/** An n8n HTTP Request node that POSTs each incoming item's JSON to the capture. */
+export function captureNode(url: string, name = 'Capture', position: [number, number] = [400, 0]) {
+	return {
+		id: `capture-${name}`,
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters: {
+			method: 'POST',
+			url,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json) }}',
+			options: {},
+		},
+	};
+}
