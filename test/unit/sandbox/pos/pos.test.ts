@@ -41,7 +41,7 @@ describe('ПОС emulator with the ПОС node transport', () => {
 		expect(res.status).toBe(401);
 		const bad = await fetch(`${server.url}/auth/oauth/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'password', username: 'x', password: 'y' }) });
 		expect(bad.status).toBe(401);
-		expect((await bad.json()).error).toBe('invalid_grant');
+		expect(((await bad.json()) as { error: string }).error).toBe('invalid_grant');
 	});
 
 	it('lists every message exactly once across pages, oldest update first', async () => {
