@@ -318,9 +318,10 @@ export function generateDistrict(seed: number = DEFAULT_SEED): District {
 
 	// Odd records, for the "bad input" paths of every adapter.
 	const oddities = ['empty_text', 'bad_date', 'unknown_status', 'huge_text', 'emoji_only', 'no_settlement'];
+	const referenced = new Set(appeals.flatMap((a) => [a.duplicateOfSeq, a.parentSeq]).filter((x): x is number => x !== undefined));
 	for (let i = 0; i < 14; i++) {
 		const a = appeals[intBetween(rng, 0, appeals.length - 1)];
-		if (a.oddities || a.clusterId || a.duplicateOfSeq) continue;
+		if (a.oddities || a.clusterId || a.duplicateOfSeq || referenced.has(a.seq)) continue;
 		const odd = oddities[i % oddities.length];
 		a.oddities = [odd];
 		if (odd === 'huge_text') a.text = Array.from({ length: 40 }, () => a.text).join(' ');
