@@ -1,0 +1,97 @@
+import { createClassifier, extractAddress, parseDictionaryRows } from '../../../lib/classify';
+import { evaluate } from '../../../scripts/eval-classify';
+
+const classifier = createClassifier();
+const topicOf = (text: string) => classifier.classify(text).topic;
+
+describe('topics in Russian word forms', () => {
+	it.each([
+		['На дороге яма', 'roads'],
+		['Сплошные ямы, весь асфальт разбит', 'roads'],
+		['Машина провалилась в ямах на обочине', 'roads'],
+		['Третий день нет воды, напор слабый', 'water'],
+		['Из колонки течёт ржавая вода', 'water'],
+		['Батареи холодные, отопления нет', 'heating'],
+		['Мусор не вывозят, контейнеры переполнены', 'waste'],
+		['Не горит фонарь у подъезда, темно', 'lighting'],
+		['Во дворе сломаны качели на детской площадке', 'improvement'],
+		['Автобус опять не пришёл по расписанию', 'transport'],
+		['Нет света, скачет напряжение', 'electricity'],
+		['Управляющая компания не убирает подъезд', 'utilities'],
+		['Ребёнка не берут в детский сад', 'education'],
+		['В ФАПе нет фельдшера, к врачу не попасть', 'health'],
+		['Не выплатили пособие многодетной семье', 'social'],
+		['Бродячие собаки бросаются на детей', 'animals'],
+		['Закрыли магазин, автолавка не приезжает', 'trade'],
+		['Нет интернета и мобильной связи', 'communication'],
+	])('%s → %s', (text, topic) => {
+		expect(topicOf(text)).toBe(topic);
+	});
+
+	it('explains the decision with the words of the text', () => {
+		const c = classifier.classify('Огромными ямами покрыта вся дорога');
+		expect(c.why.topic).toEqual(expect.arrayContaining(['ямами', 'дорога']));
+		expect(c.totkCode).toMatch(/^\d{4}(\.\d{4}){3}$/);
+	});
+
+	it('low confidence → «не определено», sent to review, never guessed', () => {
+		for (const text of ['Здравствуйте, прошу перезвонить', 'Провода висят низко над дорогой', '😡😡😡']) {
+			const c = classifier.classify(text);
+			expect(c.topic).toBe('undefined');
+			expect(c.needsReview).toBe(true);
+			expect(c.totkCode).toBeNull();
+		}
+	});
+});
+
+describe('appeal type', () => {
+	it.each([
+		['Прошу отремонтировать дорогу', 'application'],
+		['Когда починят фонарь?', 'question'],
+		['Спасибо за быстрый ремонт!', 'gratitude'],
+		['Предлагаю поставить лавочки', 'proposal'],
+		['Безобразие, сколько можно терпеть', 'complaint'],
+	])('%s → %s', (text, type) => {
+		expect(classifier.classify(text).appealType).toBe(type);
+	});
+});
+
+describe('settlement and address', () => {
+	it.each([
+		['Нет воды в Дедовичах', 'dedovichi'],
+		['Дорога в д. Вязье разбита', 'vyazye'],
+		['Пишу из Пожеревиц, нет света', 'pozherevitsy'],
+		['В Красных Луках закрыли магазин', 'shelon'],
+		['На ул. Энергетиков холодно', 'dedovichi'],
+	])('%s → %s', (text, id) => {
+		expect(classifier.classify(text).settlementId).toBe(id);
+	});
+	it('extracts the address', () => {
+		expect(extractAddress('Яма на ул. Советской, д. 12 уже месяц')).toBe('ул. Советской, д. 12');
+		expect(extractAddress('В д. Вязье нет света')).toBe('д. Вязье');
+		expect(classifier.classify('Нет света', { address: 'д. Крутец' }).settlementId).toBe('pozherevitsy');
+	});
+});
+
+describe('user dictionaries', () => {
+	it('extends or replaces the default from spreadsheet rows', () => {
+		const extra = parseDictionaryRows([{ Тема: 'roads', Слова: 'гравийка:3, отсыпка' }]);
+		expect(createClassifier().classify('Нужна отсыпка гравийки').topic).toBe('undefined');
+		expect(createClassifier({ dictionary: extra }).classify('Нужна отсыпка гравийки').topic).toBe('roads');
+		const only = createClassifier({ dictionary: { animals: [['кот', 3]] }, mode: 'replace' });
+		expect(only.classify('Яма на дороге').topic).toBe('undefined');
+		expect(only.classify('Котов развелось').topic).toBe('animals');
+	});
+	it('names the row of a broken dictionary entry', () => {
+		expect(() => parseDictionaryRows([{ Тема: 'roads', Слова: 'яма' }, { Тема: '', Слова: 'x' }])).toThrow(/строка 3/);
+		expect(() => parseDictionaryRows([{ Тема: 'roads', Слова: 'яма:много' }])).toThrow(/вес «много»/);
+	});
+});
+
+describe('accuracy on the sandbox labelled set', () => {
+	it('meets the thresholds (topic ≥ 85%, settlement ≥ 90%)', () => {
+		const r = evaluate();
+		expect(r.topicAccuracy).toBeGreaterThanOrEqual(0.85);
+		expect(r.settlementAccuracy).toBeGreaterThanOrEqual(0.9);
+	});
+});
