@@ -1,3 +1,4 @@
 export * from './dictionary';
 export * from './gazetteer';
 export * from './classifier';
+export * from './structure';
