@@ -1,0 +1,125 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { QUALITY_MESSAGES, checkAnswer, type QualityCode } from '../../lib/quality';
+import { FOLLOW_UP_QUESTION, applySatisfaction, recognizeSatisfaction } from '../../lib/satisfaction';
+import { asNodeError, errorItem } from '../shared/items';
+
+export class AnswerCheck implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'МЦУ: Контроль Ответов',
+		name: 'answerCheck',
+		icon: 'file:answerCheck.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Проверка ответов на «отписки» и ошибки, удовлетворённость заявителей',
+		defaults: { name: 'МЦУ: Контроль ответов' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['В порядке', 'На доработку / недоволен'],
+		properties: [
+			{
+				displayName: 'Операция',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Проверить Ответ', value: 'check', action: 'Проверить ответ на ошибки' },
+					{ name: 'Распознать Оценку Заявителя', value: 'satisfaction', action: 'Распознать ответ заявителя' },
+					{ name: 'Подготовить Вопрос Заявителю', value: 'followUp', action: 'Подготовить вопрос об удовлетворённости' },
+				],
+				default: 'check',
+			},
+			{
+				displayName: 'Ответ Заявителя',
+				name: 'reply',
+				type: 'string',
+				default: '={{ $json.reply }}',
+				description: 'Текст ответа гражданина на вопрос «Проблема решена?»',
+				displayOptions: { show: { operation: ['satisfaction'] } },
+			},
+			{
+				displayName: 'Настройки Проверки',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Добавить настройку',
+				default: {},
+				displayOptions: { show: { operation: ['check'] } },
+				options: [
+					{
+						displayName: 'Доля Слов Обращения В Ответе',
+						name: 'minCoverage',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+						default: 0.25,
+					},
+					{
+						displayName: 'Минимальная Длина Ответа',
+						name: 'minLength',
+						type: 'number',
+						default: 80,
+					},
+					{
+						displayName: 'Не Проверять',
+						name: 'disabled',
+						type: 'multiOptions',
+						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+						default: [],
+					},
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const ok: INodeExecutionData[] = [];
+		const attention: INodeExecutionData[] = [];
+		const others = items
+			.filter((i) => typeof i.json.answerText === 'string')
+			.map((i) => ({ appealId: String(i.json.id), appealText: String(i.json.text ?? ''), answerText: String(i.json.answerText) }));
+		for (let i = 0; i < items.length; i++) {
+			const json = items[i].json;
+			try {
+				if (operation === 'followUp') {
+					ok.push({ json: { ...json, followUpQuestion: FOLLOW_UP_QUESTION }, pairedItem: { item: i } });
+					continue;
+				}
+				if (operation === 'satisfaction') {
+					const reply = String(this.getNodeParameter('reply', i, '') ?? '');
+					const recognized = recognizeSatisfaction(reply);
+					const updated = applySatisfaction(json as { status?: string; flags?: string[] }, recognized.value) as IDataObject;
+					updated.satisfactionEvidence = recognized.evidence;
+					(recognized.value === 'unsatisfied' ? attention : ok).push({ json: updated, pairedItem: { item: i } });
+					continue;
+				}
+				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; minCoverage?: number; disabled?: QualityCode[] };
+				const result = checkAnswer(
+					{
+						appealId: String(json.id ?? ''),
+						appealText: String(json.text ?? ''),
+						answerText: json.answerText as string | null,
+						answeredAt: json.answeredAt as string | null,
+						deadline: (json.extendedDeadline ?? json.deadline) as string | null,
+						responsible: json.responsible as string | null,
+						otherAnswers: others,
+					},
+					options,
+				);
+				(result.ok ? ok : attention).push({ json: { ...json, answerCheck: result as unknown as IDataObject }, pairedItem: { item: i } });
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
+				attention.push(errorItem(error as Error, json, i));
+			}
+		}
+		return [ok, attention];
+	}
+}
