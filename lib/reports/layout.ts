@@ -125,12 +125,3 @@ export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): 
 	});
 	return requests;
 }
-
-/**
- * Text that Sheets would read as a formula (`=`, `+`, `-`, `@` first) is written as text: citizens' messages must
- * never become formulas in a shared spreadsheet.
- */
-export function safeCell(value: string | number | boolean): string | number | boolean {
-	if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
-	return value;
-}

@@ -57,11 +57,15 @@ export const SATISFACTION_LABELS: Record<string, string> = {
 	unknown: 'Нет оценки',
 };
 
-/** Sheets reads `2026-05-08 18:00:00` as a date-time in the spreadsheet's zone when written with USER_ENTERED. */
-export function sheetDateTime(iso: string | null | undefined): string {
+/**
+ * A date-time as a spreadsheet serial number (days since 1899-12-30) of its own local time, written RAW: the
+ * column's number format shows it as a date, sorting and filters work, and reading it back gives the same number.
+ */
+export function sheetDateTime(iso: string | null | undefined): number | '' {
 	if (!iso) return '';
-	const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(:\d{2})?)/.exec(iso);
-	return m ? `${m[1]} ${m[2].length === 5 ? `${m[2]}:00` : m[2]}` : iso;
+	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
+	if (!m) return '';
+	return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0)) / 86400000 + 25569;
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));

@@ -110,7 +110,8 @@ export interface SheetsSession {
 export async function openSheets(account: ServiceAccount, httpRequest: HttpRequest, node: INode, retry: RetryPolicy = DEFAULT_RETRY): Promise<SheetsSession> {
 	const client = new googleAuth.OAuth2();
 	client.setCredentials({ access_token: await accessToken(account, httpRequest, node) });
-	const api = sheetsApi({ version: 'v4', auth: client, rootUrl: account.sheetsUrl, retry: false } as never) as sheets_v4.Sheets;
+	// The platform's fetch (Node ≥ 18) instead of gaxios' dynamic import of node-fetch; retries are ours (retry: false).
+	const api = sheetsApi({ version: 'v4', auth: client, rootUrl: account.sheetsUrl, retry: false, fetchImplementation: fetch } as never) as sheets_v4.Sheets;
 	const calls: Record<string, number> = {};
 	let renewed = false;
 	const call = async <T>(label: string, fn: (api: sheets_v4.Sheets) => Promise<{ data: T }>, expected: number[] = []): Promise<T | undefined> =>
@@ -126,14 +127,15 @@ export async function openSheets(account: ServiceAccount, httpRequest: HttpReque
 					client.setCredentials({ access_token: await accessToken(account, httpRequest, node, true) });
 					return { done: false as const, error: error as Error, retryAfterMs: 0 };
 				}
-				if ((status && isRetryableStatus(status)) || (!status && isTransientNetworkError(error))) {
-					const retryAfter = Number((error as { response?: { headers?: Record<string, string> } }).response?.headers?.['retry-after']);
-					return { done: false as const, error: error as Error, retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined };
-				}
-				throw new NodeApiError(node, {} as JsonObject, {
+				const failure = new NodeApiError(node, {} as JsonObject, {
 					message: `Google Sheets (${label}): ${googleMessage(error)}`,
 					httpCode: status ? String(status) : undefined,
 				});
+				if ((status && isRetryableStatus(status)) || (!status && isTransientNetworkError(error))) {
+					const retryAfter = Number((error as { response?: { headers?: Record<string, string> } }).response?.headers?.['retry-after']);
+					return { done: false as const, error: failure, retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined };
+				}
+				throw failure;
 			}
 		}, retry);
 	return { api, call, calls };

@@ -31,7 +31,11 @@ export async function readRequest(req: IncomingMessage): Promise<SandboxRequest>
 	const rawBody = Buffer.concat(chunks);
 	const url = new URL(req.url ?? '/', 'http://sandbox.local');
 	const query: Record<string, string> = {};
-	for (const [k, v] of url.searchParams) query[k] = v;
+	const queryAll: Record<string, string[]> = {};
+	for (const [k, v] of url.searchParams) {
+		query[k] = v;
+		(queryAll[k] ??= []).push(v);
+	}
 	const contentType = String(req.headers['content-type'] ?? '');
 	let body: unknown;
 	let form: Record<string, string> = {};
@@ -56,6 +60,7 @@ export async function readRequest(req: IncomingMessage): Promise<SandboxRequest>
 		method: (req.method ?? 'GET').toUpperCase(),
 		path: url.pathname,
 		query,
+		queryAll,
 		headers: req.headers,
 		rawBody,
 		body,

@@ -6,6 +6,8 @@ export interface SandboxRequest {
 	/** Path without the query string, e.g. `/method/wall.get`. */
 	path: string;
 	query: Record<string, string>;
+	/** Every value of repeated query parameters (`ranges=a&ranges=b`). */
+	queryAll: Record<string, string[]>;
 	headers: IncomingHttpHeaders;
 	rawBody: Buffer;
 	/** JSON body, or form fields (urlencoded / multipart text fields) as a flat object; `undefined` when empty. */
