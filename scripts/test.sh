@@ -6,5 +6,7 @@ bash scripts/ensure-deps.sh
 bash scripts/install-n8n.sh
 echo "== typecheck"; npx tsc -p tsconfig.test.json --noEmit
 echo "== lint"; npx eslint --no-error-on-unmatched-pattern nodes credentials package.json
+# vk-io and gaxios load ESM modules with dynamic import(); jest needs this flag to allow that.
+export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 echo "== unit"; npx jest --selectProjects unit
 echo "== e2e (real n8n)"; npx jest --selectProjects e2e --runInBand

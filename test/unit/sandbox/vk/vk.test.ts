@@ -1,0 +1,128 @@
+import { Agent, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { VK } from 'vk-io';
+import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/server';
+import { VkEmulator } from '../../../../sandbox/vk/emulator';
+import { generateDistrict } from '../../../../sandbox/seed/district';
+import { vkCall, vkCredentials } from '../../../../nodes/Vk/transport';
+import { vkPostComments, vkSearchMentions, vkWallPosts } from '../../../../nodes/Vk/reads';
+import { vkLongPollCheck, vkLongPollServer } from '../../../../nodes/Vk/longPoll';
+import { normalizeVk } from '../../../../lib/sources/vk';
+import { fetchContext } from '../../../helpers/httpContext';
+
+describe('VK emulator', () => {
+	const district = generateDistrict();
+	let server: RunningEmulator;
+	let emulator: VkEmulator;
+	const ctx = fetchContext();
+	const creds = (token = 'vk-group-token') => vkCredentials({ accessToken: token, keyKind: 'community', groupId: district.vkGroupId, apiUrl: server.url, apiVersion: '5.199', callbackSecret: 's3cr3t' });
+	beforeAll(async () => {
+		emulator = new VkEmulator(district, { callbackDelayMs: 20 });
+		server = await serveEmulator(emulator);
+	});
+	afterAll(() => server.close());
+	beforeEach(async () => {
+		await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
+	});
+
+	it('serves a real VK client library (vk-io): wall.get, wall.getComments, createComment', async () => {
+		// vk-io defaults to an https agent; the emulator speaks plain http on 127.0.0.1.
+		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${server.url}/method`, apiMode: 'sequential', agent: new Agent() });
+		const wall = await vk.api.wall.get({ owner_id: -district.vkGroupId, count: 100 });
+		expect(wall.count).toBe(district.appeals.filter((a) => a.channel === 'vk' && a.kind === 'post').length);
+		const withComments = wall.items.find((p) => (p.comments?.count ?? 0) > 0)!;
+		const comments = await vk.api.wall.getComments({ owner_id: -district.vkGroupId, post_id: withComments.id!, count: 100 });
+		expect(comments.items.length).toBe(withComments.comments!.count);
+		const reply = await vk.api.wall.createComment({ owner_id: -district.vkGroupId, post_id: withComments.id!, message: 'Здравствуйте! Информация передана в отдел ЖКХ.', from_group: district.vkGroupId });
+		expect(reply.comment_id).toBeGreaterThan(0);
+		await expect(vk.api.wall.get({ owner_id: -district.vkGroupId, count: 500 })).rejects.toMatchObject({ code: 100 });
+	});
+
+	it('refuses bad tokens and missing versions in VK\'s envelope; search needs a user token', async () => {
+		await expect(vkCall(ctx, creds('bad'), 'wall.get', { owner_id: -district.vkGroupId })).rejects.toThrow(/ошибка 5: User authorization failed/);
+		const res = await fetch(`${server.url}/method/wall.get?access_token=vk-group-token&owner_id=-${district.vkGroupId}`);
+		expect(((await res.json()) as { error: { error_code: number } }).error.error_code).toBe(8);
+		await expect(vkSearchMentions(ctx, creds(), ['Дедович'])).rejects.toThrow(/ошибка 27/);
+		const found = await vkSearchMentions(ctx, creds('vk-user-token'), ['Дедовичах']);
+		expect(found.length).toBeGreaterThan(0);
+	});
+
+	it('the node\'s reads return every seeded comment; odd ones fail naming the field', async () => {
+		const posts = await vkWallPosts(ctx, creds(), 100);
+		let total = 0;
+		const failures: string[] = [];
+		for (const post of posts) {
+			for (const c of await vkPostComments(ctx, creds(), Number(post.item.id))) {
+				total++;
+				try {
+					normalizeVk(c);
+				} catch (error) {
+					failures.push((error as Error).message);
+				}
+			}
+		}
+		expect(total).toBe(emulator.allComments().length);
+		for (const f of failures) expect(f).toMatch(/raw\.(date|text)/);
+	});
+
+	it('retries rate limits (errors 6, 9) and succeeds', async () => {
+		await fetch(`${server.url}/__sandbox/faults`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ rules: [{ route: 'wall.get', kind: 'api_error', code: 6, times: 1 }, { route: 'wall.get', kind: 'api_error', code: 9, times: 1 }] }),
+		});
+		const posts = await vkWallPosts(ctx, creds(), 5);
+		expect(posts).toHaveLength(5);
+		expect(server.calls.get('wall.get')).toBe(3);
+	});
+
+	it('Bots Long Poll gives exactly the new events since ts; vk-io receives a new comment', async () => {
+		let state = await vkLongPollServer(ctx, creds());
+		expect((await vkLongPollCheck(ctx, creds(), state)).events).toEqual([]);
+		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 3 }) });
+		const check = await vkLongPollCheck(ctx, creds(), state);
+		expect(check.events.map((e) => e.type)).toEqual(['wall_reply_new', 'wall_reply_new', 'message_new']);
+		state = check.state;
+		expect((await vkLongPollCheck(ctx, creds(), state)).events).toEqual([]);
+		expect((await vkLongPollCheck(ctx, creds(), { ...state, ts: '999999' })).lost).toBe(true);
+
+		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${server.url}/method`, pollingGroupId: district.vkGroupId, agent: new Agent() });
+		const received = new Promise<string>((resolve) => vk.updates.on('wall_reply_new', (context) => resolve(String((context as unknown as { text?: string }).text))));
+		await vk.updates.startPolling();
+		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
+		await expect(received).resolves.toMatch(/нет воды/);
+		await vk.updates.stop();
+	});
+
+	it('Callback API: confirmation, secret, and retries until the server answers "ok"', async () => {
+		const got: Array<Record<string, unknown>> = [];
+		let failFirst = true;
+		const hook = createServer((req, res) => {
+			let body = '';
+			req.on('data', (d) => (body += d));
+			req.on('end', () => {
+				const event = JSON.parse(body) as Record<string, unknown>;
+				if (event.type === 'confirmation') return res.end('a1b2c3d4');
+				got.push(event);
+				if (failFirst) {
+					failFirst = false;
+					res.statusCode = 500;
+					return res.end('oops');
+				}
+				res.end('ok');
+			});
+		});
+		await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+		const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/`;
+		const { server_id } = await vkCall<{ server_id: number }>(ctx, creds(), 'groups.addCallbackServer', { group_id: district.vkGroupId, url, title: 'n8n', secret_key: 's3cr3t' });
+		await vkCall(ctx, creds(), 'groups.setCallbackSettings', { group_id: district.vkGroupId, server_id, api_version: '5.199', wall_reply_new: 1 });
+		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
+		const deadline = Date.now() + 3000;
+		while (got.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		expect(got).toHaveLength(2);
+		expect(got[0]).toMatchObject({ type: 'wall_reply_new', secret: 's3cr3t', group_id: district.vkGroupId });
+		expect(got[1].event_id).toBe(got[0].event_id);
+		expect(emulator.deliveries).toEqual([{ event_id: got[0].event_id, attempts: 2, delivered: true }]);
+		hook.close();
+	});
+});
