@@ -1,0 +1,143 @@
+import type { Emulator, Fault, SandboxRequest, SandboxResponse } from '../core/types';
+import type { District } from '../seed/types';
+import { okSignature } from '../../lib/sources/ok';
+
+/**
+ * Одноклассники API emulator (`/fb.do`): signed requests (sig = md5(sorted params + md5(token + secret))), the group's
+ * discussions and their comments with anchors, replies; errors in OK's shape `{error_code, error_msg, error_data}`.
+ */
+interface OkComment {
+	id: string;
+	date: string;
+	text: string;
+	author_id: string;
+	author_name: string;
+}
+
+interface Discussion {
+	object_id: string;
+	object_type: 'GROUP_TOPIC';
+	title: string;
+	creation_date: string;
+	comments: OkComment[];
+}
+
+const okError = (code: number, msg: string): SandboxResponse => ({ status: 200, body: { error_code: code, error_msg: msg, error_data: null } });
+const okDate = (iso: string) => new Date(Date.parse(iso) + 3 * 3600000).toISOString().slice(0, 19).replace('T', ' ');
+
+export class OkEmulator implements Emulator {
+	readonly name = 'ok';
+	baseUrl?: string;
+	readonly applicationKey: string;
+	readonly secretKey: string;
+	readonly accessToken: string;
+	private discussions: Discussion[] = [];
+	private counter = 0;
+
+	constructor(
+		private readonly district?: District,
+		options: { applicationKey?: string; secretKey?: string; accessToken?: string } = {},
+	) {
+		this.applicationKey = options.applicationKey ?? 'CBASANDBOX';
+		this.secretKey = options.secretKey ?? 'ok-sandbox-secret';
+		this.accessToken = options.accessToken ?? 'ok-sandbox-access-token';
+		this.reset();
+	}
+
+	reset(): void {
+		this.discussions = [];
+		this.counter = 0;
+		const appeals = (this.district?.appeals ?? []).filter((a) => a.channel === 'ok');
+		const bySeq = new Map<number, Discussion>();
+		const person = (a: (typeof appeals)[number]) => ({
+			author_id: a.author ? a.author.okId : `anon-${a.seq}`,
+			author_name: a.author ? `${a.author.name} ${a.author.surname}` : 'Пользователь',
+		});
+		for (const a of appeals.filter((x) => x.kind === 'post')) {
+			const d: Discussion = { object_id: String(9000 + a.seq), object_type: 'GROUP_TOPIC', title: a.text.slice(0, 60), creation_date: okDate(a.createdAt), comments: [] };
+			// The topic's own text is its first message.
+			d.comments.push({ id: `c${a.seq}`, date: a.oddities?.includes('bad_date') ? '31.02.2026' : okDate(a.createdAt), text: a.oddities?.includes('empty_text') ? '' : a.text, ...person(a) });
+			this.discussions.push(d);
+			bySeq.set(a.seq, d);
+		}
+		for (const a of appeals.filter((x) => x.kind === 'comment')) {
+			const d = bySeq.get(a.parentSeq ?? -1);
+			if (!d) continue;
+			d.comments.push({ id: `c${a.seq}`, date: a.oddities?.includes('bad_date') ? '31.02.2026' : okDate(a.createdAt), text: a.oddities?.includes('empty_text') ? '' : a.text, ...person(a) });
+		}
+	}
+
+	dump(): unknown {
+		return { discussions: this.discussions };
+	}
+
+	load(state: unknown): void {
+		this.discussions = (state as { discussions?: Discussion[] }).discussions ?? [];
+	}
+
+	allComments(): OkComment[] {
+		return this.discussions.flatMap((d) => d.comments);
+	}
+
+	insertRecords(count: number): void {
+		const d = this.discussions[this.discussions.length - 1];
+		if (!d) return;
+		for (let i = 0; i < count; i++) {
+			this.counter++;
+			d.comments.push({ id: `new${this.counter}`, date: okDate(new Date().toISOString()), text: `В д. Сорокино третий день нет света (${this.counter})`, author_id: '577000001', author_name: 'Ирина Лебедева' });
+		}
+	}
+
+	routeOf(req: SandboxRequest): string {
+		return req.path === '/fb.do' ? String(req.params.method ?? 'fb.do') : `${req.method} ${req.path}`;
+	}
+
+	renderFault(fault: Fault): SandboxResponse | undefined {
+		if (fault.kind === 'api_error') return okError(fault.code ?? 9, fault.code === 2 ? 'SERVICE : Service is temporary unavailable' : 'CALL_LIMIT : Call limit reached');
+		return undefined;
+	}
+
+	handle(req: SandboxRequest): SandboxResponse {
+		if (req.path !== '/fb.do') return { status: 404, body: 'Not Found' };
+		const p = req.params;
+		if (p.application_key !== this.applicationKey) return okError(101, 'PARAM_API_KEY : Application key is unknown');
+		if (p.access_token !== this.accessToken) return okError(102, 'PARAM_SESSION_EXPIRED : Session expired');
+		const signed: Record<string, string> = {};
+		for (const [k, v] of Object.entries(p)) if (k !== 'sig' && k !== 'access_token') signed[k] = v;
+		if (p.sig !== okSignature(signed, this.accessToken, this.secretKey)) return okError(104, 'PARAM_SIGNATURE : Invalid signature');
+		switch (p.method) {
+			case 'users.getCurrentUser':
+				return { status: 200, body: { uid: '570000000', name: 'Администрация Дедовичского района' } };
+			case 'discussions.get': {
+				const count = Number(p.count ?? 20);
+				if (!Number.isInteger(count) || count < 1 || count > 100) return okError(100, 'PARAM : count must be between 1 and 100');
+				const list = [...this.discussions].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a))).slice(0, count);
+				return { status: 200, body: { discussions: list.map((d) => ({ object_id: d.object_id, object_type: d.object_type, title: d.title, creation_date: d.creation_date, last_activity_date: lastActivity(d), total_comments_count: d.comments.length })) } };
+			}
+			case 'discussions.getComments': {
+				const d = this.discussions.find((x) => x.object_id === p.discussionId);
+				if (!d) return okError(300, 'NOT_FOUND : Discussion not found');
+				const count = Math.min(100, Number(p.count ?? 20));
+				const start = p.anchor ? Number(Buffer.from(p.anchor, 'base64').toString()) : 0;
+				const page = d.comments.slice(start, start + count);
+				const users = [...new Map(page.map((c) => [c.author_id, { uid: c.author_id, name: c.author_name }])).values()];
+				return { status: 200, body: { comments: page, users, has_more: start + count < d.comments.length, anchor: Buffer.from(String(start + page.length)).toString('base64') } };
+			}
+			case 'discussions.addComment': {
+				const d = this.discussions.find((x) => x.object_id === p.discussionId);
+				if (!d) return okError(300, 'NOT_FOUND : Discussion not found');
+				if (!p.comment?.trim()) return okError(100, 'PARAM : comment is empty');
+				this.counter++;
+				const comment = { id: `adm${this.counter}`, date: okDate(new Date().toISOString()), text: p.comment, author_id: '570000000', author_name: 'Администрация Дедовичского района' };
+				d.comments.push(comment);
+				return { status: 200, body: { id: comment.id } };
+			}
+			default:
+				return okError(3, 'METHOD : Method is unknown');
+		}
+	}
+}
+
+function lastActivity(d: Discussion): string {
+	return d.comments.reduce((max, c) => (c.date > max ? c.date : max), d.creation_date);
+}
