@@ -27,7 +27,7 @@ describe('VK emulator', () => {
 
 	it('serves a real VK client library (vk-io): wall.get, wall.getComments, createComment', async () => {
 		// vk-io defaults to an https agent; the emulator speaks plain http on 127.0.0.1.
-		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${server.url}/method`, apiMode: 'sequential', agent: new Agent() });
+		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${server.url}/method`, apiMode: 'sequential', agent: new Agent() as never });
 		const wall = await vk.api.wall.get({ owner_id: -district.vkGroupId, count: 100 });
 		expect(wall.count).toBe(district.appeals.filter((a) => a.channel === 'vk' && a.kind === 'post').length);
 		const withComments = wall.items.find((p) => (p.comments?.count ?? 0) > 0)!;
@@ -86,7 +86,7 @@ describe('VK emulator', () => {
 		expect((await vkLongPollCheck(ctx, creds(), state)).events).toEqual([]);
 		expect((await vkLongPollCheck(ctx, creds(), { ...state, ts: '999999' })).lost).toBe(true);
 
-		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${server.url}/method`, pollingGroupId: district.vkGroupId, agent: new Agent() });
+		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${server.url}/method`, pollingGroupId: district.vkGroupId, agent: new Agent() as never });
 		const received = new Promise<string>((resolve) => vk.updates.on('wall_reply_new', (context) => resolve(String((context as unknown as { text?: string }).text))));
 		await vk.updates.startPolling();
 		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
@@ -102,12 +102,16 @@ describe('VK emulator', () => {
 			req.on('data', (d) => (body += d));
 			req.on('end', () => {
 				const event = JSON.parse(body) as Record<string, unknown>;
-				if (event.type === 'confirmation') return res.end('a1b2c3d4');
+				if (event.type === 'confirmation') {
+					res.end('a1b2c3d4');
+					return;
+				}
 				got.push(event);
 				if (failFirst) {
 					failFirst = false;
 					res.statusCode = 500;
-					return res.end('oops');
+					res.end('oops');
+					return;
 				}
 				res.end('ok');
 			});
