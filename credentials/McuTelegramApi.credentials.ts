@@ -1,0 +1,34 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** The official bot of the administration (Telegram Bot API token and the API address). */
+export class McuTelegramApi implements ICredentialType {
+	name = 'mcuTelegramApi';
+
+	displayName = 'МЦУ: Telegram Bot API';
+
+	icon = 'file:telegram.svg' as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-mcu/n8n-nodes-mcu#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Токен бота от @BotFather',
+		},
+		{
+			displayName: 'Адрес Bot API',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'http://127.0.0.1:3105',
+			description: 'https://api.telegram.org для работы; по умолчанию — локальная песочница',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl}}/bot{{$credentials.accessToken}}', url: '/getMe' },
+	};
+}
