@@ -3,3 +3,4 @@ export * from './register';
 export * from './upsert';
 export * from './layout';
 export * from './overdue';
+export * from './answerErrors';

@@ -11,13 +11,14 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
-import { OVERDUE_COLUMNS, overdueRows } from '../../lib/reports';
+import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, overdueRows } from '../../lib/reports';
 import { accessToken, openSheets, postForm, serviceAccountFrom, type SheetsSession } from './transport';
 import { DEADLINE_HIGHLIGHT, replaceTab, tableColumns, writeRegister } from './writer';
 
 const DEFAULT_TITLES: Record<string, string> = {
 	register: 'Реестр обращений',
 	overdue: 'Просроченные и истекающие',
+	answerErrors: 'Ошибки в ответах',
 	table: 'Отчёт',
 };
 
@@ -61,6 +62,11 @@ export class ReportSheets implements INodeType {
 						description: 'Строка на обращение; повторный запуск обновляет строки по ID, ручные столбцы сохраняются',
 					},
 					{ name: 'Просроченные И Истекающие', value: 'overdue', description: 'Лист пересобирается каждый запуск' },
+					{
+						name: 'Ошибки В Ответах',
+						value: 'answerErrors',
+						description: 'Строка на каждую ошибку, найденную узлом «МЦУ: Контроль ответов»; лист пересобирается',
+					},
 					{
 						name: 'Таблица Из Входных Элементов',
 						value: 'table',
@@ -125,7 +131,9 @@ export class ReportSheets implements INodeType {
 					? await writeRegister(session, spreadsheetId, title, records as unknown as Appeal[], masked)
 					: report === 'overdue'
 						? await replaceTab(session, spreadsheetId, title, OVERDUE_COLUMNS, overdueRows(records as unknown as Appeal[]), masked, DEADLINE_HIGHLIGHT)
-						: await replaceTab(session, spreadsheetId, title, tableColumns(records), records, masked);
+						: report === 'answerErrors'
+							? await replaceTab(session, spreadsheetId, title, ANSWER_ERROR_COLUMNS, answerErrorRows(records as unknown as Appeal[]), masked)
+							: await replaceTab(session, spreadsheetId, title, tableColumns(records), records, masked);
 			return [
 				[
 					{
