@@ -1,0 +1,187 @@
+/**
+ * Generates the ready-made workflows in workflows/*.json (run: npx tsx scripts/workflows.ts). The JSON files are
+ * what users import; this script keeps node ids, positions and credential references consistent.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+type Json = Record<string, unknown>;
+
+/** Credentials are referenced by these names; the README lists what to create (the demo creates them for the sandbox). */
+export const CREDENTIALS = {
+	mcuPosApi: { id: 'mcuPosSandbox', name: 'МЦУ: ПОС' },
+	mcuImApi: { id: 'mcuImSandbox', name: 'МЦУ: Инцидент-менеджмент' },
+	mcuVkApi: { id: 'mcuVkSandbox', name: 'МЦУ: ВКонтакте' },
+	mcuOkApi: { id: 'mcuOkSandbox', name: 'МЦУ: Одноклассники' },
+	mcuTelegramApi: { id: 'mcuTelegramSandbox', name: 'МЦУ: Telegram-бот' },
+	mcuGoogleServiceAccountApi: { id: 'mcuSheetsSandbox', name: 'МЦУ: Google Таблицы' },
+} as const;
+
+export const SPREADSHEET_ID = 'mcu-demo-spreadsheet';
+
+let counter = 0;
+function node(name: string, type: string, typeVersion: number, position: [number, number], parameters: Json, extra: Json = {}): Json {
+	counter++;
+	return { id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra };
+}
+const mcu = (type: string) => `n8n-nodes-mcu.${type}`;
+const cred = (key: keyof typeof CREDENTIALS) => ({ credentials: { [key]: CREDENTIALS[key] } });
+const sticky = (name: string, content: string, position: [number, number], width = 380, height = 220) =>
+	node(name, 'n8n-nodes-base.stickyNote', 1, position, { content, width, height });
+
+type Connections = Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+function connect(connections: Connections, from: string, to: string, output = 0, input = 0): void {
+	connections[from] ??= { main: [] };
+	while (connections[from].main.length <= output) connections[from].main.push([]);
+	connections[from].main[output].push({ node: to, type: 'main', index: input });
+}
+
+/** Routing of the model district: topic → department, responsible and their Telegram chat (coordinator edits these). */
+const ROUTING_RULES = [
+	{ name: 'Дороги и транспорт', topics: ['roads', 'transport'], department: 'Отдел дорожного хозяйства и транспорта', responsible: 'Смирнов П. А.', telegramChatId: '5001' },
+	{ name: 'Водоснабжение', topics: ['water'], department: 'МУП «Дедовичский водоканал»', responsible: 'Орлов В. И.', telegramChatId: '5002' },
+	{ name: 'Отопление', topics: ['heating'], department: 'МУП «Тепловые сети Дедовичи»', responsible: 'Зайцев Р. А.', telegramChatId: '5003' },
+	{ name: 'ЖКХ и электроснабжение', topics: ['electricity', 'utilities', 'housing'], department: 'Отдел ЖКХ и строительства', responsible: 'Петров П. С.', telegramChatId: '5004' },
+	{ name: 'Благоустройство и мусор', topics: ['improvement', 'lighting', 'waste', 'animals'], department: 'Отдел благоустройства', responsible: 'Федорова И. О.', telegramChatId: '5005' },
+	{ name: 'Образование', topics: ['education'], department: 'Управление образования Дедовичского района', responsible: 'Николаева С. И.', telegramChatId: '5006' },
+	{ name: 'Соцзащита и здравоохранение', topics: ['social', 'health'], department: 'Отдел социальной защиты', responsible: 'Егорова М. В.', telegramChatId: '5007' },
+	{ name: 'Культура и спорт', topics: ['culture_sport'], department: 'Отдел культуры, спорта и молодёжной политики', responsible: 'Соколов Д. Ю.', telegramChatId: '5008' },
+	{ name: 'Экономика, связь, безопасность', topics: ['trade', 'communication', 'safety'], department: 'Отдел экономики, торговли и связи', responsible: 'Григорьев А. В.', telegramChatId: '5009' },
+];
+
+const HEADS = [
+	['Отдел дорожного хозяйства и транспорта', 'Смирнов Пётр Андреевич', '6001'],
+	['МУП «Дедовичский водоканал»', 'Орлов Виктор Иванович', '6002'],
+	['МУП «Тепловые сети Дедовичи»', 'Зайцев Роман Александрович', '6003'],
+	['Отдел ЖКХ и строительства', 'Петров Павел Сергеевич', '6004'],
+	['Отдел благоустройства', 'Федорова Ирина Олеговна', '6005'],
+	['Управление образования Дедовичского района', 'Николаева Светлана Ивановна', '6006'],
+	['Отдел социальной защиты', 'Егорова Марина Викторовна', '6007'],
+	['Отдел культуры, спорта и молодёжной политики', 'Соколов Дмитрий Юрьевич', '6008'],
+	['Отдел экономики, торговли и связи', 'Григорьев Андрей Валерьевич', '6009'],
+];
+
+function report(name: string, reportKind: string, sheetName: string, position: [number, number]): Json {
+	return node(name, mcu('reportSheets'), 1, position, { spreadsheetId: SPREADSHEET_ID, report: reportKind, sheetName, maskPersonalData: true }, cred('mcuGoogleServiceAccountApi'));
+}
+
+export function intakeWorkflow(): Json {
+	counter = 100;
+	const c: Connections = {};
+	const nodes: Json[] = [
+		sticky('О процессе', '## МЦУ: приём и контроль обращений\nКаждые 15 минут читает все источники, определяет тему, ТОТК, поселение и признаки конфликта, распределяет по подразделениям, считает сроки по производственному календарю и обновляет общую Google Таблицу: реестр, просроченные, ошибки в ответах, рейтинг, сводку и таблицу ССТУ. В рабочее время ответственным уходят напоминания.\n\n**Координатор** меняет распределение в узле «МЦУ: Маршрутизация» — по правилу на выход.', [-520, -420], 460, 300),
+		node('Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [-440, 0], {}),
+		node('Каждые 15 минут', 'n8n-nodes-base.scheduleTrigger', 1.2, [-440, 200], { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } }),
+		sticky('Источники', '### Источники\nПОС, Инцидент-менеджмент, ВКонтакте, Одноклассники, Telegram-бот. Если источник недоступен, остальные обрабатываются, а ошибка уходит в «Ошибки источников».', [-220, -330], 300, 160),
+		node('ПОС', mcu('pos'), 1, [-180, -160], { resource: 'appeal', operation: 'getMany', returnAll: true, filters: { updatedFrom: '={{ $now.minus({ days: 180 }).toISO() }}' } }, { ...cred('mcuPosApi'), onError: 'continueErrorOutput' }),
+		node('Инцидент-менеджмент', mcu('im'), 1, [-180, 0], { resource: 'incident', operation: 'getMany', returnAll: true }, { ...cred('mcuImApi'), onError: 'continueErrorOutput' }),
+		node('ВКонтакте', mcu('vk'), 1, [-180, 160], { resource: 'comment', operation: 'getMany', count: 100, postId: 0 }, { ...cred('mcuVkApi'), onError: 'continueErrorOutput' }),
+		node('Одноклассники', mcu('ok'), 1, [-180, 320], { resource: 'comment', operation: 'getMany', topics: 100 }, { ...cred('mcuOkApi'), onError: 'continueErrorOutput' }),
+		node('Telegram', mcu('telegram'), 1, [-180, 480], { resource: 'message', operation: 'getNew' }, { ...cred('mcuTelegramApi'), onError: 'continueErrorOutput' }),
+		node('Ошибки источников', 'n8n-nodes-base.noOp', 1, [80, 640], {}),
+		node('Все обращения', 'n8n-nodes-base.merge', 3.2, [100, 120], { numberInputs: 5 }),
+		node('МЦУ: Структурирование', mcu('structure'), 1, [320, 120], { options: {} }),
+		node('МЦУ: Маршрутизация', mcu('routing'), 1, [560, 120], {
+			mode: 'rules',
+			matchMode: 'first',
+			rules: { rule: ROUTING_RULES.map((r) => ({ ...r, settlements: '', keywords: '', sources: [], kinds: [], flags: [], email: '', deadlineDays: 0 })) },
+		}),
+		sticky('Маршрутизация', '### Распределение\nПравила проверяются сверху вниз: тема, поселение, источник, вид, признаки, ключевые слова → подразделение, ответственный, его Telegram. Всё, что не подошло, выходит в «Не распределено».', [480, -140], 340, 170),
+		node('МЦУ: Сроки', mcu('deadlines'), 1, [820, 120], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' }),
+		report('Реестр обращений', 'register', 'Реестр обращений', [1080, -200]),
+		report('Просроченные', 'overdue', 'Просроченные и истекающие', [1080, -40]),
+		node('МЦУ: Напоминания', mcu('reminders'), 1, [1080, 120], {
+			heads: { head: HEADS.map(([department, name, telegramChatId]) => ({ department, name, telegramChatId, email: '' })) },
+			people: {},
+			coordinator: { contact: { name: 'Координатор МЦУ', telegramChatId: '7001', email: '' } },
+			curator: { contact: { name: 'Куратор МЦУ (первый заместитель Главы)', telegramChatId: '7002', email: '' } },
+			options: {},
+		}),
+		node('Отправить напоминания', mcu('telegram'), 1, [1320, 120], { resource: 'message', operation: 'send', chatId: '={{ $json.telegramChatId }}', text: '={{ $json.text }}' }, { ...cred('mcuTelegramApi'), onError: 'continueRegularOutput' }),
+		node('Новые в ПОС?', 'n8n-nodes-base.if', 2.2, [1080, 300], {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [
+					{ id: 'c1', leftValue: '={{ $json.source }}', rightValue: 'pos', operator: { type: 'string', operation: 'equals' } },
+					{ id: 'c2', leftValue: '={{ $json.sourceStatus }}', rightValue: 'MODERATION_ACCEPT', operator: { type: 'string', operation: 'equals' } },
+				],
+				combinator: 'and',
+			},
+			options: {},
+		}),
+		node('ПОС: взять в работу', mcu('pos'), 1, [1320, 280], { resource: 'appeal', operation: 'takeToWork', posId: '={{ $json.externalId }}' }, { ...cred('mcuPosApi'), onError: 'continueRegularOutput' }),
+		node('МЦУ: Контроль ответов', mcu('answerCheck'), 1, [1080, 480], { operation: 'check', options: {} }),
+		node('Ответы вместе', 'n8n-nodes-base.merge', 3.2, [1320, 520], { numberInputs: 2 }),
+		report('Ошибки в ответах', 'answerErrors', 'Ошибки в ответах', [1320, 700]),
+		node('Рейтинг подразделений', mcu('rating'), 1, [1560, 380], { operation: 'rating', groupBy: 'department', from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}', options: {} }),
+		node('Рейтинг поселений', mcu('rating'), 1, [1560, 540], { operation: 'rating', groupBy: 'settlement', from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}', options: {} }),
+		node('Сводка', mcu('rating'), 1, [1560, 700], { operation: 'summary', from: "={{ $now.minus({ days: 30 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}' }),
+		node('Таблица ССТУ', mcu('rating'), 1, [1560, 860], { operation: 'sstu', month: "={{ $now.minus({ months: 1 }).toFormat('yyyy-MM') }}" }),
+		report('Лист «Рейтинг»', 'table', 'Рейтинг подразделений', [1800, 380]),
+		report('Лист «Рейтинг поселений»', 'table', 'Рейтинг поселений', [1800, 540]),
+		report('Лист «Сводка»', 'table', 'Сводка', [1800, 700]),
+		report('Лист «ССТУ»', 'table', 'ССТУ (прошлый месяц)', [1800, 860]),
+	];
+	connect(c, 'Запуск вручную', 'ПОС');
+	connect(c, 'Каждые 15 минут', 'ПОС');
+	for (const from of ['Запуск вручную', 'Каждые 15 минут']) for (const to of ['Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram']) connect(c, from, to);
+	['ПОС', 'Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram'].forEach((source, i) => {
+		connect(c, source, 'Все обращения', 0, i);
+		connect(c, source, 'Ошибки источников', 1);
+	});
+	connect(c, 'Все обращения', 'МЦУ: Структурирование');
+	connect(c, 'МЦУ: Структурирование', 'МЦУ: Маршрутизация', 0);
+	connect(c, 'МЦУ: Структурирование', 'МЦУ: Маршрутизация', 1);
+	for (let i = 0; i <= ROUTING_RULES.length; i++) connect(c, 'МЦУ: Маршрутизация', 'МЦУ: Сроки', i);
+	for (const to of ['Реестр обращений', 'Просроченные', 'МЦУ: Напоминания', 'Новые в ПОС?', 'МЦУ: Контроль ответов']) connect(c, 'МЦУ: Сроки', to);
+	connect(c, 'МЦУ: Напоминания', 'Отправить напоминания');
+	connect(c, 'Новые в ПОС?', 'ПОС: взять в работу', 0);
+	connect(c, 'МЦУ: Контроль ответов', 'Ответы вместе', 0, 0);
+	connect(c, 'МЦУ: Контроль ответов', 'Ответы вместе', 1, 1);
+	connect(c, 'Ответы вместе', 'Ошибки в ответах');
+	for (const [from, to] of [['Рейтинг подразделений', 'Лист «Рейтинг»'], ['Рейтинг поселений', 'Лист «Рейтинг поселений»'], ['Сводка', 'Лист «Сводка»'], ['Таблица ССТУ', 'Лист «ССТУ»']]) {
+		connect(c, 'Ответы вместе', from);
+		connect(c, from, to);
+	}
+	return { id: 'McuIntake', name: 'МЦУ: Приём и контроль обращений', active: false, nodes, connections: c, settings: { executionOrder: 'v1', timezone: 'Europe/Moscow', saveManualExecutions: true }, pinData: {}, tags: [] };
+}
+
+export function weeklyWorkflow(): Json {
+	counter = 300;
+	const c: Connections = {};
+	const nodes: Json[] = [
+		sticky('О процессе', '## МЦУ: еженедельное сообщение\nПо понедельникам в 8:30 сообщает куратору и координатору, что отчёты обновлены, со ссылкой на таблицу. Сами листы обновляет процесс «Приём и контроль обращений».', [-460, -260], 400, 180),
+		node('По понедельникам', 'n8n-nodes-base.scheduleTrigger', 1.2, [-380, 0], { rule: { interval: [{ field: 'weeks', triggerAtDay: [1], triggerAtHour: 8, triggerAtMinute: 30 }] } }),
+		node('Получатели', 'n8n-nodes-base.code', 2, [-140, 0], {
+			jsCode: `const link = 'https://docs.google.com/spreadsheets/d/${SPREADSHEET_ID}/edit';\nconst text = 'Еженедельные отчёты МЦУ обновлены: реестр, просроченные, ошибки в ответах, рейтинг подразделений и поселений, сводка, таблица ССТУ.\\n' + link;\nreturn [{ json: { chatId: '7002', text } }, { json: { chatId: '7001', text } }];`,
+		}),
+		node('Отправить', mcu('telegram'), 1, [100, 0], { resource: 'message', operation: 'send', chatId: '={{ $json.chatId }}', text: '={{ $json.text }}' }, cred('mcuTelegramApi')),
+	];
+	connect(c, 'По понедельникам', 'Получатели');
+	connect(c, 'Получатели', 'Отправить');
+	return { id: 'McuWeekly', name: 'МЦУ: Еженедельное сообщение куратору', active: false, nodes, connections: c, settings: { executionOrder: 'v1', timezone: 'Europe/Moscow' }, pinData: {}, tags: [] };
+}
+
+export function errorsWorkflow(): Json {
+	counter = 400;
+	const c: Connections = {};
+	const nodes: Json[] = [
+		sticky('О процессе', '## МЦУ: ошибки процессов\nВыберите этот процесс как «Error Workflow» в настройках остальных. Техническому специалисту уходит: какой процесс и узел упали и на какой записи.', [-460, -260], 400, 180),
+		node('Ошибка процесса', 'n8n-nodes-base.errorTrigger', 1, [-380, 0], {}),
+		node('Текст', 'n8n-nodes-base.code', 2, [-140, 0], {
+			jsCode: "const e = $json.execution ?? {};\nconst wf = $json.workflow ?? {};\nconst err = e.error ?? {};\nconst text = [`Сбой процесса «${wf.name ?? wf.id}»`, `узел: ${e.lastNodeExecuted ?? err.node?.name ?? '—'}`, `ошибка: ${err.message ?? '—'}`, err.description ? `запись: ${err.description}` : '', e.url ? `выполнение: ${e.url}` : ''].filter(Boolean).join('\\n');\nreturn [{ json: { chatId: '7003', text } }];",
+		}),
+		node('Техническому специалисту', mcu('telegram'), 1, [100, 0], { resource: 'message', operation: 'send', chatId: '={{ $json.chatId }}', text: '={{ $json.text }}' }, cred('mcuTelegramApi')),
+	];
+	connect(c, 'Ошибка процесса', 'Текст');
+	connect(c, 'Текст', 'Техническому специалисту');
+	return { id: 'McuErrors', name: 'МЦУ: Ошибки процессов', active: false, nodes, connections: c, settings: { executionOrder: 'v1' }, pinData: {}, tags: [] };
+}
+
+if (require.main === module) {
+	const dir = path.join(__dirname, '..', 'workflows');
+	for (const [file, wf] of [['intake.json', intakeWorkflow()], ['weekly.json', weeklyWorkflow()], ['errors.json', errorsWorkflow()]] as const) {
+		fs.writeFileSync(path.join(dir, file), `${JSON.stringify(wf, null, 2)}\n`);
+		console.log(`workflows/${file}`);
+	}
+}
