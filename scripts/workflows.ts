@@ -81,24 +81,26 @@ export function intakeWorkflow(): Json {
 		node('Ошибки источников', 'n8n-nodes-base.noOp', 1, [80, 640], {}),
 		node('Все обращения', 'n8n-nodes-base.merge', 3.2, [100, 120], { numberInputs: 5 }),
 		node('МЦУ: Структурирование', mcu('structure'), 1, [320, 120], { options: {} }),
-		node('МЦУ: Маршрутизация', mcu('routing'), 1, [560, 120], {
+		node('Размеченные', 'n8n-nodes-base.merge', 3.2, [520, 140], { numberInputs: 2 }),
+		node('МЦУ: Маршрутизация', mcu('routing'), 1, [720, 120], {
 			mode: 'rules',
 			matchMode: 'first',
 			rules: { rule: ROUTING_RULES.map((r) => ({ ...r, settlements: '', keywords: '', sources: [], kinds: [], flags: [], email: '', deadlineDays: 0 })) },
 		}),
-		sticky('Маршрутизация', '### Распределение\nПравила проверяются сверху вниз: тема, поселение, источник, вид, признаки, ключевые слова → подразделение, ответственный, его Telegram. Всё, что не подошло, выходит в «Не распределено».', [480, -140], 340, 170),
-		node('МЦУ: Сроки', mcu('deadlines'), 1, [820, 120], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' }),
-		report('Реестр обращений', 'register', 'Реестр обращений', [1080, -200]),
-		report('Просроченные', 'overdue', 'Просроченные и истекающие', [1080, -40]),
-		node('МЦУ: Напоминания', mcu('reminders'), 1, [1080, 120], {
+		sticky('Маршрутизация', '### Распределение\nПравила проверяются сверху вниз: тема, поселение, источник, вид, признаки, ключевые слова → подразделение, ответственный, его Telegram. Всё, что не подошло, выходит в «Не распределено». Ветки сходятся в «Распределённые» (до 10 входов; для 10+ правил добавьте второй узел Merge).', [640, -160], 360, 190),
+		node('Распределённые', 'n8n-nodes-base.merge', 3.2, [960, 140], { numberInputs: ROUTING_RULES.length + 1 }),
+		node('МЦУ: Сроки', mcu('deadlines'), 1, [1160, 120], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' }),
+		report('Реестр обращений', 'register', 'Реестр обращений', [1420, -200]),
+		report('Просроченные', 'overdue', 'Просроченные и истекающие', [1420, -40]),
+		node('МЦУ: Напоминания', mcu('reminders'), 1, [1420, 120], {
 			heads: { head: HEADS.map(([department, name, telegramChatId]) => ({ department, name, telegramChatId, email: '' })) },
 			people: {},
 			coordinator: { contact: { name: 'Координатор МЦУ', telegramChatId: '7001', email: '' } },
 			curator: { contact: { name: 'Куратор МЦУ (первый заместитель Главы)', telegramChatId: '7002', email: '' } },
 			options: {},
 		}),
-		node('Отправить напоминания', mcu('telegram'), 1, [1320, 120], { resource: 'message', operation: 'send', chatId: '={{ $json.telegramChatId }}', text: '={{ $json.text }}' }, { ...cred('mcuTelegramApi'), onError: 'continueRegularOutput' }),
-		node('Новые в ПОС?', 'n8n-nodes-base.if', 2.2, [1080, 300], {
+		node('Отправить напоминания', mcu('telegram'), 1, [1660, 120], { resource: 'message', operation: 'send', chatId: '={{ $json.telegramChatId }}', text: '={{ $json.text }}' }, { ...cred('mcuTelegramApi'), onError: 'continueRegularOutput' }),
+		node('Новые в ПОС?', 'n8n-nodes-base.if', 2.2, [1420, 300], {
 			conditions: {
 				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
 				conditions: [
@@ -109,18 +111,18 @@ export function intakeWorkflow(): Json {
 			},
 			options: {},
 		}),
-		node('ПОС: взять в работу', mcu('pos'), 1, [1320, 280], { resource: 'appeal', operation: 'takeToWork', posId: '={{ $json.externalId }}' }, { ...cred('mcuPosApi'), onError: 'continueRegularOutput' }),
-		node('МЦУ: Контроль ответов', mcu('answerCheck'), 1, [1080, 480], { operation: 'check', options: {} }),
-		node('Ответы вместе', 'n8n-nodes-base.merge', 3.2, [1320, 520], { numberInputs: 2 }),
-		report('Ошибки в ответах', 'answerErrors', 'Ошибки в ответах', [1320, 700]),
-		node('Рейтинг подразделений', mcu('rating'), 1, [1560, 380], { operation: 'rating', groupBy: 'department', from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}', options: {} }),
-		node('Рейтинг поселений', mcu('rating'), 1, [1560, 540], { operation: 'rating', groupBy: 'settlement', from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}', options: {} }),
-		node('Сводка', mcu('rating'), 1, [1560, 700], { operation: 'summary', from: "={{ $now.minus({ days: 30 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}' }),
-		node('Таблица ССТУ', mcu('rating'), 1, [1560, 860], { operation: 'sstu', month: "={{ $now.minus({ months: 1 }).toFormat('yyyy-MM') }}" }),
-		report('Лист «Рейтинг»', 'table', 'Рейтинг подразделений', [1800, 380]),
-		report('Лист «Рейтинг поселений»', 'table', 'Рейтинг поселений', [1800, 540]),
-		report('Лист «Сводка»', 'table', 'Сводка', [1800, 700]),
-		report('Лист «ССТУ»', 'table', 'ССТУ (прошлый месяц)', [1800, 860]),
+		node('ПОС: взять в работу', mcu('pos'), 1, [1660, 280], { resource: 'appeal', operation: 'takeToWork', posId: '={{ $json.externalId }}' }, { ...cred('mcuPosApi'), onError: 'continueRegularOutput' }),
+		node('МЦУ: Контроль ответов', mcu('answerCheck'), 1, [1420, 480], { operation: 'check', options: {} }),
+		node('Ответы вместе', 'n8n-nodes-base.merge', 3.2, [1660, 520], { numberInputs: 2 }),
+		report('Ошибки в ответах', 'answerErrors', 'Ошибки в ответах', [1660, 700]),
+		node('Рейтинг подразделений', mcu('rating'), 1, [1900, 380], { operation: 'rating', groupBy: 'department', from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}', options: {} }),
+		node('Рейтинг поселений', mcu('rating'), 1, [1900, 540], { operation: 'rating', groupBy: 'settlement', from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}', options: {} }),
+		node('Сводка', mcu('rating'), 1, [1900, 700], { operation: 'summary', from: "={{ $now.minus({ days: 30 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}' }),
+		node('Таблица ССТУ', mcu('rating'), 1, [1900, 860], { operation: 'sstu', month: "={{ $now.minus({ months: 1 }).toFormat('yyyy-MM') }}" }),
+		report('Лист «Рейтинг»', 'table', 'Рейтинг подразделений', [2140, 380]),
+		report('Лист «Рейтинг поселений»', 'table', 'Рейтинг поселений', [2140, 540]),
+		report('Лист «Сводка»', 'table', 'Сводка', [2140, 700]),
+		report('Лист «ССТУ»', 'table', 'ССТУ (прошлый месяц)', [2140, 860]),
 	];
 	connect(c, 'Запуск вручную', 'ПОС');
 	connect(c, 'Каждые 15 минут', 'ПОС');
@@ -130,9 +132,12 @@ export function intakeWorkflow(): Json {
 		connect(c, source, 'Ошибки источников', 1);
 	});
 	connect(c, 'Все обращения', 'МЦУ: Структурирование');
-	connect(c, 'МЦУ: Структурирование', 'МЦУ: Маршрутизация', 0);
-	connect(c, 'МЦУ: Структурирование', 'МЦУ: Маршрутизация', 1);
-	for (let i = 0; i <= ROUTING_RULES.length; i++) connect(c, 'МЦУ: Маршрутизация', 'МЦУ: Сроки', i);
+	// A node fed from several outputs runs once per output: merges bring the branches back together.
+	connect(c, 'МЦУ: Структурирование', 'Размеченные', 0, 0);
+	connect(c, 'МЦУ: Структурирование', 'Размеченные', 1, 1);
+	connect(c, 'Размеченные', 'МЦУ: Маршрутизация');
+	for (let i = 0; i <= ROUTING_RULES.length; i++) connect(c, 'МЦУ: Маршрутизация', 'Распределённые', i, i);
+	connect(c, 'Распределённые', 'МЦУ: Сроки');
 	for (const to of ['Реестр обращений', 'Просроченные', 'МЦУ: Напоминания', 'Новые в ПОС?', 'МЦУ: Контроль ответов']) connect(c, 'МЦУ: Сроки', to);
 	connect(c, 'МЦУ: Напоминания', 'Отправить напоминания');
 	connect(c, 'Новые в ПОС?', 'ПОС: взять в работу', 0);

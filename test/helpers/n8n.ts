@@ -68,21 +68,31 @@ export class N8nInstance {
 		};
 	}
 
-	async cli(args: string[], timeoutMs = 120000): Promise<ExecResult> {
+	/**
+	 * Runs an n8n CLI command. stdout goes to a file, not a pipe: n8n exits right after printing, and Node truncates
+	 * pending writes to a pipe on exit (large `execute --rawOutput` results came back cut off).
+	 */
+	async cli(args: string[], timeoutMs = 180000): Promise<ExecResult> {
 		const env = await this.env();
+		const outFile = path.join(this.home, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);
+		const fd = fs.openSync(outFile, 'w');
 		return new Promise((resolve, reject) => {
-			const child = spawn(NODE24, [N8N_BIN, ...args], { env, cwd: this.home });
-			let stdout = '';
+			const child = spawn(NODE24, [N8N_BIN, ...args], { env, cwd: this.home, stdio: ['ignore', fd, 'pipe'] });
 			let stderr = '';
-			child.stdout.on('data', (d) => (stdout += d));
-			child.stderr.on('data', (d) => (stderr += d));
+			child.stderr?.on('data', (d) => (stderr += d));
+			const finish = () => {
+				fs.closeSync(fd);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
+				return stdout;
+			};
 			const timer = setTimeout(() => {
 				child.kill('SIGKILL');
-				reject(new Error(`n8n ${args.join(' ')} timed out\n${stdout}\n${stderr}`));
+				reject(new Error(`n8n ${args.join(' ')} timed out\n${finish()}\n${stderr}`));
 			}, timeoutMs);
 			child.on('close', (code) => {
 				clearTimeout(timer);
-				resolve({ stdout, stderr, code });
+				resolve({ stdout: finish(), stderr, code });
 			});
 		});
 	}

@@ -1,0 +1,85 @@
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { intakeWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
+import { REGISTER_COLUMNS } from '../../lib/reports';
+import { N8nInstance } from '../helpers/n8n';
+import { sandboxCredentials } from '../helpers/sandboxCredentials';
+import { testPrivateKey } from '../helpers/serviceAccount';
+
+/**
+ * The main job in real n8n: the shipped intake workflow reads every emulated source, structures, routes, counts
+ * deadlines and writes the shared spreadsheet; run twice, it doubles nothing.
+ */
+describe('workflow «МЦУ: Приём и контроль обращений» on the sandbox district', () => {
+	let sandbox: Sandbox;
+	const n8n = new N8nInstance('intake');
+	let run: Awaited<ReturnType<N8nInstance['execute']>>;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ ports: 'random', fastDelivery: true });
+		await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
+		const workflow = intakeWorkflow();
+		// Reminders go out only in office hours; the test must not depend on the clock.
+		for (const node of workflow.nodes as Array<{ name: string; parameters: Record<string, unknown> }>) {
+			if (node.name === 'МЦУ: Напоминания') node.parameters.options = { workingTimeOnly: false };
+		}
+		await n8n.importWorkflow(workflow);
+		run = await n8n.execute('McuIntake');
+	});
+	afterAll(async () => {
+		await sandbox.close();
+		n8n.cleanup();
+	});
+
+	it('reads every source and writes each valid appeal once into the register', () => {
+		expect(run.error).toBeUndefined();
+		const valid = run.items('МЦУ: Сроки').filter((i) => typeof i.id === 'string' && !i.error);
+		const register = sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений');
+		expect(register[0]).toEqual(REGISTER_COLUMNS.map((c) => c.header));
+		const ids = register.slice(1).map((r) => r[0]);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids.length).toBe(new Set(valid.map((v) => v.id)).size);
+		const sources = new Set(ids.map((id) => String(id).split(':')[0]));
+		expect(sources).toEqual(new Set(['pos', 'im', 'vk', 'ok', 'telegram']));
+		// Most of the district's 600+ appeals get through; the odd records are reported, not lost silently.
+		expect(ids.length).toBeGreaterThan(sandbox.district.appeals.length * 0.85);
+	});
+
+	it('routes by topic and counts deadlines; nothing personal in the shared sheet', () => {
+		const routed = run.items('МЦУ: Маршрутизация', 1);
+		expect(routed.length).toBeGreaterThan(10);
+		expect(routed.every((r) => r.topic === 'water' && r.department === 'МУП «Дедовичский водоканал»')).toBe(true);
+		const withDeadlines = run.items('МЦУ: Сроки');
+		expect(withDeadlines.filter((a) => a.deadlineStatus === 'overdue').length).toBeGreaterThan(0);
+		const sheet = JSON.stringify(sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений'));
+		for (const person of sandbox.district.people.slice(0, 50)) {
+			expect(sheet).not.toContain(person.phone);
+			expect(sheet).not.toContain(`${person.surname} ${person.name} ${person.patronymic}`);
+		}
+	});
+
+	it('sends reminder digests, acknowledges new ПОС messages, fills every report tab', () => {
+		const digests = run.items('МЦУ: Напоминания');
+		expect(digests.length).toBeGreaterThan(3);
+		const sent = sandbox.telegram.sentMessages();
+		expect(sent.length).toBe(run.items('Отправить напоминания').length);
+		expect(sent.some((m) => String(m.text).startsWith('Напоминание МЦУ'))).toBe(true);
+		const taken = run.items('ПОС: взять в работу');
+		expect(taken.length).toBeGreaterThan(0);
+		expect(taken.every((t) => t.status === 'in_progress' && t.sourceStatus === 'TAKE_TO_WORK')).toBe(true);
+		const titles = sandbox.sheets.get(SPREADSHEET_ID)!.sheets.map((s) => s.properties.title);
+		expect(titles).toEqual(expect.arrayContaining(['Реестр обращений', 'Просроченные и истекающие', 'Ошибки в ответах', 'Рейтинг подразделений', 'Рейтинг поселений', 'Сводка', 'ССТУ (прошлый месяц)']));
+		const rating = sandbox.sheets.values(SPREADSHEET_ID, 'Рейтинг подразделений');
+		expect(rating[0]).toEqual(expect.arrayContaining(['Место', 'Подразделение', 'Балл']));
+		expect(rating.length).toBeGreaterThan(5);
+		expect(sandbox.sheets.values(SPREADSHEET_ID, 'Ошибки в ответах').length).toBeGreaterThan(10);
+	});
+
+	it('a second run changes rows in place and adds none', async () => {
+		const before = sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений').length;
+		const again = await n8n.execute('McuIntake');
+		expect(again.error).toBeUndefined();
+		const register = sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений');
+		expect(register.length).toBe(before);
+		expect(again.items('Реестр обращений')[0]).toMatchObject({ inserted: 0 });
+	});
+});
