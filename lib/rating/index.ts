@@ -206,7 +206,8 @@ function rows(groups: Map<string, Group>, options: RatingOptions): RatingRow[] {
 			satisfiedShare: round(satisfiedShare),
 			repeatedShare: round(repeatedShare)!,
 			score: Math.round(score * 1000) / 10,
-			ranked: g.received >= minVolume,
+			// «Не распределено» is listed (the coordinator must see it) but is not a body to rank.
+			ranked: g.received >= minVolume && g.key !== '—',
 			rank: null,
 			change: null,
 		};

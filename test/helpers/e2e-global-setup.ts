@@ -12,12 +12,18 @@ function run(cmd: string, args: string[], cwd: string): string {
 }
 
 export default async function globalSetup(): Promise<void> {
+	installPackedPackage(E2E_DIR, NODES_TEMPLATE);
+}
+
+/** Builds, packs and installs this package into `nodesDir` like n8n's community-nodes installer (used by e2e and the demo). */
+export function installPackedPackage(workDir: string, nodesDir: string): void {
 	run('bash', [path.join(ROOT, 'scripts/install-n8n.sh')], ROOT);
 	run('npm', ['run', '--silent', 'build'], ROOT);
-	fs.mkdirSync(E2E_DIR, { recursive: true });
-	for (const f of fs.readdirSync(E2E_DIR)) if (f.endsWith('.tgz')) fs.rmSync(path.join(E2E_DIR, f));
-	const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', E2E_DIR], ROOT)) as Array<{ filename: string }>;
-	const tarball = path.join(E2E_DIR, path.basename(packed[0].filename));
+	fs.mkdirSync(workDir, { recursive: true });
+	for (const f of fs.readdirSync(workDir)) if (f.endsWith('.tgz')) fs.rmSync(path.join(workDir, f));
+	const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', workDir], ROOT)) as Array<{ filename: string }>;
+	const tarball = path.join(workDir, path.basename(packed[0].filename));
+	const NODES_TEMPLATE = nodesDir;
 	fs.rmSync(NODES_TEMPLATE, { recursive: true, force: true });
 	fs.mkdirSync(NODES_TEMPLATE, { recursive: true });
 	fs.writeFileSync(path.join(NODES_TEMPLATE, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));

@@ -43,10 +43,12 @@ export class N8nInstance {
 	constructor(
 		name: string,
 		private readonly extraEnv: Record<string, string> = {},
+		options: { home?: string; nodesDir?: string } = {},
 	) {
-		this.home = path.join(E2E_DIR, `home-${name}-${process.pid}-${Date.now()}`);
+		this.home = options.home ?? path.join(E2E_DIR, `home-${name}-${process.pid}-${Date.now()}`);
 		fs.mkdirSync(path.join(this.home, '.n8n'), { recursive: true });
-		fs.symlinkSync(NODES_TEMPLATE, path.join(this.home, '.n8n', 'nodes'), 'dir');
+		const link = path.join(this.home, '.n8n', 'nodes');
+		if (!fs.existsSync(link)) fs.symlinkSync(options.nodesDir ?? NODES_TEMPLATE, link, 'dir');
 	}
 
 	async env(): Promise<NodeJS.ProcessEnv> {
@@ -145,8 +147,8 @@ export class N8nInstance {
 	}
 
 	/** Starts `n8n start` on a free port and waits until it answers /healthz/readiness. */
-	async start(): Promise<string> {
-		this.port = await freePort();
+	async start(port?: number): Promise<string> {
+		this.port = port ?? (await freePort());
 		const env = { ...(await this.env()), N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1' };
 		this.server = spawn(NODE24, [N8N_BIN, 'start'], { env, cwd: this.home });
 		this.server.stdout?.on('data', (d) => (this.serverLog += d));

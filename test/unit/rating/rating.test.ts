@@ -53,6 +53,10 @@ describe('rating', () => {
 		expect(bySettlement.rows).toHaveLength(1);
 		expect(bySettlement.rows[0]).toMatchObject({ name: 'Дедовичи', received: 6 });
 	});
+	it('«Не распределено» is listed but never ranked', () => {
+		const r = computeRating([...appeals, appeal('u1', {}), appeal('u2', {})], { period, groupBy: 'department', now: '2026-11-01T12:00:00+03:00' });
+		expect(r.rows.find((x) => x.key === '—')).toMatchObject({ name: 'Не распределено', ranked: false, rank: null });
+	});
 	it('percentiles interpolate', () => {
 		expect(percentile([1, 2, 3, 4], 50)).toBe(2.5);
 		expect(percentile([10], 90)).toBe(10);

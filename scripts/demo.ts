@@ -1,0 +1,98 @@
+/**
+ * `npm run demo`: the main job on the embedded sandbox. Starts the emulators with the seeded Дедовичский район and a
+ * real n8n with this package, the workflows and the sandbox credentials loaded and an owner account; runs the intake
+ * once; prints what happened and where to look. Ctrl-C stops everything. `--once` exits after the summary.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox';
+import { errorsWorkflow, intakeWorkflow, SPREADSHEET_ID, weeklyWorkflow } from './workflows';
+import { installPackedPackage } from '../test/helpers/e2e-global-setup';
+import { N8nInstance } from '../test/helpers/n8n';
+import { ROOT } from '../test/helpers/paths';
+import { sandboxCredentials } from '../test/helpers/sandboxCredentials';
+import { testPrivateKey } from '../test/helpers/serviceAccount';
+
+const DEMO_DIR = path.join(ROOT, '.demo');
+const OWNER = { email: 'coordinator@dedovichi.example', firstName: 'Координатор', lastName: 'МЦУ', password: 'Mcu-Demo-2026' };
+const N8N_PORT = Number(process.env.MCU_DEMO_PORT ?? 5678);
+
+const count = <T>(items: T[], key: (t: T) => string) => {
+	const m = new Map<string, number>();
+	for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
+	return [...m.entries()].sort((a, b) => b[1] - a[1]);
+};
+
+async function main(): Promise<void> {
+	const once = process.argv.includes('--once');
+	console.log('1/5 Сборка пакета и установка в папку узлов n8n…');
+	fs.rmSync(path.join(DEMO_DIR, 'home'), { recursive: true, force: true });
+	installPackedPackage(DEMO_DIR, path.join(DEMO_DIR, 'nodes'));
+
+	console.log('2/5 Песочница: ПОС, ИМ, ВКонтакте, Одноклассники, Telegram, Google Таблицы…');
+	const sandbox = await startSandbox({ ports: 'default' });
+	const n8n = new N8nInstance('demo', { WEBHOOK_URL: `http://127.0.0.1:${N8N_PORT}/` }, { home: path.join(DEMO_DIR, 'home'), nodesDir: path.join(DEMO_DIR, 'nodes') });
+	const stopAll = async () => {
+		await n8n.stop();
+		await sandbox.close();
+	};
+	process.on('SIGINT', () => void stopAll().then(() => process.exit(0)));
+	process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+
+	console.log('3/5 n8n: учётные данные песочницы и готовые процессы…');
+	await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
+	for (const wf of [intakeWorkflow(), weeklyWorkflow(), errorsWorkflow(), JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows/deadlines-demo.json'), 'utf8'))]) {
+		await n8n.importWorkflow(wf);
+	}
+
+	console.log('4/5 Запуск процесса «МЦУ: Приём и контроль обращений»…');
+	const run = await n8n.execute('McuIntake');
+	if (run.error) console.log(`   процесс завершился с ошибкой: ${run.error.message}`);
+
+	console.log('5/5 Редактор n8n…');
+	const url = await n8n.start(N8N_PORT);
+	await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
+
+	const reports = path.join(DEMO_DIR, 'reports');
+	fs.mkdirSync(reports, { recursive: true });
+	const xlsx = path.join(reports, 'mcu-reports.xlsx');
+	const html = path.join(reports, 'mcu-reports.html');
+	fs.writeFileSync(xlsx, Buffer.from(await (await fetch(`${sandbox.urls.sheets}/export/${SPREADSHEET_ID}.xlsx`)).arrayBuffer()));
+	fs.writeFileSync(html, await (await fetch(`${sandbox.urls.sheets}/export/${SPREADSHEET_ID}.html`)).text());
+
+	const register = sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений');
+	const header = register[0] ?? [];
+	const col = (name: string) => header.indexOf(name);
+	const rows = register.slice(1);
+	const rating = sandbox.sheets.values(SPREADSHEET_ID, 'Рейтинг подразделений');
+	const errors = sandbox.sheets.values(SPREADSHEET_ID, 'Ошибки в ответах').slice(1);
+	const lines = [
+		'',
+		`Готово. Район: ${sandbox.district.name}; в песочнице ${sandbox.district.appeals.length} обращений.`,
+		`В реестре ${rows.length} обращений по каналам: ${count(rows, (r) => String(r[col('Источник')])).map(([k, n]) => `${k} ${n}`).join(', ')}.`,
+		`Распределено по подразделениям: ${count(rows, (r) => String(r[col('Подразделение')] || 'не распределено')).slice(0, 6).map(([k, n]) => `${k} — ${n}`).join('; ')}.`,
+		`Контроль сроков: просрочено ${rows.filter((r) => r[col('Контроль срока')] === 'Просрочено').length}, срок истекает ${rows.filter((r) => r[col('Контроль срока')] === 'Срок истекает').length}.`,
+		sandbox.telegram.sentMessages().length
+			? `Напоминаний отправлено в Telegram: ${sandbox.telegram.sentMessages().length}.`
+			: 'Напоминания: сейчас нерабочее время (они уходят по рабочим дням с 9:00 до 18:00 по Москве) — не отправлялись.',
+		`Сообщений ПОС взято в работу: ${run.error ? '—' : run.items('ПОС: взять в работу').length}.`,
+		`Ошибок в ответах найдено: ${errors.length}.`,
+		`Рейтинг (лучшие): ${rating.slice(1, 4).map((r) => `${r[0]}. ${r[1]} — ${r[rating[0].indexOf('Балл')]}`).join('; ')}.`,
+		'',
+		`Редактор n8n: ${url}  (вход: ${OWNER.email} / ${OWNER.password})`,
+		`Таблица отчётов: ${xlsx}`,
+		`                 ${html}`,
+		`Песочница: ПОС ${sandbox.urls.pos}, ИМ ${sandbox.urls.im}, VK ${sandbox.urls.vk}, OK ${sandbox.urls.ok}, Telegram ${sandbox.urls.telegram}, Sheets ${sandbox.urls.sheets} (логин ПОС ${SANDBOX_CREDENTIALS.pos.username})`,
+		once ? '' : 'Ctrl-C — остановить n8n и песочницу.',
+	];
+	console.log(lines.join('\n'));
+	if (once) {
+		await stopAll();
+		process.exit(run.error ? 1 : 0);
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
