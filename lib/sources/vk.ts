@@ -89,6 +89,12 @@ export function profilesMap(profiles: unknown, groups?: unknown): Map<number, Vk
 	return map;
 }
 
+/** Written by the community itself (its replies): not an appeal. VK sends events for these too. */
+export function isOwnCommunityRecord(record: VkRecordInput): boolean {
+	const from = num(record.item.from_id);
+	return from !== undefined && from < 0;
+}
+
 /** A VK event (Bots Long Poll or Callback API) → the record it carries, or undefined for other event types. */
 export function vkEventRecord(event: { type?: string; object?: unknown }): VkRecordInput | undefined {
 	const object = (event.object ?? {}) as Record<string, unknown>;

@@ -13,7 +13,7 @@ interface OkDiscussion {
 
 /** Recent discussions (group topics) and their comments, with authors. */
 export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topics: number): Promise<OkCommentInput[]> {
-	const list = await okCall<{ discussions?: OkDiscussion[] }>(ctx, c, 'discussions.get', { gid: c.groupId, count: topics });
+	const list = await okCall<{ discussions?: OkDiscussion[] }>(ctx, c, 'discussions.getList', { gid: c.groupId, count: topics });
 	const out: OkCommentInput[] = [];
 	for (const d of list.discussions ?? []) {
 		const id = String(d.object_id ?? d.discussion_id ?? '');

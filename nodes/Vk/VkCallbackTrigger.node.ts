@@ -7,7 +7,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { normalizeVk, vkEventRecord, vkExternalId } from '../../lib/sources/vk';
+import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId } from '../../lib/sources/vk';
 import { errorItem } from '../shared/items';
 import { vkCall, vkCredentials } from './transport';
 
@@ -113,7 +113,7 @@ export class VkCallbackTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		const record = events.includes(String(body.type)) ? vkEventRecord(body as { type?: string; object?: unknown }) : undefined;
 		if (eventId) state.recentEvents = [...recent, eventId].slice(-RECENT_EVENTS);
-		if (!record) return reply(200, 'ok');
+		if (!record || isOwnCommunityRecord(record)) return reply(200, 'ok');
 		let json: IDataObject;
 		try {
 			json = normalizeVk(record) as unknown as IDataObject;

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
-import { normalizeVk, vkEventRecord, vkExternalId, type VkRecordInput } from '../../lib/sources/vk';
+import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId, type VkRecordInput } from '../../lib/sources/vk';
 import { errorItem } from '../shared/items';
 import { pollingProperties } from '../shared/polling';
 import { vkLongPollCheck, vkLongPollServer, type LongPollState } from './longPoll';
@@ -100,7 +100,7 @@ export class VkTrigger implements INodeType {
 			next.mentionsSince = Math.max(next.mentionsSince, ...found.map((f) => Number(f.item.date) || 0));
 		}
 		const seen = new Set(next.recent);
-		const fresh = records.filter((r) => {
+		const fresh = records.filter((r) => !isOwnCommunityRecord(r)).filter((r) => {
 			const id = vkExternalId(r);
 			if (seen.has(id)) return false;
 			seen.add(id);

@@ -29,9 +29,11 @@ export async function vkPostComments(ctx: Ctx, c: VkCredentials, postId: number)
 		const profiles = profilesMap(list.profiles, list.groups);
 		const items = list.items ?? [];
 		for (const item of items) {
+			// The community's own replies are answers, not appeals.
+			if (Number(item.from_id) < 0) continue;
 			out.push({ kind: 'comment', item, postId, ownerId: -c.groupId, profiles });
 			for (const reply of ((item.thread as { items?: Array<Record<string, unknown>> })?.items ?? [])) {
-				out.push({ kind: 'comment', item: reply, postId, ownerId: -c.groupId, profiles });
+				if (Number(reply.from_id) >= 0) out.push({ kind: 'comment', item: reply, postId, ownerId: -c.groupId, profiles });
 			}
 		}
 		if (items.length < 100) break;

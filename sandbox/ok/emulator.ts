@@ -108,7 +108,8 @@ export class OkEmulator implements Emulator {
 		switch (p.method) {
 			case 'users.getCurrentUser':
 				return { status: 200, body: { uid: '570000000', name: 'Администрация Дедовичского района' } };
-			case 'discussions.get': {
+			// The group's discussions, newest activity first (discussions.get returns one discussion in OK's API).
+			case 'discussions.getList': {
 				const count = Number(p.count ?? 20);
 				if (!Number.isInteger(count) || count < 1 || count > 100) return okError(100, 'PARAM : count must be between 1 and 100');
 				const list = [...this.discussions].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a))).slice(0, count);

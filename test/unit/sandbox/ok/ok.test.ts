@@ -3,7 +3,7 @@ import { OkEmulator } from '../../../../sandbox/ok/emulator';
 import { generateDistrict } from '../../../../sandbox/seed/district';
 import { okCall, okCredentials } from '../../../../nodes/Ok/transport';
 import { okRecentComments } from '../../../../nodes/Ok/reads';
-import { normalizeOkComment } from '../../../../lib/sources/ok';
+import { normalizeOkComment, okSignature } from '../../../../lib/sources/ok';
 import { fetchContext } from '../../../helpers/httpContext';
 
 describe('OK emulator with the OK transport', () => {
@@ -19,6 +19,14 @@ describe('OK emulator with the OK transport', () => {
 	afterAll(() => server.close());
 	beforeEach(async () => {
 		await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
+	});
+
+	it('signs like OK documents (hand-computed value)', () => {
+		// md5("application_key=CBASANDBOXformat=jsonmethod=users.getCurrentUser" + md5("ok-sandbox-access-token" + "ok-sandbox-secret"))
+		const { createHash } = require('node:crypto') as typeof import('node:crypto');
+		const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+		const expected = md5(`application_key=CBASANDBOXformat=jsonmethod=users.getCurrentUser${md5('ok-sandbox-access-tokenok-sandbox-secret')}`);
+		expect(okSignature({ method: 'users.getCurrentUser', format: 'json', application_key: 'CBASANDBOX', access_token: 'x' }, 'ok-sandbox-access-token', 'ok-sandbox-secret')).toBe(expected);
 	});
 
 	it('checks the signature like OK does', async () => {
