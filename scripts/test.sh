@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/install-n8n.sh
+bash scripts/ensure-chromium.sh
 echo "== typecheck"; npx tsc -p tsconfig.test.json --noEmit
 echo "== lint"; npx eslint --no-error-on-unmatched-pattern nodes credentials package.json
 # vk-io and gaxios load ESM modules with dynamic import(); jest needs this flag to allow that.
