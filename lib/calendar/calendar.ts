@@ -15,6 +15,8 @@ interface YearTable {
 	codes: Uint8Array;
 	/** cum[i] = working days among days of year 0..i-1. */
 	cum: Int32Array;
+	/** cumShort[i] = shortened days among days of year 0..i-1. */
+	cumShort: Int32Array;
 	/** Day-of-year of every working day, in order. */
 	workingDoys: Int16Array;
 	holidays: Map<number, string>;
@@ -163,6 +165,24 @@ export class ProductionCalendar {
 		return total + this.table(yb).cum[db + 1];
 	}
 
+	/** Shortened working days in (a, b], a ≤ b (for working-hour arithmetic over long spans). */
+	shortenedDaysBetween(a: string, b: string): number {
+		const [ya, da] = parseIsoDate(a);
+		const [yb, db] = parseIsoDate(b);
+		if (ya > yb || (ya === yb && da > db)) return 0;
+		if (ya === yb) {
+			const t = this.table(ya);
+			return t.cumShort[db + 1] - t.cumShort[da + 1];
+		}
+		const ta = this.table(ya);
+		let total = ta.cumShort[ta.codes.length] - ta.cumShort[da + 1];
+		for (let y = ya + 1; y < yb; y++) {
+			const t = this.table(y);
+			total += t.cumShort[t.codes.length];
+		}
+		return total + this.table(yb).cumShort[db + 1];
+	}
+
 	/** Number of working days in a year (247 in 2025 and 2026). */
 	workingDaysInYear(year: number): number {
 		return this.table(year).workingDoys.length;
@@ -207,9 +227,11 @@ export class ProductionCalendar {
 			this.onWarning?.(message, year);
 		}
 		const cum = new Int32Array(size + 1);
+		const cumShort = new Int32Array(size + 1);
 		const working: number[] = [];
 		for (let doy = 0; doy < size; doy++) {
 			cum[doy + 1] = cum[doy] + (codes[doy] === OFF ? 0 : 1);
+			cumShort[doy + 1] = cumShort[doy] + (codes[doy] === SHORTENED ? 1 : 0);
 			if (codes[doy] !== OFF) working.push(doy);
 		}
 		return {
@@ -218,6 +240,7 @@ export class ProductionCalendar {
 			source: loaded ? loaded.source : 'ТК РФ ст. 112 (без постановления о переносах)',
 			codes,
 			cum,
+			cumShort,
 			workingDoys: Int16Array.from(working),
 			holidays,
 		};

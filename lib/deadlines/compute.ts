@@ -60,18 +60,29 @@ export function addWorkingHours(from: DateTime, hours: number, policy: DeadlineP
 	throw new Error('Срок в рабочих часах не помещается в 5000 дней');
 }
 
-/** Working minutes between two moments (negative when b is before a), counting office hours only. */
+/**
+ * Working minutes between two moments (negative when b is before a), counting office hours only. Constant time
+ * whatever the span: the two partial days are counted directly, the days between from the calendar's prefix sums.
+ */
 export function workingMinutesBetween(a: DateTime, b: DateTime, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
 	if (b < a) return -workingMinutesBetween(b, a, policy, calendar);
 	const from = a.setZone(policy.timeZone);
 	const to = b.setZone(policy.timeZone);
-	let total = 0;
-	for (let day = from.startOf('day'); day <= to; day = day.plus({ days: 1 })) {
+	const clamp = (day: DateTime, lo: number, hi: number) => {
 		const window = officeWindow(day, policy.officeHours, calendar);
-		if (!window) continue;
-		const lo = day.hasSame(from, 'day') ? Math.max(window[0], minuteOfDay(from)) : window[0];
-		const hi = day.hasSame(to, 'day') ? Math.min(window[1], minuteOfDay(to)) : window[1];
-		if (hi > lo) total += hi - lo;
+		if (!window) return 0;
+		return Math.max(0, Math.min(window[1], hi) - Math.max(window[0], lo));
+	};
+	if (from.hasSame(to, 'day')) return Math.round(clamp(from, minuteOfDay(from), minuteOfDay(to)));
+	let total = clamp(from, minuteOfDay(from), 24 * 60) + clamp(to, 0, minuteOfDay(to));
+	const firstFull = from.toISODate()!;
+	const lastFull = to.minus({ days: 1 }).toISODate()!;
+	if (lastFull > firstFull) {
+		// Working days strictly between the two dates: (from, to − 1 day].
+		const days = calendar.workingDaysBetween(firstFull, lastFull);
+		const shortened = calendar.shortenedDaysBetween(firstFull, lastFull);
+		const full = minutesOf(policy.officeHours.end) - minutesOf(policy.officeHours.start);
+		total += days * full - shortened * policy.officeHours.shortenedByMinutes;
 	}
 	return Math.round(total);
 }
