@@ -108,6 +108,14 @@ describe('evaluateDeadline', () => {
 		expect(over.workingHoursLeft).toBe(-3);
 		expect(over.text).toBe('просрочено на 3 рабочих часа');
 	});
+	it('counts working minutes over long spans exactly (holidays, shortened days)', () => {
+		const pim = policy('im', 'incident');
+		// 30 Apr (shortened, to 17:00): 5 h; 4–8 and 12 May: 6 days × 9 h − 1 h (8 May shortened); 13 May 9–10: 1 h.
+		expect(workingMinutesBetween(at('2026-04-30T12:00:00+03:00'), at('2026-05-13T10:00:00+03:00'), pim, calendar)).toBe(59 * 60);
+		expect(workingMinutesBetween(at('2026-05-13T10:00:00+03:00'), at('2026-04-30T12:00:00+03:00'), pim, calendar)).toBe(-59 * 60);
+		// Across a year boundary: 30 Dec 2025 9:00 → 12 Jan 2026 9:00 is one full working day (30 Dec; 31 Dec is off).
+		expect(workingMinutesBetween(at('2025-12-30T09:00:00+03:00'), at('2026-01-12T09:00:00+03:00'), pim, calendar)).toBe(9 * 60);
+	});
 	it('counts working minutes only inside office hours', () => {
 		const pim = policy('im', 'incident');
 		expect(workingMinutesBetween(at('2026-05-08T08:00:00+03:00'), at('2026-05-12T10:00:00+03:00'), pim, calendar)).toBe(8 * 60 + 60);
