@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId } from '../../lib/sources/vk';
 import { errorItem } from '../shared/items';
+import { VK_EVENTS_PROPERTY } from './events';
 import { vkCall, vkCredentials } from './transport';
 
 const RECENT_EVENTS = 1000;
@@ -32,17 +33,7 @@ export class VkCallbackTrigger implements INodeType {
 		credentials: [{ name: 'mcuVkApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'vk-callback' }],
 		properties: [
-			{
-				displayName: 'События',
-				name: 'events',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Комментарии На Стене', value: 'wall_reply_new' },
-					{ name: 'Личные Сообщения Сообществу', value: 'message_new' },
-					{ name: 'Новые Записи На Стене', value: 'wall_post_new' },
-				],
-				default: ['wall_reply_new', 'message_new'],
-			},
+			VK_EVENTS_PROPERTY,
 		],
 	};
 

@@ -11,6 +11,7 @@ import { errorItem } from '../shared/items';
 import { pollingProperties } from '../shared/polling';
 import { vkLongPollCheck, vkLongPollServer, type LongPollState } from './longPoll';
 import { vkPostComments, vkSearchMentions, vkWallPosts } from './reads';
+import { VK_EVENTS_PROPERTY } from './events';
 import { vkCredentials, type VkCredentials } from './transport';
 
 interface VkTriggerState {
@@ -37,17 +38,7 @@ export class VkTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mcuVkApi', required: true }],
 		properties: [
-			{
-				displayName: 'События',
-				name: 'events',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Комментарии На Стене', value: 'wall_reply_new' },
-					{ name: 'Личные Сообщения Сообществу', value: 'message_new' },
-					{ name: 'Новые Записи На Стене', value: 'wall_post_new' },
-				],
-				default: ['wall_reply_new', 'message_new'],
-			},
+			VK_EVENTS_PROPERTY,
 			{
 				displayName: 'Упоминания: Ключевые Слова',
 				name: 'mentionKeywords',
