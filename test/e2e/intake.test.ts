@@ -44,10 +44,24 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 		expect(ids.length).toBeGreaterThan(sandbox.district.appeals.length * 0.85);
 	});
 
-	it('routes by topic and counts deadlines; nothing personal in the shared sheet', () => {
-		const routed = run.items('МЦУ: Маршрутизация', 1);
-		expect(routed.length).toBeGreaterThan(10);
-		expect(routed.every((r) => r.topic === 'water' && r.department === 'МУП «Дедовичский водоканал»')).toBe(true);
+	it('routes by topic: every branch receives exactly its topics, the rest goes to «Не распределено»', () => {
+		const rules = (intakeWorkflow().nodes as Array<{ name: string; parameters: { rules?: { rule: Array<{ topics: string[]; department: string }> } } }>).find((n) => n.name === 'МЦУ: Маршрутизация')!.parameters.rules!.rule;
+		let total = 0;
+		rules.forEach((rule, i) => {
+			const branch = run.items('МЦУ: Маршрутизация', i);
+			total += branch.length;
+			expect(branch.length).toBeGreaterThan(0);
+			for (const item of branch) {
+				expect([item.id, rule.topics.includes(String(item.topic))]).toEqual([item.id, true]);
+				expect(item.department).toBe(rule.department);
+			}
+		});
+		const fallback = run.items('МЦУ: Маршрутизация', rules.length);
+		expect(fallback.every((i) => !rules.some((r) => r.topics.includes(String(i.topic))))).toBe(true);
+		expect(total + fallback.length).toBe(run.items('Размеченные').length);
+	});
+
+	it('counts deadlines; nothing personal in the shared sheet', () => {
 		const withDeadlines = run.items('МЦУ: Сроки');
 		expect(withDeadlines.filter((a) => a.deadlineStatus === 'overdue').length).toBeGreaterThan(0);
 		const sheet = JSON.stringify(sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений'));
@@ -71,6 +85,14 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 		const rating = sandbox.sheets.values(SPREADSHEET_ID, 'Рейтинг подразделений');
 		expect(rating[0]).toEqual(expect.arrayContaining(['Место', 'Подразделение', 'Балл']));
 		expect(rating.length).toBeGreaterThan(5);
+		// Ranks follow the score; «Не распределено» is listed without a place.
+		const place = rating[0].indexOf('Место');
+		const score = rating[0].indexOf('Балл');
+		const ranked = rating.slice(1).filter((r) => r[place] !== '—');
+		// Competition ranking: a place is 1 + the number of bodies with a higher score (ties share a place).
+		for (const r of ranked) expect(r[place]).toBe(1 + ranked.filter((o) => Number(o[score]) > Number(r[score])).length);
+		for (let i = 1; i < ranked.length; i++) expect(Number(ranked[i - 1][score])).toBeGreaterThanOrEqual(Number(ranked[i][score]));
+		expect(rating.find((r) => r[1] === 'Не распределено')?.[place]).toBe('—');
 		expect(sandbox.sheets.values(SPREADSHEET_ID, 'Ошибки в ответах').length).toBeGreaterThan(10);
 	});
 
