@@ -1,12 +1,10 @@
+import { EMAIL, FULL_NAME, PHONE } from '../text/personalData';
+
 /**
  * Personal data masking for shared reports (152-ФЗ, domain.md §8): applicants' names, phones, e-mails and
  * home addresses are hidden unless the user explicitly turns masking off.
  */
 
-const PHONE = /(?:\+7|\b8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\b/g;
-const EMAIL = /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g;
-/** Фамилия Имя Отчество (three capitalised Cyrillic words, the last with a patronymic ending); `\b` is ASCII-only in JS. */
-const FULL_NAME = /(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|ич|оглы|кызы)(?![А-Яа-яЁё])/g;
 const HOUSE = /((?:д\.|дом|кв\.|квартира|корп\.|стр\.)\s*)\d+[а-яА-Я]?(\/\d+)?/g;
 
 export function maskPhone(phone: string): string {

@@ -72,11 +72,5 @@ export function fullName(...parts: unknown[]): string | null {
 	return name || null;
 }
 
-/** Ratings 1..5 (ПОС, ИМ): 4–5 satisfied, 1–2 unsatisfied, 3 and nothing unknown. */
-export function satisfactionFromRating(rating: unknown): 'satisfied' | 'unsatisfied' | 'unknown' {
-	const n = typeof rating === 'string' ? Number(rating) : rating;
-	if (typeof n !== 'number' || !Number.isFinite(n)) return 'unknown';
-	if (n >= 4) return 'satisfied';
-	if (n <= 2) return 'unsatisfied';
-	return 'unknown';
-}
+/** Ratings 1..5 (ПОС, ИМ) → satisfaction (one rule for the whole package, in lib/satisfaction). */
+export { fromRating as satisfactionFromRating } from '../satisfaction';

@@ -1,6 +1,6 @@
 import type { Emulator, Fault, SandboxRequest, SandboxResponse } from '../core/types';
 import type { District } from '../seed/types';
-import { okSignature } from '../../lib/sources/ok';
+import { createHash } from 'node:crypto';
 
 /**
  * Одноклассники API emulator (`/fb.do`): signed requests (sig = md5(sorted params + md5(token + secret))), the group's
@@ -104,7 +104,7 @@ export class OkEmulator implements Emulator {
 		if (p.access_token !== this.accessToken) return okError(102, 'PARAM_SESSION_EXPIRED : Session expired');
 		const signed: Record<string, string> = {};
 		for (const [k, v] of Object.entries(p)) if (k !== 'sig' && k !== 'access_token') signed[k] = v;
-		if (p.sig !== okSignature(signed, this.accessToken, this.secretKey)) return okError(104, 'PARAM_SIGNATURE : Invalid signature');
+		if (p.sig !== expectedSignature(signed, this.accessToken, this.secretKey)) return okError(104, 'PARAM_SIGNATURE : Invalid signature');
 		switch (p.method) {
 			case 'users.getCurrentUser':
 				return { status: 200, body: { uid: '570000000', name: 'Администрация Дедовичского района' } };
@@ -141,4 +141,11 @@ export class OkEmulator implements Emulator {
 
 function lastActivity(d: Discussion): string {
 	return d.comments.reduce((max, c) => (c.date > max ? c.date : max), d.creation_date);
+}
+
+/** OK's documented signature, written here on its own so a client-side mistake cannot pass both ends. */
+function expectedSignature(params: Record<string, string>, accessToken: string, secretKey: string): string {
+	const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+	const sorted = Object.keys(params).sort().map((k) => `${k}=${params[k]}`).join('');
+	return md5(sorted + md5(accessToken + secretKey));
 }
