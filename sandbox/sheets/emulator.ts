@@ -43,7 +43,7 @@ export interface SpreadsheetState {
 const SUPPORTED_REQUESTS = new Set([
 	'addSheet', 'deleteSheet', 'updateSheetProperties', 'repeatCell', 'updateBorders', 'setBasicFilter', 'clearBasicFilter',
 	'addConditionalFormatRule', 'addChart', 'setDataValidation', 'autoResizeDimensions', 'updateDimensionProperties',
-	'insertDimension', 'deleteDimension', 'mergeCells', 'updateSpreadsheetProperties',
+	'insertDimension', 'deleteDimension', 'appendDimension', 'mergeCells', 'updateSpreadsheetProperties',
 ]);
 
 function googleError(code: number, status: string, message: string): SandboxResponse {
@@ -124,7 +124,7 @@ export class SheetsEmulator implements Emulator {
 	routeOf(req: SandboxRequest): string {
 		if (req.path === '/token') return 'token';
 		if (req.path.startsWith('/export/')) return 'export';
-		const m = /^\/v4\/spreadsheets(?:\/([^/:]+))?(?:\/values(?:\/([^:]+))?)?(?::(\w+))?$/.exec(req.path);
+		const m = /^\/v4\/spreadsheets(?:\/([^/:]+))?(?:\/values(?:\/(.+?))?)?(?::(append|clear|batchGet|batchUpdate|batchClear))?$/.exec(req.path);
 		if (!m) return `${req.method} ${req.path}`;
 		if (!m[1]) return 'spreadsheets.create';
 		if (req.path.includes('/values')) {
@@ -188,7 +188,7 @@ export class SheetsEmulator implements Emulator {
 	}
 
 	private api(req: SandboxRequest): SandboxResponse {
-		const m = /^\/v4\/spreadsheets(?:\/([^/:]+))?(?:\/values(?:\/([^:]+))?)?(?::(\w+))?$/.exec(req.path);
+		const m = /^\/v4\/spreadsheets(?:\/([^/:]+))?(?:\/values(?:\/(.+?))?)?(?::(append|clear|batchGet|batchUpdate|batchClear))?$/.exec(req.path);
 		if (!m) return googleError(404, 'NOT_FOUND', `Method not found: ${req.path}`);
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		if (!m[1]) {
@@ -474,6 +474,15 @@ export class SheetsEmulator implements Emulator {
 			}
 			case 'autoResizeDimensions':
 				return {};
+			case 'appendDimension': {
+				const sheet = this.sheetById(ss, r.sheetId, index);
+				const length = Number(r.length ?? 0);
+				if (!Number.isInteger(length) || length < 1) throw new RangeError400(`Invalid requests[${index}].appendDimension: length must be positive`);
+				const g = sheet.properties.gridProperties;
+				if (r.dimension === 'COLUMNS') g.columnCount += length;
+				else g.rowCount += length;
+				return {};
+			}
 			case 'insertDimension':
 			case 'deleteDimension': {
 				const dr = (r.range ?? {}) as { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number };

@@ -1,0 +1,41 @@
+/**
+ * Preloaded into n8n (`node --require`) by the e2e tests: n8n has no base-URL setting for Google, so requests to
+ * *.googleapis.com are sent to the Sheets emulator instead (MCU_GOOGLEAPIS_EMULATOR=http://127.0.0.1:port).
+ * Only the transport is redirected; n8n's own Google Sheets node and its token code run unchanged.
+ */
+const http = require('node:http');
+const https = require('node:https');
+
+const target = process.env.MCU_GOOGLEAPIS_EMULATOR ? new URL(process.env.MCU_GOOGLEAPIS_EMULATOR) : null;
+const isGoogle = (host) => typeof host === 'string' && /(^|\.)googleapis\.com$/i.test(host.split(':')[0]);
+
+function rewrite(args) {
+	let [first, second, third] = args;
+	let options;
+	let callback;
+	if (typeof first === 'string' || first instanceof URL) {
+		const url = new URL(String(first));
+		options = { protocol: url.protocol, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, ...(typeof second === 'object' ? second : {}) };
+		callback = typeof second === 'function' ? second : third;
+	} else {
+		options = { ...first };
+		callback = second;
+	}
+	const host = options.hostname || options.host;
+	if (!target || !isGoogle(host)) return null;
+	const headers = { ...(options.headers || {}) };
+	delete options.agent;
+	return {
+		options: { ...options, protocol: 'http:', hostname: target.hostname, host: target.hostname, port: target.port, headers, servername: undefined },
+		callback,
+	};
+}
+
+for (const name of ['request', 'get']) {
+	const original = https[name];
+	https[name] = function patched(...args) {
+		const redirected = rewrite(args);
+		if (!redirected) return original.apply(this, args);
+		return http[name](redirected.options, redirected.callback);
+	};
+}
