@@ -61,8 +61,8 @@ const HEADS = [
 	['Отдел экономики, торговли и связи', 'Григорьев Андрей Валерьевич', '6009'],
 ];
 
-function report(name: string, reportKind: string, sheetName: string, position: [number, number]): Json {
-	return node(name, mcu('reportSheets'), 1, position, { spreadsheetId: SPREADSHEET_ID, report: reportKind, sheetName, maskPersonalData: true }, cred('mcuGoogleServiceAccountApi'));
+function report(name: string, reportKind: string, sheetName: string, position: [number, number], chart?: { title: string; labelHeader: string; valueHeader: string }): Json {
+	return node(name, mcu('reportSheets'), 1, position, { spreadsheetId: SPREADSHEET_ID, report: reportKind, sheetName, ...(chart ? { chart: { settings: chart } } : {}), maskPersonalData: true }, cred('mcuGoogleServiceAccountApi'));
 }
 
 export function intakeWorkflow(): Json {
@@ -119,9 +119,9 @@ export function intakeWorkflow(): Json {
 		node('Рейтинг поселений', mcu('rating'), 1, [1900, 540], { operation: 'rating', groupBy: 'settlement', from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}', options: {} }),
 		node('Сводка', mcu('rating'), 1, [1900, 700], { operation: 'summary', from: "={{ $now.minus({ days: 30 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}' }),
 		node('Таблица ССТУ', mcu('rating'), 1, [1900, 860], { operation: 'sstu', month: "={{ $now.minus({ months: 1 }).toFormat('yyyy-MM') }}" }),
-		report('Лист «Рейтинг»', 'table', 'Рейтинг подразделений', [2140, 380]),
+		report('Лист «Рейтинг»', 'table', 'Рейтинг подразделений', [2140, 380], { title: 'Балл подразделений', labelHeader: 'Подразделение', valueHeader: 'Балл' }),
 		report('Лист «Рейтинг поселений»', 'table', 'Рейтинг поселений', [2140, 540]),
-		report('Лист «Сводка»', 'table', 'Сводка', [2140, 700]),
+		report('Лист «Сводка»', 'table', 'Сводка', [2140, 700], { title: 'Обращения по темам и поселениям', labelHeader: 'Показатель', valueHeader: 'Значение' }),
 		report('Лист «ССТУ»', 'table', 'ССТУ (прошлый месяц)', [2140, 860]),
 	];
 	connect(c, 'Запуск вручную', 'ПОС');

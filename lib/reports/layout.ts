@@ -14,6 +14,8 @@ export interface TabLayout {
 	rows: number;
 	/** Header of the column whose text colours a row (`Контроль срока`), and the colours per value. */
 	highlight?: { header: string; rules: Array<{ equals: string; color: 'red' | 'yellow' | 'green' }> };
+	/** A bar chart of one column against another (the summary's topics, the rating's scores), placed right of the table. */
+	chart?: { title: string; labelHeader: string; valueHeader: string };
 }
 
 const COLORS = {
@@ -123,5 +125,28 @@ export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): 
 	requests.push({
 		setBasicFilter: { filter: { range: { sheetId, startRowIndex: 0, startColumnIndex: 0, endColumnIndex: columnCount } } },
 	});
+	const label = tab.chart ? tab.columns.findIndex((c) => c.header === tab.chart!.labelHeader) : -1;
+	const value = tab.chart ? tab.columns.findIndex((c) => c.header === tab.chart!.valueHeader) : -1;
+	if (tab.chart && label >= 0 && value >= 0) {
+		// The range reaches well below today's rows, so later runs with more rows stay in the chart.
+		const source = (column: number) => ({ sourceRange: { sources: [{ sheetId, startRowIndex: 0, endRowIndex: Math.max(tab.rows + 1, 1000), startColumnIndex: column, endColumnIndex: column + 1 }] } });
+		requests.push({
+			addChart: {
+				chart: {
+					spec: {
+						title: tab.chart.title,
+						basicChart: {
+							chartType: 'BAR',
+							legendPosition: 'NO_LEGEND',
+							headerCount: 1,
+							domains: [{ domain: source(label) }],
+							series: [{ series: source(value), targetAxis: 'BOTTOM_AXIS' }],
+						},
+					},
+					position: { overlayPosition: { anchorCell: { sheetId, rowIndex: 1, columnIndex: columnCount + 1 } } },
+				},
+			},
+		});
+	}
 	return requests;
 }

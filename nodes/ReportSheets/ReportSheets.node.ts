@@ -11,7 +11,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
-import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, overdueRows } from '../../lib/reports';
+import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, overdueRows, type TabLayout } from '../../lib/reports';
 import { accessToken, openSheets, postForm, serviceAccountFrom, type SheetsSession } from './transport';
 import { DEADLINE_HIGHLIGHT, replaceTab, tableColumns, writeRegister } from './writer';
 
@@ -84,6 +84,26 @@ export class ReportSheets implements INodeType {
 				description: 'Название листа; пусто — по названию отчёта. Лист создаётся и оформляется при первом запуске.',
 			},
 			{
+				displayName: 'Диаграмма',
+				name: 'chart',
+				type: 'fixedCollection',
+				default: {},
+				placeholder: 'Добавить диаграмму',
+				description: 'Столбчатая диаграмма рядом с таблицей (создаётся вместе с листом)',
+				displayOptions: { show: { report: ['table'] } },
+				options: [
+					{
+						displayName: 'Диаграмма',
+						name: 'settings',
+						values: [
+							{ displayName: 'Заголовок', name: 'title', type: 'string', default: 'Сводка' },
+							{ displayName: 'Столбец Значений', name: 'valueHeader', type: 'string', default: 'Значение' },
+							{ displayName: 'Столбец Подписей', name: 'labelHeader', type: 'string', default: 'Показатель' },
+						],
+					},
+				],
+			},
+			{
 				displayName: 'Скрывать Персональные Данные',
 				name: 'maskPersonalData',
 				type: 'boolean',
@@ -133,7 +153,7 @@ export class ReportSheets implements INodeType {
 						? await replaceTab(session, spreadsheetId, title, OVERDUE_COLUMNS, overdueRows(records as unknown as Appeal[]), masked, DEADLINE_HIGHLIGHT)
 						: report === 'answerErrors'
 							? await replaceTab(session, spreadsheetId, title, ANSWER_ERROR_COLUMNS, answerErrorRows(records as unknown as Appeal[]), masked)
-							: await replaceTab(session, spreadsheetId, title, tableColumns(records), records, masked);
+							: await replaceTab(session, spreadsheetId, title, tableColumns(records), records, masked, undefined, chartOf(this));
 			return [
 				[
 					{
@@ -155,4 +175,9 @@ export class ReportSheets implements INodeType {
 			});
 		}
 	}
+}
+
+function chartOf(ctx: IExecuteFunctions): TabLayout['chart'] {
+	const settings = (ctx.getNodeParameter('chart', 0, {}) as IDataObject).settings as TabLayout['chart'] | undefined;
+	return settings?.labelHeader && settings.valueHeader ? settings : undefined;
 }

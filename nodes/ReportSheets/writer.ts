@@ -52,8 +52,9 @@ export async function setUpTab(
 	columns: Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'>>,
 	rows: number,
 	highlight?: TabLayout['highlight'],
+	chart?: TabLayout['chart'],
 ): Promise<void> {
-	const requests = layoutRequests({ sheetId: sheetIdFor(title), title, columns, rows, highlight }, { addSheet: true });
+	const requests = layoutRequests({ sheetId: sheetIdFor(title), title, columns, rows, highlight, chart }, { addSheet: true });
 	await session.call('spreadsheets.batchUpdate', (api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
 }
 
@@ -94,9 +95,10 @@ export async function replaceTab<T>(
 	records: T[],
 	masked: boolean,
 	highlight?: TabLayout['highlight'],
+	chart?: TabLayout['chart'],
 ) {
 	const existing = await readTab(session, spreadsheetId, title);
-	if (existing === undefined) await setUpTab(session, spreadsheetId, title, columns, records.length, highlight);
+	if (existing === undefined) await setUpTab(session, spreadsheetId, title, columns, records.length, highlight, chart);
 	const grid: Cell[][] = [columns.map((c) => c.header), ...records.map((r) => rowOf(columns, r, masked))];
 	// Blank out what the previous run left below and to the right, in the same single write.
 	const oldRows = existing?.length ?? 0;

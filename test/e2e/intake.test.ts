@@ -94,6 +94,13 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 		for (let i = 1; i < ranked.length; i++) expect(Number(ranked[i - 1][score])).toBeGreaterThanOrEqual(Number(ranked[i][score]));
 		expect(rating.find((r) => r[1] === 'Не распределено')?.[place]).toBe('—');
 		expect(sandbox.sheets.values(SPREADSHEET_ID, 'Ошибки в ответах').length).toBeGreaterThan(10);
+		// The summary and the rating carry a chart; the register is laid out (frozen header, filter, colours).
+		const tab = (title: string) => sandbox.sheets.get(SPREADSHEET_ID)!.sheets.find((s) => s.properties.title === title)!;
+		expect(tab('Сводка').charts).toHaveLength(1);
+		expect(tab('Рейтинг подразделений').charts).toHaveLength(1);
+		expect(tab('Реестр обращений').properties.gridProperties.frozenRowCount).toBe(1);
+		expect(tab('Реестр обращений').basicFilter).toBeDefined();
+		expect(tab('Реестр обращений').conditionalFormats.length).toBeGreaterThan(0);
 	});
 
 	it('a second run changes rows in place and adds none', async () => {
