@@ -1,0 +1,86 @@
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { CREDENTIALS } from '../../scripts/workflows';
+import { captureNode, startCapture, type Capture } from '../helpers/capture';
+import { freePort, N8nInstance } from '../helpers/n8n';
+import { sandboxCredentials } from '../helpers/sandboxCredentials';
+import { testPrivateKey } from '../helpers/serviceAccount';
+
+/**
+ * The ИМ, VK (Long Poll and Callback API) and OK triggers activated in one running n8n against the sandbox: each emits
+ * the new appeals once — nothing lost, nothing doubled — and the Callback trigger registers itself at VK.
+ */
+describe('source triggers in a running n8n', () => {
+	let sandbox: Sandbox;
+	let capture: Capture;
+	let n8n: N8nInstance;
+
+	const triggerWorkflow = (id: string, type: string, credential: keyof typeof CREDENTIALS, parameters: Record<string, unknown>) => ({
+		id,
+		name: id,
+		nodes: [
+			{ id: 't', name: 'Trigger', type: `n8n-nodes-mcu.${type}`, typeVersion: 1, position: [0, 0], parameters, credentials: { [credential]: CREDENTIALS[credential] }, ...(type === 'vkCallbackTrigger' ? { webhookId: 'mcu-vk-callback-e2e' } : {}) },
+			captureNode(capture.url),
+		],
+		connections: { Trigger: { main: [[{ node: 'Capture', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	});
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ ports: 'random', fastDelivery: true });
+		capture = await startCapture();
+		const port = await freePort();
+		n8n = new N8nInstance('triggers', { WEBHOOK_URL: `http://127.0.0.1:${port}/` });
+		await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
+		const everyMinute = { pollTimes: { item: [{ mode: 'everyMinute' }] } };
+		const workflows = [
+			triggerWorkflow('TrigIm', 'imTrigger', 'mcuImApi', { firstRun: 'now', ...everyMinute }),
+			triggerWorkflow('TrigVk', 'vkTrigger', 'mcuVkApi', { events: ['wall_reply_new', 'message_new'], mentionKeywords: '', firstRun: 'now', ...everyMinute }),
+			triggerWorkflow('TrigOk', 'okTrigger', 'mcuOkApi', { topics: 100, firstRun: 'now', ...everyMinute }),
+			triggerWorkflow('TrigVkCb', 'vkCallbackTrigger', 'mcuVkApi', { events: ['wall_reply_new'] }),
+		];
+		for (const wf of workflows) {
+			await n8n.importWorkflow(wf);
+			await n8n.publishWorkflow(wf.id);
+		}
+		await n8n.start(port);
+	});
+	afterAll(async () => {
+		await n8n.stop();
+		await sandbox.close();
+		await capture.close();
+		n8n.cleanup();
+	});
+
+	it('emit exactly the new records once', async () => {
+		// First activation is «from now»: nothing old is emitted.
+		await new Promise((r) => setTimeout(r, 3000));
+		expect(capture.received).toEqual([]);
+		const insert = (url: string, count: number) => fetch(`${url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count }) });
+		await insert(sandbox.urls.im, 2);
+		await insert(sandbox.urls.ok, 3);
+		await insert(sandbox.urls.vk, 3); // two comments and a message
+		// VK Callback delivers the two comments at once; the pollers pick up the rest within a minute.
+		const expected = 2 + 3 + 3 + 2;
+		await capture.waitFor(expected, 150000).catch((error) => {
+			throw new Error(`${(error as Error).message}\n${JSON.stringify(capture.received.map((r) => r.id ?? r.error))}\n${n8n.serverLog.slice(-3000)}`);
+		});
+		// One more poll round must not repeat anything.
+		await new Promise((r) => setTimeout(r, 65000));
+		const bySource = (s: string) => capture.received.filter((r) => r.source === s);
+		expect(bySource('im')).toHaveLength(2);
+		expect(bySource('ok')).toHaveLength(3);
+		const vk = bySource('vk');
+		expect(vk).toHaveLength(5);
+		// Long Poll and Callback both saw the two comments: the same ids, each once per workflow.
+		const vkIds = vk.map((r) => String(r.id));
+		expect(new Set(vkIds).size).toBe(3);
+		// Records whose date cannot be read have no place on the cursor: each comes once as an error item naming its field.
+		const errors = capture.received.filter((r) => r.error);
+		const badDates = sandbox.ok.allComments().filter((c) => c.date === '31.02.2026').length;
+		expect(errors).toHaveLength(badDates);
+		expect(new Set(errors.map((e) => (e.details as { record: string }).record)).size).toBe(badDates);
+		for (const e of errors) expect(String(e.error)).toMatch(/raw\.date/);
+		expect(capture.received).toHaveLength(expected + badDates);
+		expect(sandbox.vk.deliveries.every((d) => d.delivered)).toBe(true);
+	});
+});
