@@ -10,6 +10,9 @@ import { vkLongPollCheck, vkLongPollServer } from '../../../../nodes/Vk/longPoll
 import { normalizeVk } from '../../../../lib/sources/vk';
 import { fetchContext } from '../../../helpers/httpContext';
 
+// Long polling and the vk-io client take longer on a busy 2-core machine than jest's default 5 s.
+jest.setTimeout(30000);
+
 describe('VK emulator', () => {
 	const district = generateDistrict();
 	let server: RunningEmulator;
