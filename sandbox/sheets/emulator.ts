@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, verify } from 'node:crypto';
 import type { Emulator, Fault, SandboxRequest, SandboxResponse } from '../core/types';
 import { RangeError400, formatA1, parseA1, type GridRange } from './a1';
 import { spreadsheetHtml, spreadsheetXlsx } from './export';
@@ -152,7 +152,15 @@ export class SheetsEmulator implements Emulator {
 	private refreshTokens = new Set<string>();
 	private nextSheetId = 1;
 
-	constructor(private readonly options: { tokenTtlSec?: number; /** Refresh tokens the token endpoint accepts; default: any. */ refreshTokens?: string[] } = {}) {
+	constructor(
+		private readonly options: {
+			tokenTtlSec?: number;
+			/** Refresh tokens the token endpoint accepts; default: any. */
+			refreshTokens?: string[];
+			/** Public keys (PEM) of known service accounts by e-mail: their JWTs must carry a valid RS256 signature. */
+			serviceAccountKeys?: Record<string, string>;
+		} = {},
+	) {
 		for (const t of options.refreshTokens ?? []) this.refreshTokens.add(t);
 		this.reset();
 	}
@@ -294,6 +302,8 @@ export class SheetsEmulator implements Emulator {
 			const signature = Buffer.from(parts[2], 'base64url');
 			if (header.alg !== 'RS256' || signature.length < 128 || signature.length > 512) return bad('invalid_grant', 'Invalid JWT Signature.');
 			if (!claims.iss) return bad('invalid_grant', 'Invalid JWT: missing iss (the service account e-mail).');
+			const publicKey = this.options.serviceAccountKeys?.[claims.iss];
+			if (publicKey && !verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), publicKey, signature)) return bad('invalid_grant', 'Invalid JWT Signature.');
 			if (!claims.aud) return bad('invalid_grant', 'Invalid JWT: missing aud.');
 			if (!claims.scope) return bad('invalid_scope', 'Invalid OAuth scope or ID token audience provided.');
 			const now = Date.now() / 1000;
