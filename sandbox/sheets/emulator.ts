@@ -558,7 +558,7 @@ export class SheetsEmulator implements Emulator {
 
 	private update(ss: SpreadsheetState, a1: string, body: Record<string, unknown>, query: Record<string, string>): SandboxResponse {
 		const option = this.inputOption(query.valueInputOption);
-		if (body.range !== undefined && String(body.range) !== a1) {
+		if (body.range !== undefined && !sameRange(ss, String(body.range), a1)) {
 			throw new RangeError400(`Requested entity range [${String(body.range)}] does not match the range in the URL [${a1}]`);
 		}
 		const apply = this.write(ss, a1, body.values, option, body.majorDimension);
@@ -960,6 +960,13 @@ export class SheetsEmulator implements Emulator {
 			body: await this.exportXlsx(id),
 		};
 	}
+}
+
+/** The body's range and the URL's may be written differently (`Лист1!2:3` and `'Лист1'!2:3`) but must mean the same cells. */
+function sameRange(ss: SpreadsheetState, a: string, b: string): boolean {
+	const [x, y] = [parseA1(a), parseA1(b)];
+	const sheetOf = (r: GridRange) => r.sheet ?? ss.sheets[0]?.properties.title;
+	return sheetOf(x) === sheetOf(y) && x.startRow === y.startRow && x.startCol === y.startCol && x.endRow === y.endRow && x.endCol === y.endCol;
 }
 
 function reindex(ss: SpreadsheetState): void {

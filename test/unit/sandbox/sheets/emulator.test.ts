@@ -319,6 +319,14 @@ describe('Sheets emulator', () => {
 			expect(emulator.values(DEMO_SPREADSHEET_ID, 'Лист1')).toEqual([]);
 		});
 
+		it('accepts a body range written differently from the URL when it means the same cells (as n8n sends it)', async () => {
+			const ok = await api('PUT', `/v4/spreadsheets/${DEMO_SPREADSHEET_ID}/values/${encodeURIComponent('Лист1')}!2:3?valueInputOption=RAW`, { range: "'Лист1'!2:3", values: [['a'], ['b']] });
+			expect(ok.body).toMatchObject({ updatedRange: "'Лист1'!A2:A3", updatedRows: 2 });
+			const other = await api('PUT', values('Лист1!A2:A3', '?valueInputOption=RAW'), { range: 'Лист1!B2:B3', values: [['x'], ['y']] });
+			expect(other.status).toBe(400);
+			expect(emulator.values(DEMO_SPREADSHEET_ID, 'Лист1')).toEqual([[], ['a'], ['b']]);
+		});
+
 		it('null leaves a cell as it is, an empty string empties it', async () => {
 			await api('PUT', values('Лист1!A1', '?valueInputOption=RAW'), { values: [['a', 'b', 'c']] });
 			const res = await api('PUT', values('Лист1!A1', '?valueInputOption=RAW'), { values: [[null, '', 'C']] });
