@@ -64,7 +64,7 @@ const DATE = /(\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|(?:январ|фев�
 const LEGAL = /(ст\.\s*\d+|стать[ьияе]\s+\d+|\d+-ФЗ|Федеральн[а-я]+ закон[а-я]*|постановлени[ея][а-я]*\s+(?:от|№)|№\s*\d+|п\.\s*\d+|ч\.\s*\d+)/gi;
 
 /** Nouns and adjectives that carry the appeal's subject (long stems, no greetings or requests). */
-const NOISE = new Set(['здравствуйт', 'добр', 'ден', 'уважаем', 'администрац', 'прош', 'прос', 'пожалуйст', 'спасиб', 'когд', 'сколък', 'можн', 'ждат', 'нужн', 'очен', 'межд', 'котор', 'котор', 'ответ', 'вопрос', 'решен', 'прин', 'мер', 'разобра', 'сообщ', 'срок', 'срочн', 'исправ', 'дат', 'сущ', 'люд', 'ответьт', 'знает', 'опя', 'двадца', 'пят', 'уже', 'недел', 'месяц', 'прошл', 'начал', 'трет', 'втор']);
+const NOISE = new Set(['здравствуйт', 'добр', 'ден', 'уважаем', 'администрац', 'прош', 'прос', 'пожалуйст', 'спасиб', 'когд', 'сколък', 'можн', 'ждат', 'нужн', 'очен', 'межд', 'котор', 'ответ', 'вопрос', 'решен', 'прин', 'мер', 'разобра', 'сообщ', 'срок', 'срочн', 'исправ', 'дат', 'сущ', 'люд', 'ответьт', 'знает', 'опя', 'двадца', 'пят', 'уже', 'недел', 'месяц', 'прошл', 'начал', 'трет', 'втор']);
 
 /** Stems of the subject words the dictionary knows (яма, асфальт, отопление…), compiled once. */
 const SUBJECT_STEMS = new Set(
@@ -164,9 +164,4 @@ function keyOverlap(a: string, b: string): number {
 function finish(errors: QualityError[]) {
 	const penalty = errors.reduce((s, e) => s + (e.severity === 'error' ? 25 : 10), 0);
 	return { ok: !errors.some((e) => e.severity === 'error'), errors, score: Math.max(0, 100 - penalty) };
-}
-
-/** Convenience for the «ошибки при подготовке ответов» report: tokens count of a text. */
-export function wordCount(text: string): number {
-	return tokenize(text).length;
 }

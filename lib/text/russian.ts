@@ -37,8 +37,8 @@ export function stems(text: string): string[] {
 }
 
 /**
- * A phrase compiled for matching against stemmed text: every word's stem, in order. A single-word phrase also
- * matches longer words that start with its stem («дорог» in «дорожный» does not: stems differ; use both words).
+ * A phrase compiled for matching against stemmed text: every word's stem, in order. Stems must be equal, so word
+ * forms match («яма», «ямами») but derived words do not («дорога» and «дорожный» have different stems: list both).
  */
 export interface CompiledPhrase {
 	phrase: string;

@@ -112,9 +112,6 @@ export class Telegram implements INodeType {
 				}
 				return { records: results, normalize: false };
 			},
-			normalize: () => {
-				throw new NodeOperationError(this.getNode(), 'unreachable');
-			},
 			label: () => ({ source: 'telegram' }),
 		});
 	}

@@ -11,7 +11,8 @@ export async function executeSource(
 	ctx: IExecuteFunctions,
 	options: {
 		run: (itemIndex: number) => Promise<{ records: unknown[]; normalize: boolean }>;
-		normalize: (record: unknown) => Appeal;
+		/** Omitted by nodes whose operations only write (their results pass through as they are). */
+		normalize?: (record: unknown) => Appeal;
 		label: (record: unknown) => unknown;
 	},
 ): Promise<INodeExecutionData[][]> {
@@ -21,7 +22,7 @@ export async function executeSource(
 		try {
 			const { records, normalize } = await options.run(i);
 			for (const record of records) {
-				if (!normalize) {
+				if (!normalize || !options.normalize) {
 					out.push({ json: record as IDataObject, pairedItem: { item: i } });
 					continue;
 				}
