@@ -22,7 +22,7 @@ export class Im implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Инциденты из соцсетей, зарегистрированные ЦУР: чтение, взятие в работу, ответ (публикуется автору), отклонение',
+		description: 'Инциденты из соцсетей, зарегистрированные ЦУР: чтение, взятие в работу, исполнитель, перенаправление, ответ (публикуется автору), отклонение',
 		defaults: { name: 'МЦУ: Инцидент-менеджмент' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,8 +44,10 @@ export class Im implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Взять В Работу', value: 'take', action: 'Взять инцидент в работу' },
+					{ name: 'Назначить Исполнителя', value: 'assign', action: 'Назначить исполнителя' },
 					{ name: 'Ответить', value: 'answer', action: 'Ответить автору' },
 					{ name: 'Отклонить', value: 'reject', action: 'Отклонить с причиной' },
+					{ name: 'Перенаправить', value: 'forward', action: 'Перенаправить в другую организацию' },
 					{ name: 'Получить', value: 'get', action: 'Получить инцидент' },
 					{ name: 'Получить Много', value: 'getMany', action: 'Получить инциденты' },
 				],
@@ -57,7 +59,33 @@ export class Im implements INodeType {
 				type: 'string',
 				required: true,
 				default: '={{ $json.externalId }}',
-				displayOptions: forOperations('get', 'take', 'answer', 'reject'),
+				displayOptions: forOperations('get', 'take', 'assign', 'forward', 'answer', 'reject'),
+			},
+			{
+				displayName: 'Исполнитель',
+				name: 'executor',
+				type: 'string',
+				required: true,
+				default: '={{ $json.responsible }}',
+				description: 'ФИО или должность исполнителя; по умолчанию — ответственный, назначенный маршрутизацией',
+				displayOptions: forOperations('assign'),
+			},
+			{
+				displayName: 'Организация',
+				name: 'organization',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'ГБУЗ «Порховская межрайонная больница»',
+				description: 'Куда перенаправить инцидент, если вопрос вне компетенции района',
+				displayOptions: forOperations('forward'),
+			},
+			{
+				displayName: 'Комментарий',
+				name: 'comment',
+				type: 'string',
+				default: '',
+				displayOptions: forOperations('forward'),
 			},
 			{
 				displayName: 'Текст Ответа',
@@ -127,6 +155,17 @@ async function runOperation(ctx: IExecuteFunctions, c: ImCredentials, i: number)
 	if (!id) throw new NodeOperationError(ctx.getNode(), 'Не указан ID инцидента', { itemIndex: i });
 	const path = `/api/v1/incidents/${encodeURIComponent(id)}`;
 	if (operation === 'take') await imRequest(ctx, c, { method: 'POST', path: `${path}/take`, body: {} });
+	if (operation === 'assign') {
+		const executor = String(ctx.getNodeParameter('executor', i) ?? '').trim();
+		if (!executor) throw new NodeOperationError(ctx.getNode(), 'Не указан исполнитель', { itemIndex: i });
+		await imRequest(ctx, c, { method: 'POST', path: `${path}/assign`, body: { executor } });
+	}
+	if (operation === 'forward') {
+		const organization = String(ctx.getNodeParameter('organization', i) ?? '').trim();
+		if (!organization) throw new NodeOperationError(ctx.getNode(), 'Не указана организация', { itemIndex: i });
+		const comment = String(ctx.getNodeParameter('comment', i, '') ?? '').trim();
+		await imRequest(ctx, c, { method: 'POST', path: `${path}/forward`, body: { organization, comment: comment || undefined } });
+	}
 	if (operation === 'answer') {
 		const text = (ctx.getNodeParameter('answerText', i) as string).trim();
 		if (!text) throw new NodeOperationError(ctx.getNode(), 'Пустой текст ответа', { itemIndex: i });

@@ -25,7 +25,11 @@ export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topic
 				ctx, c, 'discussions.getComments', { discussionId: id, discussionType: type, count: 100, anchor, direction: 'FORWARD' },
 			);
 			const users = new Map((r.users ?? []).filter((u) => u.uid).map((u) => [String(u.uid), { name: u.name }]));
-			for (const comment of r.comments ?? []) out.push({ comment, discussion: { id, type, title: d.title }, groupId: c.groupId, users });
+			for (const comment of r.comments ?? []) {
+				// The group's own replies (answers, follow-up questions) are not appeals.
+				if (comment.author_type === 'GROUP' || String(comment.author_id) === c.groupId) continue;
+				out.push({ comment, discussion: { id, type, title: d.title }, groupId: c.groupId, users });
+			}
 			if (!r.has_more || !r.anchor || !(r.comments ?? []).length) break;
 			anchor = r.anchor;
 		}

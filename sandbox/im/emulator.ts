@@ -3,7 +3,8 @@ import type { District, SeedAppeal } from '../seed/types';
 
 /**
  * «Инцидент-менеджмент» REST adapter emulator: incidents registered by the regional ЦУР from social posts, with the
- * link to the post, the author, status and deadline; actions take, answer (published back to the author) and reject.
+ * link to the post, the author, status and deadline; actions take, assign an executor, forward to another
+ * organization, answer (published back to the author) and reject.
  * No public API exists (domain.md §2): this is the shape our configurable adapter expects, with a static API token.
  */
 export interface Incident {
@@ -21,6 +22,8 @@ export interface Incident {
 	updatedAt: string;
 	takenAt: string | null;
 	executor: string | null;
+	/** Organization it was forwarded to (out of the district's competence), with the comment. */
+	forwardedTo: { organization: string; comment: string | null } | null;
 	answer: { text: string; publishedAt: string; publishedUrl: string } | null;
 	rejectReason: string | null;
 	rating: number | null;
@@ -95,7 +98,7 @@ export class ImEmulator implements Emulator {
 	}
 
 	routeOf(req: SandboxRequest): string {
-		const m = /^\/api\/v1\/incidents(?:\/([^/]+))?(?:\/(take|answer|reject))?$/.exec(req.path);
+		const m = /^\/api\/v1\/incidents(?:\/([^/]+))?(?:\/(take|assign|forward|answer|reject))?$/.exec(req.path);
 		if (!m) return `${req.method} ${req.path}`;
 		if (m[2]) return `POST /incidents/{id}/${m[2]}`;
 		return m[1] ? 'GET /incidents/{id}' : 'GET /incidents';
@@ -129,6 +132,7 @@ export class ImEmulator implements Emulator {
 				updatedAt: created,
 				takenAt: null,
 				executor: null,
+				forwardedTo: null,
 				answer: null,
 				rejectReason: null,
 				rating: null,
@@ -139,7 +143,7 @@ export class ImEmulator implements Emulator {
 	handle(req: SandboxRequest): SandboxResponse {
 		const token = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
 		if (!token || !this.tokens.has(token)) return imError(401, 'UNAUTHORIZED', 'Неверный или отсутствующий токен API');
-		const m = /^\/api\/v1\/incidents(?:\/([^/]+))?(?:\/(take|answer|reject))?$/.exec(req.path);
+		const m = /^\/api\/v1\/incidents(?:\/([^/]+))?(?:\/(take|assign|forward|answer|reject))?$/.exec(req.path);
 		if (!m) return imError(404, 'NOT_FOUND', `Нет маршрута ${req.path}`);
 		if (!m[1] && req.method === 'GET') return this.list(req);
 		const incident = m[1] ? this.incidents.get(decodeURIComponent(m[1])) : undefined;
@@ -171,11 +175,22 @@ export class ImEmulator implements Emulator {
 
 	private action(incident: Incident, action: string, body: Record<string, unknown>): SandboxResponse {
 		const now = iso(Date.now());
-		if (['answered', 'rejected', 'closed'].includes(incident.status)) return imError(409, 'INVALID_STATE', `Инцидент в статусе ${incident.status}`);
+		if (['answered', 'rejected', 'closed', 'forwarded'].includes(incident.status)) return imError(409, 'INVALID_STATE', `Инцидент в статусе ${incident.status}`);
 		if (action === 'take') {
 			incident.status = 'in_work';
 			incident.takenAt = now;
 			if (typeof body.executor === 'string') incident.executor = body.executor;
+		} else if (action === 'assign') {
+			const executor = typeof body.executor === 'string' ? body.executor.trim() : '';
+			if (!executor) return imError(400, 'VALIDATION_ERROR', 'executor: исполнитель обязателен');
+			incident.executor = executor;
+			incident.status = 'in_work';
+			incident.takenAt ??= now;
+		} else if (action === 'forward') {
+			const organization = typeof body.organization === 'string' ? body.organization.trim() : '';
+			if (!organization) return imError(400, 'VALIDATION_ERROR', 'organization: организация обязательна');
+			incident.status = 'forwarded';
+			incident.forwardedTo = { organization, comment: typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim() : null };
 		} else if (action === 'answer') {
 			const text = typeof body.text === 'string' ? body.text.trim() : '';
 			if (!text) return imError(400, 'VALIDATION_ERROR', 'text: текст ответа обязателен');
@@ -217,6 +232,7 @@ export function fromSeed(a: SeedAppeal): Incident {
 		updatedAt: updated,
 		takenAt: a.takenAt ?? null,
 		executor: null,
+		forwardedTo: null,
 		answer: answered ? { text: answered.text, publishedAt: answered.at, publishedUrl: `${a.origin?.postUrl ?? ''}?reply=${a.seq}` } : null,
 		rejectReason: null,
 		rating: a.rating ?? null,

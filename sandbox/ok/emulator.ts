@@ -11,6 +11,8 @@ interface OkComment {
 	date: string;
 	text: string;
 	author_id: string;
+	/** `GROUP` when the group itself wrote it. */
+	author_type?: 'USER' | 'GROUP';
 	author_name: string;
 }
 
@@ -79,6 +81,16 @@ export class OkEmulator implements Emulator {
 		return this.discussions.flatMap((d) => d.comments);
 	}
 
+	/** A citizen writes in a discussion (tests: replies to the administration's questions). */
+	citizenComment(discussionId: string, authorId: string, authorName: string, text: string): OkComment {
+		const d = this.discussions.find((x) => x.object_id === discussionId);
+		if (!d) throw new Error(`no discussion ${discussionId}`);
+		this.counter++;
+		const comment: OkComment = { id: `u${this.counter}`, date: okDate(new Date().toISOString()), text, author_id: authorId, author_type: 'USER', author_name: authorName };
+		d.comments.push(comment);
+		return comment;
+	}
+
 	insertRecords(count: number): void {
 		const d = this.discussions[this.discussions.length - 1];
 		if (!d) return;
@@ -129,7 +141,8 @@ export class OkEmulator implements Emulator {
 				if (!d) return okError(300, 'NOT_FOUND : Discussion not found');
 				if (!p.comment?.trim()) return okError(100, 'PARAM : comment is empty');
 				this.counter++;
-				const comment = { id: `adm${this.counter}`, date: okDate(new Date().toISOString()), text: p.comment, author_id: '570000000', author_name: 'Администрация Дедовичского района' };
+				// Written on behalf of the group: OK marks such comments with the group as the author.
+				const comment = { id: `adm${this.counter}`, date: okDate(new Date().toISOString()), text: p.comment, author_id: this.district?.okGroupId ?? '70000001', author_type: 'GROUP', author_name: 'Администрация Дедовичского района' };
 				d.comments.push(comment);
 				return { status: 200, body: { id: comment.id } };
 			}

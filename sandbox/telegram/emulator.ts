@@ -143,6 +143,15 @@ export class TelegramEmulator implements Emulator {
 		return update;
 	}
 
+	/** A citizen writes to the bot in their private chat (tests: replies to the bot's questions). */
+	citizenMessage(user: { id: number; first_name: string; last_name?: string }, text: string, replyTo?: TgMessage): TgUpdate {
+		const from: TgUser = { is_bot: false, ...user };
+		return this.push({
+			update_id: 0,
+			message: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: from.id, type: 'private', first_name: from.first_name }, from, text, ...(replyTo ? { reply_to_message: replyTo } : {}) },
+		});
+	}
+
 	insertRecords(count: number): void {
 		for (let i = 0; i < count; i++) {
 			const from: TgUser = { id: 900000000 + this.nextUpdateId, is_bot: false, first_name: 'Павел', last_name: 'Орлов', username: `pavel_${this.nextUpdateId}` };

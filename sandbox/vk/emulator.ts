@@ -178,6 +178,12 @@ export class VkEmulator implements Emulator {
 		void this.deliver(event);
 	}
 
+	/** A citizen comments under a post, optionally replying to a comment (tests: replies to the community's questions). */
+	citizenComment(postId: number, fromId: number, text: string, replyTo?: number): Comment {
+		if (!this.profiles.has(fromId)) this.profiles.set(fromId, { id: fromId, first_name: 'Житель', last_name: String(fromId) });
+		return this.addComment(postId, fromId, Math.floor(Date.now() / 1000), text, true, replyTo);
+	}
+
 	/** New citizens' comments (and, every third, a private message) — the insert-records fault and tests use it. */
 	insertRecords(count: number): void {
 		const post = this.posts[this.posts.length - 1] ?? this.addPost(-this.groupId, Math.floor(Date.now() / 1000), 'Новости администрации', false);

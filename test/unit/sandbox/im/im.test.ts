@@ -50,6 +50,17 @@ describe('ИМ emulator with the ИМ node transport', () => {
 		await expect(imRequest(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${another.id}/reject`, body: {} })).rejects.toThrow(/причина/);
 	});
 
+	it('assign an executor, forward out of competence; a forwarded incident refuses further actions', async () => {
+		const [first, second] = (await imListIncidents(ctx, creds(), { status: ['new'] })) as Array<{ id: string }>;
+		const assigned = await imRequest<Record<string, unknown>>(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${first.id}/assign`, body: { executor: 'Иванова А. П.' } });
+		expect(normalizeIm(assigned)).toMatchObject({ status: 'in_progress', responsible: 'Иванова А. П.' });
+		await expect(imRequest(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${first.id}/assign`, body: { executor: ' ' } })).rejects.toThrow(/исполнитель/);
+		const forwarded = await imRequest<Record<string, unknown>>(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${second.id}/forward`, body: { organization: 'ГБУЗ «Порховская МБ»', comment: 'вопрос здравоохранения' } });
+		expect(normalizeIm(forwarded).status).toBe('forwarded');
+		expect(forwarded.forwardedTo).toEqual({ organization: 'ГБУЗ «Порховская МБ»', comment: 'вопрос здравоохранения' });
+		await expect(imRequest(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${second.id}/take`, body: {} })).rejects.toThrow(/409/);
+	});
+
 	it('the regional deadline counts 8 office hours', () => {
 		expect(imDeadline('2026-11-20T16:00:00+03:00')).toBe('2026-11-23T15:00:00+03:00');
 		expect(imDeadline('2026-11-21T11:00:00+03:00')).toBe('2026-11-23T17:00:00+03:00');
