@@ -11,6 +11,19 @@ export function getPath(record: unknown, path: string): unknown {
 }
 
 /** A source record that cannot become an appeal: names the source, the record and the source's field. */
+/** An answer the administration published in the appeal's own thread (a reply to the comment). */
+export interface ThreadAnswer {
+	/** ISO 8601 with offset. */
+	at: string;
+	text: string;
+}
+
+/** Fields of an appeal answered in its thread: answered, with the answer's time and text (first reaction too). */
+export function answeredFields(answer: ThreadAnswer | undefined): { status?: 'answered'; answeredAt?: string; answerText?: string; firstReactionAt?: string } {
+	if (!answer) return {};
+	return { status: 'answered', answeredAt: answer.at, answerText: answer.text, firstReactionAt: answer.at };
+}
+
 export class SourceRecordError extends AppealValidationError {
 	constructor(source: string, externalId: string, field: string, message: string) {
 		super(`${source}:${externalId}`, [{ path: `raw.${field}`, message }]);

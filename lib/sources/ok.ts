@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { assertAppeal, makeAppeal, type Appeal } from '../appeal';
-import { SourceRecordError, text, toIsoDateTime } from './common';
+import { answeredFields, SourceRecordError, text, toIsoDateTime, type ThreadAnswer } from './common';
 
 /**
  * Одноклассники: the request signature, and discussion comments → appeals.
@@ -22,10 +22,12 @@ export interface OkCommentInput {
 	discussion: { id: string; type?: string; title?: string };
 	groupId: string;
 	users?: Map<string, { name?: string; first_name?: string; last_name?: string }>;
+	/** The group's reply to this comment, which is the answer. */
+	answer?: ThreadAnswer;
 }
 
 /** OK gives dates as "2026-10-01 12:00:00" (Moscow time) or milliseconds. */
-function okDate(value: unknown): string | undefined {
+export function okDate(value: unknown): string | undefined {
 	if (typeof value === 'number') return toIsoDateTime(Math.floor(value > 1e12 ? value / 1000 : value));
 	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(value)) return toIsoDateTime(value.replace(' ', 'T'));
 	if (typeof value === 'string' && /^\d{10,13}$/.test(value)) return okDate(Number(value));
@@ -50,6 +52,7 @@ export function normalizeOkComment(input: OkCommentInput): Appeal {
 			url: `https://ok.ru/group/${input.groupId}/topic/${discussion.id}`,
 			author: { name, id: authorId, profileUrl: authorId ? `https://ok.ru/profile/${authorId}` : null, anonymous: !authorId },
 			parentId: `ok:${discussion.id}`,
+			...answeredFields(input.answer),
 		},
 	);
 	return assertAppeal(appeal);

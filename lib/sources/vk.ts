@@ -1,5 +1,5 @@
 import { assertAppeal, makeAppeal, type Appeal, type AppealKind } from '../appeal';
-import { SourceRecordError, text, unixToIso } from './common';
+import { answeredFields, SourceRecordError, text, unixToIso, type ThreadAnswer } from './common';
 
 /**
  * VK records → appeals: community wall posts and comments, posts found by `newsfeed.search` (mentions),
@@ -22,6 +22,8 @@ export interface VkRecordInput {
 	postId?: number;
 	ownerId?: number;
 	profiles?: Map<number, VkProfile>;
+	/** For comments: the community's reply to it, which is the answer. */
+	answer?: ThreadAnswer;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined);
@@ -77,7 +79,7 @@ export function normalizeVk(input: VkRecordInput): Appeal {
 	}
 	const appeal = makeAppeal(
 		{ source: 'vk', externalId, kind: appealKind, receivedAt: unixToIso(date), text: body ?? '[вложение без текста]', raw: item },
-		{ url, author: authorOf(fromId, input.profiles), parentId, flags },
+		{ url, author: authorOf(fromId, input.profiles), parentId, flags, ...answeredFields(input.answer) },
 	);
 	return assertAppeal(appeal);
 }

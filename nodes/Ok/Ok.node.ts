@@ -63,6 +63,14 @@ export class Ok implements INodeType {
 				displayOptions: { show: { operation: ['reply'] } },
 			},
 			{
+				displayName: 'ID Комментария',
+				name: 'replyToCommentId',
+				type: 'string',
+				default: '={{ $json.raw?.id ?? "" }}',
+				description: 'Комментарий, на который отвечает администрация; пусто — общий комментарий в обсуждении',
+				displayOptions: { show: { operation: ['reply'] } },
+			},
+			{
 				displayName: 'Текст',
 				name: 'text',
 				type: 'string',
@@ -87,7 +95,8 @@ export class Ok implements INodeType {
 				const text = (this.getNodeParameter('text', i) as string).trim();
 				if (!text) throw new NodeOperationError(this.getNode(), 'Пустой текст ответа', { itemIndex: i });
 				const discussionId = String(this.getNodeParameter('discussionId', i));
-				const result = await okCall<IDataObject>(this, c, 'discussions.addComment', { discussionId, discussionType: 'GROUP_TOPIC', comment: text });
+				const replyTo = String(this.getNodeParameter('replyToCommentId', i, '') ?? '').trim();
+				const result = await okCall<IDataObject>(this, c, 'discussions.addComment', { discussionId, discussionType: 'GROUP_TOPIC', comment: text, reply_to_comment_id: replyTo || undefined });
 				return { records: [{ ok: true, discussionId, result } as IDataObject], normalize: false };
 			},
 			normalize: (record) => normalizeOkComment(record as OkCommentInput),

@@ -1,4 +1,5 @@
-import type { OkCommentInput } from '../../lib/sources/ok';
+import type { ThreadAnswer } from '../../lib/sources/common';
+import { okDate, type OkCommentInput } from '../../lib/sources/ok';
 import type { HttpContext } from '../shared/http';
 import { okCall, type OkCredentials } from './transport';
 
@@ -15,6 +16,7 @@ interface OkDiscussion {
 export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topics: number): Promise<OkCommentInput[]> {
 	const list = await okCall<{ discussions?: OkDiscussion[] }>(ctx, c, 'discussions.getList', { gid: c.groupId, count: topics });
 	const out: OkCommentInput[] = [];
+	const answers = new Map<string, ThreadAnswer>();
 	for (const d of list.discussions ?? []) {
 		const id = String(d.object_id ?? d.discussion_id ?? '');
 		if (!id) continue;
@@ -26,13 +28,19 @@ export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topic
 			);
 			const users = new Map((r.users ?? []).filter((u) => u.uid).map((u) => [String(u.uid), { name: u.name }]));
 			for (const comment of r.comments ?? []) {
-				// The group's own replies (answers, follow-up questions) are not appeals.
-				if (comment.author_type === 'GROUP' || String(comment.author_id) === c.groupId) continue;
+				// The group's own replies (answers, follow-up questions) are not appeals; a reply to a comment answers it.
+				if (comment.author_type === 'GROUP' || String(comment.author_id) === c.groupId) {
+					const to = comment.reply_to_comment_id;
+					const at = okDate(comment.date);
+					if (to !== undefined && at && typeof comment.text === 'string' && !answers.has(`${id}/${to}`)) answers.set(`${id}/${to}`, { at, text: comment.text });
+					continue;
+				}
 				out.push({ comment, discussion: { id, type, title: d.title }, groupId: c.groupId, users });
 			}
 			if (!r.has_more || !r.anchor || !(r.comments ?? []).length) break;
 			anchor = r.anchor;
 		}
 	}
+	for (const input of out) input.answer = answers.get(`${input.discussion.id}/${input.comment.id}`);
 	return out;
 }

@@ -1,3 +1,4 @@
+import { unixToIso, type ThreadAnswer } from '../../lib/sources/common';
 import { profilesMap, type VkRecordInput } from '../../lib/sources/vk';
 import { vkCall, type VkCredentials } from './transport';
 
@@ -22,23 +23,43 @@ export async function vkWallPosts(ctx: Ctx, c: VkCredentials, count: number): Pr
 /** Comments of one post (all pages, oldest first), with author profiles. */
 export async function vkPostComments(ctx: Ctx, c: VkCredentials, postId: number): Promise<VkRecordInput[]> {
 	const out: VkRecordInput[] = [];
+	const answers = new ThreadAnswers();
 	for (let offset = 0; offset < 10000; offset += 100) {
 		const list = await vkCall<VkList>(ctx, c, 'wall.getComments', {
 			owner_id: -c.groupId, post_id: postId, count: 100, offset, sort: 'asc', extended: 1, thread_items_count: 10,
 		});
 		const profiles = profilesMap(list.profiles, list.groups);
 		const items = list.items ?? [];
+		// Replies come flat or nested in `thread` (thread_items_count), depending on the request: read both.
 		for (const item of items) {
-			// The community's own replies are answers, not appeals.
-			if (Number(item.from_id) < 0) continue;
-			out.push({ kind: 'comment', item, postId, ownerId: -c.groupId, profiles });
-			for (const reply of ((item.thread as { items?: Array<Record<string, unknown>> })?.items ?? [])) {
-				if (Number(reply.from_id) >= 0) out.push({ kind: 'comment', item: reply, postId, ownerId: -c.groupId, profiles });
+			for (const comment of [item, ...((item.thread as { items?: Array<Record<string, unknown>> })?.items ?? [])]) {
+				if (Number(comment.from_id) < 0) answers.add(comment);
+				else out.push({ kind: 'comment', item: comment, postId, ownerId: -c.groupId, profiles });
 			}
 		}
 		if (items.length < 100) break;
 	}
+	// The community's own replies are not appeals: a reply to a citizen's comment is the answer to it.
+	for (const input of out) input.answer = answers.for(input.item.id);
 	return out;
+}
+
+/** The community's replies by the comment they answer; the earliest reply is the answer. */
+class ThreadAnswers {
+	private byComment = new Map<string, { date: number; text: string }>();
+
+	add(reply: Record<string, unknown>): void {
+		const to = reply.reply_to_comment;
+		const date = Number(reply.date);
+		if (to === undefined || !Number.isFinite(date) || date <= 0 || typeof reply.text !== 'string') return;
+		const known = this.byComment.get(String(to));
+		if (!known || date < known.date) this.byComment.set(String(to), { date, text: reply.text });
+	}
+
+	for(commentId: unknown): ThreadAnswer | undefined {
+		const found = this.byComment.get(String(commentId));
+		return found ? { at: unixToIso(found.date), text: found.text } : undefined;
+	}
 }
 
 /** Posts mentioning any keyword since a moment (each keyword searched separately, merged by id). */

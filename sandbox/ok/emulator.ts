@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
  * Одноклассники API emulator (`/fb.do`): signed requests (sig = md5(sorted params + md5(token + secret))), the group's
  * discussions and their comments with anchors, replies; errors in OK's shape `{error_code, error_msg, error_data}`.
  */
+const ADMINISTRATION = 'Администрация Дедовичского района';
+
 interface OkComment {
 	id: string;
 	date: string;
@@ -14,6 +16,8 @@ interface OkComment {
 	/** `GROUP` when the group itself wrote it. */
 	author_type?: 'USER' | 'GROUP';
 	author_name: string;
+	/** The comment this one replies to. */
+	reply_to_comment_id?: string;
 }
 
 interface Discussion {
@@ -66,7 +70,13 @@ export class OkEmulator implements Emulator {
 			const d = bySeq.get(a.parentSeq ?? -1);
 			if (!d) continue;
 			d.comments.push({ id: `c${a.seq}`, date: a.oddities?.includes('bad_date') ? '31.02.2026' : okDate(a.createdAt), text: a.oddities?.includes('empty_text') ? '' : a.text, ...person(a) });
+			// Answered comments get the group's reply, as the administration answers in OK.
+			if (a.answer) d.comments.push({ id: `a${a.seq}`, date: okDate(a.answer.at), text: a.answer.text, author_id: this.groupId(), author_type: 'GROUP', author_name: ADMINISTRATION, reply_to_comment_id: `c${a.seq}` });
 		}
+	}
+
+	private groupId(): string {
+		return this.district?.okGroupId ?? '70000001';
 	}
 
 	dump(): unknown {
@@ -142,7 +152,7 @@ export class OkEmulator implements Emulator {
 				if (!p.comment?.trim()) return okError(100, 'PARAM : comment is empty');
 				this.counter++;
 				// Written on behalf of the group: OK marks such comments with the group as the author.
-				const comment = { id: `adm${this.counter}`, date: okDate(new Date().toISOString()), text: p.comment, author_id: this.district?.okGroupId ?? '70000001', author_type: 'GROUP', author_name: 'Администрация Дедовичского района' };
+				const comment: OkComment = { id: `adm${this.counter}`, date: okDate(new Date().toISOString()), text: p.comment, author_id: this.groupId(), author_type: 'GROUP', author_name: ADMINISTRATION, ...(p.reply_to_comment_id ? { reply_to_comment_id: p.reply_to_comment_id } : {}) };
 				d.comments.push(comment);
 				return { status: 200, body: { id: comment.id } };
 			}

@@ -117,7 +117,9 @@ export class VkEmulator implements Emulator {
 			const postId = postIdBySeq.get(a.parentSeq ?? -1);
 			if (postId === undefined) continue;
 			const date = a.oddities?.includes('bad_date') ? 0 : unix(a.createdAt);
-			this.addComment(postId, this.fromId(a), date, a.oddities?.includes('empty_text') ? '' : a.text, false);
+			const comment = this.addComment(postId, this.fromId(a), date, a.oddities?.includes('empty_text') ? '' : a.text, false);
+			// Answered comments carry the community's reply in their thread, as ЦУР/МЦУ answer in VK.
+			if (a.answer) this.addComment(postId, -this.groupId, unix(a.answer.at), a.answer.text, false, comment.id);
 		}
 	}
 

@@ -82,7 +82,9 @@ describe('write operations of the source nodes in real n8n', () => {
 		picked.posChain = posOpen[0].id;
 		picked.posDeadline = posOpen[0].deadline;
 		picked.posForward = posOpen[1].id;
-		picked.vkComment = sandbox.vk.allComments().find((c) => c.from_id > 0 && c.from_id < 999000000)!;
+		const vkComments = sandbox.vk.allComments();
+		// A comment not answered yet: the only community reply to it will be ours.
+		picked.vkComment = vkComments.find((c) => c.from_id > 0 && c.from_id < 999000000 && !vkComments.some((r) => r.reply_to_comment === c.id))!;
 		const okComment = sandbox.ok.allComments()[0];
 		picked.okDiscussion = (sandbox.ok.dump() as { discussions: Array<{ object_id: string; comments: Array<{ id: string }> }> }).discussions.find((d) => d.comments.some((c) => c.id === okComment.id))!.object_id;
 		picked.tgChat = sandbox.telegram.pending().find((u) => u.message?.chat.type === 'private')!.message!.chat.id;
@@ -147,7 +149,7 @@ describe('write operations of the source nodes in real n8n', () => {
 		expect(vkReplies[0]).toMatchObject({ post_id: picked.vkComment.post_id, from_id: -sandbox.vk.groupId, text: 'Здравствуйте! Заявка передана в ЖКХ, срок — 3 рабочих дня.' });
 		const vkMessages = sandbox.vk.messages().filter((m) => m.peer_id === picked.vkComment.from_id);
 		expect(vkMessages).toHaveLength(1);
-		const okReplies = sandbox.ok.allComments().filter((c) => c.author_type === 'GROUP');
+		const okReplies = sandbox.ok.allComments().filter((c) => c.author_type === 'GROUP' && c.id.startsWith('adm'));
 		expect(okReplies).toHaveLength(1);
 		expect(okReplies[0].text).toBe('Спасибо, передали в администрацию поселения.');
 		const sent = sandbox.telegram.sentMessages().filter((m) => m.chat.id === picked.tgChat);

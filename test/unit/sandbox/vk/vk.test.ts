@@ -50,22 +50,36 @@ describe('VK emulator', () => {
 		expect(found.length).toBeGreaterThan(0);
 	});
 
-	it('the node\'s reads return every seeded comment; odd ones fail naming the field', async () => {
+	it('the node\'s reads return every citizen comment, answered by the community\'s reply; odd ones fail naming the field', async () => {
 		const posts = await vkWallPosts(ctx, creds(), 100);
 		let total = 0;
 		const failures: string[] = [];
+		const normalizedIds: string[] = [];
+		const answered: Array<{ id: string; answeredAt: string | null; answerText: string | null; status: string }> = [];
 		for (const post of posts) {
 			for (const c of await vkPostComments(ctx, creds(), Number(post.item.id))) {
 				total++;
 				try {
-					normalizeVk(c);
+					const appeal = normalizeVk(c);
+					normalizedIds.push(appeal.id);
+					if (appeal.answerText) answered.push(appeal);
 				} catch (error) {
 					failures.push((error as Error).message);
 				}
 			}
 		}
-		expect(total).toBe(emulator.allComments().length);
+		const all = emulator.allComments();
+		const replies = all.filter((c) => c.from_id < 0);
+		expect(total).toBe(all.length - replies.length);
 		for (const f of failures) expect(f).toMatch(/raw\.(date|text)/);
+		// Every seeded reply answers exactly its comment: status, time and text come from the reply.
+		const normalized = new Set(normalizedIds);
+		expect(replies.length).toBeGreaterThan(5);
+		expect(answered.length).toBe(replies.filter((r) => [...normalized].some((id) => id.endsWith(`_c${r.reply_to_comment}`))).length);
+		for (const a of answered) {
+			const reply = replies.find((r) => a.id.endsWith(`_c${r.reply_to_comment}`))!;
+			expect(a).toMatchObject({ status: 'answered', answerText: reply.text, answeredAt: new Date(reply.date * 1000 + 3 * 3600000).toISOString().replace('.000Z', '+03:00') });
+		}
 	});
 
 	it('retries rate limits (errors 6, 9) and succeeds', async () => {
