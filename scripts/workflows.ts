@@ -65,6 +65,33 @@ function report(name: string, reportKind: string, sheetName: string, position: [
 	return node(name, mcu('reportSheets'), 1, position, { spreadsheetId: SPREADSHEET_ID, report: reportKind, sheetName, ...(chart ? { chart: { settings: chart } } : {}), maskPersonalData: true }, cred('mcuGoogleServiceAccountApi'));
 }
 
+/** Where each follow-up channel's question is sent, in the order of the «Канал вопроса» outputs. */
+const FOLLOW_UP_CHANNELS = ['vk_comment', 'vk_message', 'ok_comment', 'telegram_message'];
+const FOLLOW_UP_SENDERS = ['ВК: спросить в комментариях', 'ВК: спросить в сообщениях', 'ОК: спросить в обсуждении', 'Telegram: спросить'];
+
+/**
+ * The satisfaction follow-up lives in the intake workflow: its question and the author's reply are linked through
+ * this workflow's static data, and the replies arrive with the sources this workflow already reads.
+ */
+function followUpNodes(): Json[] {
+	const sendOptions = { onError: 'continueRegularOutput' };
+	return [
+		sticky('Оценка заявителей', '### Оценка заявителей\nЧерез сутки после ответа в соцсети автору задаётся вопрос «Проблема решена?» там же, где он писал. Его ответ узел «Ответы заявителей» привязывает к обращению: «нет» открывает обращение снова (статус «В работе», признаки «unsatisfied, reopened»), «да» ставит оценку. Сам ответ не считается новым обращением.', [1380, 1180], 520, 200),
+		node('Ответы заявителей', mcu('satisfaction'), 1, [100, 330], { operation: 'link', expireDays: 7 }),
+		node('Оценки заявителей', 'n8n-nodes-base.noOp', 1, [320, 420], {}),
+		node('Кого спросить об оценке', mcu('satisfaction'), 1, [1420, 1020], { operation: 'ask', delayHours: 24, maxAgeDays: 14 }),
+		node('Канал вопроса', 'n8n-nodes-base.switch', 3.2, [1660, 1020], {
+			mode: 'expression',
+			numberOutputs: FOLLOW_UP_CHANNELS.length,
+			output: `={{ ${JSON.stringify(FOLLOW_UP_CHANNELS).replace(/"/g, "'")}.indexOf($json.followUpChannel) }}`,
+		}),
+		node(FOLLOW_UP_SENDERS[0], mcu('vk'), 1, [1900, 960], { resource: 'comment', operation: 'reply', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions }),
+		node(FOLLOW_UP_SENDERS[1], mcu('vk'), 1, [1900, 1080], { resource: 'message', operation: 'send', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions }),
+		node(FOLLOW_UP_SENDERS[2], mcu('ok'), 1, [1900, 1200], { resource: 'comment', operation: 'reply', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuOkApi'), ...sendOptions }),
+		node(FOLLOW_UP_SENDERS[3], mcu('telegram'), 1, [1900, 1320], { resource: 'message', operation: 'send', chatId: '={{ $json.author.id }}', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuTelegramApi'), ...sendOptions }),
+	];
+}
+
 export function intakeWorkflow(): Json {
 	counter = 100;
 	const c: Connections = {};
@@ -123,6 +150,7 @@ export function intakeWorkflow(): Json {
 		report('Лист «Рейтинг поселений»', 'table', 'Рейтинг поселений', [2140, 540]),
 		report('Лист «Сводка»', 'table', 'Сводка', [2140, 700], { title: 'Обращения по темам и поселениям', labelHeader: 'Показатель', valueHeader: 'Значение' }),
 		report('Лист «ССТУ»', 'table', 'ССТУ (прошлый месяц)', [2140, 860]),
+		...followUpNodes(),
 	];
 	connect(c, 'Запуск вручную', 'ПОС');
 	connect(c, 'Каждые 15 минут', 'ПОС');
@@ -131,7 +159,10 @@ export function intakeWorkflow(): Json {
 		connect(c, source, 'Все обращения', 0, i);
 		connect(c, source, 'Ошибки источников', 1);
 	});
-	connect(c, 'Все обращения', 'МЦУ: Структурирование');
+	// Replies to «Проблема решена?» are linked to their appeals before anything else sees them.
+	connect(c, 'Все обращения', 'Ответы заявителей');
+	connect(c, 'Ответы заявителей', 'МЦУ: Структурирование', 0);
+	connect(c, 'Ответы заявителей', 'Оценки заявителей', 1);
 	// A node fed from several outputs runs once per output: merges bring the branches back together.
 	connect(c, 'МЦУ: Структурирование', 'Размеченные', 0, 0);
 	connect(c, 'МЦУ: Структурирование', 'Размеченные', 1, 1);
@@ -140,6 +171,9 @@ export function intakeWorkflow(): Json {
 	connect(c, 'Распределённые', 'МЦУ: Сроки');
 	for (const to of ['Реестр обращений', 'Просроченные', 'МЦУ: Напоминания', 'Новые в ПОС?', 'МЦУ: Контроль ответов']) connect(c, 'МЦУ: Сроки', to);
 	connect(c, 'МЦУ: Напоминания', 'Отправить напоминания');
+	connect(c, 'МЦУ: Сроки', 'Кого спросить об оценке');
+	connect(c, 'Кого спросить об оценке', 'Канал вопроса');
+	FOLLOW_UP_SENDERS.forEach((sender, i) => connect(c, 'Канал вопроса', sender, i));
 	connect(c, 'Новые в ПОС?', 'ПОС: взять в работу', 0);
 	connect(c, 'МЦУ: Контроль ответов', 'Ответы вместе', 0, 0);
 	connect(c, 'МЦУ: Контроль ответов', 'Ответы вместе', 1, 1);

@@ -24,6 +24,8 @@ export function recognizeSatisfaction(reply: string): { value: SatisfactionValue
 	if (!text) return { value: 'unknown', evidence: [] };
 	const digit = /^\s*([1-5])\s*(?:[.!)]|из 5|\/5)?\s*$/.exec(text);
 	if (digit) return { value: fromRating(digit[1]), evidence: [digit[1]] };
+	// A question («а когда починят?») is a new request, not an assessment, unless it opens with a plain yes or no.
+	if (text.includes('?') && !/^(да|нет)(?![а-яё])/iu.test(text)) return { value: 'unknown', evidence: [] };
 	const thumbsUp = /👍|😊|🙂|❤️|👏/u.test(text);
 	const thumbsDown = /👎|😡|😠|🤬|😞/u.test(text);
 	const textStems = stems(text);

@@ -7,7 +7,6 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { QUALITY_MESSAGES, checkAnswer, type QualityCode } from '../../lib/quality';
-import { FOLLOW_UP_QUESTION, applySatisfaction, recognizeSatisfaction } from '../../lib/satisfaction';
 import { asNodeError, errorItem } from '../shared/items';
 
 export class AnswerCheck implements INodeType {
@@ -18,12 +17,12 @@ export class AnswerCheck implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Проверка ответов на «отписки» и ошибки, удовлетворённость заявителей',
+		description: 'Проверка ответов на «отписки» и ошибки до или после отправки',
 		defaults: { name: 'МЦУ: Контроль ответов' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['В порядке', 'На доработку / недоволен'],
+		outputNames: ['В порядке', 'На доработку'],
 		properties: [
 			{
 				displayName: 'Операция',
@@ -32,18 +31,8 @@ export class AnswerCheck implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Проверить Ответ', value: 'check', action: 'Проверить ответ на ошибки' },
-					{ name: 'Распознать Оценку Заявителя', value: 'satisfaction', action: 'Распознать ответ заявителя' },
-					{ name: 'Подготовить Вопрос Заявителю', value: 'followUp', action: 'Подготовить вопрос об удовлетворённости' },
 				],
 				default: 'check',
-			},
-			{
-				displayName: 'Ответ Заявителя',
-				name: 'reply',
-				type: 'string',
-				default: '={{ $json.reply }}',
-				description: 'Текст ответа гражданина на вопрос «Проблема решена?»',
-				displayOptions: { show: { operation: ['satisfaction'] } },
 			},
 			{
 				displayName: 'Настройки Проверки',
@@ -80,7 +69,6 @@ export class AnswerCheck implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const operation = this.getNodeParameter('operation', 0) as string;
 		const ok: INodeExecutionData[] = [];
 		const attention: INodeExecutionData[] = [];
 		const others = items
@@ -89,18 +77,6 @@ export class AnswerCheck implements INodeType {
 		for (let i = 0; i < items.length; i++) {
 			const json = items[i].json;
 			try {
-				if (operation === 'followUp') {
-					ok.push({ json: { ...json, followUpQuestion: FOLLOW_UP_QUESTION }, pairedItem: { item: i } });
-					continue;
-				}
-				if (operation === 'satisfaction') {
-					const reply = String(this.getNodeParameter('reply', i, '') ?? '');
-					const recognized = recognizeSatisfaction(reply);
-					const updated = applySatisfaction(json as { status?: string; flags?: string[] }, recognized.value) as IDataObject;
-					updated.satisfactionEvidence = recognized.evidence;
-					(recognized.value === 'unsatisfied' ? attention : ok).push({ json: updated, pairedItem: { item: i } });
-					continue;
-				}
 				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; minCoverage?: number; disabled?: QualityCode[] };
 				const result = checkAnswer(
 					{

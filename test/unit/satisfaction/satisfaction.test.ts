@@ -13,6 +13,8 @@ describe('satisfaction', () => {
 		['👎', 'unsatisfied'],
 		['2', 'unsatisfied'],
 		['3', 'unknown'],
+		['А когда починят фонарь на Школьной?', 'unknown'],
+		['Нет. Когда приедут?', 'unsatisfied'],
 		['А когда будет ремонт в соседнем дворе?', 'unknown'],
 		['', 'unknown'],
 	])('%s → %s', (reply, value) => {
