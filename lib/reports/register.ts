@@ -100,7 +100,8 @@ export const REGISTER_COLUMNS: ReportColumn[] = [
 	{ key: 'answerText', header: 'Ответ', value: (a, m) => truncate(m ? maskText(a.answerText) : str(a.answerText)), width: 320 },
 	{ key: 'satisfaction', header: 'Оценка заявителя', value: (a) => SATISFACTION_LABELS[a.satisfaction] ?? '', width: 150, choices: Object.values(SATISFACTION_LABELS) },
 	{ key: 'flags', header: 'Признаки', value: (a) => (a.flags ?? []).join(', '), width: 180 },
-	{ key: 'url', header: 'Ссылка', value: (a) => str(a.url), width: 200 },
+	// Only web links: a `javascript:` URL from a source must not become a clickable link in a shared sheet.
+	{ key: 'url', header: 'Ссылка', value: (a) => (/^https?:\/\//i.test(str(a.url)) ? str(a.url) : ''), width: 200 },
 ];
 
 /** Sheets refuses cells over 50,000 characters; long texts are cut with a mark. */

@@ -42,14 +42,35 @@ const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
  * offset given (`+03:00` for Moscow time); Unix seconds are accepted (VK, OK, Telegram).
  */
 export function toIsoDateTime(value: unknown, defaultOffset = '+03:00'): string | undefined {
-	if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
-		return unixToIso(value, defaultOffset);
-	}
+	if (typeof value === 'number') return unixSecondsToIso(value, defaultOffset);
 	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	if (ISO_WITH_OFFSET.test(text) && !Number.isNaN(Date.parse(text))) return text.replace(/(\.\d{3})\d+/, '$1');
-	if (ISO_LOCAL.test(text) && !Number.isNaN(Date.parse(`${text}${defaultOffset}`))) return `${text}${defaultOffset}`;
+	// Seconds are optional in ISO 8601 but required by the appeal schema: «09:15+03:00» → «09:15:00+03:00».
+	const text = value.trim().replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=$|Z|[+-])/, '$1:00');
+	if (ISO_WITH_OFFSET.test(text) && isRealDateTime(text)) return text.replace(/(\.\d{3})\d+/, '$1');
+	if (ISO_LOCAL.test(text) && isRealDateTime(`${text}${defaultOffset}`)) return `${text}${defaultOffset}`;
 	return undefined;
+}
+
+/**
+ * A date-time that exists: Date.parse rolls «2026-02-31» over to March and accepts «24:00», while the appeal schema
+ * refuses both — such a source date must be an error naming the source's field, not the appeal's.
+ */
+export function isRealDateTime(iso: string): boolean {
+	if (Number.isNaN(Date.parse(iso))) return false;
+	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
+	if (!m) return false;
+	const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0));
+	const daysInMonth = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/**
+ * Unix seconds → ISO 8601, or undefined when they are not a moment between 1970 and 9999: `new Date(1e23)` makes
+ * toISOString throw a RangeError that names no record and no field, and a five-digit year is not ISO 8601.
+ */
+export function unixSecondsToIso(value: unknown, offset = '+03:00'): string | undefined {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value >= 253402200000) return undefined;
+	return unixToIso(value, offset);
 }
 
 /** Unix seconds → ISO 8601 in a fixed offset (`+03:00`). */

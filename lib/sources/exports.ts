@@ -1,5 +1,5 @@
 import { assertAppeal, makeAppeal, type Appeal, type AppealStatus } from '../appeal';
-import { SourceRecordError, satisfactionFromRating, text, toIsoDateTime } from './common';
+import { SourceRecordError, isRealDateTime, satisfactionFromRating, text, toIsoDateTime } from './common';
 
 /**
  * Rows of the ПОС and ИМ cabinet exports (XLSX/CSV read by n8n's «Extract From File») → appeals. Column names
@@ -68,7 +68,8 @@ export function exportDate(value: unknown): string | undefined {
 	const m = /^(\d{2})\.(\d{2})\.(\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
 	if (m) {
 		const iso = `${m[3]}-${m[2]}-${m[1]}T${(m[4] ?? '00').padStart(2, '0')}:${m[5] ?? '00'}:${m[6] ?? '00'}+03:00`;
-		return Number.isNaN(Date.parse(iso)) ? undefined : iso;
+		// «31.02.2026» passed Date.parse (rolled over to March) and then failed the appeal schema under the appeal's field name.
+		return isRealDateTime(iso) ? iso : undefined;
 	}
 	return toIsoDateTime(s.replace(' ', 'T'));
 }

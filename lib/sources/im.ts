@@ -62,7 +62,8 @@ export function normalizeIm(record: unknown, options: { fields?: Partial<ImField
 	if (!body) throw new SourceRecordError('im', externalId, f.text, 'пустой текст инцидента');
 	const code = text(getPath(record, f.status)) ?? 'new';
 	const flags: string[] = [];
-	let status = IM_STATUS_MAP[code.toLowerCase()];
+	// Own keys only: «constructor» or «__proto__» as a status code found Object.prototype's members.
+	let status = Object.prototype.hasOwnProperty.call(IM_STATUS_MAP, code.toLowerCase()) ? IM_STATUS_MAP[code.toLowerCase()] : undefined;
 	if (!status) {
 		status = 'in_progress';
 		flags.push('unknown_source_status');

@@ -96,10 +96,14 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 	const description = text(getPath(record, f.description));
 	if (!description) throw new SourceRecordError('pos', externalId, f.description, 'пустой текст сообщения');
 
-	const history = (Array.isArray(getPath(record, f.history)) ? getPath(record, f.history) : []) as PosHistoryEntry[];
+	// Only entries that are objects with a string status: a null entry or a numeric status crashed the finds below.
+	const history = ((Array.isArray(getPath(record, f.history)) ? getPath(record, f.history) : []) as unknown[]).filter(
+		(h): h is PosHistoryEntry => !!h && typeof h === 'object' && typeof (h as PosHistoryEntry).status === 'string',
+	);
 	const code = text(getPath(record, f.status)) ?? 'MODERATION_NEW';
 	const flags: string[] = [];
-	let status = POS_STATUS_MAP[code];
+	// Own keys only: «constructor» or «__proto__» as a status code found Object.prototype's members.
+	let status = Object.prototype.hasOwnProperty.call(POS_STATUS_MAP, code) ? POS_STATUS_MAP[code] : undefined;
 	if (!status) {
 		status = 'in_progress';
 		flags.push('unknown_source_status');
@@ -115,7 +119,7 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 	const appeal = makeAppeal(
 		{ source: 'pos', externalId, kind: fz59 ? 'appeal59' : 'message', receivedAt, text: description, raw: record },
 		{
-			url: options.urlTemplate ? options.urlTemplate.replace('{id}', encodeURIComponent(externalId)) : null,
+			url: options.urlTemplate ? options.urlTemplate.replace('{id}', encodeURIComponent(wellFormed(externalId))) : null,
 			registeredAt: accepted ? (optionalDate(accepted, 'createdAt') ?? null) : code === 'MODERATION_NEW' ? null : receivedAt,
 			author: {
 				name: fullName(getPath(record, f.surname), getPath(record, f.name), getPath(record, f.patronymic)),
@@ -137,4 +141,9 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 		},
 	);
 	return assertAppeal(appeal);
+}
+
+/** Lone surrogates → U+FFFD: encodeURIComponent throws «URI malformed» on them (an id with broken Unicode). */
+function wellFormed(value: string): string {
+	return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

@@ -1,5 +1,5 @@
 import { assertAppeal, makeAppeal, type Appeal, type AppealKind } from '../appeal';
-import { SourceRecordError, text, unixToIso } from './common';
+import { SourceRecordError, text, unixSecondsToIso } from './common';
 
 /**
  * Telegram Bot API update → appeal: a private message to the official bot (direct_message), a reply in the
@@ -38,12 +38,16 @@ export function normalizeTelegram(update: Record<string, unknown>): Appeal {
 	const updateId = String(update.update_id ?? '?');
 	if (!found) throw new SourceRecordError('telegram', updateId, 'message', 'в обновлении нет сообщения (message, channel_post)');
 	const { message, kind } = found;
-	const chatId = message.chat?.id;
-	if (chatId === undefined || message.message_id === undefined) {
-		throw new SourceRecordError('telegram', updateId, `${kind}.chat.id`, 'нет чата или номера сообщения');
-	}
-	const externalId = `${chatId}_${message.message_id}`;
-	if (!message.date) throw new SourceRecordError('telegram', externalId, `${kind}.date`, 'нет даты сообщения');
+	// Integers only (as numbers or digit strings): an object or null here made ids like «42_[object Object]».
+	const chatId = integer(message.chat?.id);
+	if (chatId === undefined) throw new SourceRecordError('telegram', updateId, `${kind}.chat.id`, 'нет чата сообщения');
+	const messageId = integer(message.message_id);
+	if (messageId === undefined) throw new SourceRecordError('telegram', updateId, `${kind}.message_id`, 'нет номера сообщения');
+	const externalId = `${chatId}_${messageId}`;
+	// A date that is not Unix seconds of a real moment is an error naming the field (a string or 1e20 made
+	// unixToIso throw a RangeError, a negative number gave 1969).
+	const receivedAt = unixSecondsToIso(integer(message.date));
+	if (!receivedAt) throw new SourceRecordError('telegram', externalId, `${kind}.date`, `нет даты сообщения (Unix-время), получено ${JSON.stringify(message.date)}`);
 	const body = text(message.text) ?? text(message.caption);
 	const hasMedia = !!(message.photo || message.document);
 	if (!body && !hasMedia) throw new SourceRecordError('telegram', externalId, `${kind}.text`, 'пустое сообщение без вложений');
@@ -63,9 +67,9 @@ export function normalizeTelegram(update: Record<string, unknown>): Appeal {
 	const username = user?.username ?? message.sender_chat?.username;
 	const chatUsername = message.chat?.username;
 	const appeal = makeAppeal(
-		{ source: 'telegram', externalId, kind: appealKind, receivedAt: unixToIso(message.date), text: body ?? '[вложение без текста]', raw: update },
+		{ source: 'telegram', externalId, kind: appealKind, receivedAt, text: body ?? '[вложение без текста]', raw: update },
 		{
-			url: chatUsername ? `https://t.me/${chatUsername}/${message.message_id}` : null,
+			url: chatUsername ? `https://t.me/${chatUsername}/${messageId}` : null,
 			author: {
 				name,
 				id: user?.id !== undefined ? String(user.id) : null,
@@ -77,4 +81,9 @@ export function normalizeTelegram(update: Record<string, unknown>): Appeal {
 		},
 	);
 	return assertAppeal(appeal);
+}
+
+function integer(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+	return typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : undefined;
 }

@@ -1,5 +1,5 @@
 import { assertAppeal, makeAppeal, type Appeal, type AppealKind } from '../appeal';
-import { answeredFields, SourceRecordError, text, unixToIso, type ThreadAnswer } from './common';
+import { answeredFields, SourceRecordError, text, unixSecondsToIso, type ThreadAnswer } from './common';
 
 /**
  * VK records → appeals: community wall posts and comments, posts found by `newsfeed.search` (mentions),
@@ -54,8 +54,9 @@ export function normalizeVk(input: VkRecordInput): Appeal {
 	const id = num(item.id);
 	const externalId = vkExternalId(input);
 	if (id === undefined) throw new SourceRecordError('vk', externalId, 'id', 'нет идентификатора записи');
-	const date = num(item.date);
-	if (date === undefined || date <= 0) throw new SourceRecordError('vk', externalId, 'date', `ожидается дата (Unix-время), получено ${JSON.stringify(item.date)}`);
+	// Out of range (1e20) too: unixToIso would throw a RangeError naming neither the record nor the field.
+	const receivedAt = unixSecondsToIso(num(item.date));
+	if (!receivedAt) throw new SourceRecordError('vk', externalId, 'date', `ожидается дата (Unix-время), получено ${JSON.stringify(item.date)}`);
 	const body = text(item.text);
 	const hasAttachments = Array.isArray(item.attachments) && item.attachments.length > 0;
 	if (!body && !hasAttachments) throw new SourceRecordError('vk', externalId, 'text', 'пустой текст без вложений');
@@ -78,7 +79,7 @@ export function normalizeVk(input: VkRecordInput): Appeal {
 		url = `https://vk.com/wall${owner}_${id}`;
 	}
 	const appeal = makeAppeal(
-		{ source: 'vk', externalId, kind: appealKind, receivedAt: unixToIso(date), text: body ?? '[вложение без текста]', raw: item },
+		{ source: 'vk', externalId, kind: appealKind, receivedAt, text: body ?? '[вложение без текста]', raw: item },
 		{ url, author: authorOf(fromId, input.profiles), parentId, flags, ...answeredFields(input.answer) },
 	);
 	return assertAppeal(appeal);

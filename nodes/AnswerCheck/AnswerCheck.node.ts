@@ -76,6 +76,13 @@ export class AnswerCheck implements INodeType {
 			.map((i) => ({ appealId: String(i.json.id), appealText: String(i.json.text ?? ''), answerText: String(i.json.answerText) }));
 		for (let i = 0; i < items.length; i++) {
 			const json = items[i].json;
+			// Nothing to check while no answer is given (the deadline control watches those); an «answered» appeal
+			// with an empty text is checked and fails as empty.
+			const noAnswerYet = !String(json.answerText ?? '').trim() && !['answered', 'closed'].includes(String(json.status));
+			if (noAnswerYet || json.error) {
+				ok.push({ json, pairedItem: { item: i } });
+				continue;
+			}
 			try {
 				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; minCoverage?: number; disabled?: QualityCode[] };
 				const result = checkAnswer(

@@ -1,4 +1,4 @@
-import { unixToIso, type ThreadAnswer } from '../../lib/sources/common';
+import { unixSecondsToIso, type ThreadAnswer } from '../../lib/sources/common';
 import { profilesMap, type VkRecordInput } from '../../lib/sources/vk';
 import { vkCall, type VkCredentials } from './transport';
 
@@ -58,7 +58,9 @@ class ThreadAnswers {
 
 	for(commentId: unknown): ThreadAnswer | undefined {
 		const found = this.byComment.get(String(commentId));
-		return found ? { at: unixToIso(found.date), text: found.text } : undefined;
+		// A reply whose date cannot be a moment is not an answer (and must not break the read of the comment).
+		const at = found ? unixSecondsToIso(found.date) : undefined;
+		return found && at ? { at, text: found.text } : undefined;
 	}
 }
 
