@@ -1,14 +1,16 @@
 import type { DateTime } from 'luxon';
 import { unknownYearWarning, type ProductionCalendar } from '../calendar';
-import { computeDeadline, DeadlineInputError, parseInstant } from './compute';
+import { computeDeadline } from './compute';
+import { DeadlineInputError, formatInstant, parseInstantMs } from './instant';
 import { selectPolicy, type DeadlinePolicy } from './policy';
 import {
 	DEADLINE_STATUS_LABELS,
 	DEFAULT_DUE_SOON,
-	evaluateDeadline,
+	evaluateDeadlineMs,
 	type DeadlineStatus,
 	type DueSoonThresholds,
 } from './status';
+import { clockFor } from './zoneClock';
 
 export interface DeadlineOptions {
 	policies: readonly DeadlinePolicy[];
@@ -60,7 +62,7 @@ export function applyDeadline(record: Record<string, unknown>, options: Deadline
 	let countedFrom: string | null = null;
 	let basis: 'source' | 'policy';
 	if (options.sourceDeadline === 'keep' && record.deadline) {
-		deadline = parseInstant(record.deadline, 'deadline').toISO({ suppressMilliseconds: true })!;
+		deadline = formatInstant(parseInstantMs(record.deadline, 'deadline'));
 		basis = 'source';
 	} else {
 		const computed = computeDeadline(record, policy, options.calendar);
@@ -69,18 +71,21 @@ export function applyDeadline(record: Record<string, unknown>, options: Deadline
 		countedFrom = computed.countedFrom;
 		basis = 'policy';
 	}
-	const evaluation = evaluateDeadline(
+	const nowMs = options.now.toMillis();
+	const evaluation = evaluateDeadlineMs(
 		{
 			deadline,
 			extendedDeadline: (record.extendedDeadline as string | null | undefined) ?? null,
 			answeredAt: (record.answeredAt as string | null | undefined) ?? null,
 		},
-		options.now,
+		nowMs,
 		policy,
 		options.calendar,
 		options.dueSoon ?? DEFAULT_DUE_SOON,
 	);
-	const years = new Set([Number(deadline.slice(0, 4)), options.now.setZone(policy.timeZone).year]);
+	const clock = clockFor(policy.timeZone);
+	const nowLocal = clock.fields(nowMs);
+	const years = new Set([Number(deadline.slice(0, 4)), nowLocal ? nowLocal.year : NaN]);
 	const warnings = [...years].filter((y) => !options.calendar.isYearKnown(y)).map(unknownYearWarning);
 	return {
 		deadline,
@@ -99,7 +104,7 @@ export function applyDeadline(record: Record<string, unknown>, options: Deadline
 			workingHoursLeft: evaluation.workingHoursLeft,
 			calendarDaysLeft: evaluation.calendarDaysLeft,
 			text: evaluation.text,
-			evaluatedAt: options.now.setZone(policy.timeZone).toISO({ suppressMilliseconds: true })!,
+			evaluatedAt: clock.format(nowMs)!,
 			warnings,
 		},
 	};

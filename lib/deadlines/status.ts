@@ -1,7 +1,9 @@
 import type { DateTime } from 'luxon';
 import type { ProductionCalendar } from '../calendar';
-import { parseInstant, workingMinutesBetween } from './compute';
+import { parseInstantMs } from './instant';
+import { workingMinutesBetweenMs } from './officeTime';
 import type { DeadlinePolicy } from './policy';
+import { clockFor } from './zoneClock';
 
 export const DEADLINE_STATUSES = ['on_time', 'due_soon', 'overdue', 'answered_on_time', 'answered_late'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
@@ -63,14 +65,28 @@ export function evaluateDeadline(
 	calendar: ProductionCalendar,
 	thresholds: DueSoonThresholds = DEFAULT_DUE_SOON,
 ): DeadlineEvaluation {
+	// `now` only matters when there is no answer.
+	return evaluateDeadlineMs(input, input.answeredAt ? NaN : now.toMillis(), policy, calendar, thresholds);
+}
+
+/** evaluateDeadline with `now` as epoch milliseconds (NaN = an invalid moment), for per-appeal loops. */
+export function evaluateDeadlineMs(
+	input: { deadline: string; extendedDeadline?: string | null; answeredAt?: string | null },
+	nowMs: number,
+	policy: DeadlinePolicy,
+	calendar: ProductionCalendar,
+	thresholds: DueSoonThresholds = DEFAULT_DUE_SOON,
+): DeadlineEvaluation {
 	const useExtended = !!input.extendedDeadline;
-	const deadline = parseInstant(useExtended ? input.extendedDeadline : input.deadline, useExtended ? 'extendedDeadline' : 'deadline');
-	const answeredAt = input.answeredAt ? parseInstant(input.answeredAt, 'answeredAt') : null;
-	const at = (answeredAt ?? now).setZone(policy.timeZone);
-	const due = deadline.setZone(policy.timeZone);
-	const workingDaysLeft = calendar.workingDaysBetween(at.toISODate()!, due.toISODate()!);
-	const workingHoursLeft = Math.round(workingMinutesBetween(at, due, policy, calendar) / 6) / 10;
-	const calendarDaysLeft = Math.round(due.startOf('day').diff(at.startOf('day'), 'days').days);
+	const deadline = parseInstantMs(useExtended ? input.extendedDeadline : input.deadline, useExtended ? 'extendedDeadline' : 'deadline');
+	const answeredAt = input.answeredAt ? parseInstantMs(input.answeredAt, 'answeredAt') : null;
+	const clock = clockFor(policy.timeZone);
+	// Moving into an invalid zone gives an invalid moment, as DateTime#setZone does.
+	const at = clock.valid ? (answeredAt ? answeredAt.ms : nowMs) : NaN;
+	const due = clock.valid ? deadline.ms : NaN;
+	const workingDaysLeft = calendar.workingDaysBetween(clock.isoDate(at) as string, clock.isoDate(due) as string);
+	const workingHoursLeft = Math.round(workingMinutesBetweenMs(clock, at, due, policy, calendar) / 6) / 10;
+	const calendarDaysLeft = Math.round(clock.diffDays(clock.startOfDay(due), clock.startOfDay(at)));
 	const late = at > due;
 	let status: DeadlineStatus;
 	let text: string;
@@ -92,7 +108,7 @@ export function evaluateDeadline(
 	}
 	return {
 		status,
-		effectiveDeadline: due.toISO({ suppressMilliseconds: true })!,
+		effectiveDeadline: clock.format(due)!,
 		workingDaysLeft,
 		workingHoursLeft,
 		calendarDaysLeft,

@@ -29,7 +29,8 @@ const RETRYABLE = new Set([1, 6, 9, 10, 29]);
 
 export function vkBodyError(body: unknown): BodyError | undefined {
 	const error = (body as { error?: { error_code?: number; error_msg?: string } })?.error;
-	if (!error || typeof error !== 'object') return undefined;
+	// Only VK's own error shape; anything else (a gateway's 429 or 503 page) is left to the HTTP status rules.
+	if (!error || typeof error !== 'object' || !Number.isInteger(Number(error.error_code))) return undefined;
 	const code = Number(error.error_code);
 	return {
 		message: `ошибка ${code}: ${error.error_msg ?? 'без описания'}`,

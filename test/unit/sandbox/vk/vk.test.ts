@@ -93,6 +93,18 @@ describe('VK emulator', () => {
 		expect(server.calls.get('wall.get')).toBe(3);
 	});
 
+	it('retries a gateway\'s HTTP 429 and 503 that do not carry VK\'s error shape', async () => {
+		const before = server.calls.get('wall.get') ?? 0;
+		await fetch(`${server.url}/__sandbox/faults`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ rules: [{ route: 'wall.get', kind: 'http_429', times: 1, retryAfter: 1 }, { route: 'wall.get', kind: 'http_503', times: 1 }] }),
+		});
+		const posts = await vkWallPosts(ctx, creds(), 5);
+		expect(posts).toHaveLength(5);
+		expect((server.calls.get('wall.get') ?? 0) - before).toBe(3);
+	});
+
 	it('Bots Long Poll gives exactly the new events since ts; vk-io receives a new comment', async () => {
 		let state = await vkLongPollServer(ctx, creds());
 		expect((await vkLongPollCheck(ctx, creds(), state)).events).toEqual([]);

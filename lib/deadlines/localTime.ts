@@ -1,0 +1,145 @@
+/**
+ * Wall-clock arithmetic on epoch milliseconds, without Date or luxon objects. Each function reproduces what
+ * luxon 3 does internally (tsToObj, objToLocalTS, toISO, Duration → milliseconds), float for float, so the
+ * deadline fast path gives byte-identical results to the DateTime code it replaced.
+ */
+
+/** Local calendar fields of a moment (what luxon keeps in `DateTime.c`). */
+export interface LocalFields {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+	millisecond: number;
+}
+
+const DAY_MS = 86_400_000;
+/** ECMAScript TimeClip limit: beyond it a Date is invalid. */
+export const MAX_EPOCH_MS = 8.64e15;
+
+/** The last civil date computed: most calls in a row fall on the same day. */
+let memoDays = NaN;
+let memoYear = 0;
+let memoMonth = 0;
+let memoDay = 0;
+
+/** Civil date of a day number (days since 1970-01-01), H. Hinnant's algorithm: proleptic Gregorian, any year. */
+function civilOfDays(days: number): void {
+	const z = days + 719_468;
+	const era = Math.floor(z / 146_097);
+	const doe = z - era * 146_097;
+	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+	const mp = Math.floor((5 * doy + 2) / 153);
+	memoMonth = mp < 10 ? mp + 3 : mp - 9;
+	memoYear = yoe + era * 400 + (memoMonth <= 2 ? 1 : 0);
+	memoDay = doy - Math.floor((153 * mp + 2) / 5) + 1;
+	memoDays = days;
+}
+
+/**
+ * The fields `new Date(t)` reports through its UTC getters (t = epoch ms with the offset already added),
+ * or null when Date would be invalid. Like Date, a fractional t is truncated toward zero.
+ */
+export function fieldsOfLocalMs(t: number): LocalFields | null {
+	if (!(t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS)) return null;
+	const ms = Math.trunc(t);
+	const days = Math.floor(ms / DAY_MS);
+	let rest = ms - days * DAY_MS;
+	const hour = Math.floor(rest / 3_600_000);
+	rest -= hour * 3_600_000;
+	const minute = Math.floor(rest / 60_000);
+	rest -= minute * 60_000;
+	const second = Math.floor(rest / 1000);
+	if (days !== memoDays) civilOfDays(days);
+	return { year: memoYear, month: memoMonth, day: memoDay, hour, minute, second, millisecond: rest - second * 1000 };
+}
+
+const CUM_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Days from 1970-01-01 to 1 January of a year (proleptic Gregorian). */
+function daysToYear(year: number): number {
+	const y = year - 1;
+	return 365 * (year - 1970) + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 477;
+}
+
+/**
+ * luxon's objToLocalTS: the fields read as if they were UTC. Whole-number fields with a year from 100 to 9999
+ * and a month 1–12 (all the deadline code produces) are summed directly, as Date.UTC would; anything else goes
+ * to Date.UTC itself, with luxon's fix for its years 0–99 quirk.
+ */
+export function localMsOf(
+	year: number,
+	month: number,
+	day: number,
+	hour: number,
+	minute: number,
+	second: number,
+	millisecond: number,
+): number {
+	if (
+		year >= 100 && year <= 9999 && month >= 1 && month <= 12 &&
+		Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && Number.isInteger(hour) &&
+		Number.isInteger(minute) && Number.isInteger(second) && Number.isInteger(millisecond)
+	) {
+		const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+		const days = daysToYear(year) + CUM_DAYS[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1;
+		const t = days * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
+		if (t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS) return t;
+	}
+	let t = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+	if (year < 100 && year >= 0) {
+		const d = new Date(t);
+		d.setUTCFullYear(year, month - 1, day);
+		t = +d;
+	}
+	return t;
+}
+
+/** luxon's padStart (a minus sign goes before the zeros); the common widths without padStart. */
+function pad(n: number, width = 2): string {
+	if (width === 2 && n >= 0 && n < 100 && Number.isInteger(n)) return n < 10 ? '0' + n : '' + n;
+	if (width === 4 && n >= 1000 && n <= 9999 && Number.isInteger(n)) return '' + n;
+	return n < 0 ? '-' + String(-n).padStart(width, '0') : String(n).padStart(width, '0');
+}
+
+/** `DateTime#toISODate()`: years outside 0–9999 get six digits and a sign, as luxon writes them. */
+export function isoDateOf(f: LocalFields): string {
+	const long = f.year > 9999 || f.year < 0;
+	return (long && f.year >= 0 ? '+' : '') + pad(f.year, long ? 6 : 4) + '-' + pad(f.month) + '-' + pad(f.day);
+}
+
+/** The offset suffix of `toISO()`: `Z` only for a fixed-offset (universal) zone at offset 0. */
+export function offsetSuffix(offset: number, universal: boolean): string {
+	if (universal && offset === 0) return 'Z';
+	return offset < 0
+		? '-' + pad(Math.trunc(-offset / 60)) + ':' + pad(Math.trunc(-offset % 60))
+		: '+' + pad(Math.trunc(offset / 60)) + ':' + pad(Math.trunc(offset % 60));
+}
+
+/** `DateTime#toISO({ suppressMilliseconds: true })` of a moment with these local fields. */
+export function isoDateTimeOf(f: LocalFields, offset: number, universal: boolean): string {
+	return (
+		isoDateOf(f) +
+		'T' + pad(f.hour) + ':' + pad(f.minute) + ':' + pad(f.second) +
+		(f.millisecond !== 0 ? '.' + pad(f.millisecond, 3) : '') +
+		offsetSuffix(offset, universal)
+	);
+}
+
+/**
+ * The milliseconds luxon's `plus` adds for the sub-day part of a duration: it builds a Duration of the
+ * fractional days, the minutes and the milliseconds and takes `.as('milliseconds')`. That conversion keeps the
+ * integer part and re-adds the rest as `(own * 1000 - i * 1000) / 1000`, which is not always `own`; copied
+ * exactly so fractional working minutes land on the same millisecond.
+ */
+export function durationMillis(dayFraction: number, minutes: number, milliseconds: number): number {
+	const own = 0 + DAY_MS * dayFraction + 60_000 * minutes + milliseconds;
+	const whole = Math.trunc(own);
+	const rest = (own * 1000 - whole * 1000) / 1000;
+	const total = rest !== 0 ? whole + rest : whole;
+	// Duration getters answer `value || 0`.
+	return total || 0;
+}
