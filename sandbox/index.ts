@@ -13,7 +13,7 @@ import { VkEmulator } from './vk/emulator';
 
 /** Credentials the sandbox accepts (the demo imports them into n8n; none of them is a real secret). */
 export const SANDBOX_CREDENTIALS = {
-	pos: { username: 'mcu-dedovichi', password: 'sandbox', scope: 'appeals' },
+	pos: { username: 'mcu-dedovichi', password: 'pos-sandbox-password', scope: 'appeals' },
 	im: { token: 'im-sandbox-token' },
 	vk: { groupToken: 'vk-group-token', userToken: 'vk-user-token', callbackSecret: 'vk-callback-secret' },
 	ok: { applicationKey: 'CBASANDBOX', applicationSecretKey: 'ok-sandbox-secret', accessToken: 'ok-sandbox-access-token' },

@@ -102,7 +102,7 @@ export class PosEmulator implements Emulator {
 		options: PosEmulatorOptions = {},
 	) {
 		this.username = options.username ?? 'mcu-dedovichi';
-		this.password = options.password ?? 'sandbox';
+		this.password = options.password ?? 'pos-sandbox-password';
 		this.ttl = options.tokenTtlSec ?? 3600;
 		this.now = options.now ?? (() => new Date());
 		this.reset();

@@ -3,6 +3,7 @@ import { intakeWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
 import { REGISTER_COLUMNS } from '../../lib/reports';
 import { N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
+import { findSecrets, findSecretsInFile } from '../helpers/secrets';
 import { testPrivateKey } from '../helpers/serviceAccount';
 
 /**
@@ -101,6 +102,16 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 		expect(tab('Реестр обращений').properties.gridProperties.frozenRowCount).toBe(1);
 		expect(tab('Реестр обращений').basicFilter).toBeDefined();
 		expect(tab('Реестр обращений').conditionalFormats.length).toBeGreaterThan(0);
+	});
+
+	it('no secret in the items, the CLI output, the spreadsheet or n8n\'s database', () => {
+		expect(findSecrets(JSON.stringify(run.raw))).toEqual([]);
+		expect(findSecrets(n8n.cliLog)).toEqual([]);
+		expect(findSecrets(JSON.stringify(sandbox.sheets.dump()))).toEqual([]);
+		// Credentials are stored encrypted; execution data must not carry them either.
+		expect(findSecretsInFile(n8n.databaseFile())).toEqual([]);
+		// The scan itself works: the credentials file n8n imported did contain them.
+		expect(findSecrets(JSON.stringify(sandboxCredentials(sandbox, testPrivateKey())))).toHaveLength(8); // all but the VK user token, which these credentials do not use
 	});
 
 	it('a second run changes rows in place and adds none', async () => {

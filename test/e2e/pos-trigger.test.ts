@@ -28,7 +28,7 @@ describe('ПОС polling trigger in running n8n', () => {
 		pos = await serveEmulator(new PosEmulator(district as never));
 		capture = await startCapture();
 		await n8n.importCredentials([
-			{ id: 'posSandbox01', name: 'ПОС (песочница)', type: 'mcuPosApi', data: { baseUrl: pos.url, loginPath: '/auth/oauth/token', username: 'mcu-dedovichi', password: 'sandbox', scope: 'appeals', appealsPath: '/appeal-service/external-appeal-system/appeals', urlTemplate: 'https://pos.example/{id}' } },
+			{ id: 'posSandbox01', name: 'ПОС (песочница)', type: 'mcuPosApi', data: { baseUrl: pos.url, loginPath: '/auth/oauth/token', username: 'mcu-dedovichi', password: 'pos-sandbox-password', scope: 'appeals', appealsPath: '/appeal-service/external-appeal-system/appeals', urlTemplate: 'https://pos.example/{id}' } },
 		]);
 		const workflow = {
 			id: 'McuPosTriggerE2E',

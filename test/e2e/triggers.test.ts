@@ -3,6 +3,7 @@ import { CREDENTIALS } from '../../scripts/workflows';
 import { captureNode, startCapture, type Capture } from '../helpers/capture';
 import { freePort, N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
+import { findSecrets, findSecretsInFile } from '../helpers/secrets';
 import { testPrivateKey } from '../helpers/serviceAccount';
 
 /**
@@ -13,6 +14,7 @@ describe('source triggers in a running n8n', () => {
 	let sandbox: Sandbox;
 	let capture: Capture;
 	let n8n: N8nInstance;
+	let callbackUrl = '';
 
 	const triggerWorkflow = (id: string, type: string, credential: keyof typeof CREDENTIALS, parameters: Record<string, unknown>) => ({
 		id,
@@ -43,6 +45,7 @@ describe('source triggers in a running n8n', () => {
 			await n8n.publishWorkflow(wf.id);
 		}
 		await n8n.start(port);
+		callbackUrl = `http://127.0.0.1:${port}/webhook/mcu-vk-callback-e2e/vk-callback`;
 	});
 	afterAll(async () => {
 		await n8n.stop();
@@ -52,6 +55,12 @@ describe('source triggers in a running n8n', () => {
 	});
 
 	it('emit exactly the new records once', async () => {
+		// A forged Callback API delivery (no secret, a wrong one) is refused and starts no run.
+		const forged = { type: 'wall_reply_new', group_id: sandbox.district.vkGroupId, event_id: 'forged', object: { id: 1, post_id: 1, owner_id: -sandbox.district.vkGroupId, from_id: 5, date: Math.floor(Date.now() / 1000), text: 'Подделка' } };
+		for (const secret of [undefined, 'not-the-secret']) {
+			const res = await fetch(callbackUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...forged, ...(secret ? { secret } : {}) }) });
+			expect([res.status, await res.text()]).toEqual([403, 'wrong secret']);
+		}
 		// First activation is «from now»: nothing old is emitted.
 		await new Promise((r) => setTimeout(r, 3000));
 		expect(capture.received).toEqual([]);
@@ -82,5 +91,9 @@ describe('source triggers in a running n8n', () => {
 		for (const e of errors) expect(String(e.error)).toMatch(/raw\.date/);
 		expect(capture.received).toHaveLength(expected + badDates);
 		expect(sandbox.vk.deliveries.every((d) => d.delivered)).toBe(true);
+		// No secret in what the triggers emitted, in the server's log or in n8n's database (static data, executions).
+		expect(findSecrets(JSON.stringify(capture.received))).toEqual([]);
+		expect(findSecrets(n8n.serverLog + n8n.cliLog)).toEqual([]);
+		expect(findSecretsInFile(n8n.databaseFile())).toEqual([]);
 	});
 });

@@ -2,6 +2,7 @@ import { startSandbox, type Sandbox } from '../../sandbox';
 import { CREDENTIALS } from '../../scripts/workflows';
 import { N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
+import { findSecrets, findSecretsInFile } from '../helpers/secrets';
 import { testPrivateKey } from '../helpers/serviceAccount';
 
 /**
@@ -156,7 +157,8 @@ describe('write operations of the source nodes in real n8n', () => {
 		expect(sent).toHaveLength(1);
 		expect(sent[0].text).toBe('Ваше обращение зарегистрировано.');
 		// Write results carry what the service returned, never a token.
-		const everything = JSON.stringify(run.raw);
-		for (const secret of ['im-sandbox-token', 'vk-group-token', 'ok-sandbox-secret', 'ok-sandbox-access-token', '7000000001:AAsandbox-telegram-token']) expect(everything).not.toContain(secret);
+		expect(findSecrets(JSON.stringify(run.raw))).toEqual([]);
+		expect(findSecrets(n8n.cliLog)).toEqual([]);
+		expect(findSecretsInFile(n8n.databaseFile())).toEqual([]);
 	});
 });

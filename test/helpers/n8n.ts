@@ -8,6 +8,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { E2E_DIR, N8N_BIN, NODE24, NODES_TEMPLATE } from './paths';
 
+/** Servers still running when the test process exits (a timeout, a crash) are killed with it, not left behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of running) child.kill('SIGKILL');
+});
+
 export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = net.createServer();
@@ -39,6 +45,8 @@ export class N8nInstance {
 	private server?: ChildProcess;
 	port = 0;
 	serverLog = '';
+	/** Everything the CLI commands printed (stdout and stderr), for scans. */
+	cliLog = '';
 
 	constructor(
 		name: string,
@@ -94,7 +102,9 @@ export class N8nInstance {
 			}, timeoutMs);
 			child.on('close', (code) => {
 				clearTimeout(timer);
-				resolve({ stdout: finish(), stderr, code });
+				const stdout = finish();
+				this.cliLog += `${stdout}\n${stderr}\n`;
+				resolve({ stdout, stderr, code });
 			});
 		});
 	}
@@ -149,8 +159,26 @@ export class N8nInstance {
 	/** Starts `n8n start` on a free port and waits until it answers /healthz/readiness. */
 	async start(port?: number): Promise<string> {
 		this.port = port ?? (await freePort());
-		const env = { ...(await this.env()), N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1' };
-		this.server = spawn(NODE24, [N8N_BIN, 'start'], { env, cwd: this.home });
+		return this.spawnServer(['start'], { N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1' }, '/healthz/readiness');
+	}
+
+	/** Starts a queue-mode worker (`n8n worker`) and waits until its health check answers. */
+	async startWorker(concurrency = 2): Promise<string> {
+		this.port = await freePort();
+		return this.spawnServer(['worker', `--concurrency=${concurrency}`], { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }, '/healthz');
+	}
+
+	/** Kills the server at once (SIGKILL), as a crash or an OOM kill would. */
+	kill(): void {
+		this.server?.kill('SIGKILL');
+	}
+
+	private async spawnServer(args: string[], extra: Record<string, string>, healthPath: string): Promise<string> {
+		const env = { ...(await this.env()), ...extra };
+		const server = spawn(NODE24, [N8N_BIN, ...args], { env, cwd: this.home });
+		this.server = server;
+		running.add(server);
+		server.once('exit', () => running.delete(server));
 		this.server.stdout?.on('data', (d) => (this.serverLog += d));
 		this.server.stderr?.on('data', (d) => (this.serverLog += d));
 		const url = `http://127.0.0.1:${this.port}`;
@@ -158,7 +186,7 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null) throw new Error(`n8n exited:\n${this.serverLog}`);
 			try {
-				const res = await fetch(`${url}/healthz/readiness`);
+				const res = await fetch(`${url}${healthPath}`);
 				if (res.ok) return url;
 			} catch {
 				/* not up yet */
@@ -170,7 +198,8 @@ export class N8nInstance {
 
 	async stop(): Promise<void> {
 		const server = this.server;
-		if (!server || server.exitCode !== null) return;
+		// A process killed by a signal has no exit code, only a signal code.
+		if (!server || server.exitCode !== null || server.signalCode !== null) return;
 		await new Promise<void>((resolve) => {
 			const timer = setTimeout(() => server.kill('SIGKILL'), 15000);
 			server.once('exit', () => {
@@ -179,6 +208,11 @@ export class N8nInstance {
 			});
 			server.kill('SIGTERM');
 		});
+	}
+
+	/** The n8n database file (SQLite): execution data, static data and encrypted credentials. */
+	databaseFile(): string {
+		return path.join(this.home, '.n8n', 'database.sqlite');
 	}
 
 	cleanup(): void {

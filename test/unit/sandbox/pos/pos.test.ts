@@ -25,7 +25,7 @@ describe('ПОС emulator with the ПОС node transport', () => {
 	let server: RunningEmulator;
 	let emulator: PosEmulator;
 	const ctx = fetchContext();
-	const creds = () => posCredentials({ baseUrl: server.url, username: 'mcu-dedovichi', password: 'sandbox', scope: 'appeals' });
+	const creds = () => posCredentials({ baseUrl: server.url, username: 'mcu-dedovichi', password: 'pos-sandbox-password', scope: 'appeals' });
 
 	beforeAll(async () => {
 		emulator = new PosEmulator(district as never);

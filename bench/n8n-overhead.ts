@@ -1,0 +1,109 @@
+/**
+ * Our nodes inside real n8n against the floor of n8n itself: N appeals (10,000 by default) in one execution go through
+ * «Структурирование» → «Сроки» → «Контроль ответов» → «Маршрутизация», and, in a second workflow, the same items through
+ * as many n8n Set nodes. Each node's own execution time comes from n8n's run data; the ratio compares the time per
+ * input item of our chain with that of the Set chain. Target (issue 9): at most 1.5×.
+ * Needs the e2e install (run `npm test` once). Run: npx tsx bench/n8n-overhead.ts [appeals]
+ */
+import installPackage from '../test/helpers/e2e-global-setup';
+import { N8nInstance } from '../test/helpers/n8n';
+import { intakeWorkflow } from '../scripts/workflows';
+import { appealsFromDistrict } from './pipeline';
+
+export interface NodeTiming {
+	node: string;
+	inputItems: number;
+	ms: number;
+}
+
+export interface OverheadResult {
+	appeals: number;
+	ours: NodeTiming[];
+	set: NodeTiming[];
+	/** (our ms per input item) / (Set ms per input item). */
+	ratio: number;
+}
+
+type Json = Record<string, unknown>;
+
+/** A Code node that makes `n` appeals from the district's templates (unique ids), so no file is needed in n8n. */
+function sourceNode(n: number): Json {
+	const templates = appealsFromDistrict(613);
+	const jsCode = `const templates = ${JSON.stringify(templates)};\nconst out = [];\nfor (let i = 0; i < ${n}; i++) {\n  const t = templates[i % templates.length];\n  out.push({ json: { ...t, id: t.id + '-' + i, externalId: t.externalId + '-' + i } });\n}\nreturn out;`;
+	return { id: 'src', name: 'Обращения', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode } };
+}
+
+function chain(id: string, n: number, nodes: Json[]): Json {
+	const all: Json[] = [{ id: 'm', name: 'Старт', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, sourceNode(n), ...nodes.map((node, i) => ({ position: [400 + 200 * i, 0], typeVersion: 1, ...node }))];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < all.length - 1; i++) connections[String(all[i].name)] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name: id, nodes: all, connections, settings: { executionOrder: 'v1' } };
+}
+
+function oursWorkflow(n: number): Json {
+	const routing = (intakeWorkflow().nodes as Json[]).find((x) => x.name === 'МЦУ: Маршрутизация')!;
+	return chain('BenchOurNodes', n, [
+		{ id: 'o1', name: 'МЦУ: Структурирование', type: 'n8n-nodes-mcu.structure', parameters: { options: {} } },
+		{ id: 'o2', name: 'МЦУ: Сроки', type: 'n8n-nodes-mcu.deadlines', parameters: { sourceDeadline: 'keep', rules: {}, options: {} } },
+		{ id: 'o3', name: 'МЦУ: Контроль ответов', type: 'n8n-nodes-mcu.answerCheck', parameters: { operation: 'check', options: {} } },
+		{ id: 'o4', name: 'МЦУ: Маршрутизация', type: 'n8n-nodes-mcu.routing', parameters: routing.parameters },
+	]);
+}
+
+function setWorkflow(n: number): Json {
+	return chain(
+		'BenchSetNodes',
+		n,
+		[1, 2, 3, 4].map((k) => ({
+			id: `s${k}`,
+			name: `Set ${k}`,
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: { mode: 'manual', includeOtherFields: true, assignments: { assignments: [{ id: `a${k}`, name: `step${k}`, value: true, type: 'boolean' }] }, options: {} },
+		})),
+	);
+}
+
+interface RawRun {
+	data: { resultData: { runData: Record<string, Array<{ executionTime: number; source?: Array<{ previousNode: string; previousNodeOutput?: number }> ; data?: { main: Array<Array<unknown>> } }>> } };
+}
+
+function timings(raw: unknown, names: string[]): NodeTiming[] {
+	const runData = (raw as RawRun).data.resultData.runData;
+	return names.map((node) => {
+		const runs = runData[node] ?? [];
+		let inputItems = 0;
+		let ms = 0;
+		for (const run of runs) {
+			ms += run.executionTime;
+			const from = run.source?.[0];
+			if (from) inputItems += (runData[from.previousNode]?.[0]?.data?.main[from.previousNodeOutput ?? 0] ?? []).length;
+		}
+		return { node, inputItems, ms };
+	});
+}
+
+export async function compareWithSetNodes(n = 10000): Promise<OverheadResult> {
+	await installPackage();
+	const n8n = new N8nInstance('bench-overhead', { N8N_RUNNERS_MAX_PAYLOAD: String(1024 * 1024 * 1024), N8N_PAYLOAD_SIZE_MAX: '1024' });
+	try {
+		const ours = oursWorkflow(n);
+		const set = setWorkflow(n);
+		await n8n.importWorkflow(ours);
+		await n8n.importWorkflow(set);
+		const oursRun = await n8n.execute('BenchOurNodes');
+		if (oursRun.error) throw new Error(`our chain failed: ${oursRun.error.message}`);
+		const setRun = await n8n.execute('BenchSetNodes');
+		if (setRun.error) throw new Error(`Set chain failed: ${setRun.error.message}`);
+		const oursT = timings(oursRun.raw, (ours.nodes as Json[]).slice(2).map((x) => String(x.name)));
+		const setT = timings(setRun.raw, (set.nodes as Json[]).slice(2).map((x) => String(x.name)));
+		const perItem = (t: NodeTiming[]) => t.reduce((s, x) => s + x.ms, 0) / t.reduce((s, x) => s + x.inputItems, 0);
+		return { appeals: n, ours: oursT, set: setT, ratio: perItem(oursT) / perItem(setT) };
+	} finally {
+		n8n.cleanup();
+	}
+}
+
+if (require.main === module) {
+	void compareWithSetNodes(Number(process.argv[2] ?? 10000)).then((r) => console.log(JSON.stringify(r, null, 2)));
+}

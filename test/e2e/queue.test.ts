@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { intakeWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
+import { freePort, N8nInstance } from '../helpers/n8n';
+import { sandboxCredentials } from '../helpers/sandboxCredentials';
+import { findSecrets } from '../helpers/secrets';
+import { testPrivateKey } from '../helpers/serviceAccount';
+
+/**
+ * n8n in queue mode on the machine's PostgreSQL and Redis: a main process takes the webhook, workers (each with the
+ * package in its own nodes folder) run the intake workflow. Faults: 20% of the sources' and Sheets' requests fail
+ * during the first run, and a worker is killed in the middle of a later run and replaced. After all of it the
+ * register holds every appeal once: a clean run afterwards adds nothing and changes no count.
+ */
+describe('queue mode: main + workers on PostgreSQL and Redis', () => {
+	const database = `mcu_queue_${process.pid}_${Date.now()}`;
+	let sandbox: Sandbox;
+	let main: N8nInstance;
+	const workers: N8nInstance[] = [];
+	let webhookUrl = '';
+
+	const queueEnv = () => ({
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: '5432',
+		DB_POSTGRESDB_DATABASE: database,
+		DB_POSTGRESDB_USER: 'postgres',
+		DB_POSTGRESDB_PASSWORD: '',
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: '6379',
+		// Our own key space in the shared Redis.
+		QUEUE_BULL_PREFIX: `mcu-e2e-${process.pid}`,
+	});
+	const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql], { stdio: 'pipe' });
+	const registerIds = () => sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений').slice(1).map((r) => String(r[0]));
+
+	async function startWorker(name: string): Promise<N8nInstance> {
+		const worker = new N8nInstance(name, queueEnv());
+		await worker.startWorker(1);
+		workers.push(worker);
+		return worker;
+	}
+
+	/** Calls the webhook and waits until a worker reports the execution finished. */
+	async function runIntake(expectFinishedCount: number, timeoutMs = 240000): Promise<void> {
+		const res = await fetch(webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+		expect(res.status).toBe(200);
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const finished = workers.map((w) => (w.serverLog.match(/Worker finished execution/g) ?? []).length).reduce((a, b) => a + b, 0);
+			if (finished >= expectFinishedCount) return;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		throw new Error(`no worker finished execution ${expectFinishedCount} in time\n${workers.map((w) => w.serverLog.slice(-2000)).join('\n---\n')}`);
+	}
+
+	beforeAll(async () => {
+		psql(`CREATE DATABASE "${database}"`);
+		sandbox = await startSandbox({ ports: 'random', fastDelivery: true });
+		const port = await freePort();
+		main = new N8nInstance('queue-main', { ...queueEnv(), WEBHOOK_URL: `http://127.0.0.1:${port}/` });
+		await main.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
+		const workflow = intakeWorkflow() as { id: string; nodes: Array<Record<string, unknown>>; connections: Record<string, { main: unknown[][] }> };
+		for (const node of workflow.nodes as Array<{ name: string; parameters: Record<string, unknown> }>) {
+			if (node.name === 'МЦУ: Напоминания') node.parameters.options = { workingTimeOnly: false };
+		}
+		// A webhook starts the same chain as the manual trigger; the schedule is taken out so only our calls run it.
+		workflow.nodes = workflow.nodes.filter((n) => n.name !== 'Каждые 15 минут');
+		delete workflow.connections['Каждые 15 минут'];
+		workflow.nodes.push({ id: 'queue-webhook', name: 'Вебхук', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [-440, 400], parameters: { httpMethod: 'POST', path: 'mcu-intake', responseMode: 'onReceived', options: {} }, webhookId: 'mcu-intake-queue' });
+		workflow.connections['Вебхук'] = workflow.connections['Запуск вручную'];
+		await main.importWorkflow(workflow);
+		await main.publishWorkflow(workflow.id);
+		await main.start(port);
+		webhookUrl = `http://127.0.0.1:${port}/webhook/mcu-intake`;
+		await startWorker('queue-worker-1');
+	});
+	afterAll(async () => {
+		for (const w of workers) await w.stop();
+		await main?.stop();
+		await sandbox?.close();
+		for (const n of [main, ...workers]) n?.cleanup();
+		try {
+			psql(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+		} catch {
+			/* best effort */
+		}
+	});
+
+	it('runs the intake on a worker through 20% failing requests; the register gets every appeal once', async () => {
+		const faults = sandbox.servers.pos.faults;
+		faults.configure({
+			seed: 20,
+			rules: ['pos', 'im', 'vk', 'ok', 'telegram', 'sheets'].flatMap((emulator) => [
+				{ emulator, kind: 'http_503' as const, rate: 0.1, times: 15 },
+				{ emulator, kind: 'http_429' as const, rate: 0.1, times: 15, retryAfter: 1 },
+			]),
+		});
+		await runIntake(1);
+		expect(faults.log.length).toBeGreaterThan(20);
+		faults.clear();
+		expect(workers[0].serverLog).toMatch(/Worker started execution/);
+		// The main process only enqueues.
+		expect(main.serverLog).not.toMatch(/Worker started execution/);
+		const ids = registerIds();
+		expect(ids.length).toBeGreaterThan(sandbox.district.appeals.length * 0.85);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	it('a worker killed mid-run is replaced; the next run completes and nothing is lost or doubled', async () => {
+		const before = registerIds();
+		const started = (workers[0].serverLog.match(/Worker started execution/g) ?? []).length;
+		await fetch(webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+		const deadline = Date.now() + 60000;
+		while ((workers[0].serverLog.match(/Worker started execution/g) ?? []).length <= started && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		await new Promise((r) => setTimeout(r, 1500));
+		workers[0].kill();
+		await startWorker('queue-worker-2');
+		const finishedBefore = workers.map((w) => (w.serverLog.match(/Worker finished execution/g) ?? []).length).reduce((a, b) => a + b, 0);
+		await runIntake(finishedBefore + 1);
+		const after = registerIds();
+		expect(new Set(after).size).toBe(after.length);
+		expect(after.sort()).toEqual(before.sort());
+		expect(workers[1].serverLog).toMatch(/Worker finished execution/);
+	});
+
+	it('no secret in the processes\' logs', () => {
+		expect(findSecrets(main.serverLog + main.cliLog + workers.map((w) => w.serverLog).join(''))).toEqual([]);
+	});
+});
