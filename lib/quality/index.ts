@@ -145,8 +145,8 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): {
 	const template = normalizeTemplate(answer);
 	if (template.length > 20) {
 		const ownKeys = new Set(appealKeys.keys());
-		const sameTemplate = (input.otherAnswers ?? []).filter(
-			(o) => o.appealId !== input.appealId && otherInfo(o).template === template && keyOverlap(otherKeys(o), ownKeys) < 0.3,
+		const sameTemplate = (input.otherAnswers ? byTemplate(input.otherAnswers).get(template) ?? [] : []).filter(
+			(o) => o.appealId !== input.appealId && keyOverlap(otherKeys(o), ownKeys) < 0.3,
 		);
 		if (sameTemplate.length) add('template_reuse', sameTemplate.slice(0, 5).map((o) => o.appealId), 'warning');
 	}
@@ -164,6 +164,25 @@ function otherInfo(o: { answerText: string }): { template: string; keys?: Set<st
 	let info = OTHER_ANSWERS.get(o);
 	if (!info) OTHER_ANSWERS.set(o, (info = { template: normalizeTemplate(o.answerText) }));
 	return info;
+}
+
+type OtherAnswer = NonNullable<AnswerInput['otherAnswers']>[number];
+const TEMPLATE_INDEX = new WeakMap<object, Map<string, OtherAnswer[]>>();
+
+/** The other answers grouped by template, once per list (callers pass one unchanging list per batch): each check looks only at its own group — linear, not n². */
+function byTemplate(list: OtherAnswer[]): Map<string, OtherAnswer[]> {
+	let index = TEMPLATE_INDEX.get(list);
+	if (!index) {
+		index = new Map();
+		for (const o of list) {
+			const key = otherInfo(o).template;
+			const group = index.get(key);
+			if (group) group.push(o);
+			else index.set(key, [o]);
+		}
+		TEMPLATE_INDEX.set(list, index);
+	}
+	return index;
 }
 
 function otherKeys(o: { appealText: string; answerText: string }): Set<string> {
