@@ -140,6 +140,11 @@ export class VkEmulator implements Emulator {
 		return [...this.sentMessages];
 	}
 
+	/** URLs of the Callback API servers registered by clients (tests: where VK would deliver events). */
+	callbackServerUrls(): string[] {
+		return this.callbackServers.map((s) => s.url);
+	}
+
 	allComments(): Comment[] {
 		return [...this.comments];
 	}

@@ -45,7 +45,9 @@ describe('source triggers in a running n8n', () => {
 			await n8n.publishWorkflow(wf.id);
 		}
 		await n8n.start(port);
-		callbackUrl = `http://127.0.0.1:${port}/webhook/mcu-vk-callback-e2e/vk-callback`;
+		// The Callback trigger registers its URL at VK when n8n activates it.
+		for (let i = 0; i < 120 && !sandbox.vk.callbackServerUrls().length; i++) await new Promise((r) => setTimeout(r, 500));
+		callbackUrl = sandbox.vk.callbackServerUrls()[0];
 	});
 	afterAll(async () => {
 		await n8n.stop();

@@ -24,20 +24,9 @@ import { parseInstantMs, formatInstant } from '../../../lib/deadlines/instant';
 import { durationMillis, fieldsOfLocalMs, localMsOf } from '../../../lib/deadlines/localTime';
 import { clockFor } from '../../../lib/deadlines/zoneClock';
 import * as ref from '../../helpers/deadlinesReference';
+import { createRng } from '../../../sandbox/core/rng';
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-const random = rng(20251125);
+const random = createRng(20251125);
 const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const chance = (p: number) => random() < p;
