@@ -76,19 +76,19 @@ const FOLLOW_UP_SENDERS = ['ВК: спросить в комментариях',
 function followUpNodes(): Json[] {
 	const sendOptions = { onError: 'continueRegularOutput' };
 	return [
-		sticky('Оценка заявителей', '### Оценка заявителей\nЧерез сутки после ответа в соцсети автору задаётся вопрос «Проблема решена?» там же, где он писал. Его ответ узел «Ответы заявителей» привязывает к обращению: «нет» открывает обращение снова (статус «В работе», признаки «unsatisfied, reopened»), «да» ставит оценку. Сам ответ не считается новым обращением.', [1380, 1180], 520, 200),
-		node('Ответы заявителей', mcu('satisfaction'), 1, [100, 330], { operation: 'link', expireDays: 7 }),
-		node('Оценки заявителей', 'n8n-nodes-base.noOp', 1, [320, 420], {}),
-		node('Кого спросить об оценке', mcu('satisfaction'), 1, [1420, 1020], { operation: 'ask', delayHours: 24, maxAgeDays: 14 }),
-		node('Канал вопроса', 'n8n-nodes-base.switch', 3.2, [1660, 1020], {
+		sticky('Оценка заявителей', '### Оценка заявителей\nЧерез сутки после ответа в соцсети автору задаётся вопрос «Проблема решена?» там же, где он писал. Его ответ узел «Ответы заявителей» привязывает к обращению: «нет» открывает обращение снова (статус «В работе», признаки «unsatisfied, reopened»), «да» ставит оценку. Сам ответ не считается новым обращением.', [1060, 1040], 320, 260),
+		node('Ответы заявителей', mcu('satisfaction'), 1, [220, 330], { operation: 'link', expireDays: 7 }),
+		node('Оценки заявителей', 'n8n-nodes-base.noOp', 1, [440, 420], {}),
+		node('Кого спросить об оценке', mcu('satisfaction'), 1, [1420, 1120], { operation: 'ask', delayHours: 24, maxAgeDays: 14 }),
+		node('Канал вопроса', 'n8n-nodes-base.switch', 3.2, [1660, 1120], {
 			mode: 'expression',
 			numberOutputs: FOLLOW_UP_CHANNELS.length,
 			output: `={{ ${JSON.stringify(FOLLOW_UP_CHANNELS).replace(/"/g, "'")}.indexOf($json.followUpChannel) }}`,
 		}),
-		node(FOLLOW_UP_SENDERS[0], mcu('vk'), 1, [1900, 960], { resource: 'comment', operation: 'reply', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions }),
-		node(FOLLOW_UP_SENDERS[1], mcu('vk'), 1, [1900, 1080], { resource: 'message', operation: 'send', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions }),
-		node(FOLLOW_UP_SENDERS[2], mcu('ok'), 1, [1900, 1200], { resource: 'comment', operation: 'reply', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuOkApi'), ...sendOptions }),
-		node(FOLLOW_UP_SENDERS[3], mcu('telegram'), 1, [1900, 1320], { resource: 'message', operation: 'send', chatId: '={{ $json.author.id }}', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuTelegramApi'), ...sendOptions }),
+		node(FOLLOW_UP_SENDERS[0], mcu('vk'), 1, [1900, 1060], { resource: 'comment', operation: 'reply', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions }),
+		node(FOLLOW_UP_SENDERS[1], mcu('vk'), 1, [1900, 1180], { resource: 'message', operation: 'send', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions }),
+		node(FOLLOW_UP_SENDERS[2], mcu('ok'), 1, [1900, 1300], { resource: 'comment', operation: 'reply', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuOkApi'), ...sendOptions }),
+		node(FOLLOW_UP_SENDERS[3], mcu('telegram'), 1, [1900, 1420], { resource: 'message', operation: 'send', chatId: '={{ $json.author.id }}', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuTelegramApi'), ...sendOptions }),
 	];
 }
 
