@@ -145,10 +145,13 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): {
 	const template = normalizeTemplate(answer);
 	if (template.length > 20) {
 		const ownKeys = new Set(appealKeys.keys());
-		const sameTemplate = (input.otherAnswers ? byTemplate(input.otherAnswers).get(template) ?? [] : []).filter(
-			(o) => o.appealId !== input.appealId && keyOverlap(otherKeys(o), ownKeys) < 0.3,
-		);
-		if (sameTemplate.length) add('template_reuse', sameTemplate.slice(0, 5).map((o) => o.appealId), 'warning');
+		// The first five examples are all the evidence shows: stop there (a popular template has thousands of answers).
+		const sameTemplate: string[] = [];
+		for (const o of input.otherAnswers ? (byTemplate(input.otherAnswers).get(template) ?? []) : []) {
+			if (o.appealId !== input.appealId && keyOverlap(otherKeys(o), ownKeys) < 0.3) sameTemplate.push(o.appealId);
+			if (sameTemplate.length === 5) break;
+		}
+		if (sameTemplate.length) add('template_reuse', sameTemplate, 'warning');
 	}
 	return finish(errors);
 }

@@ -55,6 +55,8 @@ export interface ReminderAppeal {
 	deadlineStatus?: string;
 	deadlineInfo?: { workingDaysLeft?: number; workingHoursLeft?: number; text?: string; unit?: string };
 	routing?: { contact?: { telegramChatId?: string | null; email?: string | null } };
+	/** The answer check («МЦУ: Контроль ответов»): an answer with errors goes back to the responsible for rework. */
+	answerCheck?: { ok?: boolean; errors?: Array<{ message?: string; severity?: string }> };
 }
 
 export interface Digest {
@@ -63,6 +65,8 @@ export interface Digest {
 	appeals: Array<{ id: string; status: string; deadline: string | null; text: string; url: string | null }>;
 	overdue: number;
 	dueSoon: number;
+	/** Answers sent back for rework (with the reasons in the entries' status). */
+	rework: number;
 	/** The message, in Russian, ready for Telegram or e-mail. */
 	text: string;
 	/** Keys of (appeal, level, recipient, day) this digest covers; remember them to never repeat a reminder the same day. */
@@ -122,7 +126,29 @@ export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptio
 	const sent = options.sentKeys ?? new Set<string>();
 	const groups = new Map<string, Digest>();
 	const unaddressed: string[] = [];
+	const digestFor = (level: EscalationLevelId, recipient: Contact): Digest => {
+		const groupKey = `${level}|${recipient.name}`;
+		let digest = groups.get(groupKey);
+		if (!digest) {
+			digest = { level, recipient, appeals: [], overdue: 0, dueSoon: 0, rework: 0, text: '', keys: [] };
+			groups.set(groupKey, digest);
+		}
+		return digest;
+	};
 	for (const appeal of appeals) {
+		// An answer that failed the checks goes back to the responsible, with the reasons, once a day.
+		if (appeal.answerCheck && appeal.answerCheck.ok === false) {
+			const recipient = recipientFor('responsible', appeal, options.contacts);
+			const key = `${appeal.id}|rework|${recipient?.name ?? ''}|${today}`;
+			if (!recipient) unaddressed.push(appeal.id);
+			else if (!sent.has(key)) {
+				const digest = digestFor('responsible', recipient);
+				const reasons = (appeal.answerCheck.errors ?? []).filter((e) => e.severity !== 'warning' && e.message).map((e) => e.message);
+				digest.appeals.push({ id: appeal.id, status: `ответ на доработку: ${reasons.join('; ') || 'есть ошибки'}`, deadline: appeal.extendedDeadline ?? appeal.deadline ?? null, text: shortText(appeal.text), url: appeal.url ?? null });
+				digest.rework++;
+				digest.keys.push(key);
+			}
+		}
 		if (appeal.deadlineStatus !== 'overdue' && appeal.deadlineStatus !== 'due_soon') continue;
 		const late = overdueDays(appeal);
 		for (const level of levels) {
@@ -134,12 +160,7 @@ export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptio
 			}
 			const key = `${appeal.id}|${level.id}|${recipient.name}|${today}`;
 			if (sent.has(key)) continue;
-			const groupKey = `${level.id}|${recipient.name}`;
-			let digest = groups.get(groupKey);
-			if (!digest) {
-				digest = { level: level.id, recipient, appeals: [], overdue: 0, dueSoon: 0, text: '', keys: [] };
-				groups.set(groupKey, digest);
-			}
+			const digest = digestFor(level.id, recipient);
 			digest.appeals.push({
 				id: appeal.id,
 				status: appeal.deadlineInfo?.text ?? (appeal.deadlineStatus === 'overdue' ? 'просрочено' : 'срок истекает'),
@@ -197,6 +218,7 @@ function digestText(d: Digest, now: DateTime): string {
 	lines.push(`${header}. ${d.recipient.name}, под вашим контролем:`);
 	if (d.overdue) lines.push(`просрочено — ${d.overdue} ${plural(d.overdue, 'обращение', 'обращения', 'обращений')}`);
 	if (d.dueSoon) lines.push(`срок истекает — ${d.dueSoon} ${plural(d.dueSoon, 'обращение', 'обращения', 'обращений')}`);
+	if (d.rework) lines.push(`ответ на доработку — ${d.rework} ${plural(d.rework, 'обращение', 'обращения', 'обращений')}`);
 	lines.push('');
 	for (const a of d.appeals) {
 		lines.push(`• ${a.id}: ${a.text} — срок ${dateRu(a.deadline)}, ${a.status}${a.url ? `\n  ${a.url}` : ''}`);

@@ -173,6 +173,7 @@ export class Reminders implements INodeType {
 					email: d.recipient.email ?? null,
 					overdue: d.overdue,
 					dueSoon: d.dueSoon,
+					rework: d.rework,
 					appealIds: d.appeals.map((a) => a.id),
 					text: d.text,
 					unaddressed: result.unaddressed,

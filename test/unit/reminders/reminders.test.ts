@@ -54,6 +54,23 @@ describe('buildReminders', () => {
 		expect(kept).toEqual([]);
 	});
 
+	it('sends an answer that failed the checks back to the responsible with the reasons, once a day', () => {
+		const failed = appeal('vk:9', 'answered_on_time', 0, {
+			answerCheck: { ok: false, errors: [{ message: 'Обещаны работы, но не указан срок', severity: 'error' }, { message: 'Нет подписи', severity: 'warning' }] },
+		});
+		const fine = appeal('vk:10', 'answered_on_time', 0, { answerCheck: { ok: true, errors: [] } });
+		const first = buildReminders([failed, fine], { now, calendar, contacts });
+		expect(first.digests).toHaveLength(1);
+		expect(first.digests[0]).toMatchObject({ level: 'responsible', rework: 1, overdue: 0, dueSoon: 0 });
+		expect(first.digests[0].recipient.name).toBe('Иванова А. А.');
+		expect(first.digests[0].text).toContain('ответ на доработку — 1 обращение');
+		expect(first.digests[0].text).toContain('vk:9');
+		expect(first.digests[0].text).toContain('Обещаны работы, но не указан срок');
+		expect(first.digests[0].text).not.toContain('Нет подписи');
+		const sent = new Set(rememberSent([], first.digests, '2026-11-25'));
+		expect(buildReminders([failed], { now: at('2026-11-25T15:00:00+03:00'), calendar, contacts, sentKeys: sent }).digests).toEqual([]);
+	});
+
 	it('only on working days inside office hours', () => {
 		expect(buildReminders(appeals, { now: at('2026-11-28T10:00:00+03:00'), calendar, contacts }).skipped).toMatch(/нерабочий день/);
 		expect(buildReminders(appeals, { now: at('2026-11-04T10:00:00+03:00'), calendar, contacts }).skipped).toMatch(/нерабочий день/);
