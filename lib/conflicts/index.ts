@@ -1,4 +1,6 @@
-import { compilePhrase, findPhrase, stems, tokenize, type CompiledPhrase } from '../text/russian';
+import { intern } from '../text/intern';
+import { PhraseIndex } from '../text/phraseIndex';
+import { compilePhrase, stemText, type StemmedText } from '../text/russian';
 
 /**
  * Conflict situations in an appeal (Постановление № 500: «выявление конфликтных ситуаций»): obscene or hostile
@@ -37,11 +39,17 @@ const ESCALATION_TERMS = [
 ];
 const REPEAT_TERMS = ['второй раз', 'третий раз', 'снова пишу', 'в который раз', 'опять пишу', 'повторно', 'до сих пор не ответили', 'ответа так и не было', 'никто не ответил', 'уже писал', 'уже писала'];
 
-const compileAll = (terms: string[]) => terms.map(compilePhrase);
+// All term lists in one phrase index: one pass over the text finds them all.
+const INDEX = new PhraseIndex();
+const compileAll = (terms: string[]) => terms.map((t) => INDEX.add(compilePhrase(t)));
 const HOSTILE = compileAll(HOSTILE_TERMS);
 const THREATS = compileAll(THREAT_TERMS);
 const ESCALATION = compileAll(ESCALATION_TERMS);
 const REPEATS = compileAll(REPEAT_TERMS);
+/** Positions of the terms in the current text; reused (detection is synchronous). */
+const AT = INDEX.buffer();
+/** A masked obscenity needs one of * # @, or «бл.»: texts without them skip the regex and the lowercase copy. */
+const MAYBE_MASKED = /[*#@]|бл\./i;
 
 export interface ConflictContext {
 	/** Earlier appeals of the same author on the same problem. */
@@ -53,28 +61,40 @@ export interface ConflictResult {
 	priority: Priority | 'none';
 }
 
-function hits(textStems: string[], phrases: CompiledPhrase[]): string[] {
-	return phrases.filter((p) => findPhrase(textStems, p) >= 0).map((p) => p.phrase);
+/** The phrases of a term list found in the text, in the list's order (positions from `INDEX.scan`). */
+function hits(slots: number[]): string[] {
+	let n = 0;
+	for (const slot of slots) if (AT[slot] >= 0) n++;
+	// At its final size: evidence arrays are kept in every structured appeal.
+	const out = new Array<string>(n);
+	n = 0;
+	for (const slot of slots) if (AT[slot] >= 0) out[n++] = INDEX.phrases[slot].phrase;
+	return out;
 }
 
 export function detectConflicts(text: string, context: ConflictContext = {}): ConflictResult {
+	return detectConflictsStemmed(stemText(text ?? ''), text, context);
+}
+
+/** `detectConflicts` on a text already tokenized and stemmed by `stemText(text ?? '')`. */
+export function detectConflictsStemmed(stemmed: StemmedText, text: string, context: ConflictContext = {}): ConflictResult {
 	const flags: ConflictFlag[] = [];
-	const words = tokenize(text ?? '');
-	const textStems = stems(text ?? '');
+	const words = stemmed.words;
+	INDEX.scan(stemmed.stems, AT);
 	const obscene = words.filter((w) => OBSCENE_WORD.test(w));
-	const masked = MASKED.exec((text ?? '').toLowerCase());
+	const masked = MAYBE_MASKED.test(text ?? '') ? MASKED.exec((text ?? '').toLowerCase()) : null;
 	if (obscene.length || masked) {
-		flags.push({ code: 'obscene', label: CONFLICT_LABELS.obscene, reason: 'нецензурные слова', evidence: [...obscene, ...(masked ? [masked[1]] : [])], priority: 'medium' });
+		flags.push({ code: 'obscene', label: CONFLICT_LABELS.obscene, reason: 'нецензурные слова', evidence: [...obscene, ...(masked ? [masked[1]] : [])].map(intern), priority: 'medium' });
 	}
-	const hostile = hits(textStems, HOSTILE);
+	const hostile = hits(HOSTILE);
 	if (hostile.length) flags.push({ code: 'hostile', label: CONFLICT_LABELS.hostile, reason: 'оскорбления в адрес администрации', evidence: hostile, priority: 'medium' });
-	const threats = hits(textStems, THREATS);
+	const threats = hits(THREATS);
 	if (threats.length) flags.push({ code: 'threat', label: CONFLICT_LABELS.threat, reason: 'угроза действиями', evidence: threats, priority: 'high' });
-	const escalation = hits(textStems, ESCALATION);
+	const escalation = hits(ESCALATION);
 	if (escalation.length) {
 		flags.push({ code: 'escalation', label: CONFLICT_LABELS.escalation, reason: 'собирается обратиться в надзорные органы, суд, СМИ или к руководству региона', evidence: escalation, priority: 'medium' });
 	}
-	const repeatWords = hits(textStems, REPEATS);
+	const repeatWords = hits(REPEATS);
 	const unanswered = (context.previousAppeals ?? []).filter((p) => !p.answered);
 	if (repeatWords.length || unanswered.length) {
 		flags.push({
@@ -89,7 +109,7 @@ export function detectConflicts(text: string, context: ConflictContext = {}): Co
 	if (unsatisfied.length) {
 		flags.push({ code: 'unsatisfied_again', label: CONFLICT_LABELS.unsatisfied_again, reason: 'прошлый ответ не устроил заявителя', evidence: unsatisfied.map((p) => p.at), priority: 'high' });
 	}
-	return { flags, priority: overallPriority(flags) };
+	return { flags: flags.length ? flags.slice() : flags, priority: overallPriority(flags) };
 }
 
 /** High when there is a threat, a second unanswered follow-up, or escalation together with abuse; else the highest flag. */

@@ -54,16 +54,28 @@ const DAY = 86400000;
 /** Words too common to tell problems apart. */
 const STOP = new Set(['на', 'в', 'и', 'не', 'с', 'у', 'по', 'до', 'из', 'что', 'это', 'уже', 'как', 'а', 'но', 'за', 'от', 'к', 'о', 'же', 'так', 'д', 'ул', 'прош', 'прос', 'здравствуйт', 'добр', 'ден', 'когд']);
 
-function signature(text: string): Set<string> {
-	return new Set(stems(text).filter((s) => s.length > 2 && !STOP.has(s)));
+/** The distinct meaningful stems of a text, sorted (default string order): compared by merging, no Set per text. */
+function signature(textStems: string[]): string[] {
+	const kept = textStems.filter((s) => s.length > 2 && !STOP.has(s)).sort();
+	let n = 0;
+	for (let i = 0; i < kept.length; i++) if (i === 0 || kept[i] !== kept[n - 1]) kept[n++] = kept[i];
+	kept.length = n;
+	return kept;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-	if (!a.size || !b.size) return 0;
+/** Jaccard similarity of two signatures (sorted, distinct). */
+function jaccard(a: string[], b: string[]): number {
+	if (!a.length || !b.length) return 0;
 	let inter = 0;
-	const [small, large] = a.size < b.size ? [a, b] : [b, a];
-	for (const x of small) if (large.has(x)) inter++;
-	return inter / (a.size + b.size - inter);
+	for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+		if (a[i] === b[j]) {
+			inter++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) i++;
+		else j++;
+	}
+	return inter / (a.length + b.length - inter);
 }
 
 function authorKey(a: RepeatAppeal): string | undefined {
@@ -75,96 +87,126 @@ function authorKey(a: RepeatAppeal): string | undefined {
 	return undefined;
 }
 
+const PLACE = /(?:ул\.|улица|улице|пер\.|переулок|д\.|дер\.|деревня|с\.|село)\s*([А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?)/;
+
 /** Where a problem is: the street or village of the address, normalized (stems), else the settlement. */
 export function placeKey(a: RepeatAppeal): string {
-	const m = /(?:ул\.|улица|улице|пер\.|переулок|д\.|дер\.|деревня|с\.|село)\s*([А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?)/.exec(a.address ?? a.text ?? '');
+	const m = PLACE.exec(a.address ?? a.text ?? '');
 	return m ? stems(m[1]).join(' ') : `settlement:${a.settlement ?? '?'}`;
 }
 
-export function linkRepeats(appeals: RepeatAppeal[], options: RepeatOptions = {}): { links: RepeatLink[]; clusters: ProblemCluster[] } {
+/** An appeal with what the passes need computed once: its time and its text's signature. */
+interface Item {
+	a: RepeatAppeal;
+	t: number;
+	sig: string[];
+}
+
+/**
+ * @param textStems `stems(appeals[i].text)` when the caller already has them (structuring stems each text once).
+ */
+export function linkRepeats(appeals: RepeatAppeal[], options: RepeatOptions = {}, textStems?: ReadonlyArray<string[]>): { links: RepeatLink[]; clusters: ProblemCluster[] } {
 	const windowMs = (options.windowDays ?? 30) * DAY;
 	const sameText = options.textSimilarity ?? 0.8;
-	const sorted = [...appeals].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.id.localeCompare(b.id));
-	const sigs = new Map(sorted.map((a) => [a.id, signature(a.text)]));
+	const sorted: Item[] = appeals.map((a, i) => ({ a, t: Date.parse(a.receivedAt), sig: signature(textStems?.[i] ?? stems(a.text)) }));
+	sorted.sort((x, y) => x.t - y.t || x.a.id.localeCompare(y.a.id));
+	sameIdSameSignature(sorted);
 	const links = new Map<string, RepeatLink>();
 	const primaryOf = (id: string): string => links.get(id)?.primaryId ?? id;
 
 	// 1. Same author: compare each appeal only with that author's earlier ones.
-	const byAuthor = new Map<string, RepeatAppeal[]>();
-	for (const a of sorted) {
+	const byAuthor = new Map<string, Item[]>();
+	for (const x of sorted) {
+		const a = x.a;
 		const key = authorKey(a);
 		if (!key) continue;
-		const earlier = byAuthor.get(key) ?? [];
-		for (let i = earlier.length - 1; i >= 0; i--) {
-			const b = earlier[i];
-			const gap = Date.parse(a.receivedAt) - Date.parse(b.receivedAt);
-			if (gap > windowMs) break;
-			const score = jaccard(sigs.get(a.id)!, sigs.get(b.id)!);
-			if (score >= sameText && a.source !== b.source) {
-				links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'cross_channel_duplicate', score: round(score) });
-				break;
+		const earlier = byAuthor.get(key);
+		if (earlier) {
+			for (let i = earlier.length - 1; i >= 0; i--) {
+				const y = earlier[i];
+				const b = y.a;
+				if (x.t - y.t > windowMs) break;
+				const score = jaccard(x.sig, y.sig);
+				if (score >= sameText && a.source !== b.source) {
+					links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'cross_channel_duplicate', score: round(score) });
+					break;
+				}
+				if ((a.topic && a.topic === b.topic && a.topic !== 'undefined') || score >= 0.5) {
+					links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'same_author_same_problem', score: round(score) });
+					break;
+				}
 			}
-			if ((a.topic && a.topic === b.topic && a.topic !== 'undefined') || score >= 0.5) {
-				links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'same_author_same_problem', score: round(score) });
-				break;
-			}
-		}
-		earlier.push(a);
-		byAuthor.set(key, earlier);
+			earlier.push(x);
+		} else byAuthor.set(key, [x]);
 	}
 
 	// 2. The same text from different accounts (copied posts): bucket by the text's rarest words.
-	const byFingerprint = new Map<string, RepeatAppeal[]>();
-	for (const a of sorted) {
+	const byFingerprint = new Map<string, Item[]>();
+	for (const x of sorted) {
+		const a = x.a;
 		if (links.has(a.id)) continue;
-		const sig = [...sigs.get(a.id)!].sort();
+		const sig = x.sig;
 		if (sig.length < 5) continue;
 		const fingerprint = sig.slice(0, 6).join('|');
-		const bucket = byFingerprint.get(fingerprint) ?? [];
-		const match = bucket.find((b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) <= windowMs && jaccard(sigs.get(a.id)!, sigs.get(b.id)!) >= sameText);
-		if (match) links.set(a.id, { id: a.id, primaryId: primaryOf(match.id), reason: 'same_text', score: round(jaccard(sigs.get(a.id)!, sigs.get(match.id)!)) });
-		bucket.push(a);
-		byFingerprint.set(fingerprint, bucket);
+		const bucket = byFingerprint.get(fingerprint);
+		if (!bucket) {
+			byFingerprint.set(fingerprint, [x]);
+			continue;
+		}
+		let score = 0;
+		const match = bucket.find((y) => x.t - y.t <= windowMs && (score = jaccard(sig, y.sig)) >= sameText);
+		if (match) links.set(a.id, { id: a.id, primaryId: primaryOf(match.a.id), reason: 'same_text', score: round(score) });
+		bucket.push(x);
 	}
 
 	return { links: [...links.values()], clusters: findClusters(sorted, options) };
 }
 
-function findClusters(sorted: RepeatAppeal[], options: RepeatOptions): ProblemCluster[] {
+/** Signatures were looked up by id: with repeated ids, every one used the last (in time order) text's. */
+function sameIdSameSignature(sorted: Item[]): void {
+	const last = new Map<string, string[]>();
+	for (const x of sorted) last.set(x.a.id, x.sig);
+	if (last.size === sorted.length) return;
+	for (const x of sorted) x.sig = last.get(x.a.id)!;
+}
+
+function findClusters(sorted: Item[], options: RepeatOptions): ProblemCluster[] {
 	const gap = (options.clusterGapDays ?? 7) * DAY;
 	const minSize = options.minClusterSize ?? 3;
-	const buckets = new Map<string, RepeatAppeal[]>();
-	for (const a of sorted) {
+	const buckets = new Map<string, Item[]>();
+	for (const x of sorted) {
+		const a = x.a;
 		if (!a.topic || a.topic === 'undefined') continue;
 		const key = `${a.topic}|${a.settlement ?? ''}|${placeKey(a)}`;
-		const list = buckets.get(key) ?? [];
-		list.push(a);
-		buckets.set(key, list);
+		const list = buckets.get(key);
+		if (list) list.push(x);
+		else buckets.set(key, [x]);
 	}
 	const clusters: ProblemCluster[] = [];
 	for (const [key, list] of buckets) {
-		let group: RepeatAppeal[] = [];
+		let group: Item[] = [];
 		const flush = () => {
 			if (group.length >= minSize) {
 				const [topic, settlement, place] = key.split('|');
+				const first = group[0].a;
 				clusters.push({
-					id: `cluster:${topic}:${place}:${group[0].receivedAt.slice(0, 10)}`,
+					id: `cluster:${topic}:${place}:${first.receivedAt.slice(0, 10)}`,
 					topic,
 					settlement: settlement || null,
 					place,
 					size: group.length,
-					firstAt: group[0].receivedAt,
-					lastAt: group[group.length - 1].receivedAt,
-					channels: [...new Set(group.map((g) => g.source))].sort(),
-					appealIds: group.map((g) => g.id),
-					primaryId: group[0].id,
+					firstAt: first.receivedAt,
+					lastAt: group[group.length - 1].a.receivedAt,
+					channels: [...new Set(group.map((g) => g.a.source))].sort(),
+					appealIds: group.map((g) => g.a.id),
+					primaryId: first.id,
 				});
 			}
 			group = [];
 		};
-		for (const a of list) {
-			if (group.length && Date.parse(a.receivedAt) - Date.parse(group[group.length - 1].receivedAt) > gap) flush();
-			group.push(a);
+		for (const x of list) {
+			if (group.length && x.t - group[group.length - 1].t > gap) flush();
+			group.push(x);
 		}
 		flush();
 	}

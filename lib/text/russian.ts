@@ -11,7 +11,9 @@ const CACHE_LIMIT = 200_000;
 
 /** Lowercase, ё → е. */
 export function normalizeWord(word: string): string {
-	return word.toLowerCase().replace(/ё/g, 'е');
+	const lower = word.toLowerCase();
+	// Most texts have no «ё»: skip the replace (and its copy) then.
+	return lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
 }
 
 /** Words (Cyrillic or Latin letters, digits kept as their own tokens), normalized. */
@@ -21,7 +23,11 @@ export function tokenize(text: string): string[] {
 }
 
 export function stem(word: string): string {
-	const w = normalizeWord(word);
+	return stemToken(normalizeWord(word));
+}
+
+/** Stem of a token from `tokenize` (already normalized): the hot path, one cache lookup per word. */
+export function stemToken(w: string): string {
 	let s = cache.get(w);
 	if (s === undefined) {
 		s = /^\d+$/.test(w) ? w : stemmer.stem(w);
@@ -33,7 +39,24 @@ export function stem(word: string): string {
 
 /** Stems of every word of a text, in order. */
 export function stems(text: string): string[] {
-	return tokenize(text).map(stem);
+	const words = tokenize(text);
+	for (let i = 0; i < words.length; i++) words[i] = stemToken(words[i]);
+	return words;
+}
+
+/** A text tokenized and stemmed once, shared by classification, conflicts and repeats. */
+export interface StemmedText {
+	/** Normalized words, as `tokenize` gives them. */
+	words: string[];
+	/** Their stems, as `stems` gives them. */
+	stems: string[];
+}
+
+export function stemText(text: string): StemmedText {
+	const words = tokenize(text);
+	const out = new Array<string>(words.length);
+	for (let i = 0; i < words.length; i++) out[i] = stemToken(words[i]);
+	return { words, stems: out };
 }
 
 /**

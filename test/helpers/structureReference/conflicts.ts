@@ -1,0 +1,109 @@
+/**
+ * FROZEN REFERENCE — do not edit it, and never import it from lib/ or nodes/.
+ *
+ * A verbatim copy of lib/conflicts/index.ts as it was before the structuring speed-up. Used only by
+ * test/unit/classify/structureEquivalence.test.ts to prove that the fast structuring gives exactly the same
+ * output. Only the imports differ (data — dictionary, gazetteer, topics — comes from lib/, unchanged).
+ */
+import { compilePhrase, findPhrase, stems, tokenize, type CompiledPhrase } from './russian';
+
+/**
+ * Conflict situations in an appeal (Постановление № 500: «выявление конфликтных ситуаций»): obscene or hostile
+ * language, threats, intent to escalate (prosecutor, court, media, governor, President…), repeated follow-ups without
+ * an answer, an unsatisfied citizen writing again. Word forms via stems; masked obscenities («бл***») too.
+ */
+export type ConflictCode = 'obscene' | 'hostile' | 'threat' | 'escalation' | 'repeat_no_answer' | 'unsatisfied_again';
+export type Priority = 'high' | 'medium' | 'low';
+
+export interface ConflictFlag {
+	code: ConflictCode;
+	label: string;
+	reason: string;
+	evidence: string[];
+	priority: Priority;
+}
+
+export const CONFLICT_LABELS: Record<ConflictCode, string> = {
+	obscene: 'Нецензурная лексика',
+	hostile: 'Враждебный тон',
+	threat: 'Угроза',
+	escalation: 'Намерение жаловаться выше',
+	repeat_no_answer: 'Повторное обращение без ответа',
+	unsatisfied_again: 'Недоволен ответом и пишет снова',
+};
+
+/** Obscene roots (matched at a word's start) and masked forms; chosen so that «употреблять», «хлеб», «страхование», «тебя» never match. */
+const OBSCENE_WORD = /^(бля|блят|блин?я|хуй|хуе|хуё|хуя|хер(ня|ов)|пизд|ебан|ебат|ебал|ёбан|охуе|охуи|нахуй|пиздец|сука|суки|мудак|мудач|гандон|долбо[её]б|уеб|уёб)/;
+const MASKED = /(?:^|[^а-яё])(бл[*#@.]{1,4}[а-я]*|х[*#@]{1,3}[а-яё]*|п[*#@]{2,4}[а-яё]*|е[*#@]{1,3}[а-яё]*ть)(?=$|[^а-яё*#@])/i;
+
+const HOSTILE_TERMS = ['дармоеды', 'бездельники', 'бездельник', 'ворьё', 'воры', 'идиоты', 'тупые', 'бараны', 'позор', 'плевать на людей', 'зажрались', 'ничего не делаете', 'совести нет'];
+const THREAT_TERMS = ['убью', 'подожгу', 'сожгу', 'взорву', 'поплатитесь', 'пожалеете', 'разнесу', 'голову оторву', 'перекрыть трассу', 'перекроем дорогу'];
+const ESCALATION_TERMS = [
+	'прокуратура', 'прокурор', 'суд', 'в суд', 'подам в суд', 'СМИ', 'журналисты', 'телевидение', 'первый канал', 'губернатор', 'Ведерников', 'президент', 'Путину',
+	'в Москву', 'Народный фронт', 'ОНФ', 'следственный комитет', 'уполномоченный по правам', 'приёмная президента', 'коллективное обращение', 'полиция',
+];
+const REPEAT_TERMS = ['второй раз', 'третий раз', 'снова пишу', 'в который раз', 'опять пишу', 'повторно', 'до сих пор не ответили', 'ответа так и не было', 'никто не ответил', 'уже писал', 'уже писала'];
+
+const compileAll = (terms: string[]) => terms.map(compilePhrase);
+const HOSTILE = compileAll(HOSTILE_TERMS);
+const THREATS = compileAll(THREAT_TERMS);
+const ESCALATION = compileAll(ESCALATION_TERMS);
+const REPEATS = compileAll(REPEAT_TERMS);
+
+export interface ConflictContext {
+	/** Earlier appeals of the same author on the same problem. */
+	previousAppeals?: Array<{ at: string; answered: boolean; satisfaction?: string }>;
+}
+
+export interface ConflictResult {
+	flags: ConflictFlag[];
+	priority: Priority | 'none';
+}
+
+function hits(textStems: string[], phrases: CompiledPhrase[]): string[] {
+	return phrases.filter((p) => findPhrase(textStems, p) >= 0).map((p) => p.phrase);
+}
+
+export function detectConflicts(text: string, context: ConflictContext = {}): ConflictResult {
+	const flags: ConflictFlag[] = [];
+	const words = tokenize(text ?? '');
+	const textStems = stems(text ?? '');
+	const obscene = words.filter((w) => OBSCENE_WORD.test(w));
+	const masked = MASKED.exec((text ?? '').toLowerCase());
+	if (obscene.length || masked) {
+		flags.push({ code: 'obscene', label: CONFLICT_LABELS.obscene, reason: 'нецензурные слова', evidence: [...obscene, ...(masked ? [masked[1]] : [])], priority: 'medium' });
+	}
+	const hostile = hits(textStems, HOSTILE);
+	if (hostile.length) flags.push({ code: 'hostile', label: CONFLICT_LABELS.hostile, reason: 'оскорбления в адрес администрации', evidence: hostile, priority: 'medium' });
+	const threats = hits(textStems, THREATS);
+	if (threats.length) flags.push({ code: 'threat', label: CONFLICT_LABELS.threat, reason: 'угроза действиями', evidence: threats, priority: 'high' });
+	const escalation = hits(textStems, ESCALATION);
+	if (escalation.length) {
+		flags.push({ code: 'escalation', label: CONFLICT_LABELS.escalation, reason: 'собирается обратиться в надзорные органы, суд, СМИ или к руководству региона', evidence: escalation, priority: 'medium' });
+	}
+	const repeatWords = hits(textStems, REPEATS);
+	const unanswered = (context.previousAppeals ?? []).filter((p) => !p.answered);
+	if (repeatWords.length || unanswered.length) {
+		flags.push({
+			code: 'repeat_no_answer',
+			label: CONFLICT_LABELS.repeat_no_answer,
+			reason: unanswered.length ? `без ответа осталось ${unanswered.length} прежн. обращ.` : 'пишет, что обращается повторно',
+			evidence: [...repeatWords, ...unanswered.map((p) => p.at)],
+			priority: unanswered.length >= 2 ? 'high' : 'medium',
+		});
+	}
+	const unsatisfied = (context.previousAppeals ?? []).filter((p) => p.answered && p.satisfaction === 'unsatisfied');
+	if (unsatisfied.length) {
+		flags.push({ code: 'unsatisfied_again', label: CONFLICT_LABELS.unsatisfied_again, reason: 'прошлый ответ не устроил заявителя', evidence: unsatisfied.map((p) => p.at), priority: 'high' });
+	}
+	return { flags, priority: overallPriority(flags) };
+}
+
+/** High when there is a threat, a second unanswered follow-up, or escalation together with abuse; else the highest flag. */
+function overallPriority(flags: ConflictFlag[]): Priority | 'none' {
+	if (!flags.length) return 'none';
+	const codes = new Set(flags.map((f) => f.code));
+	if (flags.some((f) => f.priority === 'high')) return 'high';
+	if (codes.has('escalation') && (codes.has('obscene') || codes.has('hostile') || codes.has('repeat_no_answer'))) return 'high';
+	return flags.some((f) => f.priority === 'medium') ? 'medium' : 'low';
+}
