@@ -88,17 +88,20 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 		}
 	});
 
-	it('runs the intake on a worker through 20% failing requests; the register gets every appeal once', async () => {
+	it('runs the intake on a worker through ≈20% failing requests (429, 503, dropped connections); the register gets every appeal once', async () => {
 		const faults = sandbox.servers.pos.faults;
 		faults.configure({
 			seed: 20,
 			rules: ['pos', 'im', 'vk', 'ok', 'telegram', 'sheets'].flatMap((emulator) => [
 				{ emulator, kind: 'http_503' as const, rate: 0.1, times: 15 },
 				{ emulator, kind: 'http_429' as const, rate: 0.1, times: 15, retryAfter: 1 },
+				// A request that hangs and then loses its connection (the sources; the Sheets write is faulted elsewhere).
+				...(emulator === 'sheets' ? [] : [{ emulator, kind: 'timeout' as const, holdMs: 1500, rate: 0.05, times: 3 }]),
 			]),
 		});
 		await runIntake(1);
 		expect(faults.log.length).toBeGreaterThan(20);
+		expect(faults.log.some((f) => f.kind === 'timeout')).toBe(true);
 		faults.clear();
 		expect(workers[0].serverLog).toMatch(/Worker started execution/);
 		// The main process only enqueues.
