@@ -31,6 +31,8 @@ export interface Sandbox {
 	ok: OkEmulator;
 	telegram: TelegramEmulator;
 	sheets: SheetsEmulator;
+	/** The one fault injector every emulator of this sandbox shares. */
+	faults: FaultInjector;
 	close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		servers,
 		urls,
 		...emulators,
+		faults,
 		close: async () => {
 			await Promise.all(Object.values(servers).map((s) => s.close()));
 		},

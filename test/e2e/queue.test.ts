@@ -89,7 +89,7 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 	});
 
 	it('runs the intake on a worker through ≈20% failing requests (429, 503, dropped connections); the register gets every appeal once', async () => {
-		const faults = sandbox.servers.pos.faults;
+		const faults = sandbox.faults;
 		faults.configure({
 			seed: 20,
 			rules: ['pos', 'im', 'vk', 'ok', 'telegram', 'sheets'].flatMap((emulator) => [

@@ -90,7 +90,7 @@ describe('write operations of the source nodes in real n8n', () => {
 		picked.okDiscussion = (sandbox.ok.dump() as { discussions: Array<{ object_id: string; comments: Array<{ id: string }> }> }).discussions.find((d) => d.comments.some((c) => c.id === okComment.id))!.object_id;
 		picked.tgChat = sandbox.telegram.pending().find((u) => u.message?.chat.type === 'private')!.message!.chat.id;
 		// Every write route fails once or twice before it works: retries must not double anything.
-		sandbox.servers.im.faults.configure({
+		sandbox.faults.configure({
 			seed: 7,
 			rules: [
 				{ emulator: 'im', route: 'POST /incidents/*', kind: 'http_503', times: 2 },
@@ -112,7 +112,7 @@ describe('write operations of the source nodes in real n8n', () => {
 
 	it('runs without an error and every injected fault was retried', () => {
 		expect(run.error).toBeUndefined();
-		const log = sandbox.servers.im.faults.log;
+		const log = sandbox.faults.log;
 		expect(log.length).toBeGreaterThanOrEqual(8);
 		expect(new Set(log.map((f) => f.emulator))).toEqual(new Set(['im', 'pos', 'vk', 'ok', 'telegram']));
 	});
