@@ -76,19 +76,74 @@ function parseBody(text: unknown): { ok: true; value: unknown } | { ok: false } 
 	}
 }
 
-/** A copy of an error body without anything that looks like a secret (tokens, keys, passwords, signatures). */
-export function redact(value: unknown, depth = 0): unknown {
-	if (depth > 6 || value === null || typeof value !== 'object') return value;
-	if (Array.isArray(value)) {
-		return value
-			.filter((v) => !(v && typeof v === 'object' && /token|secret|password|sig|key/i.test(String((v as { key?: unknown }).key ?? ''))))
-			.map((v) => redact(v, depth + 1));
+/** Keys whose values are secrets, in any casing and separator style (`private_key`, `Set-Cookie`, `clientSecret`…). */
+const SECRET_KEY = /token|secret|passw|pwd|(?:^|[^a-z])sig(?:$|[^a-z])|signature|api_?key|private_?key|session_?key|authori[sz]ation|cookie|assertion|credential/i;
+
+/**
+ * A string without secrets: `name=value` pairs of secret names (query strings, forms, cookies), `"name":"value"`
+ * JSON inside text, Bearer/Basic credentials, Telegram bot tokens in URLs and PEM private keys. Every pattern is
+ * anchored at a word start and bounded, so the cost stays linear on hostile input.
+ */
+export function redactText(text: string): string {
+	return text
+		.replace(/(?<![\w.-])([\w.-]{1,64})=([^&;\s"'<>]*)/g, (m, name: string) => (SECRET_KEY.test(name) ? `${name}=***` : m))
+		.replace(/(?<![\w.-])"([\w.-]{1,64})"(\s{0,8}:\s{0,8})"[^"\\]*(?:\\.[^"\\]*)*"/g, (m, name: string, sep: string) =>
+			SECRET_KEY.test(name) ? `"${name}"${sep}"***"` : m,
+		)
+		.replace(/\b([Bb]earer|Basic|OAuth) +[\w.~+/=-]{8,}/g, '$1 ***')
+		.replace(/\bbot\d{3,}:[\w-]+/g, 'bot***')
+		.replace(/(-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----)[^-]*/g, '$1***');
+}
+
+const isSecretEntry = (v: unknown) =>
+	!!v && typeof v === 'object' && SECRET_KEY.test(String((v as { key?: unknown; name?: unknown }).key ?? (v as { name?: unknown }).name ?? ''));
+
+/**
+ * A copy of an error body without anything that looks like a secret (tokens, keys, passwords, signatures, cookies):
+ * secret keys at any depth, secret entries of `[{ key, value }]` lists (VK's `request_params`), secrets inside
+ * strings. Iterative (no stack overflow on deep nesting); a repeated object becomes «[Circular]».
+ */
+export function redact(value: unknown): unknown {
+	if (typeof value === 'string') return redactText(value);
+	if (value === null || typeof value !== 'object') return value;
+	const seen = new Set<object>();
+	const stack: Array<[object, Record<string, unknown> | unknown[]]> = [];
+	const copyOf = (v: unknown): unknown => {
+		if (typeof v === 'string') return redactText(v);
+		if (v === null || typeof v !== 'object') return v;
+		if (seen.has(v)) return '[Circular]';
+		seen.add(v);
+		const copy: Record<string, unknown> | unknown[] = Array.isArray(v) ? [] : {};
+		stack.push([v, copy]);
+		return copy;
+	};
+	const root = copyOf(value);
+	while (stack.length) {
+		const [source, copy] = stack.pop()!;
+		if (Array.isArray(source)) {
+			for (const v of source) if (!isSecretEntry(v)) (copy as unknown[]).push(copyOf(v));
+			continue;
+		}
+		for (const [k, v] of Object.entries(source)) {
+			// defineProperty: a `__proto__` key from a parsed body stays a plain key.
+			Object.defineProperty(copy, k, { value: SECRET_KEY.test(k) ? '***' : copyOf(v), enumerable: true, writable: true, configurable: true });
+		}
 	}
-	const out: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-		out[k] = /token|secret|password|^sig$|api_?key|authorization/i.test(k) ? '***' : redact(v, depth + 1);
+	return root;
+}
+
+/** A redirect is not followed with credentials; the error names only where it pointed. */
+function redirectRefused(node: INode, service: string, status: number, location: unknown): NodeApiError {
+	let target = '';
+	try {
+		target = new URL(String(location ?? '')).origin;
+	} catch {
+		target = '';
 	}
-	return out;
+	return new NodeApiError(node, { message: 'redirect' } as JsonObject, {
+		message: `${service}: сервис ответил перенаправлением (HTTP ${status})${target ? ` на ${target}` : ''}; учётные данные по перенаправлениям не отправляются — впишите в учётные данные конечный адрес`,
+		httpCode: String(status),
+	});
 }
 
 function messageOf(body: unknown): string | undefined {
@@ -125,6 +180,9 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs ?? 30000,
+		// Tokens and passwords go only where the credential points, never where a redirect sends them.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	return withRetry<ApiResponse<T>>(
 		async () => {
@@ -133,11 +191,12 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 				response = (await ctx.helpers.httpRequest(options)) as typeof response;
 			} catch (error) {
 				const failure = new NodeApiError(ctx.getNode(), { message: `${behaviour.service}: нет ответа` } as JsonObject, {
-					message: `${behaviour.service}: сервис не ответил (${(error as Error).message.replace(/access_token=[^&\s]+/g, 'access_token=***')})`,
+					message: `${behaviour.service}: сервис не ответил (${redactText(String((error as Error).message))})`,
 				});
 				if (isTransientNetworkError(error)) return { done: false, error: failure };
 				throw failure;
 			}
+			if (response.statusCode >= 300 && response.statusCode < 400) throw redirectRefused(ctx.getNode(), behaviour.service, response.statusCode, response.headers?.location);
 			const parsed = parseBody(response.body);
 			if (!parsed.ok) {
 				const error = new NodeApiError(ctx.getNode(), { message: 'broken JSON' } as JsonObject, {
