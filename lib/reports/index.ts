@@ -4,3 +4,4 @@ export * from './upsert';
 export * from './layout';
 export * from './overdue';
 export * from './answerErrors';
+export * from './corrections';
