@@ -170,6 +170,8 @@ export function drawSample(appeals: Appeal[], seed = 15): Pair[] {
 
 const day = 86400000;
 const ms = (s: string) => Date.parse(`${s.slice(0, 23)}Z`);
+/** Whole calendar days between two local timestamps: the 30 days of 59-ФЗ run by dates, not hours. */
+export const calendarDays = (from: string, to: string) => Math.round((ms(to.slice(0, 10)) - ms(from.slice(0, 10))) / day);
 
 /** Start of the round an answer belongs to: the last moderation before it (a reopened appeal starts a new round). */
 export function roundStart(a: Appeal, i: number): string {
@@ -190,11 +192,10 @@ function describe(p: Pair, n: number): string {
 		.filter(([dt, s]) => s === 'Рассмотрение' && dt >= start)
 		.map(([dt]) => dt)
 		.sort()[0] ?? start;
-	const days = (from: string, to: string) => ((ms(to) - ms(from)) / day).toFixed(1);
 	const earlier = a.answers
 		.map((y, i) => ({ i, dt: y.dt }))
 		.filter((y) => y.i !== p.answer && y.dt >= start && y.dt < x.dt)
-		.map((y) => `#${y.i} at ${days(reg, y.dt)} d (${answerKind(a, y.i)})`);
+		.map((y) => `#${y.i} at ${calendarDays(reg, y.dt)} d (${answerKind(a, y.i)})`);
 	const others = a.answers
 		.map((y, i) => ({ i, dt: y.dt }))
 		.filter((y) => y.i !== p.answer)
@@ -207,7 +208,7 @@ function describe(p: Pair, n: number): string {
 	return [
 		`=== [${n}] id=${a.id} answer=${p.answer}/${a.answers.length} stratum=${p.stratum} kind=${p.kind} len=${norm(x.body).length}`,
 		`category: ${a.category} / ${a.reason}`,
-		`round start: ${start.slice(0, 16)}  answer dt: ${x.dt.slice(0, 16)}  days since registration: ${days(reg, x.dt)}  earlier in round: ${earlier.join('; ') || '—'}`,
+		`round start: ${start.slice(0, 16)}  registered: ${reg.slice(0, 10)}  answer dt: ${x.dt.slice(0, 16)}  calendar days since registration: ${calendarDays(reg, x.dt)}  earlier in round: ${earlier.join('; ') || '—'}`,
 		`other answers: ${others.join('; ') || '—'}`,
 		`statuses: ${statuses}`,
 		`APPEAL: ${norm(a.text)}`,
