@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { asNodeError } from '../shared/items';
 import { collectPages } from '../shared/paging';
 import { apiRequest, isAuthExpired, type ApiRequest, type HttpContext } from '../shared/http';
+import { TokenCache } from '../shared/tokenCache';
 
 /** The only place that talks to the ПОС REST gateway: token, retries, paging. */
 export interface PosCredentials {
@@ -28,16 +29,14 @@ export function posCredentials(data: ICredentialDataDecryptedObject): PosCredent
 
 const SERVICE = 'ПОС';
 
-/** Tokens per gateway and user, shared by every node in this n8n process until they expire. */
-const tokens = new Map<string, { token: string; expiresAt: number }>();
+/** Tokens per gateway, login route, user, password and scope: a wrong password never reuses another's token. */
+const tokens = new TokenCache();
 
-function tokenKey(c: PosCredentials): string {
-	return `${c.baseUrl}|${c.username}`;
-}
+const tokenInputs = (c: PosCredentials) => [c.baseUrl, c.loginPath, c.username, c.password, c.scope];
 
 async function getToken(ctx: HttpContext, c: PosCredentials, renew = false): Promise<string> {
-	const cached = tokens.get(tokenKey(c));
-	if (!renew && cached && cached.expiresAt > Date.now() + 30000) return cached.token;
+	const cached = renew ? undefined : tokens.get(tokenInputs(c), 30000);
+	if (cached) return cached;
 	const form = new URLSearchParams({ grant_type: 'password', username: c.username, password: c.password, scope: c.scope });
 	const { body } = await apiRequest<{ access_token?: string; expires_in?: number }>(
 		ctx,
@@ -45,7 +44,7 @@ async function getToken(ctx: HttpContext, c: PosCredentials, renew = false): Pro
 		{ service: SERVICE },
 	);
 	if (!body?.access_token) throw new Error('ПОС: сервер авторизации не выдал access_token');
-	tokens.set(tokenKey(c), { token: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 300) * 1000 });
+	tokens.set(tokenInputs(c), body.access_token, (body.expires_in ?? 300) * 1000);
 	return body.access_token;
 }
 
@@ -61,7 +60,7 @@ export async function posRequest<T = unknown>(ctx: HttpContext, c: PosCredential
 		return (await send(await getToken(ctx, c))).body;
 	} catch (error) {
 		if (!isAuthExpired(error)) throw asNodeError(ctx.getNode(), error);
-		tokens.delete(tokenKey(c));
+		tokens.delete(tokenInputs(c));
 		return (await send(await getToken(ctx, c, true))).body;
 	}
 }

@@ -12,7 +12,8 @@ import {
 } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
 import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, overdueRows, type TabLayout } from '../../lib/reports';
-import { accessToken, openSheets, postForm, serviceAccountFrom, type SheetsSession } from './transport';
+import { credentialTestContext } from '../shared/credentialTest';
+import { accessToken, openSheets, serviceAccountFrom, type SheetsSession } from './transport';
 import { DEADLINE_HIGHLIGHT, replaceTab, tableColumns, writeRegister } from './writer';
 
 const DEFAULT_TITLES: Record<string, string> = {
@@ -118,9 +119,9 @@ export class ReportSheets implements INodeType {
 			async mcuSheetsCredentialTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 				try {
 					const account = serviceAccountFrom(credential.data ?? {});
-					const node = { id: 'credential-test', name: 'credential test', type: 'n8n-nodes-mcu.reportSheets', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
-					// Credential tests get no httpRequest helper; the token endpoint is called with fetch.
-					await accessToken(account, postForm, node, true);
+					// Credential tests get only n8n's legacy request helper (still n8n's SSRF filter and proxy).
+					const ctx = credentialTestContext(this, 'n8n-nodes-mcu.reportSheets');
+					await accessToken(account, (options) => ctx.helpers.httpRequest(options), ctx.getNode(), true);
 					return { status: 'OK', message: 'Токен получен' };
 				} catch (error) {
 					return { status: 'Error', message: (error as Error).message };

@@ -2,7 +2,9 @@ import { createSign } from 'node:crypto';
 import { NodeApiError, type ICredentialDataDecryptedObject, type IHttpRequestOptions, type INode, type JsonObject } from 'n8n-workflow';
 // Only the Sheets part of googleapis: loading the whole package takes ~1 s and much memory.
 import { auth as googleAuth, sheets as sheetsApi, type sheets_v4 } from 'googleapis/build/src/apis/sheets';
+import { redactText } from '../shared/http';
 import { DEFAULT_RETRY, isRetryableStatus, isTransientNetworkError, withRetry, type RetryPolicy } from '../shared/retry';
+import { TokenCache } from '../shared/tokenCache';
 
 /** The only place that talks to Google: the service-account token and the Sheets client. */
 export interface ServiceAccount {
@@ -37,15 +39,37 @@ export function signServiceAccountJwt(account: ServiceAccount, nowSeconds = Math
 	return `${header}.${claims}.${b64url(signer.sign(account.privateKey))}`;
 }
 
-const tokens = new Map<string, { token: string; expiresAt: number }>();
+/** Tokens keyed on the token endpoint, the e-mail and the private key: another key never gets this one's token. */
+const tokens = new TokenCache();
 
 type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
+interface FullResponse {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body: unknown;
+}
+
+/** Every call to Google goes through n8n's helper (its SSRF filter and proxy) and never follows a redirect. */
+const send = async (httpRequest: HttpRequest, options: IHttpRequestOptions): Promise<FullResponse> =>
+	(await httpRequest({
+		timeout: 60000,
+		...options,
+		json: false,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
+	})) as FullResponse;
+
+const bodyText = (body: unknown) => (typeof body === 'string' ? body : body === undefined || body === null ? '' : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body));
+
 /** An access token for the account (cached until a minute before it expires). */
 export async function accessToken(account: ServiceAccount, httpRequest: HttpRequest, node: INode, renew = false): Promise<string> {
-	const cacheKey = `${account.tokenUri}|${account.email}`;
-	const cached = tokens.get(cacheKey);
-	if (!renew && cached && cached.expiresAt > Date.now() + 60000) return cached.token;
+	const inputs = [account.tokenUri, account.email, account.privateKey];
+	const cached = renew ? undefined : tokens.get(inputs, 60000);
+	if (cached) return cached;
 	let assertion: string;
 	try {
 		assertion = signServiceAccountJwt(account);
@@ -55,31 +79,57 @@ export async function accessToken(account: ServiceAccount, httpRequest: HttpRequ
 		});
 	}
 	const body = (await withRetry(async () => {
+		let res: FullResponse;
 		try {
-			const res = await httpRequest({
+			res = await send(httpRequest, {
 				method: 'POST',
 				url: account.tokenUri,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 				body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
-				json: true,
 			});
-			return { done: true as const, value: res };
 		} catch (error) {
-			const status = statusOf(error);
-			if ((status && isRetryableStatus(status)) || (!status && isTransientNetworkError(error))) {
-				return { done: false as const, error: error as Error };
-			}
-			throw new NodeApiError(node, {} as JsonObject, {
-				message: `Google: токен не выдан (${status ?? ''} ${googleMessage(error)})`.replace(/\s+/g, ' '),
-				httpCode: status ? String(status) : undefined,
-			});
+			const failure = new NodeApiError(node, {} as JsonObject, { message: `Google: сервер токенов не ответил (${redactText(String((error as Error)?.message ?? error))})` });
+			if (isTransientNetworkError(error)) return { done: false as const, error: failure };
+			throw failure;
 		}
+		const text = bodyText(res.body);
+		let parsed: unknown;
+		try {
+			parsed = text ? JSON.parse(text) : undefined;
+		} catch {
+			parsed = undefined;
+		}
+		if (res.statusCode >= 200 && res.statusCode < 300 && parsed) return { done: true as const, value: parsed };
+		const p = parsed as { error?: unknown; error_description?: unknown } | undefined;
+		const reason = redactText(String(p?.error_description ?? p?.error ?? (text.slice(0, 200) || 'нет ответа')));
+		const failure = new NodeApiError(node, {} as JsonObject, { message: `Google: токен не выдан (${res.statusCode} ${reason})`, httpCode: String(res.statusCode) });
+		if (isRetryableStatus(res.statusCode) || (res.statusCode < 300 && !parsed)) return { done: false as const, error: failure };
+		throw failure;
 	})) as { access_token?: string; expires_in?: number };
 	if (!body?.access_token) {
 		throw new NodeApiError(node, {} as JsonObject, { message: 'Google: сервер токенов не вернул access_token' });
 	}
-	tokens.set(cacheKey, { token: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 });
+	tokens.set(inputs, body.access_token, (body.expires_in ?? 3600) * 1000);
 	return body.access_token;
+}
+
+/** The fetch googleapis calls, carried by n8n's helper instead of the global fetch. */
+export function n8nFetch(httpRequest: HttpRequest): typeof fetch {
+	return (async (input: string | URL | Request, init: RequestInit = {}) => {
+		const headers: Record<string, string> = {};
+		new Headers(init.headers).forEach((v, k) => (headers[k] = v));
+		const url = input instanceof Request ? input.url : String(input);
+		const res = await send(httpRequest, {
+			method: (init.method ?? 'GET').toUpperCase() as IHttpRequestOptions['method'],
+			url,
+			headers,
+			body: init.body === undefined || init.body === null ? undefined : String(init.body),
+		});
+		const out = new Headers();
+		for (const [k, v] of Object.entries(res.headers ?? {})) if (v !== undefined && v !== null) out.set(k, Array.isArray(v) ? v.join(', ') : String(v));
+		const empty = [101, 204, 205, 304].includes(res.statusCode);
+		return new Response(empty ? null : bodyText(res.body), { status: res.statusCode, headers: out });
+	}) as typeof fetch;
 }
 
 export function statusOf(error: unknown): number | undefined {
@@ -110,8 +160,8 @@ export interface SheetsSession {
 export async function openSheets(account: ServiceAccount, httpRequest: HttpRequest, node: INode, retry: RetryPolicy = DEFAULT_RETRY): Promise<SheetsSession> {
 	const client = new googleAuth.OAuth2();
 	client.setCredentials({ access_token: await accessToken(account, httpRequest, node) });
-	// The platform's fetch (Node ≥ 18) instead of gaxios' dynamic import of node-fetch; retries are ours (retry: false).
-	const api = sheetsApi({ version: 'v4', auth: client, rootUrl: account.sheetsUrl, retry: false, fetchImplementation: fetch } as never) as sheets_v4.Sheets;
+	// n8n's helper instead of gaxios' own fetch (SSRF filter, proxy, no redirects); retries are ours (retry: false).
+	const api = sheetsApi({ version: 'v4', auth: client, rootUrl: account.sheetsUrl, retry: false, fetchImplementation: n8nFetch(httpRequest) } as never) as sheets_v4.Sheets;
 	const calls: Record<string, number> = {};
 	let renewed = false;
 	const call = async <T>(label: string, fn: (api: sheets_v4.Sheets) => Promise<{ data: T }>, expected: number[] = []): Promise<T | undefined> =>
@@ -140,11 +190,3 @@ export async function openSheets(account: ServiceAccount, httpRequest: HttpReque
 		}, retry);
 	return { api, call, calls };
 }
-
-/** A form POST with fetch, for the credential test (n8n gives credential tests no httpRequest helper). */
-export const postForm: HttpRequest = async (options) => {
-	const res = await fetch(options.url, { method: 'POST', headers: options.headers as Record<string, string>, body: String(options.body) });
-	const text = await res.text();
-	if (!res.ok) throw Object.assign(new Error(text.slice(0, 300)), { status: res.status });
-	return JSON.parse(text) as unknown;
-};

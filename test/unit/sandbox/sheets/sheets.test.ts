@@ -1,11 +1,14 @@
 import type { INode } from 'n8n-workflow';
 import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/server';
 import { SheetsEmulator } from '../../../../sandbox/sheets/emulator';
-import { openSheets, postForm, type ServiceAccount } from '../../../../nodes/ReportSheets/transport';
+import { openSheets, type ServiceAccount } from '../../../../nodes/ReportSheets/transport';
 import { writeRegister } from '../../../../nodes/ReportSheets/writer';
 import { REGISTER_COLUMNS } from '../../../../lib/reports';
 import { makeAppeal, type Appeal } from '../../../../lib/appeal';
 import { testPrivateKey } from '../../../helpers/serviceAccount';
+import { fetchContext } from '../../../helpers/httpContext';
+
+const postForm = fetchContext().helpers.httpRequest;
 
 const node: INode = { id: 'n', name: 'report', type: 'n8n-nodes-mcu.reportSheets', typeVersion: 1, position: [0, 0], parameters: {} };
 const fastRetry = { retries: 5, baseDelayMs: 5, maxDelayMs: 50 };
