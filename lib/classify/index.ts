@@ -2,3 +2,4 @@ export * from './dictionary';
 export * from './gazetteer';
 export * from './classifier';
 export * from './structure';
+export * from './category';

@@ -1,6 +1,9 @@
 import { detectConflictsStemmed } from '../conflicts';
 import { linkRepeats, type RepeatAppeal } from '../repeats';
+import { applyCorrection, type Correction } from '../reports/corrections';
+import { UNDEFINED_TOPIC, topicInfo, topicLabel } from '../topics';
 import { stemText } from '../text/russian';
+import { categoryOf, compileCategoryMap, type CategoryMap } from './category';
 import type { createClassifier } from './classifier';
 
 /**
@@ -12,6 +15,34 @@ export interface StructureOptions {
 	conflicts?: boolean;
 	repeats?: boolean;
 	windowDays?: number;
+	/** Source category → topic (default: the shipped table); `null` — categories are not used. */
+	categoryMap?: CategoryMap | null;
+	/**
+	 * The coordinator's corrections by appeal id (`readCorrections` of the register); a record's own `corrections`
+	 * (a workflow that brings them another way) count too, the map's values first.
+	 */
+	corrections?: Map<string, Correction>;
+	/** Text share above which a text topic other than the category's is a `category_text_mismatch` (default 0.75). */
+	mismatchConfidence?: number;
+	/** Send a category/text mismatch to manual review as well as flagging it (default false). */
+	mismatchToReview?: boolean;
+}
+
+/** What decided the topic: the coordinator, the source's category, the learned model, the dictionary, or nothing. */
+export type StructureDecidedBy = 'correction' | 'category' | 'model' | 'dictionary' | null;
+
+const DEFAULT_CATEGORY_MAP = compileCategoryMap();
+
+/** The correction of a record: the batch's map first, then the record's own `corrections` (set by an earlier run). */
+function correctionOf(record: Record_, map: Map<string, Correction> | undefined): Correction | undefined {
+	const fromMap = map?.get(String(record.id));
+	const own = record.corrections && typeof record.corrections === 'object' ? (record.corrections as Correction & { computed?: unknown }) : undefined;
+	let merged: Correction | undefined = fromMap;
+	if (own) {
+		const { computed: _computed, ...ownValues } = own;
+		merged = { ...ownValues, ...fromMap };
+	}
+	return merged && (merged.topic || merged.department || merged.settlement || merged.appealType) ? merged : undefined;
 }
 
 type Record_ = Record<string, unknown>;
@@ -28,7 +59,72 @@ function copyRecord(record: Record_): Record_ {
 	return Object.fromEntries(Object.entries(record));
 }
 
+type Classified = ReturnType<ReturnType<typeof createClassifier>['classifyStemmed']>;
+
+interface TopicDecision {
+	topic: string;
+	topicTitle: string;
+	totkCode: string | null;
+	confidence: number;
+	needsReview: boolean;
+	why: string[];
+	decidedBy: StructureDecidedBy;
+}
+
+/** The text's own decision (the classifier: the learned model when it has one, else the dictionary). */
+function textDecision(c: Classified): TopicDecision {
+	const by = (c as { decidedBy?: StructureDecidedBy }).decidedBy;
+	return {
+		topic: c.topic,
+		topicTitle: c.topicTitle,
+		totkCode: c.totkCode,
+		confidence: c.confidence,
+		needsReview: c.needsReview,
+		why: c.why.topic,
+		decidedBy: c.needsReview ? null : (by ?? 'dictionary'),
+	};
+}
+
+function fixedDecision(topic: string, why: string[], decidedBy: StructureDecidedBy): TopicDecision {
+	return { topic, topicTitle: topicLabel(topic), totkCode: topicInfo(topic)?.totkCode ?? null, confidence: 1, needsReview: false, why, decidedBy };
+}
+
+/**
+ * Decision order (the correction is applied over it, see structureBatch): the source's category > the learned model > the dictionary. A
+ * category the text strongly contradicts keeps its topic and gets the flag `category_text_mismatch` (the words of
+ * the text go into `why`), never a silent override either way.
+ */
+function decideTopic(record: Record_, c: Classified, options: StructureOptions, categoryMap: CategoryMap | null, flags: Set<string>): TopicDecision {
+	const text = textDecision(c);
+	const category = categoryMap ? categoryMap.lookup(record.source, categoryOf(record)) : undefined;
+	if (!category || category.topics.length === 0) return text;
+	const strong = !text.needsReview && text.topic !== UNDEFINED_TOPIC && text.confidence >= (options.mismatchConfidence ?? 0.75);
+	const textWords = () => `текст говорит о другом: ${topicLabel(text.topic)} (${text.why.join(', ')})`;
+	if (category.topics.length === 1) {
+		const decided = fixedDecision(category.topics[0], [category.label], 'category');
+		if (strong && text.topic !== category.topics[0]) {
+			flags.add('category_text_mismatch');
+			decided.why.push(textWords());
+			if (options.mismatchToReview) decided.needsReview = true;
+		}
+		return decided;
+	}
+	// A broad category (ЖКХ): the text chooses among its topics.
+	if (!text.needsReview && category.topics.includes(text.topic)) return { ...text, why: [category.label, ...text.why] };
+	if (strong) flags.add('category_text_mismatch');
+	return {
+		topic: UNDEFINED_TOPIC,
+		topicTitle: 'Не определено',
+		totkCode: null,
+		confidence: 0,
+		needsReview: true,
+		why: [`${category.label}: текст не уточнил тему среди ${category.topics.map((t) => topicLabel(t)).join(', ')}`, ...(strong ? [textWords()] : [])],
+		decidedBy: null,
+	};
+}
+
 export function structureBatch(records: Record_[], options: StructureOptions): Record_[] {
+	const categoryMap = options.categoryMap === undefined ? DEFAULT_CATEGORY_MAP : options.categoryMap;
 	// Each text is tokenized and stemmed once; classification, conflicts and repeats share the stems.
 	const textStems: Array<string[] | undefined> = new Array(records.length);
 	const out = records.map((record, i) => {
@@ -38,17 +134,31 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 		if (typeof record.text === 'string') textStems[i] = stemmed.stems;
 		const c = options.classifier.classifyStemmed(stemmed, text, { address: (record.address as string | null) ?? null });
 		const flags = new Set<string>(Array.isArray(record.flags) ? (record.flags as string[]) : []);
+		const decision = decideTopic(record, c, options, categoryMap, flags);
 		// Same keys and order as `{ ...record, topic, …, classification }`, built without the spread (see copyRecord).
-		const result = copyRecord(record);
-		result.topic = c.topic;
-		result.topicTitle = c.topicTitle;
-		result.totkCode = c.totkCode;
+		let result = copyRecord(record);
+		result.topic = decision.topic;
+		result.topicTitle = decision.topicTitle;
+		result.totkCode = decision.totkCode;
 		result.appealType = c.appealType;
 		result.settlement = (record.settlement as string | null) ?? c.settlementId;
 		result.settlementName = c.settlementName ?? (record.settlementName as string | null) ?? null;
 		result.address = (record.address as string | null) ?? c.address;
-		result.classification = { confidence: c.confidence, needsReview: c.needsReview, why: c.why, scores: c.scores };
-		if (c.needsReview) flags.add('needs_review');
+		c.why.topic = decision.why;
+		const classification = { confidence: decision.confidence, needsReview: decision.needsReview, why: c.why, scores: c.scores, decidedBy: decision.decidedBy };
+		result.classification = classification;
+		// The coordinator's correction wins over everything computed; the computed values stay in `corrections.computed`.
+		const correction = correctionOf(record, options.corrections);
+		if (correction) {
+			result = applyCorrection(result, correction);
+			const why = { ...c.why };
+			if (correction.topic) why.topic = ['исправлено координатором'];
+			if (correction.settlement) why.settlement = ['исправлено координатором'];
+			if (correction.appealType) why.appealType = ['исправлено координатором'];
+			result.classification = correction.topic ? { ...classification, confidence: 1, needsReview: false, why, decidedBy: 'correction' } : { ...classification, why };
+		}
+		if ((result.classification as { needsReview: boolean }).needsReview) flags.add('needs_review');
+		else if (correction?.topic) flags.delete('needs_review'); // a stale mark of an earlier run
 		const author = record.author as { anonymous?: boolean; name?: string | null } | undefined;
 		if (author?.anonymous || !author?.name) flags.add('anonymous');
 		if (options.conflicts !== false) {

@@ -1,4 +1,5 @@
 import { assertAppeal, makeAppeal, type Appeal, type AppealStatus } from '../appeal';
+import { parseCategoryText } from '../classify/category';
 import { SourceRecordError, isRealDateTime, satisfactionFromRating, text, toIsoDateTime } from './common';
 
 /**
@@ -6,7 +7,7 @@ import { SourceRecordError, isRealDateTime, satisfactionFromRating, text, toIsoD
  * differ between regions and versions, so every field is found by a header the user can change.
  */
 export type ExportField =
-	| 'id' | 'createdAt' | 'status' | 'kind' | 'category' | 'text' | 'address' | 'settlement' | 'author' | 'phone' | 'email'
+	| 'id' | 'createdAt' | 'status' | 'kind' | 'category' | 'subcategory' | 'text' | 'address' | 'settlement' | 'author' | 'phone' | 'email'
 	| 'postUrl' | 'deadline' | 'answeredAt' | 'answerText' | 'rating' | 'responsible';
 
 export type ExportMapping = Partial<Record<ExportField, string>>;
@@ -18,6 +19,7 @@ export const DEFAULT_EXPORT_MAPPING: Record<'pos' | 'im', ExportMapping> = {
 		status: 'Статус',
 		kind: 'Тип',
 		category: 'Категория',
+		subcategory: 'Подкатегория',
 		text: 'Текст сообщения',
 		address: 'Адрес',
 		settlement: 'Муниципальное образование',
@@ -35,6 +37,7 @@ export const DEFAULT_EXPORT_MAPPING: Record<'pos' | 'im', ExportMapping> = {
 		createdAt: 'Дата регистрации',
 		status: 'Статус',
 		category: 'Категория',
+		subcategory: 'Подкатегория',
 		text: 'Текст',
 		address: 'Адрес',
 		author: 'Автор',
@@ -99,6 +102,11 @@ export function normalizeExportRow(row: Record<string, unknown>, source: 'pos' |
 	const kindText = text(get('kind')) ?? '';
 	const kind = source === 'im' ? 'incident' : /59|обращени/i.test(kindText) ? 'appeal59' : 'message';
 	const answeredAt = exportDate(get('answeredAt')) ?? null;
+	// «Категория» alone may hold both levels («Дороги / Ямы на дорогах»); a «Подкатегория» column names the second.
+	const categoryText = text(get('category'));
+	const subcategoryText = text(get('subcategory'));
+	const parsed = parseCategoryText(categoryText);
+	const sourceCategory = subcategoryText ? { name: categoryText ?? '', sub: subcategoryText } : parsed;
 	const deadline = exportDate(get('deadline'));
 	const appeal = makeAppeal(
 		{ source, externalId, kind, receivedAt, text: body, raw: row },
@@ -108,7 +116,8 @@ export function normalizeExportRow(row: Record<string, unknown>, source: 'pos' |
 			author: { name: text(get('author')), contact: text(get('phone')) ?? text(get('email')), anonymous: !text(get('author')) },
 			address: text(get('address')),
 			settlement: text(get('settlement')),
-			category: text(get('category')),
+			category: [categoryText, subcategoryText].filter(Boolean).join(' / ') || null,
+			sourceCategory,
 			status: answeredAt && status === 'in_progress' ? 'answered' : status,
 			sourceStatus: statusText || null,
 			responsible: text(get('responsible')),

@@ -16,6 +16,8 @@ export interface ImFieldMap {
 	authorProfile: string;
 	address: string;
 	category: string;
+	categoryId: string;
+	subcategory: string;
 	deadline: string;
 	takenAt: string;
 	answerText: string;
@@ -35,6 +37,8 @@ export const DEFAULT_IM_FIELDS: ImFieldMap = {
 	authorProfile: 'author.profileUrl',
 	address: 'address',
 	category: 'category',
+	categoryId: 'categoryId',
+	subcategory: 'subcategory',
 	deadline: 'deadline',
 	takenAt: 'takenAt',
 	answerText: 'answer.text',
@@ -71,6 +75,9 @@ export function normalizeIm(record: unknown, options: { fields?: Partial<ImField
 	const network = text(getPath(record, f.network));
 	if (network) flags.push(`network:${network}`);
 	const profileUrl = text(getPath(record, f.authorProfile));
+	// The category the ЦУР operator set: the structuring takes the topic from it first (lib/classify/category).
+	const category = text(getPath(record, f.category));
+	const subcategory = text(getPath(record, f.subcategory));
 	const appeal = makeAppeal(
 		{ source: 'im', externalId, kind: 'incident', receivedAt, text: body, raw: record },
 		{
@@ -83,7 +90,8 @@ export function normalizeIm(record: unknown, options: { fields?: Partial<ImField
 				anonymous: !text(getPath(record, f.authorName)),
 			},
 			address: text(getPath(record, f.address)),
-			category: text(getPath(record, f.category)),
+			category: [category, subcategory].filter(Boolean).join(' / ') || null,
+			sourceCategory: category || subcategory ? { id: text(getPath(record, f.categoryId)) ?? null, name: category ?? '', sub: subcategory ?? null } : null,
 			status,
 			sourceStatus: code,
 			responsible: text(getPath(record, f.responsible)),

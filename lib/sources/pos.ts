@@ -29,6 +29,8 @@ export interface PosFieldMap {
 	email: string;
 	subject: string;
 	subsubject: string;
+	subjectId: string;
+	subsubjectId: string;
 	answerAt: string;
 	history: string;
 	rating: string;
@@ -52,6 +54,8 @@ export const DEFAULT_POS_FIELDS: PosFieldMap = {
 	email: 'applicant.email',
 	subject: 'subjectName',
 	subsubject: 'subsubjectName',
+	subjectId: 'subjectId',
+	subsubjectId: 'subsubjectId',
 	answerAt: 'answerAt',
 	history: 'history',
 	rating: 'rating',
@@ -114,7 +118,14 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 	const executor = [...history].reverse().find((h) => h.status === 'SET_EXECUTOR');
 	const firstReaction = history.find((h) => h.status && !h.status.startsWith('MODERATION'));
 	const fz59 = getPath(record, f.fz59) === true || getPath(record, f.fz59) === 'true';
-	const subject = [text(getPath(record, f.subject)), text(getPath(record, f.subsubject))].filter(Boolean).join(' / ');
+	const subjectName = text(getPath(record, f.subject));
+	const subsubjectName = text(getPath(record, f.subsubject));
+	const subject = [subjectName, subsubjectName].filter(Boolean).join(' / ');
+	// The category the citizen chose: the structuring takes the topic from it first (lib/classify/category).
+	const sourceCategory =
+		subjectName || subsubjectName
+			? { id: text(getPath(record, f.subjectId)) ?? null, name: subjectName ?? '', sub: subsubjectName ?? null, subId: text(getPath(record, f.subsubjectId)) ?? null }
+			: null;
 
 	const appeal = makeAppeal(
 		{ source: 'pos', externalId, kind: fz59 ? 'appeal59' : 'message', receivedAt, text: description, raw: record },
@@ -128,6 +139,7 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 			},
 			address: text(getPath(record, f.address)),
 			category: subject || null,
+			sourceCategory,
 			status,
 			sourceStatus: code,
 			responsible: text(executor?.executor ?? executor?.answer?.executor) ?? null,

@@ -23,6 +23,7 @@ const FIELD_OPTIONS: Array<{ name: string; value: ExportField }> = [
 	{ name: 'Исполнитель', value: 'responsible' },
 	{ name: 'Категория', value: 'category' },
 	{ name: 'Номер', value: 'id' },
+	{ name: 'Подкатегория', value: 'subcategory' },
 	{ name: 'Оценка', value: 'rating' },
 	{ name: 'Поселение', value: 'settlement' },
 	{ name: 'Ссылка На Публикацию', value: 'postUrl' },
