@@ -4,7 +4,8 @@
  * (redirect it under /tmp if you must keep it).
  *
  * Run: npx tsx scripts/answer-sample.ts [path/to/spb-appeals-dev.jsonl.gz] [--seed=15] [--ids] [--from=N --to=M]
- *   --ids      print only "id answerIndex stratum" lines (to check that the draw is unchanged)
+ *   --ids      print only "id answerIndex stratum cell" lines (to check that the draw is unchanged)
+ *   --cells    print how many answers of the corpus fall in each kind/length cell (to weight the sample's figures)
  *   --from/to  print pairs N..M-1 of the sample (to read it in chunks)
  *
  * Strata: answer kind (final | intermediate) × answer length (short < 150 chars, medium < 500, long) — 72 pairs per
@@ -96,6 +97,17 @@ export function loadAppeals(path: string): Appeal[] {
 		.map((l) => JSON.parse(l) as Appeal);
 }
 
+/** Every answered pair of the corpus by kind/length cell: the population the strata are drawn from. */
+export function cellSizes(appeals: Appeal[]): Map<string, number> {
+	const sizes = new Map<string, number>();
+	for (const a of appeals)
+		a.answers.forEach((x, i) => {
+			const key = `${answerKind(a, i)}/${answerLength(x.body)}`;
+			sizes.set(key, (sizes.get(key) ?? 0) + 1);
+		});
+	return sizes;
+}
+
 export function drawSample(appeals: Appeal[], seed = 15): Pair[] {
 	const rnd = prng(seed);
 	const withAnswers = appeals.filter((a) => a.answers.length > 0);
@@ -107,14 +119,26 @@ export function drawSample(appeals: Appeal[], seed = 15): Pair[] {
 	const pairs: Pair[] = [];
 	for (const a of multi)
 		a.answers.forEach((x, i) =>
-			pairs.push({ appeal: a, answer: i, kind: answerKind(a, i), length: answerLength(x.body), stratum: 'multi' }),
+			pairs.push({
+				appeal: a,
+				answer: i,
+				kind: answerKind(a, i),
+				length: answerLength(x.body),
+				stratum: 'multi',
+			}),
 		);
 
 	const cells = new Map<string, Map<string, Pair[]>>();
 	for (const a of withAnswers) {
 		if (taken.has(a.id)) continue;
 		a.answers.forEach((x, i) => {
-			const p: Pair = { appeal: a, answer: i, kind: answerKind(a, i), length: answerLength(x.body), stratum: '' };
+			const p: Pair = {
+				appeal: a,
+				answer: i,
+				kind: answerKind(a, i),
+				length: answerLength(x.body),
+				stratum: '',
+			};
 			p.stratum = `${p.kind}/${p.length}`;
 			const byCat = cells.get(p.stratum) ?? new Map<string, Pair[]>();
 			cells.set(p.stratum, byCat);
@@ -131,7 +155,10 @@ export function drawSample(appeals: Appeal[], seed = 15): Pair[] {
 		const quota = new Map(cats.map((c) => [c, 0]));
 		// half proportional (largest remainder), half round-robin over categories
 		const half = PER_CELL / 2;
-		const exact = cats.map((c) => ({ c, q: (half * byCat.get(c)!.length) / total }));
+		const exact = cats.map((c) => ({
+			c,
+			q: (half * byCat.get(c)!.length) / total,
+		}));
 		for (const e of exact) quota.set(e.c, Math.floor(e.q));
 		let left = half - exact.reduce((s, e) => s + Math.floor(e.q), 0);
 		for (const e of exact.sort((x, y) => y.q - Math.floor(y.q) - (x.q - Math.floor(x.q)) || x.c.localeCompare(y.c))) {
@@ -188,10 +215,11 @@ function describe(p: Pair, n: number): string {
 	const x = a.answers[p.answer];
 	const start = roundStart(a, p.answer);
 	// 59-ФЗ counts from registration: on the portal, the first «Рассмотрение» of the round
-	const reg = a.statuses
-		.filter(([dt, s]) => s === 'Рассмотрение' && dt >= start)
-		.map(([dt]) => dt)
-		.sort()[0] ?? start;
+	const reg =
+		a.statuses
+			.filter(([dt, s]) => s === 'Рассмотрение' && dt >= start)
+			.map(([dt]) => dt)
+			.sort()[0] ?? start;
 	const earlier = a.answers
 		.map((y, i) => ({ i, dt: y.dt }))
 		.filter((y) => y.i !== p.answer && y.dt >= start && y.dt < x.dt)
@@ -221,11 +249,16 @@ if (require.main === module) {
 	const args = process.argv.slice(2);
 	const opt = (name: string) => args.find((s) => s.startsWith(`--${name}=`))?.split('=')[1];
 	const path = args.find((s) => !s.startsWith('--')) ?? resolve(__dirname, '../../shared/corpora/spb-appeals-dev.jsonl.gz');
-	const pairs = drawSample(loadAppeals(path), Number(opt('seed') ?? 15));
+	const appeals = loadAppeals(path);
+	if (args.includes('--cells')) {
+		for (const [cell, n] of [...cellSizes(appeals)].sort()) console.log(`${cell} ${n}`);
+		process.exit(0);
+	}
+	const pairs = drawSample(appeals, Number(opt('seed') ?? 15));
 	const from = Number(opt('from') ?? 0);
 	const to = Number(opt('to') ?? pairs.length);
 	if (args.includes('--ids')) {
-		for (const p of pairs) console.log(`${p.appeal.id} ${p.answer} ${p.stratum}`);
+		for (const p of pairs) console.log(`${p.appeal.id} ${p.answer} ${p.stratum} ${p.kind}/${p.length}`);
 	} else {
 		console.log(`sample: ${pairs.length} pairs\n`);
 		pairs.slice(from, to).forEach((p, k) => console.log(describe(p, from + k)));
