@@ -1,6 +1,6 @@
 import type { Appeal } from '../appeal';
 import { topicLabel } from '../topics';
-import { maskAddress, maskContact, maskName, maskText } from './masking';
+import { maskAddress, maskContact, maskName, maskText, reportLink } from './masking';
 
 /** A column our reports own: key, Russian header, how to read it from a record, and its look. */
 export interface ReportColumn<T = Appeal> {
@@ -79,7 +79,7 @@ export const REGISTER_COLUMNS: ReportColumn[] = [
 	{ key: 'registeredAt', header: 'Зарегистрировано', value: (a) => sheetDateTime(a.registeredAt), width: 140, format: 'datetime' },
 	{ key: 'author', header: 'Заявитель', value: (a, m) => (m ? maskName(a.author?.name) : str(a.author?.name)), width: 170 },
 	{ key: 'contact', header: 'Контакт', value: (a, m) => (m ? maskContact(a.author?.contact) : str(a.author?.contact)), width: 150 },
-	{ key: 'text', header: 'Текст обращения', value: (a, m) => truncate(m ? maskText(a.text) : a.text), width: 380 },
+	{ key: 'text', header: 'Текст обращения', value: (a, m) => truncate(str(a.text), m ? maskText : undefined), width: 380 },
 	{ key: 'settlement', header: 'Поселение', value: (a) => str(a.settlementName ?? a.settlement), width: 160 },
 	{ key: 'address', header: 'Адрес', value: (a, m) => (m ? maskAddress(a.address) : str(a.address)), width: 220 },
 	{ key: 'topic', header: 'Тема', value: (a) => (a.topic ? topicLabel(a.topic) : ''), width: 200 },
@@ -97,16 +97,19 @@ export const REGISTER_COLUMNS: ReportColumn[] = [
 	},
 	{ key: 'timeLeft', header: 'Осталось / просрочено', value: (a) => str((a.deadlineInfo as { text?: string } | undefined)?.text), width: 190 },
 	{ key: 'answeredAt', header: 'Дата ответа', value: (a) => sheetDateTime(a.answeredAt), width: 140, format: 'datetime' },
-	{ key: 'answerText', header: 'Ответ', value: (a, m) => truncate(m ? maskText(a.answerText) : str(a.answerText)), width: 320 },
+	{ key: 'answerText', header: 'Ответ', value: (a, m) => truncate(str(a.answerText), m ? maskText : undefined), width: 320 },
 	{ key: 'satisfaction', header: 'Оценка заявителя', value: (a) => SATISFACTION_LABELS[a.satisfaction] ?? '', width: 150, choices: Object.values(SATISFACTION_LABELS) },
 	{ key: 'flags', header: 'Признаки', value: (a) => (a.flags ?? []).join(', '), width: 180 },
-	// Only web links: a `javascript:` URL from a source must not become a clickable link in a shared sheet.
-	{ key: 'url', header: 'Ссылка', value: (a) => (/^https?:\/\//i.test(str(a.url)) ? str(a.url) : ''), width: 200 },
+	// Only web links to the source's own hosts; none to a citizen's own post when masked (see reportLink).
+	{ key: 'url', header: 'Ссылка', value: (a, m) => reportLink(a, m), width: 200 },
 ];
 
-/** Sheets refuses cells over 50,000 characters; long texts are cut with a mark. */
-function truncate(text: string, max = 5000): string {
-	return text.length > max ? `${text.slice(0, max)}… [обрезано]` : text;
+/**
+ * Sheets refuses cells over 50,000 characters; long texts are cut with a mark. Cut first, then mask: masking reads
+ * only a little past the cut (so a phone or a name across it is still seen whole), never the whole huge text.
+ */
+function truncate(text: string, mask: (text: string) => string = (t) => t, max = 5000): string {
+	return text.length > max ? `${mask(text.slice(0, max + 100)).slice(0, max)}… [обрезано]` : mask(text);
 }
 
 export function rowOf<T>(columns: ReportColumn<T>[], record: T, masked: boolean): Array<string | number> {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
 import { REGISTER_COLUMNS, a1, layoutRequests, rowOf, sheetIdFor, upsertRows, type Cell, type ReportColumn, type TabLayout } from '../../lib/reports';
 import type { SheetsSession } from './transport';
+import { maskField } from '../../lib/reports/masking';
 
 /**
  * Report tabs in few calls: one read (values.batchGet), one write (values.batchUpdate, all or nothing), and on the
@@ -24,11 +25,12 @@ export function tableColumns(records: IDataObject[]): ReportColumn<IDataObject>[
 		key,
 		header: key,
 		width: 160,
-		value: (record: IDataObject) => {
+		// Any field may carry personal data (a comment, a nested author): masked like the register's free text.
+		value: (record: IDataObject, masked: boolean) => {
 			const v = record[key];
 			if (v === null || v === undefined) return '';
 			if (typeof v === 'number') return v;
-			return typeof v === 'object' ? JSON.stringify(v) : String(v);
+			return masked ? maskField(key, v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
 		},
 	}));
 }
