@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { ProductionCalendar, parseDateList, parseXmlCalendar, type DateListRow } from '../../lib/calendar';
 
 export interface CalendarSourceOptions {
@@ -6,6 +6,62 @@ export interface CalendarSourceOptions {
 	calendarUrl?: string;
 	/** JSON array of dates/rows, or one date per line (`2027-01-01 выходной`). */
 	calendarDates?: string | DateListRow[];
+}
+
+export interface CalendarFetchLimits {
+	/** The whole download, body included. */
+	timeoutMs?: number;
+	maxBytes?: number;
+}
+
+/** A year of xmlcalendar is ~10 KB: a megabyte is generous, and a slow or endless answer cannot hold the run. */
+export const CALENDAR_FETCH_LIMITS = { timeoutMs: 15000, maxBytes: 1_000_000 };
+
+/**
+ * The calendar file at a URL through n8n's helper (its SSRF filter and proxy), read as a stream with a total
+ * deadline and a size cap: the download is aborted as soon as either is exceeded.
+ */
+async function fetchCalendarXml(ctx: IExecuteFunctions, url: string, limits: CalendarFetchLimits): Promise<string> {
+	const { timeoutMs, maxBytes } = { ...CALENDAR_FETCH_LIMITS, ...limits };
+	const controller = new AbortController();
+	const fail = (message: string) => new NodeOperationError(ctx.getNode(), `Календарь по ссылке ${url}: ${message}`);
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		controller.abort();
+	}, timeoutMs);
+	try {
+		const body = (await ctx.helpers.httpRequest({ url, json: false, encoding: 'stream', timeout: timeoutMs, abortSignal: controller.signal, maxRedirects: 3 })) as unknown;
+		if (typeof body === 'string' || Buffer.isBuffer(body)) {
+			if (Buffer.byteLength(body) > maxBytes) throw fail(`файл больше ${maxBytes} байт`);
+			return String(body);
+		}
+		const chunks: Buffer[] = [];
+		let size = 0;
+		const stream = body as AsyncIterable<Buffer | string> & { destroy?: () => void };
+		const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(fail(timedOut ? `не загружен за ${timeoutMs / 1000} с` : `файл больше ${maxBytes} байт`)), { once: true }));
+		aborted.catch(() => undefined);
+		const read = (async () => {
+			for await (const chunk of stream) {
+				const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+				size += buffer.length;
+				if (size > maxBytes) {
+					stream.destroy?.();
+					controller.abort();
+					throw fail(`файл больше ${maxBytes} байт`);
+				}
+				chunks.push(buffer);
+			}
+			return Buffer.concat(chunks).toString('utf8');
+		})();
+		return await Promise.race([read, aborted]);
+	} catch (error) {
+		if (error instanceof NodeOperationError) throw error;
+		if (timedOut) throw fail(`не загружен за ${timeoutMs / 1000} с`);
+		throw fail(`не загружен (${(error as Error).message})`);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 function dateRows(value: string | DateListRow[]): DateListRow[] {
@@ -20,11 +76,11 @@ function dateRows(value: string | DateListRow[]): DateListRow[] {
  * (xmlcalendar XML text, a URL to such a file, a list of dates). A fresh instance per execution, so one
  * workflow's years never leak into another's.
  */
-export async function loadCalendar(ctx: IExecuteFunctions, options: CalendarSourceOptions): Promise<ProductionCalendar> {
+export async function loadCalendar(ctx: IExecuteFunctions, options: CalendarSourceOptions, limits: CalendarFetchLimits = {}): Promise<ProductionCalendar> {
 	const calendar = new ProductionCalendar();
 	if (options.calendarUrl) {
-		const xml = (await ctx.helpers.httpRequest({ url: options.calendarUrl, json: false })) as string;
-		calendar.setYear(parseXmlCalendar(String(xml), options.calendarUrl));
+		const xml = await fetchCalendarXml(ctx, options.calendarUrl, limits);
+		calendar.setYear(parseXmlCalendar(xml, options.calendarUrl));
 	}
 	if (options.calendarXml) calendar.setYear(parseXmlCalendar(options.calendarXml, 'XML в настройках узла'));
 	if (options.calendarDates && (Array.isArray(options.calendarDates) || options.calendarDates.trim())) {
