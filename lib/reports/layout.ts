@@ -9,7 +9,8 @@ import { columnLetter } from './upsert';
 export interface TabLayout {
 	sheetId: number;
 	title: string;
-	columns: Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'>>;
+	/** `staff`: a column people fill (the coordinator's corrections): its header is coloured apart. */
+	columns: Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'> & { staff?: boolean }>;
 	/** Rows to format and filter (grows with the data; generous so later runs need no re-layout). */
 	rows: number;
 	/** Header of the column whose text colours a row (`Контроль срока`), and the colours per value. */
@@ -36,6 +37,56 @@ export function sheetIdFor(title: string): number {
 	let h = 2166136261;
 	for (const ch of title) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
 	return (h >>> 1) % 2000000000;
+}
+
+/** A staff column's header: pale yellow, where the blue ones are the package's. */
+function staffHeader(sheetId: number, index: number): object {
+	return {
+		repeatCell: {
+			range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
+			cell: { userEnteredFormat: { textFormat: { bold: true }, backgroundColor: { red: 1, green: 0.95, blue: 0.7 }, wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' } },
+			fields: 'userEnteredFormat(textFormat,backgroundColor,wrapStrategy,verticalAlignment)',
+		},
+	};
+}
+
+/** Width, number format and drop-down of one column (also for columns added to an existing tab). */
+export function columnRequests(sheetId: number, index: number, column: TabLayout['columns'][number]): object[] {
+	const requests: object[] = [];
+	if (column.staff) requests.push(staffHeader(sheetId, index));
+	requests.push(
+		{
+			updateDimensionProperties: {
+				range: { sheetId, dimension: 'COLUMNS', startIndex: index, endIndex: index + 1 },
+				properties: { pixelSize: column.width },
+				fields: 'pixelSize',
+			},
+		},
+	);
+	const format = column.format ? NUMBER_FORMATS[column.format] : undefined;
+	if (format) {
+		requests.push({
+			repeatCell: {
+				range: { sheetId, startRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
+				cell: { userEnteredFormat: { numberFormat: format } },
+				fields: 'userEnteredFormat.numberFormat',
+			},
+		});
+	}
+	if (column.choices?.length) {
+		requests.push({
+			setDataValidation: {
+				range: { sheetId, startRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
+				// Not strict: a value outside the list is allowed and reported by the next run, never refused in the sheet.
+				rule: {
+					condition: { type: 'ONE_OF_LIST', values: column.choices.map((v) => ({ userEnteredValue: v })) },
+					strict: false,
+					showCustomUi: true,
+				},
+			},
+		});
+	}
+	return requests;
 }
 
 export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): object[] {
@@ -71,37 +122,7 @@ export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): 
 			fields: 'userEnteredFormat(textFormat,backgroundColor,wrapStrategy,verticalAlignment)',
 		},
 	});
-	tab.columns.forEach((column, index) => {
-		requests.push({
-			updateDimensionProperties: {
-				range: { sheetId, dimension: 'COLUMNS', startIndex: index, endIndex: index + 1 },
-				properties: { pixelSize: column.width },
-				fields: 'pixelSize',
-			},
-		});
-		const format = column.format ? NUMBER_FORMATS[column.format] : undefined;
-		if (format) {
-			requests.push({
-				repeatCell: {
-					range: { sheetId, startRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
-					cell: { userEnteredFormat: { numberFormat: format } },
-					fields: 'userEnteredFormat.numberFormat',
-				},
-			});
-		}
-		if (column.choices?.length) {
-			requests.push({
-				setDataValidation: {
-					range: { sheetId, startRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
-					rule: {
-						condition: { type: 'ONE_OF_LIST', values: column.choices.map((v) => ({ userEnteredValue: v })) },
-						strict: false,
-						showCustomUi: true,
-					},
-				},
-			});
-		}
-	});
+	tab.columns.forEach((column, index) => requests.push(...columnRequests(sheetId, index, column)));
 	if (tab.highlight) {
 		const col = tab.columns.findIndex((c) => c.header === tab.highlight!.header);
 		if (col >= 0) {

@@ -1,5 +1,7 @@
 import type { Appeal } from '../appeal';
-import { topicLabel } from '../topics';
+import { DEFAULT_GAZETTEER } from '../classify/gazetteer';
+import { TOPICS, topicLabel } from '../topics';
+import { APPEAL_TYPE_LABELS, CORRECTION_HEADERS, computedValue } from './corrections';
 import { maskAddress, maskContact, maskName, maskText, reportLink } from './masking';
 
 /** A column our reports own: key, Russian header, how to read it from a record, and its look. */
@@ -75,16 +77,18 @@ export const REGISTER_COLUMNS: ReportColumn[] = [
 	{ key: 'id', header: 'ID', value: (a) => a.id, width: 150 },
 	{ key: 'source', header: 'Источник', value: (a) => SOURCE_LABELS[a.source] ?? a.source, width: 130, choices: Object.values(SOURCE_LABELS) },
 	{ key: 'kind', header: 'Вид', value: (a) => KIND_LABELS[a.kind] ?? a.kind, width: 140 },
+	// Computed values: what the package decided, even when a coordinator's correction replaced it on the record.
+	{ key: 'appealType', header: 'Вид обращения', value: (a) => APPEAL_TYPE_LABELS[str(computedValue(a, 'appealType')) as never] ?? '', width: 140 },
 	{ key: 'receivedAt', header: 'Поступило', value: (a) => sheetDateTime(a.receivedAt), width: 140, format: 'datetime' },
 	{ key: 'registeredAt', header: 'Зарегистрировано', value: (a) => sheetDateTime(a.registeredAt), width: 140, format: 'datetime' },
 	{ key: 'author', header: 'Заявитель', value: (a, m) => (m ? maskName(a.author?.name) : str(a.author?.name)), width: 170 },
 	{ key: 'contact', header: 'Контакт', value: (a, m) => (m ? maskContact(a.author?.contact) : str(a.author?.contact)), width: 150 },
 	{ key: 'text', header: 'Текст обращения', value: (a, m) => truncate(str(a.text), m ? maskText : undefined), width: 380 },
-	{ key: 'settlement', header: 'Поселение', value: (a) => str(a.settlementName ?? a.settlement), width: 160 },
+	{ key: 'settlement', header: 'Поселение', value: (a) => str(computedValue(a, 'settlementName') ?? computedValue(a, 'settlement')), width: 160 },
 	{ key: 'address', header: 'Адрес', value: (a, m) => (m ? maskAddress(a.address) : str(a.address)), width: 220 },
-	{ key: 'topic', header: 'Тема', value: (a) => (a.topic ? topicLabel(a.topic) : ''), width: 200 },
+	{ key: 'topic', header: 'Тема', value: (a) => (computedValue(a, 'topic') ? topicLabel(str(computedValue(a, 'topic'))) : ''), width: 200 },
 	{ key: 'totkCode', header: 'Код ТОТК', value: (a) => str(a.totkCode), width: 150 },
-	{ key: 'department', header: 'Подразделение', value: (a) => str(a.departmentName ?? a.department), width: 220 },
+	{ key: 'department', header: 'Подразделение', value: (a) => computedDepartment(a), width: 220 },
 	{ key: 'responsible', header: 'Ответственный', value: (a) => str(a.responsible), width: 170 },
 	{ key: 'status', header: 'Статус', value: (a) => STATUS_LABELS[a.status] ?? a.status, width: 130, choices: Object.values(STATUS_LABELS) },
 	{ key: 'deadline', header: 'Срок ответа', value: (a) => sheetDateTime(a.extendedDeadline ?? a.deadline), width: 140, format: 'datetime' },
@@ -103,6 +107,41 @@ export const REGISTER_COLUMNS: ReportColumn[] = [
 	// Only web links to the source's own hosts; none to a citizen's own post when masked (see reportLink).
 	{ key: 'url', header: 'Ссылка', value: (a, m) => reportLink(a, m), width: 200 },
 ];
+
+function computedDepartment(a: Appeal): string {
+	const computed = (a.corrections as { computed?: { department?: string | null } } | undefined)?.computed;
+	if (computed && 'department' in computed) return str(computed.department);
+	return str(a.departmentName ?? a.department);
+}
+
+/**
+ * The coordinator's columns: laid out by the package (header, width, drop-down), filled by people, never written
+ * by a run; the next run reads them back (`readCorrections`). Each sits right after the computed column it corrects.
+ */
+export interface StaffColumn {
+	key: 'topic' | 'department' | 'settlement' | 'appealType';
+	header: string;
+	width: number;
+	choices?: string[];
+	/** The computed column it sits next to in a new register. */
+	after: string;
+	staff: true;
+}
+
+export const CORRECTION_COLUMNS: StaffColumn[] = [
+	{ key: 'appealType', header: CORRECTION_HEADERS.appealType, width: 150, choices: Object.values(APPEAL_TYPE_LABELS), after: 'appealType', staff: true },
+	{ key: 'settlement', header: CORRECTION_HEADERS.settlement, width: 170, choices: DEFAULT_GAZETTEER.map((g) => g.name), after: 'settlement', staff: true },
+	{ key: 'topic', header: CORRECTION_HEADERS.topic, width: 200, choices: TOPICS.map((t) => t.label), after: 'topic', staff: true },
+	{ key: 'department', header: CORRECTION_HEADERS.department, width: 220, after: 'department', staff: true },
+];
+
+/** A new register's columns in order: ours, with each correction column right after the one it corrects. */
+export const REGISTER_LAYOUT: Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'> & { staff?: boolean }> = REGISTER_COLUMNS.flatMap((c) => [
+	c,
+	...CORRECTION_COLUMNS.filter((s) => s.after === c.key),
+]);
+
+export const REGISTER_HEADERS = REGISTER_LAYOUT.map((c) => c.header);
 
 /**
  * Sheets refuses cells over 50,000 characters; long texts are cut with a mark. Cut first, then mask: masking reads

@@ -1,7 +1,8 @@
 /**
  * Upsert of keyed rows into a sheet grid that people also edit: our columns are found by their header (so people
  * may move them), columns people added — and their values — are kept, rows are matched by the key column, new
- * rows are appended, nothing is deleted. The result is the whole grid, written back with one call.
+ * rows are appended, nothing is deleted. `planUpsert` says which cells change (what the register writes);
+ * `upsertRows` applies that plan to a copy of the grid.
  */
 export type Cell = string | number | boolean;
 
@@ -15,60 +16,116 @@ export interface UpsertResult {
 	duplicateKeys: string[];
 }
 
-export function upsertRows(
-	existing: Cell[][],
-	headers: string[],
-	keyHeader: string,
-	rows: Cell[][],
-): UpsertResult {
-	const current = existing.length ? existing.map((r) => [...r]) : [[...headers]];
-	const sheetHeader = current[0].map((h) => String(h ?? '').trim());
+/** A run of cells in one row: `values` go to columns `col`, `col + 1`, … */
+export interface CellRun {
+	row: number;
+	col: number;
+	values: Cell[];
+}
+
+export interface UpsertPlan {
+	/** The sheet's header after the upsert (ours added at the end when missing). */
+	header: string[];
+	/** Header cells to write (our columns, and staff columns we lay out, not yet in the sheet). */
+	headerRuns: CellRun[];
+	/** Changed cells of existing rows, in runs of adjacent columns; unchanged cells and others' columns untouched. */
+	updates: CellRun[];
+	/** New rows, as wide as the header: our values in our columns, `null` (leave as is) elsewhere. */
+	appends: Array<{ key: string; values: Array<Cell | null> }>;
+	/** 0-based grid column of the key. */
+	keyColumn: number;
+	inserted: number;
+	updated: number;
+	unchanged: number;
+	duplicateKeys: string[];
+}
+
+/** Adjacent column indexes (sorted) grouped into runs. */
+function runsOf(row: number, cells: Array<{ col: number; value: Cell }>): CellRun[] {
+	const runs: CellRun[] = [];
+	for (const c of cells) {
+		const last = runs[runs.length - 1];
+		if (last && last.col + last.values.length === c.col) last.values.push(c.value);
+		else runs.push({ row, col: c.col, values: [c.value] });
+	}
+	return runs;
+}
+
+/**
+ * What to write so the sheet holds `rows` under `headers` (ours), keyed by `keyHeader`. `extraHeaders` are columns we
+ * create but whose values belong to people (the coordinator's corrections): their headers are added when missing,
+ * their cells never written.
+ */
+export function planUpsert(existing: Cell[][], headers: string[], keyHeader: string, rows: Cell[][], extraHeaders: string[] = []): UpsertPlan {
+	const header = (existing[0] ?? []).map((h) => String(h ?? '').trim());
+	const headerRuns: CellRun[] = [];
+	const added: Array<{ col: number; value: Cell }> = [];
 	// Our columns not yet in the sheet are added at the end (after any hand-made ones).
-	for (const h of headers) if (!sheetHeader.includes(h)) sheetHeader.push(h);
-	current[0] = sheetHeader;
-	const width = sheetHeader.length;
-	const position = headers.map((h) => sheetHeader.indexOf(h));
+	for (const h of [...headers, ...extraHeaders]) {
+		if (header.includes(h)) continue;
+		added.push({ col: header.length, value: h });
+		header.push(h);
+	}
+	headerRuns.push(...runsOf(0, added));
+	const position = headers.map((h) => header.indexOf(h));
 	const keyIndexInRows = headers.indexOf(keyHeader);
-	const keyColumn = sheetHeader.indexOf(keyHeader);
+	const keyColumn = header.indexOf(keyHeader);
 	if (keyIndexInRows < 0 || keyColumn < 0) throw new Error(`Нет ключевого столбца «${keyHeader}»`);
+	// Changed cells are written in column order, so runs are found in one pass.
+	const order = position.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
 
 	const rowByKey = new Map<string, number>();
 	const duplicateKeys: string[] = [];
-	for (let r = 1; r < current.length; r++) {
-		const key = String(current[r][keyColumn] ?? '').trim();
+	for (let r = 1; r < existing.length; r++) {
+		const key = String(existing[r]?.[keyColumn] ?? '').trim();
 		if (!key) continue;
 		if (rowByKey.has(key)) duplicateKeys.push(key);
 		else rowByKey.set(key, r);
 	}
-	for (let r = 0; r < current.length; r++) {
-		while (current[r].length < width) current[r].push('');
-	}
 
-	let inserted = 0;
 	let updated = 0;
 	let unchanged = 0;
-	const incomingSeen = new Map<string, number>();
+	const updates: CellRun[] = [];
+	// A key sent twice in one run: the last row sent wins, once.
+	const latest = new Map<string, Cell[]>();
 	for (const row of rows) {
 		const key = String(row[keyIndexInRows] ?? '').trim();
 		if (!key) continue;
-		let target = rowByKey.get(key) ?? incomingSeen.get(key);
-		if (target === undefined) {
-			target = current.length;
-			current.push(new Array<Cell>(width).fill(''));
-			incomingSeen.set(key, target);
-			inserted++;
-		} else {
-			const before = current[target];
-			const same = position.every((p, i) => String(before[p] ?? '') === String(row[i] ?? ''));
-			if (same) {
-				unchanged++;
-				continue;
-			}
-			if (!incomingSeen.has(key)) updated++;
-		}
-		position.forEach((p, i) => (current[target][p] = row[i] ?? ''));
+		latest.set(key, row);
 	}
-	return { grid: current, inserted, updated, unchanged, duplicateKeys };
+	const appends: UpsertPlan['appends'] = [];
+	for (const [key, row] of latest) {
+		const target = rowByKey.get(key);
+		if (target === undefined) {
+			const values = new Array<Cell | null>(header.length).fill(null);
+			position.forEach((p, i) => (values[p] = row[i] ?? ''));
+			appends.push({ key, values });
+			continue;
+		}
+		const before = existing[target] ?? [];
+		const changed: Array<{ col: number; value: Cell }> = [];
+		for (const { p, i } of order) {
+			const value = row[i] ?? '';
+			if (String(before[p] ?? '') !== String(value)) changed.push({ col: p, value });
+		}
+		if (!changed.length) {
+			unchanged++;
+			continue;
+		}
+		updated++;
+		updates.push(...runsOf(target, changed));
+	}
+	return { header, headerRuns, updates, appends, keyColumn, inserted: appends.length, updated, unchanged, duplicateKeys };
+}
+
+export function upsertRows(existing: Cell[][], headers: string[], keyHeader: string, rows: Cell[][]): UpsertResult {
+	const plan = planUpsert(existing.length ? existing : [], headers, keyHeader, rows);
+	const width = plan.header.length;
+	const grid: Cell[][] = [plan.header.slice(), ...existing.slice(1).map((r) => [...r])];
+	for (const row of grid) while (row.length < width) row.push('');
+	for (const run of plan.updates) run.values.forEach((v, j) => (grid[run.row][run.col + j] = v));
+	for (const a of plan.appends) grid.push(a.values.map((v) => v ?? ''));
+	return { grid, inserted: plan.inserted, updated: plan.updated, unchanged: plan.unchanged, duplicateKeys: plan.duplicateKeys };
 }
 
 /** A1 column letters for a 0-based index (0 → A, 26 → AA). */

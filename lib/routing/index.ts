@@ -61,6 +61,8 @@ export interface RoutableAppeal {
 	source?: string;
 	kind?: string;
 	flags?: string[];
+	/** The coordinator's corrections from the register (`readCorrections`); a corrected department beats the rules. */
+	corrections?: { department?: string | null } | null;
 }
 
 export interface RuleMatch {
@@ -118,6 +120,31 @@ export function routeAppeal(appeal: RoutableAppeal, rules: CompiledRule[], mode:
 		if (mode === 'first') break;
 	}
 	return matches;
+}
+
+const sameName = (a: unknown, b: unknown) => low(a).replace(/ё/g, 'е').replace(/\s+/g, ' ') === low(b).replace(/ё/g, 'е').replace(/\s+/g, ' ');
+
+export interface RoutingDecision {
+	matches: RuleMatch[];
+	/** The department the coordinator set in the register, when there is one. */
+	correctedDepartment?: string;
+	/** What the rules alone decided (for the register's computed column) when a correction overrode them. */
+	computed?: RuleMatch[];
+}
+
+/**
+ * Routing with the coordinator's word first: an appeal whose department was corrected in the register goes to the
+ * first rule that assigns that department (its responsible, contacts and deadline come along); when no rule does,
+ * `matches` is empty and `correctedDepartment` says where it belongs. Otherwise the rules decide (`routeAppeal`).
+ */
+export function routeWithCorrections(appeal: RoutableAppeal, rules: CompiledRule[], mode: 'first' | 'all' = 'first'): RoutingDecision {
+	const corrected = typeof appeal.corrections?.department === 'string' ? appeal.corrections.department.trim() : '';
+	if (!corrected) return { matches: routeAppeal(appeal, rules, mode) };
+	const computed = routeAppeal(appeal, rules, mode);
+	const index = rules.findIndex((r) => sameName(r.rule.assign.department, corrected));
+	const why = [`подразделение исправлено координатором: ${corrected}`];
+	const matches = index >= 0 ? [{ index, rule: rules[index].rule, why }] : [];
+	return { matches, correctedDepartment: index >= 0 ? rules[index].rule.assign.department! : corrected, computed };
 }
 
 /** A rules table row that cannot be used; names the row and the column. */

@@ -10,6 +10,7 @@ import {
 import { normalizeIm } from '../../lib/sources/im';
 import { toIsoDateTime } from '../../lib/sources/common';
 import { executeSource } from '../shared/sourceNode';
+import { writeOnce } from '../shared/writeOnce';
 import { imCredentials, imListIncidents, imRequest, type ImCredentials } from './transport';
 
 const forOperations = (...operation: string[]) => ({ show: { operation } });
@@ -154,27 +155,61 @@ async function runOperation(ctx: IExecuteFunctions, c: ImCredentials, i: number)
 	const id = String(ctx.getNodeParameter('incidentId', i) ?? '').trim();
 	if (!id) throw new NodeOperationError(ctx.getNode(), 'Не указан ID инцидента', { itemIndex: i });
 	const path = `/api/v1/incidents/${encodeURIComponent(id)}`;
-	if (operation === 'take') await imRequest(ctx, c, { method: 'POST', path: `${path}/take`, body: {} });
-	if (operation === 'assign') {
-		const executor = String(ctx.getNodeParameter('executor', i) ?? '').trim();
-		if (!executor) throw new NodeOperationError(ctx.getNode(), 'Не указан исполнитель', { itemIndex: i });
-		await imRequest(ctx, c, { method: 'POST', path: `${path}/assign`, body: { executor } });
+	const read = async () => imRequest<ImIncidentState>(ctx, c, { method: 'GET', path });
+	if (operation === 'get') return [await read()];
+	const body = actionBody(ctx, operation, i);
+	// The adapter has no idempotency key: an action whose answer was lost is checked on the incident before a resend.
+	await writeOnce({
+		node: ctx.getNode(),
+		service: 'Инцидент-менеджмент',
+		find: async () => ownImChange(await read(), operation, body),
+		send: async () => imRequest(ctx, c, { method: 'POST', path: `${path}/${operation}`, body }),
+	});
+	return [await read()];
+}
+
+function actionBody(ctx: IExecuteFunctions, operation: string, i: number): IDataObject {
+	const required = (name: string, message: string) => {
+		const value = String(ctx.getNodeParameter(name, i) ?? '').trim();
+		if (!value) throw new NodeOperationError(ctx.getNode(), message, { itemIndex: i });
+		return value;
+	};
+	switch (operation) {
+		case 'take':
+			return {};
+		case 'assign':
+			return { executor: required('executor', 'Не указан исполнитель') };
+		case 'forward': {
+			const organization = required('organization', 'Не указана организация');
+			const comment = String(ctx.getNodeParameter('comment', i, '') ?? '').trim();
+			return { organization, comment: comment || undefined };
+		}
+		case 'answer':
+			return { text: required('answerText', 'Пустой текст ответа') };
+		case 'reject':
+			return { reason: required('reason', 'Не указана причина отклонения') };
+		default:
+			throw new NodeOperationError(ctx.getNode(), `Неизвестная операция «${operation}»`, { itemIndex: i });
 	}
-	if (operation === 'forward') {
-		const organization = String(ctx.getNodeParameter('organization', i) ?? '').trim();
-		if (!organization) throw new NodeOperationError(ctx.getNode(), 'Не указана организация', { itemIndex: i });
-		const comment = String(ctx.getNodeParameter('comment', i, '') ?? '').trim();
-		await imRequest(ctx, c, { method: 'POST', path: `${path}/forward`, body: { organization, comment: comment || undefined } });
-	}
-	if (operation === 'answer') {
-		const text = (ctx.getNodeParameter('answerText', i) as string).trim();
-		if (!text) throw new NodeOperationError(ctx.getNode(), 'Пустой текст ответа', { itemIndex: i });
-		await imRequest(ctx, c, { method: 'POST', path: `${path}/answer`, body: { text } });
-	}
-	if (operation === 'reject') {
-		const reason = (ctx.getNodeParameter('reason', i) as string).trim();
-		if (!reason) throw new NodeOperationError(ctx.getNode(), 'Не указана причина отклонения', { itemIndex: i });
-		await imRequest(ctx, c, { method: 'POST', path: `${path}/reject`, body: { reason } });
-	}
-	return [await imRequest(ctx, c, { method: 'GET', path })];
+}
+
+interface ImIncidentState {
+	status?: string;
+	executor?: string | null;
+	updatedAt?: string;
+	forwardedTo?: { organization?: string } | null;
+	answer?: { text?: string } | null;
+	rejectReason?: string | null;
+}
+
+/** The incident's change this action would have made, as `action@updatedAt` (each write moves updatedAt). */
+export function ownImChange(incident: ImIncidentState, operation: string, body: IDataObject): string[] {
+	const done: Record<string, boolean> = {
+		take: incident?.status === 'in_work',
+		assign: incident?.executor === body.executor,
+		forward: incident?.status === 'forwarded' && incident.forwardedTo?.organization === body.organization,
+		answer: incident?.status === 'answered' && incident.answer?.text === body.text,
+		reject: incident?.status === 'rejected' && incident.rejectReason === body.reason,
+	};
+	return done[operation] ? [`${operation}@${String(incident.updatedAt)}`] : [];
 }

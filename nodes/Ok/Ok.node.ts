@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 import { normalizeOkComment, type OkCommentInput } from '../../lib/sources/ok';
 import { executeSource } from '../shared/sourceNode';
-import { okRecentComments } from './reads';
+import { okOwnComments, okRecentComments } from './reads';
+import { writeOnce } from '../shared/writeOnce';
 import { okCall, okCredentialTest, okCredentials } from './transport';
 
 export class Ok implements INodeType {
@@ -96,7 +97,15 @@ export class Ok implements INodeType {
 				if (!text) throw new NodeOperationError(this.getNode(), 'Пустой текст ответа', { itemIndex: i });
 				const discussionId = String(this.getNodeParameter('discussionId', i));
 				const replyTo = String(this.getNodeParameter('replyToCommentId', i, '') ?? '').trim();
-				const result = await okCall<IDataObject>(this, c, 'discussions.addComment', { discussionId, discussionType: 'GROUP_TOPIC', comment: text, reply_to_comment_id: replyTo || undefined });
+				// OK has no idempotency key: a comment whose answer was lost is looked up before it is sent again.
+				const written = await writeOnce({
+					node: this.getNode(),
+					service: 'Одноклассники',
+					find: async () => okOwnComments(this, c, discussionId, replyTo || undefined, text),
+					send: async () =>
+						okCall<IDataObject>(this, c, 'discussions.addComment', { discussionId, discussionType: 'GROUP_TOPIC', comment: text, reply_to_comment_id: replyTo || undefined }),
+				});
+				const result = written.applied === 'sent' ? written.value : ({ id: written.id, verified: true } as IDataObject);
 				return { records: [{ ok: true, discussionId, result } as IDataObject], normalize: false };
 			},
 			normalize: (record) => normalizeOkComment(record as OkCommentInput),

@@ -12,6 +12,25 @@ interface OkDiscussion {
 	last_activity_date?: string;
 }
 
+/** Ids of the group's own comments in a discussion with exactly this text (replying to `replyTo`, or to nothing). */
+export async function okOwnComments(ctx: HttpContext, c: OkCredentials, discussionId: string, replyTo: string | undefined, text: string): Promise<string[]> {
+	const out: string[] = [];
+	let anchor: string | undefined;
+	for (let page = 0; page < 100; page++) {
+		const r = await okCall<{ comments?: Array<Record<string, unknown>>; anchor?: string; has_more?: boolean }>(
+			ctx, c, 'discussions.getComments', { discussionId, discussionType: 'GROUP_TOPIC', count: 100, anchor, direction: 'FORWARD' },
+		);
+		for (const comment of r.comments ?? []) {
+			if (comment.author_type !== 'GROUP' && String(comment.author_id) !== c.groupId) continue;
+			if (comment.text !== text || String(comment.reply_to_comment_id ?? '') !== (replyTo ?? '')) continue;
+			out.push(String(comment.id));
+		}
+		if (!r.has_more || !r.anchor || !(r.comments ?? []).length) break;
+		anchor = r.anchor;
+	}
+	return out;
+}
+
 /** Recent discussions (group topics) and their comments, with authors. */
 export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topics: number): Promise<OkCommentInput[]> {
 	const list = await okCall<{ discussions?: OkDiscussion[] }>(ctx, c, 'discussions.getList', { gid: c.groupId, count: topics });

@@ -27,14 +27,20 @@ const RETRYABLE = new Set([1, 2, 9]);
 export function okBodyError(body: unknown): BodyError | undefined {
 	const b = body as { error_code?: number; error_msg?: string } | undefined;
 	if (!b || typeof b !== 'object' || Array.isArray(b) || b.error_code === undefined) return undefined;
-	return { message: `ошибка ${b.error_code}: ${b.error_msg ?? ''}`, code: b.error_code, retryable: RETRYABLE.has(Number(b.error_code)), authExpired: b.error_code === 102 };
+	// Code 1 (unknown error) may come after OK applied a write; 2 and 9 (unavailable, call limit) come before.
+	return { message: `ошибка ${b.error_code}: ${b.error_msg ?? ''}`, code: b.error_code, retryable: RETRYABLE.has(Number(b.error_code)), mayHaveApplied: Number(b.error_code) === 1, authExpired: b.error_code === 102 };
 }
+
+/** Methods that add something and carry no idempotency key: never retried blindly (see writeOnce). */
+const OK_WRITES = new Set(['discussions.addComment', 'mediatopic.post']);
 
 export async function okCall<T = unknown>(ctx: HttpContext, c: OkCredentials, method: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
 	const signed: Record<string, string> = { application_key: c.applicationKey, format: 'json', method };
 	for (const [k, v] of Object.entries(params)) if (v !== undefined) signed[k] = String(v);
 	const form = new URLSearchParams({ ...signed, sig: okSignature(signed, c.accessToken, c.applicationSecretKey), access_token: c.accessToken });
-	const { body } = await apiRequest<T>(ctx, { method: 'POST', url: `${c.apiUrl}/fb.do`, body: form }, { service: 'Одноклассники', bodyError: okBodyError });
+	// Every call is a POST to fb.do: reads are safe to repeat, writes are not.
+	const request = { method: 'POST' as const, url: `${c.apiUrl}/fb.do`, body: form, idempotent: !OK_WRITES.has(method) };
+	const { body } = await apiRequest<T>(ctx, request, { service: 'Одноклассники', bodyError: okBodyError });
 	return body;
 }
 

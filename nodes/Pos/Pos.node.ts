@@ -10,6 +10,7 @@ import {
 import { normalizePos } from '../../lib/sources/pos';
 import { toIsoDateTime } from '../../lib/sources/common';
 import { executeSource } from '../shared/sourceNode';
+import { writeOnce } from '../shared/writeOnce';
 import { posProperties } from './description';
 import { posActionPath, posCredentials, posListMessages, posRequest, type PosCredentials } from './transport';
 
@@ -77,8 +78,41 @@ async function runOperation(
 	}
 	const action = ACTIONS[operation];
 	if (!action) throw new NodeOperationError(ctx.getNode(), `Неизвестная операция «${operation}»`, { itemIndex: i });
-	await posRequest(ctx, c, { method: 'POST', path: posActionPath(c, posId, action), body: actionBody(ctx, operation, i) });
-	return [await posRequest(ctx, c, { method: 'GET', path: `${c.appealsPath}/${encodeURIComponent(posId)}` })];
+	const body = actionBody(ctx, operation, i);
+	const read = async () => posRequest<PosMessageState>(ctx, c, { method: 'GET', path: `${c.appealsPath}/${encodeURIComponent(posId)}` });
+	// ПОС has no idempotency key: an action whose answer was lost is looked up in the history before it is sent again.
+	await writeOnce({
+		node: ctx.getNode(),
+		service: 'ПОС',
+		find: async () => ownHistoryEntries(await read(), operation, body),
+		send: async () => posRequest(ctx, c, { method: 'POST', path: posActionPath(c, posId, action), body }),
+	});
+	return [await read()];
+}
+
+interface PosMessageState {
+	history?: Array<{ status?: string; executor?: string; answer?: { comment?: string; newDate?: string } }>;
+}
+
+/** Positions of history entries this action would have written: its status, and its executor, date or text. */
+export function ownHistoryEntries(message: PosMessageState, operation: string, body: IDataObject): string[] {
+	const statuses: Record<string, string[]> = {
+		takeToWork: ['TAKE_TO_WORK'],
+		setExecutor: ['SET_EXECUTOR'],
+		forward: [body.target === 'subordinate' ? 'FORWARD_TO_SUBORDINATE' : 'FORWARD_TO_PARENT'],
+		postpone: ['POSTPONE'],
+		sendResponse: ['SEND_RESPONSE'],
+	};
+	const out: string[] = [];
+	(Array.isArray(message?.history) ? message.history : []).forEach((entry, index) => {
+		if (!statuses[operation]?.includes(String(entry?.status))) return;
+		if (operation === 'setExecutor' && entry.executor !== undefined && entry.executor !== body.executor) return;
+		if (operation === 'postpone' && entry.answer?.newDate !== undefined && Date.parse(entry.answer.newDate) !== Date.parse(String(body.newDate))) return;
+		const text = operation === 'forward' || operation === 'sendResponse' ? String(body.comment ?? '') : undefined;
+		if (text !== undefined && entry.answer?.comment !== undefined && entry.answer.comment !== text) return;
+		out.push(`${index}:${String(entry.status)}`);
+	});
+	return out;
 }
 
 function actionBody(ctx: IExecuteFunctions, operation: string, i: number): IDataObject {

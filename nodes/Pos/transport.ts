@@ -40,7 +40,7 @@ async function getToken(ctx: HttpContext, c: PosCredentials, renew = false): Pro
 	const form = new URLSearchParams({ grant_type: 'password', username: c.username, password: c.password, scope: c.scope });
 	const { body } = await apiRequest<{ access_token?: string; expires_in?: number }>(
 		ctx,
-		{ method: 'POST', url: `${c.baseUrl}${c.loginPath}`, body: form },
+		{ method: 'POST', url: `${c.baseUrl}${c.loginPath}`, body: form, idempotent: true },
 		{ service: SERVICE },
 	);
 	if (!body?.access_token) throw new Error('ПОС: сервер авторизации не выдал access_token');

@@ -60,7 +60,7 @@ export class ReportSheets implements INodeType {
 					{
 						name: 'Реестр Обращений',
 						value: 'register',
-						description: 'Строка на обращение; повторный запуск обновляет строки по ID, ручные столбцы сохраняются',
+						description: 'Строка на обращение; запуск пишет только изменившиеся ячейки и новые строки, ручные столбцы и исправления координатора сохраняются',
 					},
 					{ name: 'Просроченные И Истекающие', value: 'overdue', description: 'Лист пересобирается каждый запуск' },
 					{
@@ -172,7 +172,10 @@ export class ReportSheets implements INodeType {
 			];
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), error as Error, {
-				description: `Отчёт «${title}» не записан; таблица осталась в прежнем состоянии (запись идёт одним запросом)`,
+				description:
+					report === 'register'
+						? `Реестр «${title}» записан не полностью; повторный запуск допишет его — строки сверяются по ID, ничего не удвоится`
+						: `Отчёт «${title}» не записан; таблица осталась в прежнем состоянии (запись идёт одним запросом)`,
 			});
 		}
 	}

@@ -1,12 +1,29 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
-import { REGISTER_COLUMNS, a1, layoutRequests, rowOf, sheetIdFor, upsertRows, type Cell, type ReportColumn, type TabLayout } from '../../lib/reports';
+import {
+	CORRECTION_COLUMNS,
+	REGISTER_COLUMNS,
+	REGISTER_HEADERS,
+	REGISTER_LAYOUT,
+	a1,
+	columnLetter,
+	columnRequests,
+	layoutRequests,
+	planUpsert,
+	rowOf,
+	sheetIdFor,
+	type Cell,
+	type CellRun,
+	type ReportColumn,
+	type TabLayout,
+} from '../../lib/reports';
 import type { SheetsSession } from './transport';
 import { maskField } from '../../lib/reports/masking';
 
 /**
- * Report tabs in few calls: one read (values.batchGet), one write (values.batchUpdate, all or nothing), and on the
- * first run one spreadsheets.batchUpdate that adds and lays out the tab.
+ * Report tabs in few calls. Rebuilt tabs (overdue, errors, tables): one read, one write (values.batchUpdate, all or
+ * nothing), and on the first run one spreadsheets.batchUpdate that adds and lays out the tab. The register is never
+ * rewritten as a whole: see `writeRegister`.
  */
 export const DEADLINE_HIGHLIGHT: TabLayout['highlight'] = {
 	header: 'Контроль срока',
@@ -51,13 +68,16 @@ export async function setUpTab(
 	session: SheetsSession,
 	spreadsheetId: string,
 	title: string,
-	columns: Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'>>,
+	columns: TabLayout['columns'],
 	rows: number,
 	highlight?: TabLayout['highlight'],
 	chart?: TabLayout['chart'],
-): Promise<void> {
+	/** 400 (the tab exists: an overlapping run made it first) answered with `false` instead of an error. */
+	tolerateExisting = false,
+): Promise<boolean> {
 	const requests = layoutRequests({ sheetId: sheetIdFor(title), title, columns, rows, highlight, chart }, { addSheet: true });
-	await session.call('spreadsheets.batchUpdate', (api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
+	const done = await session.call('spreadsheets.batchUpdate', (api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }), tolerateExisting ? [400] : []);
+	return done !== undefined;
 }
 
 async function writeGrid(session: SheetsSession, spreadsheetId: string, title: string, grid: Cell[][]): Promise<void> {
@@ -70,23 +90,102 @@ async function writeGrid(session: SheetsSession, spreadsheetId: string, title: s
 	);
 }
 
+const runRange = (title: string, run: CellRun) => ({ range: a1(title, `${columnLetter(run.col)}${run.row + 1}`), values: [run.values] });
+const countCells = (rows: Array<Array<Cell | null>>) => rows.reduce((n, r) => n + r.filter((v) => v !== null).length, 0);
+
+/**
+ * The register, written cell by cell where it changed — never the whole grid, so people's edits made while a run is
+ * under way, their columns and their formulas stay:
+ * 1. one read of the tab (values.batchGet);
+ * 2. one values.batchUpdate with a range per run of changed cells of our columns (and headers we add);
+ * 3. new rows by values.append (INSERT_ROWS): Google places them after the table at the moment of the call, so an
+ *    overlapping run's new rows are never overwritten — positions computed from our earlier read would be. Just
+ *    before appending (and again before each retry) the ID column is re-read and rows whose ID is already there are
+ *    dropped: a retried append after a lost response, or an overlapping run that added the same appeal, doubles
+ *    nothing. Sheets has no compare-and-set, so a lock cell could not make two runs exclusive; this keeps the only
+ *    window for a double at one round trip (re-read → append), and a doubled ID is reported and only its first row
+ *    updated.
+ * Rows are never moved or deleted, so positions read in step 1 stay valid for step 2 even while another run appends.
+ * The coordinator's correction columns are laid out (header, drop-down) and never written.
+ */
 export async function writeRegister(session: SheetsSession, spreadsheetId: string, title: string, appeals: Appeal[], masked: boolean) {
 	const headers = REGISTER_COLUMNS.map((c) => c.header);
+	const staffHeaders = CORRECTION_COLUMNS.map((c) => c.header);
 	const rows = appeals.filter((a) => a && typeof a.id === 'string' && !('error' in a && Object.keys(a).length <= 3)).map((a) => rowOf(REGISTER_COLUMNS, a, masked));
 	let existing = await readTab(session, spreadsheetId, title);
+	let createdNow = false;
 	if (existing === undefined) {
-		await setUpTab(session, spreadsheetId, title, REGISTER_COLUMNS, rows.length, DEADLINE_HIGHLIGHT);
-		existing = [];
+		createdNow = await setUpTab(session, spreadsheetId, title, REGISTER_LAYOUT, rows.length, DEADLINE_HIGHLIGHT, undefined, true);
+		// Not created: an overlapping run made the tab a moment ago — read what it holds.
+		existing = createdNow ? [] : ((await readTab(session, spreadsheetId, title)) ?? []);
 	}
-	const result = upsertRows(existing, headers, 'ID', rows);
-	if (result.inserted || result.updated || existing.length === 0) await writeGrid(session, spreadsheetId, title, result.grid);
+	const empty = existing.length === 0 || existing[0].every((h) => String(h ?? '').trim() === '');
+	// An empty tab gets the full layout order (each correction next to what it corrects); an existing one keeps its own.
+	const plan = planUpsert(empty ? [REGISTER_HEADERS] : existing, headers, 'ID', rows, staffHeaders);
+	const headerRuns = empty ? [{ row: 0, col: 0, values: plan.header as Cell[] }] : plan.headerRuns;
+	const runs = [...headerRuns, ...plan.updates];
+	let cellsWritten = 0;
+	if (runs.length) {
+		await session.call('values.batchUpdate', (api) =>
+			api.spreadsheets.values.batchUpdate({
+				spreadsheetId,
+				// RAW: citizens' texts starting with «=» stay text, never formulas in a shared sheet; dates are serial numbers.
+				requestBody: { valueInputOption: 'RAW', data: runs.map((run) => runRange(title, run)) },
+			}),
+		);
+		cellsWritten += runs.reduce((n, r) => n + r.values.length, 0);
+	}
+	// Correction columns added to a register made before them: their width and drop-down, once.
+	const addedStaff = empty || createdNow ? [] : CORRECTION_COLUMNS.filter((c) => !existing!.length || !existing![0].map((h) => String(h ?? '').trim()).includes(c.header));
+	if (addedStaff.length) await layOutAddedColumns(session, spreadsheetId, title, addedStaff.map((c) => ({ column: c, index: plan.header.indexOf(c.header) })));
+	let inserted = 0;
+	let alreadyThere = 0;
+	let appendedCells = 0;
+	if (plan.appends.length) {
+		const keyLetter = columnLetter(plan.keyColumn);
+		await session.call('values.append', async (api) => {
+			const keys = await api.spreadsheets.values.get({ spreadsheetId, range: a1(title, `${keyLetter}:${keyLetter}`), valueRenderOption: 'UNFORMATTED_VALUE' });
+			session.calls['values.get'] = (session.calls['values.get'] ?? 0) + 1;
+			const present = new Set(((keys.data.values ?? []) as Cell[][]).map((r) => String(r?.[0] ?? '').trim()));
+			const fresh = plan.appends.filter((a) => !present.has(a.key));
+			alreadyThere = plan.appends.length - fresh.length;
+			inserted = fresh.length;
+			const values = fresh.map((a) => {
+				const v = a.values.slice();
+				while (v.length && v[v.length - 1] === null) v.pop();
+				return v;
+			});
+			appendedCells = countCells(values);
+			if (!values.length) return { data: {} };
+			return api.spreadsheets.values.append({
+				spreadsheetId,
+				range: a1(title, `A1:${columnLetter(plan.header.length - 1)}`),
+				valueInputOption: 'RAW',
+				insertDataOption: 'INSERT_ROWS',
+				requestBody: { values },
+			});
+		});
+		cellsWritten += appendedCells;
+	}
 	return {
-		rows: result.grid.length - 1,
-		inserted: result.inserted,
-		updated: result.updated,
-		unchanged: result.unchanged,
-		duplicateKeysInSheet: result.duplicateKeys,
+		rows: Math.max(existing.length - 1, 0) + inserted,
+		inserted,
+		updated: plan.updated,
+		unchanged: plan.unchanged,
+		/** New rows another run (or a lost response's first attempt) had already added. */
+		alreadyInSheet: alreadyThere,
+		cellsWritten,
+		duplicateKeysInSheet: plan.duplicateKeys,
 	};
+}
+
+/** Width and drop-down of columns added to an existing tab; its sheet id is looked up (people may have made the tab). */
+async function layOutAddedColumns(session: SheetsSession, spreadsheetId: string, title: string, added: Array<{ column: TabLayout['columns'][number]; index: number }>) {
+	const meta = await session.call('spreadsheets.get', (api) => api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title)' }));
+	const sheetId = meta?.sheets?.find((s) => s.properties?.title === title)?.properties?.sheetId;
+	if (sheetId === undefined || sheetId === null) return;
+	const requests = added.flatMap((a) => columnRequests(sheetId, a.index, a.column));
+	await session.call('spreadsheets.batchUpdate', (api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
 }
 
 export async function replaceTab<T>(

@@ -7,7 +7,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { compileRules, parseRoutingTable, routeAppeal, type RoutingRule } from '../../lib/routing';
+import { compileRules, parseRoutingTable, routeWithCorrections, type RoutingRule } from '../../lib/routing';
 import { asNodeError, errorItem } from '../shared/items';
 import { configuredOutputs, routingProperties } from './description';
 
@@ -89,8 +89,29 @@ export class Routing implements INodeType {
 		for (let i = 0; i < items.length; i++) {
 			try {
 				const appeal = items[i].json;
-				const matches = routeAppeal(appeal as never, compiled, matchMode);
+				const decision = routeWithCorrections(appeal as never, compiled, matchMode);
+				const { matches } = decision;
+				// A correction overrode the rules: keep what they decided, for the register's computed column.
+				const corrections = decision.correctedDepartment
+					? {
+							...(appeal.corrections as IDataObject),
+							computed: {
+								...((appeal.corrections as IDataObject).computed as IDataObject | undefined),
+								department: decision.computed?.[0]?.rule.assign.department ?? (appeal.department as string | null | undefined) ?? null,
+							},
+						}
+					: undefined;
 				if (matches.length === 0) {
+					if (decision.correctedDepartment) {
+						// The coordinator named a department no rule assigns: it is distributed all the same (table mode's first
+						// output; with rules in the node there is no branch for it, so it goes out of «Не распределено» with it).
+						const why = [`подразделение исправлено координатором: ${decision.correctedDepartment}`, 'правила с этим подразделением нет'];
+						outputs[mode === 'table' ? 0 : fallback].push({
+							json: { ...appeal, department: decision.correctedDepartment, corrections, routing: { rule: null, why, contact: { telegramChatId: null, email: null }, deadline: null } },
+							pairedItem: { item: i },
+						});
+						continue;
+					}
 					outputs[fallback].push({
 						json: { ...appeal, routing: { rule: null, why: ['ни одно правило не подошло'] } },
 						pairedItem: { item: i },
@@ -103,6 +124,7 @@ export class Routing implements INodeType {
 						...appeal,
 						department: a.department ?? appeal.department ?? null,
 						responsible: a.responsible ?? appeal.responsible ?? null,
+						...(corrections ? { corrections } : {}),
 						routing: {
 							rule: match.rule.name,
 							why: match.why,

@@ -26,7 +26,7 @@ export function telegramBodyError(body: unknown, status: number): BodyError | un
 export async function telegramCall<T = unknown>(ctx: HttpContext, c: TelegramCredentials, method: string, body: Record<string, unknown> = {}): Promise<T> {
 	const res = await apiRequest<{ ok: boolean; result: T }>(
 		ctx,
-		{ method: 'POST', url: `${c.baseUrl}/bot${c.accessToken}/${method}`, body },
+		{ method: 'POST', url: `${c.baseUrl}/bot${c.accessToken}/${method}`, body, idempotent: !/^(send|forward|copy)/.test(method) },
 		{ service: 'Telegram', bodyError: telegramBodyError },
 	);
 	return res.body.result;

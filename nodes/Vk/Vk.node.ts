@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -8,7 +9,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { normalizeVk, type VkRecordInput } from '../../lib/sources/vk';
-import { vkPostComments, vkSearchMentions, vkWallPosts } from './reads';
+import { vkOwnReplies, vkPostComments, vkSearchMentions, vkWallPosts } from './reads';
+import { writeOnce } from '../shared/writeOnce';
 import { executeSource } from '../shared/sourceNode';
 import { vkCall, vkCredentials, type VkCredentials } from './transport';
 
@@ -121,6 +123,22 @@ export class Vk implements INodeType {
 				displayOptions: show('message', 'send'),
 			},
 			{
+				displayName: 'ID Обращения',
+				name: 'appealId',
+				type: 'string',
+				default: '={{ $json.id }}',
+				description: 'Вместе с назначением даёт ключ отправки (random_id): повтор той же отправки ВКонтакте не продублирует, а вопрос по другому обращению уйдёт, даже если текст тот же',
+				displayOptions: show('message', 'send'),
+			},
+			{
+				displayName: 'Назначение',
+				name: 'purpose',
+				type: 'string',
+				default: "={{ $json.followUpQuestion ? 'followUp' : 'message' }}",
+				description: 'Зачем пишем по этому обращению (вопрос о решении, ответ…): разные назначения — разные сообщения',
+				displayOptions: show('message', 'send'),
+			},
+			{
 				displayName: 'Текст',
 				name: 'message',
 				type: 'string',
@@ -179,21 +197,28 @@ async function runOperation(ctx: IExecuteFunctions, c: VkCredentials, i: number)
 	if (resource === 'comment' && operation === 'reply') {
 		const message = (ctx.getNodeParameter('message', i) as string).trim();
 		if (!message) throw new NodeOperationError(ctx.getNode(), 'Пустой текст ответа', { itemIndex: i });
-		const result = await vkCall<{ comment_id: number }>(ctx, c, 'wall.createComment', {
-			owner_id: -c.groupId,
-			post_id: ctx.getNodeParameter('replyPostId', i) as string,
-			reply_to_comment: (ctx.getNodeParameter('replyToComment', i, '') as string) || undefined,
-			from_group: c.groupId,
-			message,
+		const postId = String(ctx.getNodeParameter('replyPostId', i));
+		const replyTo = String(ctx.getNodeParameter('replyToComment', i, '') ?? '').trim() || undefined;
+		// VK has no idempotency key for comments: a reply whose answer was lost is looked up before it is sent again.
+		const result = await writeOnce({
+			node: ctx.getNode(),
+			service: 'ВКонтакте',
+			find: async () => vkOwnReplies(ctx, c, postId, replyTo, message),
+			send: async () =>
+				vkCall<{ comment_id: number }>(ctx, c, 'wall.createComment', { owner_id: -c.groupId, post_id: postId, reply_to_comment: replyTo, from_group: c.groupId, message }),
 		});
-		return { records: [{ commentId: result.comment_id, ok: true } as IDataObject], normalize: false };
+		const commentId = result.applied === 'sent' ? result.value.comment_id : Number(result.id);
+		return { records: [{ commentId, ok: true, ...(result.applied === 'found' ? { verified: true } : {}) } as IDataObject], normalize: false };
 	}
 	if (resource === 'message') {
 		const message = (ctx.getNodeParameter('message', i) as string).trim();
 		const userId = String(ctx.getNodeParameter('userId', i));
 		if (!message) throw new NodeOperationError(ctx.getNode(), 'Пустой текст сообщения', { itemIndex: i });
-		// random_id makes a retried send idempotent on VK's side.
-		const randomId = stableId(`${userId}|${message}`);
+		// random_id makes a retried send idempotent on VK's side; it names the appeal and the purpose, not the text,
+		// so the same question about another appeal is a new message. Without an appeal: this execution and item.
+		const appealId = String(ctx.getNodeParameter('appealId', i, '') ?? '').trim();
+		const purpose = String(ctx.getNodeParameter('purpose', i, '') ?? '').trim() || 'message';
+		const randomId = vkRandomId(c.groupId, userId, appealId ? `${appealId}|${purpose}` : `${ctx.getExecutionId()}|${i}|${purpose}`);
 		const id = await vkCall<number>(ctx, c, 'messages.send', { user_id: userId, message, random_id: randomId });
 		return { records: [{ messageId: id, ok: true } as IDataObject], normalize: false };
 	}
@@ -202,8 +227,7 @@ async function runOperation(ctx: IExecuteFunctions, c: VkCredentials, i: number)
 	return { records: await vkSearchMentions(ctx, c, keywords, start ? Math.floor(Date.parse(start) / 1000) : undefined), normalize: true };
 }
 
-function stableId(text: string): number {
-	let h = 0;
-	for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-	return Math.abs(h) || 1;
+/** A positive int32 (VK's random_id range) from the community, the recipient and what the message is for. */
+export function vkRandomId(groupId: number, userId: string, key: string): number {
+	return createHash('sha256').update(`${groupId}|${userId}|${key}`).digest().readUInt32BE(0) % 2147483647 || 1;
 }

@@ -44,6 +44,25 @@ export async function vkPostComments(ctx: Ctx, c: VkCredentials, postId: number)
 	return out;
 }
 
+/**
+ * Ids of the community's own comments under a post with exactly this text (replies to `replyTo` when given, read
+ * from that comment's thread) — the evidence writeOnce looks for when a reply's answer was lost.
+ */
+export async function vkOwnReplies(ctx: Ctx, c: VkCredentials, postId: string, replyTo: string | undefined, text: string): Promise<string[]> {
+	const list = await vkCall<VkList>(ctx, c, 'wall.getComments', {
+		owner_id: -c.groupId, post_id: postId, comment_id: replyTo, count: 100, sort: 'desc', thread_items_count: replyTo ? undefined : 10,
+	});
+	const out: string[] = [];
+	for (const item of list.items ?? []) {
+		for (const comment of [item, ...((item.thread as { items?: Array<Record<string, unknown>> })?.items ?? [])]) {
+			if (Number(comment.from_id) !== -c.groupId || comment.text !== text) continue;
+			if (replyTo !== undefined && String(comment.reply_to_comment ?? '') !== replyTo) continue;
+			out.push(String(comment.id));
+		}
+	}
+	return out;
+}
+
 /** The community's replies by the comment they answer; the earliest reply is the answer. */
 class ThreadAnswers {
 	private byComment = new Map<string, { date: number; text: string }>();

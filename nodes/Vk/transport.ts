@@ -36,6 +36,8 @@ export function vkBodyError(body: unknown): BodyError | undefined {
 		message: `ошибка ${code}: ${error.error_msg ?? 'без описания'}`,
 		code,
 		retryable: RETRYABLE.has(code),
+		// Unknown and internal errors may come after VK applied a write; rate limits come before.
+		mayHaveApplied: code === 1 || code === 10,
 		// Code 29 is a daily-ish quota: waiting a second does not help, but the next retry waits longer anyway.
 		retryAfterMs: code === 6 ? 400 : code === 9 || code === 29 ? 3000 : undefined,
 	};
@@ -55,6 +57,9 @@ export async function vkThrottle(token: string, perSecond: number, now = () => D
 	if (slot > t) await new Promise((r) => setTimeout(r, slot - t));
 }
 
+/** Methods that change something and carry no idempotency key: never retried blindly (see writeOnce). */
+const VK_WRITES = new Set(['wall.createComment', 'wall.post', 'groups.addCallbackServer']);
+
 export async function vkCall<T = unknown>(
 	ctx: HttpContext,
 	c: VkCredentials,
@@ -69,7 +74,13 @@ export async function vkCall<T = unknown>(
 	form.set('v', c.apiVersion);
 	const { body } = await apiRequest<{ response: T }>(
 		ctx,
-		{ method: 'POST', url: `${c.apiUrl}/method/${method}`, body: form },
+		{
+			method: 'POST',
+			url: `${c.apiUrl}/method/${method}`,
+			body: form,
+			// Every VK call is a POST: reads are safe to repeat, and messages.send is with its random_id.
+			idempotent: method === 'messages.send' ? params.random_id !== undefined : !VK_WRITES.has(method),
+		},
 		{ service: 'ВКонтакте', bodyError: vkBodyError },
 	);
 	return body.response;

@@ -3,6 +3,7 @@ import {
 	DEFAULT_RETRY,
 	isRetryableStatus,
 	isTransientNetworkError,
+	networkCode,
 	parseRetryAfter,
 	withRetry,
 	type RetryPolicy,
@@ -22,6 +23,12 @@ export interface ApiRequest {
 	body?: unknown;
 	headers?: Record<string, string>;
 	timeoutMs?: number;
+	/**
+	 * Safe to send twice. Default: GET, HEAD, PUT, DELETE and OPTIONS are; a POST only when the caller says so — it
+	 * only reads, or carries an idempotency key the service honours (VK `random_id`). A request that is not is
+	 * retried only after failures that mean it was not applied (429, 503, connection refused, rate-limit errors).
+	 */
+	idempotent?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -36,6 +43,8 @@ export interface BodyError {
 	code?: string | number;
 	/** Rate limits and the like: retry after a pause. */
 	retryable?: boolean;
+	/** A retryable error after which a write may nevertheless have been applied (VK «internal error»). */
+	mayHaveApplied?: boolean;
 	retryAfterMs?: number;
 	/** The token is no longer valid: the transport may renew it once. */
 	authExpired?: boolean;
@@ -57,6 +66,21 @@ export class AuthExpiredError extends Error {
 		super(message);
 		this.name = 'AuthExpiredError';
 	}
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+export function isIdempotent(request: Pick<ApiRequest, 'method' | 'idempotent'>): boolean {
+	return request.idempotent ?? IDEMPOTENT_METHODS.has(String(request.method).toUpperCase());
+}
+
+/** Statuses a server answers before doing the work (rate limit, overload): a write behind them was not applied. */
+const NOT_APPLIED_STATUSES = new Set([429, 503]);
+
+/** Thrown for a write that is not safe to repeat when its outcome is unknown: it may or may not have been applied. */
+function outcomeUnknown(error: NodeApiError): NodeApiError {
+	error.message = `${error.message}. Запись могла быть выполнена: повторно не отправлялась, проверьте результат в сервисе`;
+	return Object.assign(error, { mayHaveApplied: true });
 }
 
 function cleanQuery(qs: ApiRequest['qs']): Record<string, string> | undefined {
@@ -158,6 +182,8 @@ function messageOf(body: unknown): string | undefined {
  * One HTTP call through n8n's own helper (proxies, n8n's settings), with retries and backoff on 429, 5xx,
  * timeouts and broken JSON, honouring Retry-After. Failures become a NodeApiError carrying the service's own
  * message — never the request itself, so tokens in URLs or headers cannot leak into errors.
+ * A request that is not idempotent is not retried after a failure that may follow its application (timeout, reset,
+ * 500/502/504, a broken answer): the error is marked (`mayHaveApplied`) for the caller to verify — see writeOnce.
  */
 export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequest, behaviour: RequestBehaviour): Promise<ApiResponse<T>> {
 	const headers: Record<string, string> = { Accept: 'application/json', ...(request.headers ?? {}) };
@@ -184,6 +210,7 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	const idempotent = isIdempotent(request);
 	return withRetry<ApiResponse<T>>(
 		async () => {
 			let response: { statusCode: number; headers: Record<string, unknown>; body: unknown };
@@ -193,8 +220,10 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 				const failure = new NodeApiError(ctx.getNode(), { message: `${behaviour.service}: нет ответа` } as JsonObject, {
 					message: `${behaviour.service}: сервис не ответил (${redactText(String((error as Error).message))})`,
 				});
-				if (isTransientNetworkError(error)) return { done: false, error: failure };
-				throw failure;
+				if (!isTransientNetworkError(error)) throw failure;
+				// Refused connections never reached the service; any other drop may have come after the write.
+				if (!idempotent && networkCode(error) !== 'ECONNREFUSED') throw outcomeUnknown(failure);
+				return { done: false, error: failure };
 			}
 			if (response.statusCode >= 300 && response.statusCode < 400) throw redirectRefused(ctx.getNode(), behaviour.service, response.statusCode, response.headers?.location);
 			const parsed = parseBody(response.body);
@@ -203,6 +232,7 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 					message: `${behaviour.service}: ответ не является корректным JSON (HTTP ${response.statusCode})`,
 					httpCode: String(response.statusCode),
 				});
+				if (!idempotent && !NOT_APPLIED_STATUSES.has(response.statusCode)) throw outcomeUnknown(error);
 				return { done: false, error };
 			}
 			const status = response.statusCode;
@@ -213,6 +243,7 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 					httpCode: String(bodyError.code ?? status),
 				});
 				if (bodyError.authExpired) throw Object.assign(error, { authExpired: true });
+				if (bodyError.retryable && !idempotent && bodyError.mayHaveApplied) throw outcomeUnknown(error);
 				if (bodyError.retryable) return { done: false, error, retryAfterMs: bodyError.retryAfterMs };
 				throw error;
 			}
@@ -223,6 +254,7 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 				});
 				if (status === 401) throw Object.assign(error, { authExpired: true });
 				if (isRetryableStatus(status)) {
+					if (!idempotent && !NOT_APPLIED_STATUSES.has(status)) throw outcomeUnknown(error);
 					return { done: false, error, retryAfterMs: parseRetryAfter(response.headers['retry-after']) };
 				}
 				throw error;
@@ -232,6 +264,11 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 		behaviour.retry ?? DEFAULT_RETRY,
 		behaviour.wait,
 	);
+}
+
+/** True for the error apiRequest throws when a write that is not safe to repeat may have been applied. */
+export function mayHaveApplied(error: unknown): boolean {
+	return (error as { mayHaveApplied?: boolean })?.mayHaveApplied === true;
 }
 
 /** True for the error apiRequest throws when the service says the token is no longer valid. */

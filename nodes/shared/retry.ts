@@ -53,9 +53,14 @@ export function isRetryableStatus(status: number): boolean {
 	return status === 429 || status === 408 || (status >= 500 && status <= 599);
 }
 
+/** The error code of a network failure (`ECONNRESET`…), on the error or its cause (fetch wraps it). */
+export function networkCode(error: unknown): string | undefined {
+	return (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+}
+
 /** Network-level failures (timeouts, resets, truncated bodies) are transient too. */
 export function isTransientNetworkError(error: unknown): boolean {
-	const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+	const code = networkCode(error);
 	if (code && ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ECONNREFUSED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET'].includes(code)) {
 		return true;
 	}

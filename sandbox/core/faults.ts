@@ -18,7 +18,7 @@ export class FaultInjector {
 	private rules: ActiveRule[] = [];
 	private rng: Rng = createRng(1);
 	/** Every fault injected, for tests and reports. */
-	readonly log: Array<{ emulator: string; route: string; kind: string; at: string }> = [];
+	readonly log: Array<{ emulator: string; route: string; kind: string; afterApply?: boolean; at: string }> = [];
 
 	configure(plan: FaultPlan): void {
 		this.rng = createRng(plan.seed ?? 1);
@@ -45,7 +45,7 @@ export class FaultInjector {
 			if (rule.times !== undefined && active.fired >= rule.times) continue;
 			if (this.rng() >= (rule.rate ?? 1)) continue;
 			active.fired++;
-			this.log.push({ emulator, route, kind: rule.kind, at: new Date().toISOString() });
+			this.log.push({ emulator, route, kind: rule.kind, ...(rule.afterApply ? { afterApply: true } : {}), at: new Date().toISOString() });
 			return { ...rule, retryAfter: rule.retryAfter ?? 1 };
 		}
 		return undefined;

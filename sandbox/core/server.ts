@@ -186,6 +186,8 @@ export async function serveEmulator(
 				const route = emulator.routeOf(req);
 				calls.add(route);
 				const fault = faults.decide(emulator.name, route);
+				// A write applied and then its answer lost: the state changes, the client sees only the failure.
+				if (fault?.afterApply) await emulator.handle(req);
 				if (fault?.kind === 'timeout') {
 					const timer = setTimeout(() => {
 						timers.delete(timer);
@@ -194,6 +196,7 @@ export async function serveEmulator(
 					timers.add(timer);
 					return;
 				}
+				if (fault?.kind === 'connection_reset') return void rawReq.socket.destroy();
 				if (fault?.kind === 'expired_token') emulator.expireTokens?.(req);
 				if (fault?.kind === 'insert_records') emulator.insertRecords?.(fault.code ?? 1);
 				if (fault && ['http_429', 'http_500', 'http_502', 'http_503', 'api_error'].includes(fault.kind)) {

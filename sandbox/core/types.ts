@@ -30,6 +30,8 @@ export type FaultKind =
 	| 'http_502'
 	| 'http_503'
 	| 'timeout'
+	/** The socket is destroyed without an answer. */
+	| 'connection_reset'
 	| 'truncated_json'
 	| 'malformed_json'
 	| 'expired_token'
@@ -56,6 +58,12 @@ export interface FaultRule {
 	code?: number;
 	/** For `timeout`: how long to hold the socket before destroying it (ms); default 30000. */
 	holdMs?: number;
+	/**
+	 * Apply the request first (the emulator changes its state), then fail the response with `kind` (`http_500`,
+	 * `http_502`, `timeout`, `connection_reset`…): the write happened but the client cannot know — what makes a blind
+	 * retry double it. Without it, error faults are injected before the request reaches the emulator.
+	 */
+	afterApply?: boolean;
 }
 
 export interface FaultPlan {

@@ -266,6 +266,8 @@ export class VkEmulator implements Emulator {
 				const n = count(100, 10);
 				if (n === undefined) return vkError(100, 'One of the parameters specified was missing or invalid: count should be less or equal to 100', p);
 				let items = this.comments.filter((c) => c.post_id === postId);
+				// comment_id: that comment's thread (the replies to it), as VK returns it.
+				if (p.comment_id) items = items.filter((c) => c.parents_stack.includes(Number(p.comment_id)));
 				items.sort((a, b) => (p.sort === 'desc' ? b.id - a.id : a.id - b.id));
 				if (p.start_comment_id) items = items.slice(Math.max(0, items.findIndex((c) => c.id === Number(p.start_comment_id))));
 				const page = items.slice(Number(p.offset ?? 0), Number(p.offset ?? 0) + n);

@@ -1,4 +1,4 @@
-import { compileRules, parseRoutingTable, routeAppeal, type RoutingRule } from '../../../lib/routing';
+import { compileRules, parseRoutingTable, routeAppeal, routeWithCorrections, type RoutingRule } from '../../../lib/routing';
 
 const rules: RoutingRule[] = [
 	{ name: 'Конфликт', flags: ['obscene', 'escalation'], assign: { responsible: 'Координатор МЦУ' } },
@@ -33,6 +33,20 @@ describe('routeAppeal', () => {
 	});
 	it('nothing matches → empty (the node sends it to «не распределено»)', () => {
 		expect(routeAppeal({ topic: 'culture_sport', source: 'vk', text: 'Когда откроют каток?' }, compiled)).toEqual([]);
+	});
+});
+
+describe('routeWithCorrections', () => {
+	it('a corrected department beats every rule: the first rule assigning it is taken, the rules\' own choice kept', () => {
+		const d = routeWithCorrections({ topic: 'roads', source: 'pos', flags: ['escalation'], corrections: { department: 'муп «дедовичский водоканал»' } }, compiled, 'all');
+		expect(d.matches.map((m) => [m.rule.name, m.why])).toEqual([['Вода в Дедовичах', ['подразделение исправлено координатором: муп «дедовичский водоканал»']]]);
+		expect(d.correctedDepartment).toBe('МУП «Дедовичский водоканал»');
+		expect(d.computed!.map((m) => m.rule.name)).toEqual(['Конфликт', 'Дороги', 'Всё из ПОС']);
+	});
+	it('a department no rule assigns: no match, the correction named; no correction: the rules as usual', () => {
+		expect(routeWithCorrections({ topic: 'roads', corrections: { department: 'Отдел культуры' } }, compiled)).toMatchObject({ matches: [], correctedDepartment: 'Отдел культуры' });
+		const plain = routeWithCorrections({ topic: 'roads', corrections: { department: '  ' } }, compiled);
+		expect([plain.matches.map((m) => m.rule.name), plain.correctedDepartment]).toEqual([['Дороги'], undefined]);
 	});
 });
 

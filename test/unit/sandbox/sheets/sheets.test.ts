@@ -3,7 +3,7 @@ import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/se
 import { SheetsEmulator } from '../../../../sandbox/sheets/emulator';
 import { openSheets, type ServiceAccount } from '../../../../nodes/ReportSheets/transport';
 import { writeRegister } from '../../../../nodes/ReportSheets/writer';
-import { REGISTER_COLUMNS } from '../../../../lib/reports';
+import { REGISTER_HEADERS } from '../../../../lib/reports';
 import { makeAppeal, type Appeal } from '../../../../lib/appeal';
 import { testPrivateKey } from '../../../helpers/serviceAccount';
 import { fetchContext } from '../../../helpers/httpContext';
@@ -63,13 +63,13 @@ describe('Sheets emulator with googleapis and the report writer', () => {
 		expect(((await res.json()) as { error: { status: string } }).error.status).toBe('UNAUTHENTICATED');
 	});
 
-	it('writes a 5,000-row register in 3 calls, then upserts changes in 2 — no duplicates, hand columns kept', async () => {
+	it('writes a 5,000-row register in 5 calls, then upserts changes and 2 new rows in 4 — no duplicates, hand columns kept', async () => {
 		const session = await openSheets(account, postForm, node, fastRetry);
 		const first = await writeRegister(session, spreadsheetId, 'Реестр обращений', appeals(5000), true);
 		expect(first).toMatchObject({ rows: 5000, inserted: 5000 });
-		expect(session.calls).toEqual({ 'values.batchGet': 1, 'spreadsheets.batchUpdate': 1, 'values.batchUpdate': 1 });
+		expect(session.calls).toEqual({ 'values.batchGet': 1, 'spreadsheets.batchUpdate': 1, 'values.batchUpdate': 1, 'values.get': 1, 'values.append': 1 });
 		const grid = emulator.values(spreadsheetId, 'Реестр обращений');
-		expect(grid[0]).toEqual(REGISTER_COLUMNS.map((c) => c.header));
+		expect(grid[0]).toEqual(REGISTER_HEADERS);
 		// Masked by default; a citizen's «=…» text stays text.
 		expect(grid[1]).toEqual(expect.arrayContaining(['pos:100000', 'П. А. С.', '=HYPERLINK("x") Обращение 0: яма']));
 		expect(JSON.stringify(grid)).not.toContain('Петрова');
@@ -78,18 +78,18 @@ describe('Sheets emulator with googleapis and the report writer', () => {
 		const ss = emulator.get(spreadsheetId)!.sheets.find((s) => s.properties.title === 'Реестр обращений')!;
 		ss.cells[0].push({ v: 'Комментарий куратора' });
 		ss.cells[7].push(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-		ss.cells[7][REGISTER_COLUMNS.length] = { v: 'позвонить заявителю' };
+		ss.cells[7][REGISTER_HEADERS.length] = { v: 'позвонить заявителю' };
 
 		const again = await openSheets(account, postForm, node, fastRetry);
 		const changed = appeals(5000).map((a, i) => (i % 10 === 0 ? { ...a, status: 'answered' as const } : a));
 		const second = await writeRegister(again, spreadsheetId, 'Реестр обращений', [...changed, ...appeals(5002).slice(5000)], true);
 		expect(second).toMatchObject({ rows: 5002, inserted: 2, updated: 500, unchanged: 4500 });
-		expect(again.calls).toEqual({ 'values.batchGet': 1, 'values.batchUpdate': 1 });
+		expect(again.calls).toEqual({ 'values.batchGet': 1, 'values.batchUpdate': 1, 'values.get': 1, 'values.append': 1 });
 		const after = emulator.values(spreadsheetId, 'Реестр обращений');
 		expect(after).toHaveLength(5003);
 		expect(new Set(after.slice(1).map((r) => r[0])).size).toBe(5002);
-		expect(after[0][REGISTER_COLUMNS.length]).toBe('Комментарий куратора');
-		expect(after[7][REGISTER_COLUMNS.length]).toBe('позвонить заявителю');
+		expect(after[0][REGISTER_HEADERS.length]).toBe('Комментарий куратора');
+		expect(after[7][REGISTER_HEADERS.length]).toBe('позвонить заявителю');
 	});
 
 	it('a faulty run (429s, then a 500 on the write) ends consistent: retried to completion, nothing doubled', async () => {
