@@ -1,5 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 import { mayHaveApplied } from './http';
+import { asNodeError } from './items';
 import { backoffDelay, sleep, type RetryPolicy } from './retry';
 
 /**
@@ -41,7 +42,7 @@ export async function writeOnce<T>(options: WriteOnceOptions<T>): Promise<WriteO
 		try {
 			return { applied: 'sent', value: await options.send() };
 		} catch (error) {
-			if (!mayHaveApplied(error)) throw error;
+			if (!mayHaveApplied(error)) throw asNodeError(options.node, error);
 			last = error;
 		}
 		let after: string[];
