@@ -1,5 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
@@ -10,13 +12,53 @@ import {
 import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId } from '../../lib/sources/vk';
 import { errorItem } from '../shared/items';
 import { VK_EVENTS_PROPERTY } from './events';
-import { vkCall, vkCredentials } from './transport';
+import { vkCall, vkCredentials, type VkCredentials } from './transport';
 
 const RECENT_EVENTS = 1000;
 
+/** The secret compared in constant time (hashes: equal-length buffers, and the length is not revealed either). */
+export function sameSecret(given: unknown, expected: string): boolean {
+	if (typeof given !== 'string' || !expected) return false;
+	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+	return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Without a secret and a community id anyone could post events: refuse to activate rather than refuse every event. */
+function assertConfigured(ctx: IHookFunctions, c: VkCredentials): void {
+	if (!c.callbackSecret) {
+		throw new NodeOperationError(ctx.getNode(), 'В учётных данных ВКонтакте не задан секретный ключ Callback API', {
+			description: 'Без секретного ключа нельзя проверить, что событие прислал ВКонтакте. Задайте его в учётных данных — триггер сам передаст его ВКонтакте.',
+		});
+	}
+	if (!c.groupId) throw new NodeOperationError(ctx.getNode(), 'В учётных данных ВКонтакте не указан ID сообщества');
+}
+
 /**
- * VK Callback API: answers the confirmation request, rejects a wrong or missing `secret` (no run), and drops an
- * `event_id` it has already seen — VK re-sends an event until it gets "ok".
+ * The key an event is deduplicated by: VK's `event_id` (a string; a number is kept apart from the same digits as
+ * text), else the record it carries (type and VK id); undefined when neither exists.
+ */
+export function eventKey(body: IDataObject, record: ReturnType<typeof vkEventRecord>): string | undefined {
+	const id = body.event_id;
+	if (typeof id === 'string' && id) return `e:${id}`;
+	if (typeof id === 'number' && Number.isFinite(id)) return `n:${id}`;
+	if (record && record.item.id !== undefined && record.item.id !== null) return `r:${String(body.type)}:${vkExternalId(record)}`;
+	return undefined;
+}
+
+/**
+ * Deliveries in this process whose run is being handed over: a concurrent re-delivery of the same event waits for
+ * the first one's answer — «ok» sent (a duplicate, dropped) or failed (it goes on as a new delivery).
+ */
+const inFlight = new Map<string, Promise<boolean>>();
+/** Events handed to a run by this process lately (static data is saved per delivery and may race). */
+const handedOver = new Set<string>();
+const HANDED_OVER_LIMIT = 10000;
+
+/**
+ * VK Callback API: answers the confirmation request, rejects a wrong or missing `secret`, a wrong community or an
+ * event about another community's wall (no run), and drops an event it has already handed to a run — VK re-sends an
+ * event until it gets «ok». «ok» is sent by n8n once the run is handed over (`responseMode: onReceived` answers after
+ * the execution is created), so an event n8n could not take is re-sent by VK, not lost.
  */
 export class VkCallbackTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +73,7 @@ export class VkCallbackTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mcuVkApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'vk-callback' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'ok', path: 'vk-callback' }],
 		properties: [
 			VK_EVENTS_PROPERTY,
 		],
@@ -42,6 +84,7 @@ export class VkCallbackTrigger implements INodeType {
 			/** Registered on VK when there is a callback server with this workflow's URL. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const c = vkCredentials(await this.getCredentials('mcuVkApi'));
+				assertConfigured(this, c);
 				const url = this.getNodeWebhookUrl('default');
 				const servers = await vkCall<{ items?: Array<{ id: number; url: string }> }>(this, c, 'groups.getCallbackServers', { group_id: c.groupId });
 				const found = (servers.items ?? []).find((s) => s.url === url);
@@ -51,6 +94,7 @@ export class VkCallbackTrigger implements INodeType {
 			/** Adds the callback server, subscribes to the chosen events and keeps VK's confirmation code. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const c = vkCredentials(await this.getCredentials('mcuVkApi'));
+				assertConfigured(this, c);
 				const state = this.getWorkflowStaticData('node') as IDataObject;
 				const { code } = await vkCall<{ code: string }>(this, c, 'groups.getCallbackConfirmationCode', { group_id: c.groupId });
 				state.confirmation = code;
@@ -92,26 +136,57 @@ export class VkCallbackTrigger implements INodeType {
 			res.status(status).type('text/plain').send(text);
 			return { noWebhookResponse: true };
 		};
-		if (c.groupId && Number(body.group_id) !== c.groupId) return reply(403, 'wrong group');
+		if (!c.groupId || Number(body.group_id) !== c.groupId) return reply(403, 'wrong group');
 		const stored = this.getWorkflowStaticData('node') as { confirmation?: string };
 		if (body.type === 'confirmation') return reply(200, stored.confirmation || c.confirmation);
-		if (!c.callbackSecret || body.secret !== c.callbackSecret) return reply(403, 'wrong secret');
+		if (!sameSecret(body.secret, c.callbackSecret)) return reply(403, 'wrong secret');
 
-		const state = this.getWorkflowStaticData('node') as { recentEvents?: string[] };
-		const eventId = String(body.event_id ?? '');
-		const recent = state.recentEvents ?? [];
-		if (eventId && recent.includes(eventId)) return reply(200, 'ok');
 		const events = this.getNodeParameter('events', []) as string[];
 		const record = events.includes(String(body.type)) ? vkEventRecord(body as { type?: string; object?: unknown }) : undefined;
-		if (eventId) state.recentEvents = [...recent, eventId].slice(-RECENT_EVENTS);
 		if (!record || isOwnCommunityRecord(record)) return reply(200, 'ok');
+		// A wall event names the wall it happened on: only this community's (a forged one could overwrite a row).
+		if (record.kind !== 'message' && Number(record.item.owner_id) !== -c.groupId) return reply(403, 'wrong community');
+
+		const state = this.getWorkflowStaticData('node') as { recentEvents?: unknown[] };
+		const recent = (Array.isArray(state.recentEvents) ? state.recentEvents : []).filter((k): k is string => typeof k === 'string');
+		const key = eventKey(body, record);
+		const scoped = key && `${String(this.getWorkflow().id)}|${this.getNode().id}|${key}`;
+		if (key && scoped) {
+			// Checked and claimed with no await in between: two deliveries at once cannot both pass.
+			for (let pending = inFlight.get(scoped); pending; pending = inFlight.get(scoped)) {
+				if (await pending) return reply(200, 'ok');
+			}
+			if (recent.includes(key) || handedOver.has(scoped)) return reply(200, 'ok');
+			inFlight.set(scoped, handOver(res, scoped));
+			// Saved by n8n with the answer, i.e. only when the run was handed over.
+			state.recentEvents = [...recent, key].slice(-RECENT_EVENTS);
+		}
 		let json: IDataObject;
 		try {
 			json = normalizeVk(record) as unknown as IDataObject;
 		} catch (error) {
 			json = errorItem(error as Error, { source: 'vk', externalId: vkExternalId(record) }, 0).json;
 		}
-		res.status(200).type('text/plain').send('ok');
-		return { noWebhookResponse: true, workflowData: [[{ json }]] };
+		return { workflowData: [[{ json }]] };
 	}
+}
+
+/** Resolves when n8n has answered this delivery: true for «ok» (the run was handed over), false otherwise. */
+function handOver(res: { once(event: string, listener: () => void): unknown; statusCode: number }, scoped: string): Promise<boolean> {
+	return new Promise<boolean>((resolve) => {
+		let settled = false;
+		const settle = (ok: boolean) => {
+			// «close» follows «finish»; a later delivery may hold the key by then.
+			if (settled) return;
+			settled = true;
+			inFlight.delete(scoped);
+			if (ok) {
+				handedOver.add(scoped);
+				if (handedOver.size > HANDED_OVER_LIMIT) handedOver.delete(handedOver.values().next().value as string);
+			}
+			resolve(ok);
+		};
+		res.once('finish', () => settle(res.statusCode >= 200 && res.statusCode < 300));
+		res.once('close', () => settle(false));
+	});
 }
