@@ -1,0 +1,131 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { isMaxMessageUpdate, isOwnMaxMessage, maxExternalId, normalizeMax, type MaxUpdate } from '../../lib/sources/max';
+import { errorItem } from '../shared/items';
+import { MAX_SECRET_PATTERN, maxCall, maxCredentials } from './transport';
+
+/** How many delivered updates the trigger remembers to drop MAX's repeated deliveries. */
+export const RECENT_UPDATES = 1000;
+
+/** Equal secrets, compared in constant time (digests first, so the length leaks nothing either). */
+export function sameSecret(given: unknown, expected: string): boolean {
+	if (typeof given !== 'string' || !expected) return false;
+	const a = createHash('sha256').update(given).digest();
+	const b = createHash('sha256').update(expected).digest();
+	return timingSafeEqual(a, b);
+}
+
+/** What identifies one update across MAX's repeated deliveries of it. */
+export function deliveryKey(update: MaxUpdate): string {
+	const mid = update?.message?.body?.mid;
+	// A message is created once; an edit of it may come many times, each with its own time.
+	if (update?.update_type === 'message_created' && typeof mid === 'string') return `c:${mid}`;
+	return `${String(update?.update_type)}:${typeof mid === 'string' ? mid : ''}:${String(update?.timestamp)}`;
+}
+
+/**
+ * MAX webhook: on activation the trigger subscribes its URL with the chosen update types and the credential's secret
+ * (`POST /subscriptions`; no secret — no activation), on deactivation unsubscribes (`DELETE /subscriptions?url=`).
+ * A delivery without the secret in `X-Max-Bot-Api-Secret` is refused (403, no run); one already seen is acknowledged
+ * and dropped (MAX re-sends until it gets 200); the bot's own messages start no run.
+ */
+export class MaxTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'МЦУ: MAX Trigger',
+		name: 'maxTrigger',
+		icon: 'file:max.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Webhook',
+		description: 'Мгновенно получает сообщения официальному боту в MAX и в чатах, где он администратор',
+		defaults: { name: 'МЦУ: MAX — Webhook' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mcuMaxApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'max' }],
+		properties: [
+			{
+				displayName: 'События',
+				name: 'updateTypes',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Новое Сообщение', value: 'message_created' },
+					{ name: 'Сообщение Изменено', value: 'message_edited' },
+				],
+				default: ['message_created'],
+				required: true,
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** Subscribed when MAX lists a subscription with this workflow's URL. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const c = maxCredentials(await this.getCredentials('mcuMaxApi'));
+				const url = this.getNodeWebhookUrl('default');
+				const res = await maxCall<{ subscriptions?: Array<{ url?: string }> }>(this, c, { method: 'GET', path: '/subscriptions' });
+				return (res.subscriptions ?? []).some((s) => s.url === url);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const c = maxCredentials(await this.getCredentials('mcuMaxApi'));
+				// Without a secret anyone who learns the URL could post appeals into the register.
+				if (!MAX_SECRET_PATTERN.test(c.webhookSecret)) {
+					throw new NodeOperationError(
+						this.getNode(),
+						'Задайте «Секрет Webhook» в учётных данных «МЦУ: MAX» (5–256 символов: латинские буквы, цифры, «_», «-»): без него MAX Trigger не включается',
+					);
+				}
+				const res = await maxCall<{ success?: boolean; message?: string }>(this, c, {
+					method: 'POST',
+					path: '/subscriptions',
+					body: { url: this.getNodeWebhookUrl('default'), update_types: this.getNodeParameter('updateTypes', []) as string[], secret: c.webhookSecret },
+					// Subscribing the same URL again only replaces the subscription.
+					idempotent: true,
+				});
+				if (res.success === false) throw new NodeOperationError(this.getNode(), `MAX не принял подписку: ${res.message ?? 'без объяснения'}`);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const c = maxCredentials(await this.getCredentials('mcuMaxApi'));
+				await maxCall(this, c, { method: 'DELETE', path: '/subscriptions', qs: { url: this.getNodeWebhookUrl('default') } });
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const c = maxCredentials(await this.getCredentials('mcuMaxApi'));
+		const res = this.getResponseObject();
+		const reply = (status: number, text: string): IWebhookResponseData => {
+			res.status(status).type('text/plain').send(text);
+			return { noWebhookResponse: true };
+		};
+		if (!sameSecret(this.getHeaderData()['x-max-bot-api-secret'], c.webhookSecret)) return reply(403, 'wrong secret');
+		const update = (this.getBodyData() ?? {}) as MaxUpdate;
+		const types = this.getNodeParameter('updateTypes', []) as string[];
+		if (!isMaxMessageUpdate(update) || !types.includes(String(update.update_type)) || isOwnMaxMessage(update)) return reply(200, 'ok');
+		const state = this.getWorkflowStaticData('node') as { recent?: string[] };
+		const key = deliveryKey(update);
+		const recent = state.recent ?? [];
+		if (recent.includes(key)) return reply(200, 'ok');
+		state.recent = [...recent, key].slice(-RECENT_UPDATES);
+		let json: IDataObject;
+		try {
+			json = normalizeMax(update) as unknown as IDataObject;
+		} catch (error) {
+			json = errorItem(error as Error, { source: 'max', externalId: maxExternalId(update) }, 0).json;
+		}
+		res.status(200).type('text/plain').send('ok');
+		return { noWebhookResponse: true, workflowData: [[{ json }]] };
+	}
+}
