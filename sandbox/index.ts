@@ -2,6 +2,7 @@ import { FaultInjector } from './core/faults';
 import { serveEmulator, type RunningEmulator } from './core/server';
 import type { FaultPlan } from './core/types';
 import { ImEmulator } from './im/emulator';
+import { MaxEmulator, MAX_SANDBOX_TOKEN } from './max/emulator';
 import { OkEmulator } from './ok/emulator';
 import { SANDBOX_PORTS } from './ports';
 import { PosEmulator } from './pos/emulator';
@@ -18,6 +19,7 @@ export const SANDBOX_CREDENTIALS = {
 	vk: { groupToken: 'vk-group-token', userToken: 'vk-user-token', callbackSecret: 'vk-callback-secret' },
 	ok: { applicationKey: 'CBASANDBOX', applicationSecretKey: 'ok-sandbox-secret', accessToken: 'ok-sandbox-access-token' },
 	telegram: { token: '7000000001:AAsandbox-telegram-token' },
+	max: { token: MAX_SANDBOX_TOKEN, webhookSecret: 'max-sandbox-webhook-secret' },
 	sheets: { email: 'mcu-reports@sandbox.iam.gserviceaccount.com', spreadsheetId: 'mcu-demo-spreadsheet' },
 } as const;
 
@@ -30,6 +32,7 @@ export interface Sandbox {
 	vk: VkEmulator;
 	ok: OkEmulator;
 	telegram: TelegramEmulator;
+	max: MaxEmulator;
 	sheets: SheetsEmulator;
 	/** The one fault injector every emulator of this sandbox shares. */
 	faults: FaultInjector;
@@ -58,6 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		ok: new OkEmulator(district),
 		telegram: new TelegramEmulator(district, { deliveryDelayMs: delay }),
 		sheets: new SheetsEmulator(),
+		max: new MaxEmulator(district, { deliveryDelayMs: delay }),
 	};
 	const port = (name: keyof typeof SANDBOX_PORTS) =>
 		options.ports === 'random' ? 0 : typeof options.ports === 'object' ? (options.ports[name] ?? 0) : SANDBOX_PORTS[name];

@@ -6,4 +6,5 @@ export const SANDBOX_PORTS = {
 	ok: 3104,
 	telegram: 3105,
 	sheets: 3106,
+	max: 3107,
 } as const;

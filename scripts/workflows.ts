@@ -14,6 +14,7 @@ export const CREDENTIALS = {
 	mcuVkApi: { id: 'mcuVkSandbox', name: 'МЦУ: ВКонтакте' },
 	mcuOkApi: { id: 'mcuOkSandbox', name: 'МЦУ: Одноклассники' },
 	mcuTelegramApi: { id: 'mcuTelegramSandbox', name: 'МЦУ: Telegram-бот' },
+	mcuMaxApi: { id: 'mcuMaxSandbox', name: 'МЦУ: MAX' },
 	mcuGoogleServiceAccountApi: { id: 'mcuSheetsSandbox', name: 'МЦУ: Google Таблицы' },
 } as const;
 

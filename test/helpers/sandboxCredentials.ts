@@ -11,6 +11,7 @@ export function sandboxCredentials(sandbox: Sandbox, privateKey: string) {
 		{ ...CREDENTIALS.mcuVkApi, type: 'mcuVkApi', data: { accessToken: s.vk.groupToken, keyKind: 'community', groupId: sandbox.district.vkGroupId, apiVersion: '5.199', apiUrl: sandbox.urls.vk, callbackSecret: s.vk.callbackSecret, confirmation: '' } },
 		{ ...CREDENTIALS.mcuOkApi, type: 'mcuOkApi', data: { applicationKey: s.ok.applicationKey, applicationSecretKey: s.ok.applicationSecretKey, accessToken: s.ok.accessToken, groupId: sandbox.district.okGroupId, apiUrl: sandbox.urls.ok } },
 		{ ...CREDENTIALS.mcuTelegramApi, type: 'mcuTelegramApi', data: { accessToken: s.telegram.token, baseUrl: sandbox.urls.telegram } },
+		{ ...CREDENTIALS.mcuMaxApi, type: 'mcuMaxApi', data: { accessToken: s.max.token, baseUrl: sandbox.urls.max, webhookSecret: s.max.webhookSecret } },
 		{ ...CREDENTIALS.mcuGoogleServiceAccountApi, type: 'mcuGoogleServiceAccountApi', data: { email: s.sheets.email, privateKey, grantUrl: `${sandbox.urls.sheets}/token`, sheetsUrl: `${sandbox.urls.sheets}/` } },
 	];
 }
