@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ProductionCalendar } from '../calendar';
 import { plural } from '../deadlines/status';
+import { maskText } from '../reports/masking';
 
 /**
  * Reminders and escalation: from the open appeals that are due soon or overdue, one digest per recipient per run,
@@ -56,7 +57,7 @@ export interface ReminderAppeal {
 	deadlineInfo?: { workingDaysLeft?: number; workingHoursLeft?: number; text?: string; unit?: string };
 	routing?: { contact?: { telegramChatId?: string | null; email?: string | null } };
 	/** The answer check («МЦУ: Контроль ответов»): an answer with errors goes back to the responsible for rework. */
-	answerCheck?: { ok?: boolean; errors?: Array<{ message?: string; severity?: string }> };
+	answerCheck?: { ok?: boolean; errors?: Array<{ message?: string; severity?: string; sentence?: string; hint?: string }> };
 }
 
 export interface Digest {
@@ -143,7 +144,10 @@ export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptio
 			if (!recipient) unaddressed.push(appeal.id);
 			else if (!sent.has(key)) {
 				const digest = digestFor('responsible', recipient);
-				const reasons = (appeal.answerCheck.errors ?? []).filter((e) => e.severity !== 'warning' && e.message).map((e) => e.message);
+				// Each reason with the sentence that triggered it (masked: digests go to chats) and what to add.
+				const reasons = (appeal.answerCheck.errors ?? [])
+					.filter((e) => e.severity !== 'warning' && e.message)
+					.map((e) => [e.message, e.sentence ? `«${maskText(shortText(e.sentence))}»` : '', e.hint ? `что добавить: ${e.hint}` : ''].filter(Boolean).join(' — '));
 				digest.appeals.push({ id: appeal.id, status: `ответ на доработку: ${reasons.join('; ') || 'есть ошибки'}`, deadline: appeal.extendedDeadline ?? appeal.deadline ?? null, text: shortText(appeal.text), url: appeal.url ?? null });
 				digest.rework++;
 				digest.keys.push(key);

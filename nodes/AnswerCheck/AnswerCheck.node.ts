@@ -6,7 +6,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { QUALITY_MESSAGES, checkAnswer, type QualityCode } from '../../lib/quality';
+import { QUALITY_MESSAGES, answerInputOf, checkAnswer, otherAnswerOf, type OtherAnswer, type QualityCode } from '../../lib/quality';
 import { asNodeError, errorItem } from '../shared/items';
 
 export class AnswerCheck implements INodeType {
@@ -43,17 +43,19 @@ export class AnswerCheck implements INodeType {
 				displayOptions: { show: { operation: ['check'] } },
 				options: [
 					{
-						displayName: 'Доля Слов Обращения В Ответе',
-						name: 'minCoverage',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-						default: 0.25,
-					},
-					{
 						displayName: 'Минимальная Длина Ответа',
 						name: 'minLength',
 						type: 'number',
-						default: 80,
+						default: 40,
+						description: 'Ответ короче (по существу, без приветствия) — «слишком короткий», если не называет действие и его предмет',
+					},
+					{
+						displayName: 'Считать Ошибками',
+						name: 'asErrors',
+						type: 'multiOptions',
+						description: 'Замечания, которые тоже отправляют ответ на доработку (по умолчанию ошибки — только проверки с точностью ≥ 85%)',
+						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+						default: [],
 					},
 					{
 						displayName: 'Не Проверять',
@@ -71,9 +73,7 @@ export class AnswerCheck implements INodeType {
 		const items = this.getInputData();
 		const ok: INodeExecutionData[] = [];
 		const attention: INodeExecutionData[] = [];
-		const others = items
-			.filter((i) => typeof i.json.answerText === 'string')
-			.map((i) => ({ appealId: String(i.json.id), appealText: String(i.json.text ?? ''), answerText: String(i.json.answerText) }));
+		const others = items.map((i) => otherAnswerOf(i.json)).filter((o): o is OtherAnswer => !!o);
 		for (let i = 0; i < items.length; i++) {
 			const json = items[i].json;
 			// Nothing to check while no answer is given (the deadline control watches those); an «answered» appeal
@@ -84,19 +84,12 @@ export class AnswerCheck implements INodeType {
 				continue;
 			}
 			try {
-				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; minCoverage?: number; disabled?: QualityCode[] };
-				const result = checkAnswer(
-					{
-						appealId: String(json.id ?? ''),
-						appealText: String(json.text ?? ''),
-						answerText: json.answerText as string | null,
-						answeredAt: json.answeredAt as string | null,
-						deadline: (json.extendedDeadline ?? json.deadline) as string | null,
-						responsible: json.responsible as string | null,
-						otherAnswers: others,
-					},
-					options,
-				);
+				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; disabled?: QualityCode[]; asErrors?: QualityCode[] };
+				const result = checkAnswer(answerInputOf(json, others), {
+					minLength: options.minLength,
+					disabled: options.disabled,
+					severity: Object.fromEntries((options.asErrors ?? []).map((code) => [code, 'error' as const])),
+				});
 				(result.ok ? ok : attention).push({ json: { ...json, answerCheck: result as unknown as IDataObject }, pairedItem: { item: i } });
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);

@@ -1,8 +1,13 @@
-import { checkAnswer } from '../../../lib/quality';
+import { checkAnswer, type AnswerInput } from '../../../lib/quality';
+import { answerErrorRows, ANSWER_ERROR_COLUMNS } from '../../../lib/reports/answerErrors';
 import { generateDistrict } from '../../../sandbox/seed/district';
+import type { Appeal } from '../../../lib/appeal';
 
+// Hand-written paraphrases of the false positives and misses found on the labelled set (no corpus text).
 const appealText = 'На ул. Советской огромные ямы, асфальт разбит полностью. Прошу отремонтировать дорогу.';
-const codes = (answerText: string, extra = {}) => checkAnswer({ appealText, answerText, ...extra }).errors.map((e) => e.code);
+const org = { organization: 'Администрация района' };
+const run = (answerText: string, extra: Partial<AnswerInput> = {}) => checkAnswer({ appealText, answerText, ...org, ...extra });
+const codes = (answerText: string, extra: Partial<AnswerInput> = {}) => run(answerText, extra).errors.map((e) => e.code);
 
 describe('answer quality checks', () => {
 	it('a good answer on the merits passes', () => {
@@ -13,51 +18,128 @@ describe('answer quality checks', () => {
 		expect(r.errors).toEqual([]);
 		expect(r.ok).toBe(true);
 		expect(r.score).toBe(100);
+		expect(r.kind).toBe('final');
 	});
-	it('empty and too short', () => {
+	it('empty; «Проблема устранена» is too short, «Надписи удалены» is complete', () => {
 		expect(codes('')).toEqual(['empty']);
-		expect(codes('Сделаем.')).toContain('too_short');
+		expect(codes('Уважаемый пользователь! Проблема устранена.')).toEqual(['too_short']);
+		expect(run('Уважаемый пользователь! Проблема устранена.').ok).toBe(false);
+		expect(codes('Надписи удалены.', { appealText: 'Граффити на стене дома' })).toEqual([]);
+		expect(codes('Мусор убран, фото прилагается.', { appealText: 'Мусор на газоне у дома' })).toEqual([]);
 	});
-	it('a formal reply without substance', () => {
-		const r = checkAnswer({ appealText, answerText: 'Ваше обращение рассмотрено. Информация принята к сведению. Вопрос находится на контроле администрации.', responsible: 'Смирнов П. А.' });
-		expect(r.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['formal_reply', 'not_addressed']));
-		expect(r.ok).toBe(false);
+	it('«Рассмотрев Ваше обращение» is a courtesy, not a formal reply', () => {
+		expect(codes('Рассмотрев Ваше обращение, сообщаем: выбоины на проезжей части ул. Советской заделаны асфальтобетоном.')).toEqual([]);
 	});
-	it('a promise without a date, and with one', () => {
-		expect(codes('Ремонт дороги на ул. Советской будет выполнен в ближайшее время, ямы засыпят. Начальник отдела Смирнов.')).toContain('promise_without_date');
-		expect(codes('Ремонт дороги на ул. Советской будет выполнен до 15.06.2027, ямы засыпят асфальтом. Начальник отдела Смирнов.')).not.toContain('promise_without_date');
+	it('a formal reply without a result is a warning by default, an error when the coordinator says so', () => {
+		const text = 'Ваше обращение рассмотрено. Информация принята к сведению и доведена до ответственных лиц. Вопрос находится на контроле администрации.';
+		const r = run(text);
+		expect(r.errors.map((e) => [e.code, e.severity])).toEqual([['formal_reply', 'warning']]);
+		expect(r.ok).toBe(true);
+		expect(run(text, {}).errors[0].hint).toMatch(/что сделано, где, когда/);
+		expect(checkAnswer({ appealText, answerText: text, ...org }, { severity: { formal_reply: 'error' } }).ok).toBe(false);
 	});
-	it('legal references without explanation', () => {
-		expect(codes('В соответствии со ст. 12 59-ФЗ, ст. 14 131-ФЗ, постановлением № 500 от 24.09.2025 и п. 3 ч. 2 ст. 8 дорога ремонт. Глава.')).toContain('legal_refs_without_explanation');
+	it('a bare «не подтвердилось» is formal; with what was checked and when it is not', () => {
+		const bare = run('Уважаемый пользователь! Факты, изложенные в обращении, не подтвердились.');
+		expect(bare.errors.map((e) => e.code)).toContain('formal_reply');
+		expect(bare.errors.find((e) => e.code === 'formal_reply')!.sentence).toBe('Факты, изложенные в обращении, не подтвердились.');
+		expect(codes('Факты не подтвердились: при осмотре 14.10.2026 покрытие проезжей части у дома 4 без выбоин, фото прилагается.')).not.toContain('formal_reply');
 	});
-	it('the questions of the appeal are not addressed', () => {
-		const r = checkAnswer({ appealText, answerText: 'Сообщаем, что уличное освещение в поселке работает по графику с 17:00 до 23:00. С уважением, директор МБУ.' });
-		const e = r.errors.find((x) => x.code === 'not_addressed')!;
-		expect(e.evidence).toEqual(expect.arrayContaining(['ямы', 'асфальт']));
+	it('a promise without a term, with a conditional term, and with a real one', () => {
+		const none = run('Ремонт дороги на ул. Советской будет выполнен, ямы засыпят.');
+		expect(none.errors.map((e) => e.code)).toContain('promise_without_date');
+		expect(none.errors.find((e) => e.code === 'promise_without_date')!.sentence).toBe('Ремонт дороги на ул. Советской будет выполнен, ямы засыпят.');
+		const conditional = run('Ремонт покрытия будет выполнен по мере финансирования.').errors.find((e) => e.code === 'promise_without_date')!;
+		expect(conditional.evidence[0]).toMatch(/условие вместо срока/);
+		expect(codes('Ремонт покрытия будет выполнен при благоприятных погодных условиях.')).toContain('promise_without_date');
+		expect(codes('Ремонт дороги на ул. Советской будет выполнен до 15.06.2027, ямы засыпят асфальтом.')).not.toContain('promise_without_date');
+		expect(codes('Ремонт дороги будет выполнен в мае 2027 года.')).not.toContain('promise_without_date');
+		expect(codes('Ремонт дороги будет выполнен во II квартале 2027 года.')).not.toContain('promise_without_date');
 	});
-	it('no signature is a warning unless a responsible is given', () => {
+	it('dates of legal acts and month names inside words are no term; negations and sanctions are no promise', () => {
+		expect(codes('Ремонт будет выполнен в соответствии с постановлением от 06.10.2016 № 875.')).toContain('promise_without_date');
+		expect(codes('Ремонт дороги на ул. Маяковского будет выполнен.')).toContain('promise_without_date');
+		expect(codes('Установка ограждения не планируется, так как газон находится в охранной зоне сетей.')).not.toContain('promise_without_date');
+		expect(codes('Выбоины у дома 3 заделаны. В случае невыполнения работ к подрядчику будут применены меры.')).not.toContain('promise_without_date');
+		// One term for the work is enough; a minor promise beside it does not need its own.
+		expect(codes('Работы по ремонту покрытия будут выполнены до 15.05.2027. Будет сделан перерасчёт платы.')).not.toContain('promise_without_date');
+	});
+	it('legal references: real acts without the case are a warning; house and flat numbers are no acts', () => {
+		const refs = run('В соответствии со ст. 12 Федерального закона № 59-ФЗ, ст. 14 Федерального закона № 131-ФЗ и Правилами благоустройства.');
+		expect(refs.errors.map((e) => [e.code, e.severity])).toContainEqual(['legal_refs_without_explanation', 'warning']);
+		expect(codes('ООО «ЖКС № 1» сообщает: у кв. № 27 выбоины заделаны, обращение № 3000123 исполнено.')).not.toContain('legal_refs_without_explanation');
+	});
+	it('addressing is judged on the subject: synonyms count, another subject is flagged (warning)', () => {
+		const heat = 'Холодная батарея в комнате, не греет уже неделю';
+		expect(checkAnswer({ appealText: heat, answerText: 'Радиатор в квартире прогрет, воздух из стояка спущен слесарем 12.10.2026.', ...org }).errors).toEqual([]);
+		const other = checkAnswer({ appealText: heat, answerText: 'Светильники на лестничной клетке заменены на светодиодные, освещение восстановлено.', ...org });
+		const e = other.errors.find((x) => x.code === 'not_addressed')!;
+		expect(e.severity).toBe('warning');
+		expect(e.evidence).toEqual(['в обращении: холодная', 'в ответе: светильники, лестничной, восстановлено']);
+		// A category name in the answer is the subject too.
+		expect(checkAnswer({ appealText: 'Срочно сделайте что-нибудь!', category: 'Отопление / Холодные радиаторы', answerText: 'Радиаторы в подъезде прогреты, стояк промыт.', ...org }).errors).toEqual([]);
+	});
+	it('signature: the organisation that published the answer signs it', () => {
 		const text = 'Ямочный ремонт асфальта на ул. Советской выполнен 12.10.2026, дорога приведена в порядок.';
 		expect(checkAnswer({ appealText, answerText: text }).errors.map((e) => [e.code, e.severity])).toEqual([['no_signature', 'warning']]);
+		expect(checkAnswer({ appealText, answerText: text, organization: 'Администрация района' }).errors).toEqual([]);
 		expect(checkAnswer({ appealText, answerText: text, responsible: 'Смирнов П. А.' }).errors).toEqual([]);
 	});
-	it('personal data of other people and rude tone', () => {
-		expect(codes('Яма на ул. Советской заделана 10.10.2026. Жалобу также подал Иванов Иван Иванович, тел. 89111234567. Начальник отдела.')).toContain('personal_data');
-		expect(codes('Яма на ул. Советской не наша, сами виноваты, что ездите по ямам. Не пишите сюда больше. Начальник отдела.')).toContain('rude_tone');
+	it('personal data of citizens, not of officials; the applicant flat from the appeal', () => {
+		expect(codes('Яма у дома 4 заделана 10.10.2026. Жалобу также подал Иванов Иван Иванович, тел. 89111234567.')).toContain('personal_data');
+		expect(codes('Яма у дома 4 заделана 10.10.2026 мастером участка Петровым Петром Петровичем.')).not.toContain('personal_data');
+		const flat = checkAnswer({ appealText: 'Протекает крыша над кв. 70, потолок мокрый', answerText: 'Кровля над квартирой № 70 отремонтирована 12.10.2026.', ...org });
+		expect(flat.errors.map((e) => e.code)).toEqual(['personal_data']);
 	});
-	it('late answers', () => {
-		expect(codes('Ямочный ремонт асфальта на ул. Советской выполнен 12.10.2026. Начальник отдела Смирнов.', { answeredAt: '2026-11-02T10:00:00+03:00', deadline: '2026-10-31T23:59:59+03:00' })).toEqual(['late']);
+	it('rude tone', () => {
+		expect(codes('Яма на ул. Советской не наша, сами виноваты, что ездите по ямам. Не пишите сюда больше.')).toContain('rude_tone');
 	});
-	it('one template for different problems', () => {
-		const template = 'Работы выполнены 12.10.2026. Фотоотчёт размещён в сообществе администрации. Начальник отдела.';
-		const r = checkAnswer({
-			appealId: 'a', appealText, answerText: template,
-			otherAnswers: [{ appealId: 'b', appealText: 'В детском саду нет мест для ребёнка, воспитатели уволились', answerText: template.replace('12.10', '14.10') }],
-		});
-		expect(r.errors.map((e) => e.code)).toContain('template_reuse');
+	it('contradiction: the same work done and still to be done', () => {
+		expect(codes('Ремонт кровли над подъездом выполнен. Ремонт кровли над подъездом будет выполнен до 01.06.2027.')).toContain('contradiction');
+		expect(codes('Уборка двора выполнена. Ремонт покрытия будет выполнен до 01.06.2027.')).not.toContain('contradiction');
+	});
+	it('intermediate answers; a timely intermediate answer with a term makes a later final answer on time', () => {
+		const intermediate = 'Работы по ремонту покрытия будут выполнены до 15.11.2026. Обращение на контроле до 16.11.2026.';
+		expect(run(intermediate).kind).toBe('intermediate');
+		const final = 'Ямочный ремонт асфальта на ул. Советской выполнен 12.11.2026.';
+		const timing = { answeredAt: '2026-11-12T10:00:00+03:00', deadline: '2026-10-31T23:59:59+03:00' };
+		expect(codes(final, timing)).toEqual(['late']);
+		expect(run(final, timing).errors[0].severity).toBe('warning');
+		expect(codes(final, { ...timing, history: [{ at: '2026-10-20T10:00:00+03:00', text: intermediate }] })).toEqual([]);
+		// The term promised is not kept: late again.
+		expect(codes(final, { ...timing, answeredAt: '2026-11-20T10:00:00+03:00', history: [{ at: '2026-10-20T10:00:00+03:00', text: intermediate }] })).toEqual(['late']);
+		// An intermediate answer after the deadline does not help.
+		expect(codes(final, { ...timing, history: [{ at: '2026-11-02T10:00:00+03:00', text: intermediate }] })).toEqual(['late']);
+	});
+	it('one template for different problems, not for the same problem in other words', () => {
+		const template = 'Уважаемый пользователь! Информация принята к сведению и будет учтена в работе управляющей организации при планировании мероприятий на следующий период.';
+		const others = [
+			{ appealId: 'b', appealText: 'Во дворе нет освещения', answerText: template, category: 'Освещение' },
+			{ appealId: 'c', appealText: 'Дорогу не чистят от снега', answerText: template, category: 'Дороги' },
+		];
+		const r = checkAnswer({ appealId: 'a', appealText, answerText: template, category: 'Дороги', otherAnswers: others, ...org });
+		expect(r.errors.find((e) => e.code === 'template_reuse')!.evidence).toEqual(['b']);
+		const same = checkAnswer({ appealId: 'a', appealText, answerText: template, category: 'Дороги', otherAnswers: [others[1]], ...org });
+		expect(same.errors.map((e) => e.code)).not.toContain('template_reuse');
 	});
 	it('rules can be switched off and thresholds changed', () => {
 		expect(checkAnswer({ appealText, answerText: 'Сделаем.' }, { disabled: ['too_short', 'not_addressed', 'no_signature'] }).errors).toEqual([]);
-		expect(checkAnswer({ appealText, answerText: 'Ямы на ул. Советской заделаны 12.10.2026. Глава.' }, { minLength: 10 }).errors).toEqual([]);
+		expect(codes('Проблема устранена.', {})).toEqual(['too_short']);
+		expect(checkAnswer({ appealText, answerText: 'Проблема устранена.', ...org }, { minLength: 10 }).errors).toEqual([]);
+	});
+});
+
+describe('reasons in the «Ошибки в ответах» report', () => {
+	it('show the sentence and the hint, masked when masking is on', () => {
+		const answerText = 'Яма у дома 4 заделана 10.10.2026. Жалобу также подал Иванов Иван Иванович, тел. 89111234567.';
+		const answerCheck = checkAnswer({ appealText, answerText, ...org });
+		const appeal = { id: 'pos:1', department: 'Отдел дорог', responsible: null, answeredAt: null, answerText, url: null, answerCheck } as unknown as Appeal;
+		const rows = answerErrorRows([appeal]);
+		const evidence = ANSWER_ERROR_COLUMNS.find((c) => c.key === 'evidence')!;
+		const masked = String(evidence.value(rows[0], true));
+		expect(masked).not.toContain('Иванов');
+		expect(masked).not.toContain('1234567');
+		expect(masked).toContain('Что добавить: Уберите из ответа имена');
+		expect(String(evidence.value(rows[0], false))).toContain('Иванов Иван Иванович');
 	});
 });
 
@@ -66,9 +148,9 @@ describe('on the seeded answers', () => {
 		const appeals = generateDistrict().appeals.filter((a) => a.answer);
 		const formal = appeals.filter((a) => a.answer!.formal);
 		const good = appeals.filter((a) => !a.answer!.formal);
-		const flagged = formal.filter((a) => checkAnswer({ appealText: a.text, answerText: a.answer!.text, responsible: a.answer!.by.name }).errors.some((e) => ['formal_reply', 'promise_without_date'].includes(e.code)));
+		const check = (a: (typeof appeals)[number]) => checkAnswer({ appealText: a.text, answerText: a.answer!.text, responsible: a.answer!.by.name });
+		const flagged = formal.filter((a) => check(a).errors.some((e) => ['formal_reply', 'promise_without_date', 'too_short'].includes(e.code)));
 		expect(flagged.length / formal.length).toBeGreaterThanOrEqual(0.9);
-		const goodFormal = good.filter((a) => checkAnswer({ appealText: a.text, answerText: a.answer!.text, responsible: a.answer!.by.name }).errors.some((e) => e.code === 'formal_reply'));
-		expect(goodFormal).toEqual([]);
+		expect(good.filter((a) => check(a).errors.some((e) => e.code === 'formal_reply'))).toEqual([]);
 	});
 });

@@ -1,0 +1,252 @@
+/**
+ * Sentence-level reading of an official answer: what each sentence does (greets, reports a result, promises, finds
+ * nothing, explains, cites norms). The checks in ./index.ts decide on these facts, not on word lists over the whole
+ * text: a date of a legal act is not a promise's term, «Рассмотрев Ваше обращение» is not a formal reply.
+ * Everything here is linear in the text's length (regexes without nested quantifiers, one pass per sentence).
+ */
+import { normalizeWord } from '../text/russian';
+
+export interface Sentence {
+	/** As written (trimmed), for evidence. */
+	text: string;
+	/** Lowercase, ё → е. */
+	norm: string;
+	/** Words of `norm`. */
+	words: string[];
+}
+
+/** Abbreviations after which a dot does not end a sentence (ул. Советская, д. 5, г. Пушкин, ст. 12). */
+const ABBREVIATIONS = new Set([
+	'ул', 'д', 'г', 'гг', 'пр', 'просп', 'пер', 'пл', 'наб', 'ш', 'б', 'бул', 'кв', 'корп', 'к', 'стр', 'лит', 'пом', 'эт', 'ст', 'ч', 'п', 'пп', 'пос',
+	'им', 'т', 'е', 'тел', 'руб', 'тыс', 'млн', 'см', 'м', 'рис', 'прил', 'обл', 'р', 'н', 'с', 'ср', 'вх', 'исх', 'рег', 'кад', 'no', 'мкр', 'тер', 'уч',
+]);
+
+/** Splits into sentences at . ! ? … and line breaks, not after abbreviations, initials or inside numbers (12.10.2026). */
+export function splitSentences(text: string): Sentence[] {
+	const out: Sentence[] = [];
+	let start = 0;
+	const push = (end: number) => {
+		const raw = text.slice(start, end).trim();
+		start = end;
+		if (!raw || !/[А-Яа-яЁёA-Za-z]/.test(raw)) return;
+		const norm = normalizeWord(raw);
+		out.push({ text: raw, norm, words: norm.match(/[a-zа-я]+|\d+/g) ?? [] });
+	};
+	const n = text.length;
+	for (let i = 0; i < n; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || c === 13) {
+			// A line break ends a sentence after . ! ? : ; or before a capital, a dash or a bullet — not inside «в срок до\n30.04».
+			let k = i + 1;
+			while (k < n && /\s/.test(text[k])) k++;
+			const before = text.slice(start, i).trimEnd();
+			if (k >= n || /[.!?:;…»"]$/.test(before) || /[А-ЯЁA-Z•\-–—]/.test(text[k])) push(i);
+			continue;
+		}
+		// . ! ? …
+		if (c !== 46 && c !== 33 && c !== 63 && c !== 8230) continue;
+		const next = text.charCodeAt(i + 1);
+		if (c === 46 && next >= 48 && next <= 57) continue; // 12.10 or 1.2.3
+		if (i + 1 < n && next !== 32 && next !== 9 && next !== 10 && next !== 13 && next !== 160) continue;
+		if (c === 46) {
+			// The word before the dot: an abbreviation or an initial keeps the sentence going.
+			let j = i - 1;
+			while (j >= 0 && /[А-Яа-яЁёA-Za-z]/.test(text[j])) j--;
+			const word = text.slice(j + 1, i);
+			// «до 01.05.2021г. При …»: «г.» after a year ends the sentence when a capital follows.
+			const yearEnd = word === 'г' && /\d\s*$/.test(text.slice(Math.max(0, j - 5), j + 1)) && /^\s+[А-ЯЁ]/.test(text.slice(i + 1, i + 4));
+			if (!yearEnd && word && (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && /[А-ЯЁ]/.test(word)))) continue;
+		}
+		push(i + 1);
+	}
+	push(n);
+	return out;
+}
+
+// ---- Word classes. Roots are matched at the start of a normalized word; endings say completed (short participle or past tense).
+
+/** Roots of actions that change something on the ground or in a case (general municipal vocabulary). */
+const ACTION_ROOTS = [
+	'устран', 'выполн', 'убран', 'убра', 'удал', 'демонтир', 'закраш', 'покраш', 'окраш', 'перекраш', 'отремонтир', 'починен', 'почин', 'восстановл', 'восстанов',
+	'замен', 'вывез', 'очищ', 'очист', 'расчищ', 'расчист', 'провед', 'произвед', 'установл', 'установ', 'заделан', 'задела', 'засып', 'подсып', 'закрыт', 'закры',
+	'прочищ', 'прочист', 'откача', 'составл', 'состав', 'выдан', 'выда', 'привлеч', 'эвакуир', 'перемещ', 'перемест', 'вывешен', 'вывес', 'скошен', 'скос', 'обработ',
+	'дезинф', 'продезинф', 'дезинс', 'дератиз', 'подключ', 'отрегулир', 'отрегул', 'запущ', 'запуст', 'возобнов', 'приведен', 'привед', 'нормализ', 'обследов', 'осмотр',
+	'изолир', 'заизолир', 'спил', 'выруб', 'опил', 'кронир', 'обрез', 'подрез', 'завез', 'посып', 'смонтир', 'монтир', 'покрыт', 'уложен', 'улож', 'нанес', 'организов',
+	'вымыт', 'вымы', 'прогре', 'спущ', 'спуст', 'промыт', 'помыт', 'помы', 'промыт', 'промы', 'отмыт', 'отмы', 'залит', 'зали', 'сня', 'закрепл', 'закреп', 'укрепл', 'укреп', 'наложен', 'налож', 'вынес',
+	'собран', 'собра', 'сдела', 'проложен', 'проложи', 'ликвидир', 'освобожд', 'освобод', 'утилизир', 'выстав', 
+	'оштрафов', 'заменен', 'смен', 'поправл', 'поправ', 'устраня', 'вычищ', 'вычист', 'выкос', 'покош', 'скош', 'заварен', 'завар',
+	'опломбир', 'демонтаж', 'снесен', 'снес', 'откорректир', 'исправл', 'исправ', 'вывезл', 'подметен', 'подмет', 'отбит', 'сбит', 'сбил', 'отби', 'посажен', 'высажен',
+	'обустро', 'оборудов', 'отремонт', 'восполн', 'долит', 'подлит', 'герметиз', 'утеплен', 'утепл', 'прочищен', 'промыв', 'промыл', 'очищен', 'открыт', 'откры',
+];
+/** Roots that read like actions but are the answer's formalities («рассмотрено», «принято», «зарегистрировано»). */
+const FORMAL_ROOTS = ['рассмотр', 'принят', 'приня', 'зарегистр', 'получ', 'поступ', 'переадрес', 'направл', 'направ', 'сообщ', 'доведен', 'довед', 'учтен', 'уч'];
+const COMPLETED_ENDING = /(?:[аяеиоуы]н[аоы]?|[ыи]т[аоы]?|[аяеиоуы]л(?:[аио]|ся|ась|ось|ись)?)$/;
+/** «выполнен», «работы по уборке выполнены»: the word says a thing was done, in the past. */
+const ROOTS_BY_HEAD = new Map<string, string[]>();
+for (const r of ACTION_ROOTS) ROOTS_BY_HEAD.set(r.slice(0, 3), [...(ROOTS_BY_HEAD.get(r.slice(0, 3)) ?? []), r]);
+const COMPLETED = new Map<string, boolean>();
+function isCompletedWord(w: string): boolean {
+	let known = COMPLETED.get(w);
+	if (known === undefined) {
+		known = w.length >= 4 && COMPLETED_ENDING.test(w) && !/нн[аоы]?$/.test(w) && (ROOTS_BY_HEAD.get(w.slice(0, 3)) ?? []).some((r) => w.startsWith(r));
+		if (COMPLETED.size > 100_000) COMPLETED.clear();
+		COMPLETED.set(w, known);
+	}
+	return known;
+}
+const NOUN_ACTIONS = /(?:^|\s)(?:произведен[аоы]?|проведен[аоы]?|выполнен[аоы]?|осуществлен[аоы]?|организован[аоы]?)\s/;
+
+/** A sentence's negation right before the word («не выполнены», «не будет»). */
+function negatedAt(words: string[], i: number): boolean {
+	return (i > 0 && (words[i - 1] === 'не' || words[i - 1] === 'ни')) || (i > 1 && words[i - 2] === 'не');
+}
+
+export interface SentenceFacts {
+	/** Completed actions, not negated (the word). */
+	done: string[];
+	/** A promise of future work (not negated): the marker. */
+	promise: string | null;
+	/** The promise's own term («до 15.06.2027», «в мае», «во II квартале»), null when none. */
+	term: string | null;
+	/** A condition instead of a term («по мере финансирования», «при благоприятных погодных условиях»). */
+	condition: string | null;
+	/** A finding of nothing wrong («не подтвердилось», «нарушений не выявлено», «отсутствуют»). */
+	negativeFinding: boolean;
+	/** A description of what was found or why (explanations, states, redirects with an addressee). */
+	explanation: boolean;
+	/** Pure formality: greeting, «рассмотрев Ваше обращение сообщаем», «принято к сведению», «Приложение: …». */
+	formality: boolean;
+	/** Legal acts cited in it. */
+	legalRefs: string[];
+	/** Says it is intermediate («промежуточный ответ», «на контроле до», «о результатах сообщим дополнительно»). */
+	intermediate: boolean;
+	/** Proof named (фото, акт, фотофиксация). */
+	proof: boolean;
+	/** Concrete specifics: a date, an address, a place in a building. */
+	specifics: boolean;
+}
+
+const PROMISE = /(?:^|[^а-я])(будут|будет|планиру(?:ется|ются|ет|ем)|запланирован[аоы]?|предусмотрен[аоы]?\s+(?:[а-я]+\s+){0,2}(?:адресн|план|программ|перечн|титул)[а-я]*|включ[а-я]*\s+в\s+(?:[а-я]+\s+){0,3}(?:план|программ|перечень|график|адресн|титул)[а-я]*|в\s+ближайшее\s+время|по\s+мере\s+[а-я]+|пройд[её]т|выполн(?:им|ят)|устран(?:им|ят)|отремонтиру(?:ем|ют)|произвед(?:ем|ут)|провед(?:ем|ут)|рассматрива[а-я]+\s+возможност[а-я]*|в\s+(?:весенн|летн|осенн|зимн)[а-я]*(?:-[а-я]+)?\s+период[а-я]*)(?![а-я])/;
+/** «В случае невыполнения … будут применены меры»: a sanction on a condition, not a promise of the work. */
+const SANCTION = /(?:в\s+случае|при)\s+(?:не\s*|ненадлежащ[а-я]*\s+)?(?:выполнени|исполнени|приняти|устранени|соблюдени|проведени)[а-я]*|(?:в\s+случае|если)\s+(?:[а-я]+\s+){0,6}(?:будет|не\s+будет)|мер[а-я]*\s+(?:административного\s+)?(?:воздействия|ответственности)/;
+const NEGATED_PROMISE = /(?:^|[^а-я])не\s+(?:будут|будет|планиру|запланирова|предусмотрен|включ|представляется)/;
+/** Promises of another answer, not of work: intermediate notices («ответ будет направлен дополнительно»). */
+const ANSWER_PROMISE = /(?:ответ|информаци[а-я]*|результат[а-я]*)\s+(?:[а-я]+\s+){0,4}(?:будет|будут)\s+(?:[а-я]+\s+){0,2}(?:направлен|сообщен|доведен|дан|предоставлен|представлен|размещен)|(?:сообщение|обращение|вопрос)\s+(?:[а-я]+\s+){0,3}будет\s+(?:повторно\s+)?рассмотрен[а-я]*|(?:сообщим|проинформируем|уведомим)\s+дополнительно|будет\s+(?:дан|направлен|предоставлен)\s+(?:[а-я]+\s+){0,2}ответ/;
+
+const MONTH = '(?:январ[ья]|феврал[ья]|март[ае]?|апрел[ья]|ма[йяе]|июн[ья]|июл[ья]|август[ае]?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])';
+const NOT_LETTER = '(?![а-я])';
+/** A term: dates (not of acts), months as whole words, quarters, years, seasons with a year, «в течение N дней», «до конца года». */
+const TERM = new RegExp(
+	[
+		`(?<!от\\s{0,2}|№\\s{0,2}|n\\s{0,2}|контрол[а-я]*\\s+до\\s+)\\b\\d{1,2}\\.\\d{1,2}(?:\\.\\d{2,4})?(?:\\s*г)?`,
+		`(?<![а-я])(?:до|к|в|во|не\\s+позднее|срок[а-я]*(?:\\s+до)?|течение)\\s+(?:\\d{1,2}\\s+)?${MONTH}${NOT_LETTER}`,
+		`(?<![а-я])\\d{1,2}\\s+${MONTH}${NOT_LETTER}`,
+		`(?<![а-я])(?:[1-4]|i{1,3}|iv)(?:-?[а-я]{1,2})?\\s+(?:квартал|полугоди)[а-я]*`,
+		`(?<![а-я])(?:в|во|до|течение|конц[а-я]*)\\s+(?:[а-я]+\\s+){0,2}20\\d\\d\\s*(?:год[а-я]*|г(?![а-я]))`,
+		`(?<![а-я])(?:весн[а-я]*|лет[а-я]*|осен[а-я]*|зим[а-я]*)(?:-[а-я]+)?\\s+(?:период[а-я]*\\s+)?20\\d\\d`,
+		`(?<![а-я])в\\s+течение\\s+(?:\\d+|[а-я]+)\\s+(?:рабочих\\s+|календарных\\s+)?(?:дн|день|недел|месяц|час)[а-я]*`,
+		`(?<![а-я])агротехническ[а-я]*\\s+период[а-я]*\\s+20\\d\\d`,
+		`(?<![а-я])до\\s+конца\\s+(?:текущего\\s+|этого\\s+|\\d{4}\\s+)?(?:года|месяца|недели|квартала)`,
+		`(?<![а-я])(?:завтра|сегодня|на\\s+этой\\s+неделе|на\\s+следующей\\s+неделе)${NOT_LETTER}`,
+	].join('|'),
+);
+/** Conditions that leave the work without a term (domain.md §10). */
+const CONDITION =
+	/по\s+мере\s+(?:финансир|поступлен|выделен|возможност|наличи|необходимост)[а-я]*|при\s+(?:наличии|выделении|поступлении|условии|доведении)\s+(?:[а-я]+\s+){0,2}(?:финанс|средств|денежн|бюджет|лимит|ассигнован)[а-я]*|при\s+(?:благоприятн|положительн|подходящ|соответствующ|устойчив)[а-я]*\s+(?:погодн|температур|климат)[а-я]*|при\s+(?:установлении|наступлении)\s+(?:[а-я]+\s+){0,2}(?:погод|температур|плюсов)[а-я]*|при\s+формировании\s+(?:[а-я]+\s+){0,2}(?:программ|план|бюджет|перечн)[а-я]*|после\s+(?:выделения|поступления|утверждения|доведения)\s+(?:[а-я]+\s+){0,2}(?:финанс|средств|лимит|бюджет|ассигнован)[а-я]*|в\s+случае\s+(?:выделения|поступления|наличия)\s+(?:[а-я]+\s+){0,2}(?:финанс|средств|лимит)[а-я]*|по\s+возможности|при\s+наличии\s+возможност[а-я]*|в\s+порядке\s+очередност[а-я]*/;
+const NEGATIVE_FINDING =
+	/не\s+подтвердил[а-я]*|не\s+подтвержд[а-я]*|не\s+(?:выявлен|обнаружен|установлен|зафиксирован)[а-я]*|(?:нарушени|замечани|недостатк|факт)[а-я]*\s+(?:[а-я]+\s+){0,2}не\s+(?:выявл|обнаруж|установл|имеет|подтвер)[а-я]*|(?:нарушений|замечаний|недостатков)\s+нет|(?:нарушени|замечани)[а-я]*\s+отсутству[а-я]*/;
+const EXPLANATION =
+	/(?:^|[^а-я])(?:так\s+как|поскольку|в\s+связи\s+с|по\s+причине|ввиду|вследствие|в\s+результате|не\s+представляется\s+возможным|не\s+относится|относится\s+к|находится\s+на\s+(?:балансе|обслуживании|территории)|является|принадлежит|на\s+основании|установлено|выявлено|обнаружено|отсутству[а-я]*|находится\s+в\s+[а-я]+\s+состоянии|в\s+(?:исправном|надлежащем|удовлетворительном|рабочем|нормативном)\s+состоянии|работает|функционирует|соответству[а-я]*|производится|осуществляется|проводится|ведутся|ведется|согласно\s+графику|по\s+графику|рекоменду[а-я]*|необходимо\s+обратиться|вправе\s+обратиться|следует\s+обратиться|в\s+компетенци[а-я]*|направлен[аоы]?\s+(?:в|во)\s+[а-я]+|составляет|температур[а-я]*\s+[а-я\s]{0,20}\d+|выдано|выдан[аоы]?\s+предписан)/;
+const INTERMEDIATE = /промежуточн[а-я]*|на\s+(?:контроле|рассмотрении)\s+(?:[а-я]+\s+){0,3}до\s+\d|(?:сроки?|продлен[а-я]*)\s+(?:[а-я]+\s+){0,3}продлен[а-я]*|о\s+(?:результатах|принятых\s+мерах)\s+(?:[а-я]+\s+){0,4}(?:будет\s+сообщено|сообщим|проинформир|будете\s+проинформир|уведомл)[а-я]*/;
+const GREETING = /^(?:уважаем[а-я]*|здравствуйте|добрый\s+день|с\s+уважением)/;
+const FORMAL_PHRASE =
+	/рассмотрев\s+(?:[а-я]+\s+){0,2}(?:обращени|сообщени|заявлени)[а-я]*|(?:обращени|сообщени)[а-я]*\s+(?:[а-я]+\s+){0,2}рассмотрен[а-я]*|(?:по\s+вопросу|по\s+теме|на\s+ваше\s+(?:обращение|сообщение)|сообщаем(?:\s+следующее)?)|принят[а-я]*\s+к\s+сведению|информаци[а-я]*\s+принят[а-я]*|на\s+контроле|в\s+рамках\s+компетенции|направлен[а-я]*\s+по\s+(?:принадлежности|компетенции)|^приложени[ея]/;
+const PROOF = /фот[оа]|фотофиксац|фотоотч|акт(?![а-я])|акт[аеу]?\s|справк|видео/;
+const SPECIFICS =
+	/\d{1,2}\.\d{1,2}\.\d{2,4}|(?<![а-я])(?:ул|д|дом[а-я]*|пр|просп|пер|наб|корп|кв|лит|литера|парадн[а-я]*|подъезд[а-я]*|этаж[а-я]*|лестничн[а-я]*|подвал[а-я]*|чердак[а-я]*|квартир[а-я]*|двор[а-я]*|участ[а-я]*)(?![а-я])|по\s+адресу|(?:ооо|гуп|гку|гбу|спб|жкс|жилкомсервис|администраци[а-я]*|управляющ[а-я]*|подрядн[а-я]*|подрядчик[а-я]*|сотрудник[а-я]*|специалист[а-я]*|мастер[а-я]*|инспектор[а-я]*)(?![а-я])/;
+
+/** Real legal acts: federal and regional laws, government decisions, codes, sanitary rules, articles. Not «ЖКС № 1», «кв. № 27», an appeal's number. */
+const LEGAL =
+	/\d+-фз(?![а-я])|федеральн[а-я]*\s+закон[а-я]*|закон[а-я]*\s+(?:санкт-петербурга|рф|российской\s+федерации|[а-я]+\s+области|от\s+\d)|(?:постановлени|распоряжени|приказ)[а-я]*\s+(?:правительства|госстроя|минстроя|министерства|комитета|губернатора|главы|администрации|мэрии)|постановлени[а-я]*\s+(?:от\s+\d|№\s*\d)|санпин|снип(?![а-я])|гост(?![а-я])|коап|(?:жилищн|гражданск|градостроительн|земельн|бюджетн|налогов)[а-я]*\s+кодекс[а-я]*|(?<![а-я])(?:жк|гк|грк|зк)\s+рф|правил[а-я]*\s+(?:благоустройства|содержания|и\s+норм|технической\s+эксплуатации|охраны|предоставления|дорожного|пользования|размещения)|(?<![а-я])(?:ст|стать[а-я]*)\.?\s*\d+/g;
+
+const STRIP_CITATION = new RegExp(LEGAL.source + '|(?:от\\s+)?\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\s*(?:г\\.?)?|№\\s*[\\d-]+', 'g');
+
+/**
+ * Facts of a sentence, remembered by its text: official answers repeat their standard sentences thousands of times
+ * (bounded, so memory stays flat). Callers must not change the returned object.
+ */
+const FACTS = new Map<string, SentenceFacts>();
+export function sentenceFacts(s: Sentence): SentenceFacts {
+	let f = FACTS.get(s.norm);
+	if (!f) {
+		f = readSentence(s);
+		if (FACTS.size > 50_000) FACTS.clear();
+		FACTS.set(s.norm, f);
+	}
+	return f;
+}
+
+function readSentence(s: Sentence): SentenceFacts {
+	const { norm, words } = s;
+	const done: string[] = [];
+	for (let i = 0; i < words.length; i++) {
+		const w = words[i];
+		if (isCompletedWord(w) && !negatedAt(words, i) && !FORMAL_ROOTS.some((r) => w.startsWith(r))) {
+			// «будут выполнены»: the completed form after «будет/будут» is a promise, not a result.
+			if (i > 0 && (words[i - 1] === 'будут' || words[i - 1] === 'будет')) continue;
+			if (i > 1 && (words[i - 2] === 'будут' || words[i - 2] === 'будет')) continue;
+			done.push(w);
+		}
+	}
+	if (!done.length && NOUN_ACTIONS.test(` ${norm} `) && !/будут|будет/.test(norm)) done.push('проведено');
+	const legalRefs = norm.match(LEGAL) ?? [];
+	let promise: string | null = null;
+	let term: string | null = null;
+	let condition: string | null = null;
+	const m = PROMISE.exec(norm);
+	// «будет проводиться мониторинг», «будет являться»: an ongoing regime, not a promised piece of work.
+	const ongoing = m && /^(?:будет|будут)$/.test(m[1]) && /(?:будет|будут)\s+(?:[а-я]+\s+)?[а-я]+ться(?![а-я])/.test(norm) && !/(?:будет|будут)\s+(?:[а-я]+\s+)?[а-я]+(?:ен|ан|ят|ит|ыт)[аоы]?(?![а-я])/.test(norm);
+	if (m && !ongoing && !NEGATED_PROMISE.test(norm) && !ANSWER_PROMISE.test(norm) && !SANCTION.test(norm)) {
+		promise = m[1];
+		const c = CONDITION.exec(norm);
+		condition = c ? c[0] : null;
+		// Terms read with the legal acts' dates and numbers cut out: «постановлением от 06.10.2016 № 875» is not a term.
+		const t = TERM.exec(norm.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' ').replace(LEGAL, ' '));
+		term = t ? t[0].trim() : null;
+	} else if (!m) {
+		const c = CONDITION.exec(norm);
+		if (c && !NEGATED_PROMISE.test(norm)) {
+			promise = c[0];
+			condition = c[0];
+		}
+	}
+	const intermediate = INTERMEDIATE.test(norm) || ANSWER_PROMISE.test(norm);
+	const formality = GREETING.test(norm) || FORMAL_PHRASE.test(norm);
+	return {
+		done,
+		promise,
+		term,
+		condition,
+		negativeFinding: NEGATIVE_FINDING.test(norm),
+		explanation: EXPLANATION.test(norm.replace(STRIP_CITATION, ' ')),
+		formality,
+		legalRefs,
+		intermediate,
+		proof: PROOF.test(norm),
+		specifics: SPECIFICS.test(norm),
+	};
+}
+
+/** Words that name nothing concrete: «проблема устранена», «работы выполнены» say that, not what. */
+const GENERIC = new Set([
+	'проблема', 'проблемы', 'замечание', 'замечания', 'нарушение', 'нарушения', 'недостаток', 'недостатки', 'неисправность', 'неисправности', 'вопрос', 'вопросы',
+	'ситуация', 'работы', 'работа', 'факты', 'факт', 'информация', 'указанные', 'указанное', 'указанная', 'указанный', 'данное', 'данные', 'данная', 'все', 'всё',
+	'уважаемый', 'уважаемая', 'пользователь', 'заявитель', 'ваше', 'вашего', 'вашему', 'обращение', 'сообщение', 'также', 'полностью', 'частично', 'настоящее', 'время',
+	'необходимые', 'необходимая', 'соответствующие', 'меры', 'мероприятия', 'приложение', 'согласно', 'было', 'были', 'была', 'уже',
+]);
+
+/** An action and its object in one sentence («Надписи удалены», «Мусор убран»), not only «Проблема устранена». */
+export function namesActionAndObject(s: Sentence, facts: SentenceFacts): boolean {
+	if (!facts.done.length) return false;
+	return s.words.some((w) => w.length >= 4 && !GENERIC.has(w) && !facts.done.includes(w) && !/^\d+$/.test(w) && !isCompletedWord(w));
+}
