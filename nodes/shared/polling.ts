@@ -27,9 +27,29 @@ export const pollingProperties: INodeProperties[] = [
 
 interface StoredState {
 	cursor?: PollCursor;
-	/** Ids of records without a readable date already emitted (as error items): each is emitted once. */
+	/**
+	 * Ids of records without a readable date already handled: emitted (as error items) or present at a «from now»
+	 * activation. Each is emitted once at most; see `rememberUndated` for the bound.
+	 */
 	undated?: string[];
 }
+
+/** How many undated ids are kept beyond those the source still returns. */
+export const UNDATED_MEMORY = 5000;
+
+/**
+ * The undated ids to remember after a poll: every id the source returned this time (forgetting one would emit it
+ * again on the next poll), then the most recent of the earlier ones up to UNDATED_MEMORY in all. So the set stays as
+ * big as one fetch's undated records, or the bound, whichever is larger — it does not grow with history.
+ */
+export function rememberUndated(previous: readonly string[], seenNow: readonly string[]): string[] {
+	const now = new Set(seenNow);
+	const older = previous.filter((id) => !now.has(id));
+	const room = Math.max(0, UNDATED_MEMORY - now.size);
+	return [...(room ? older.slice(-room) : []), ...now];
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A fetched record; `at` undefined when the source's date cannot be read. */
 export type PolledRecord<T> = Omit<Stamped<T>, 'at'> & { at?: string };
@@ -55,15 +75,21 @@ export async function pollAppeals<T>(
 		const firstRun = ctx.getNodeParameter('firstRun', 'now') as string;
 		const days = firstRun === 'lookback' ? (ctx.getNodeParameter('lookbackDays', 7) as number) : 0;
 		cursor = manual ? initialCursor(Date.now(), 30) : initialCursor(Date.now(), days);
-		if (!manual && !state.cursor) {
+		if (!manual && !state.cursor && firstRun === 'now') {
+			// Old records are old, dated or not: the undated ones present now are remembered, so that only undated
+			// records appearing later are emitted. The cursor is stored only once that fetch succeeded.
+			const present = await options.fetch(cursor.since);
+			state.undated = rememberUndated(state.undated ?? [], present.filter((r) => r.at === undefined).map((r) => r.id));
 			state.cursor = cursor;
-			if (firstRun === 'now') return null;
+			return null;
 		}
+		if (!manual && !state.cursor) state.cursor = cursor;
 	}
 	const records = await options.fetch(cursor.since);
 	const dated = records.filter((r): r is Stamped<T> => typeof r.at === 'string');
 	const undatedSeen = new Set(state.undated ?? []);
-	const undated = records.filter((r) => r.at === undefined && !undatedSeen.has(r.id)) as Array<Stamped<T>>;
+	const undatedNow = records.filter((r) => r.at === undefined);
+	const undated = undatedNow.filter((r) => !undatedSeen.has(r.id)) as Array<Stamped<T>>;
 	const { fresh, next } = takeAfterCursor(dated, cursor);
 	const chosen = manual ? fresh.slice(-1) : [...fresh, ...undated];
 	const items: INodeExecutionData[] = chosen.map((r) => {
@@ -75,7 +101,9 @@ export async function pollAppeals<T>(
 	});
 	if (!manual) {
 		state.cursor = next;
-		if (undated.length) state.undated = [...undatedSeen, ...undated.map((r) => r.id)].slice(-2000);
+		const remembered = rememberUndated(state.undated ?? [], undatedNow.map((r) => r.id));
+		// Static data is rewritten only when the set changed.
+		if (!sameList(remembered, state.undated ?? [])) state.undated = remembered;
 	}
 	return items.length ? [items] : null;
 }
