@@ -15,8 +15,10 @@ export class McuImApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:3102',
-			description: 'Адрес REST-адаптера ИМ вашего региона. По умолчанию — локальная песочница.',
+			required: true,
+			default: '',
+			placeholder: 'https://im-adapter.example.ru',
+			description: 'Адрес REST-адаптера ИМ вашего региона (https://…), его выдаёт региональный ЦУР',
 		},
 		{
 			displayName: 'API Token',
@@ -33,6 +35,6 @@ export class McuImApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/v1/incidents', qs: { size: 1 } },
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/v1/incidents', qs: { size: 1 }, disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false },
 	};
 }

@@ -31,8 +31,8 @@ export class McuOkApi implements ICredentialType {
 			displayName: 'Адрес API',
 			name: 'apiUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:3104',
-			description: 'https://api.ok.ru для работы; по умолчанию — локальная песочница',
+			default: 'https://api.ok.ru',
+			description: 'Адрес OK API; другой нужен только для тестового стенда',
 		},
 	];
 }

@@ -15,8 +15,10 @@ export class McuPosApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:3101',
-			description: 'Адрес REST-шлюза ПОС вашего региона. По умолчанию — локальная песочница.',
+			required: true,
+			default: '',
+			placeholder: 'https://pos-gateway.example.ru',
+			description: 'Адрес REST-шлюза ПОС вашего региона (https://…), его выдаёт региональный оператор ПОС',
 		},
 		{
 			displayName: 'Путь Получения Токена',
@@ -62,6 +64,9 @@ export class McuPosApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
+			// The password form goes only to the gateway itself, never where a redirect points.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '={{$credentials.loginPath}}',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

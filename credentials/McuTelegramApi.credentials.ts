@@ -23,12 +23,12 @@ export class McuTelegramApi implements ICredentialType {
 			displayName: 'Адрес Bot API',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:3105',
-			description: 'https://api.telegram.org для работы; по умолчанию — локальная песочница',
+			default: 'https://api.telegram.org',
+			description: 'Адрес Bot API; другой нужен только для тестового стенда или своего сервера Bot API',
 		},
 	];
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}/bot{{$credentials.accessToken}}', url: '/getMe' },
+		request: { baseURL: '={{$credentials.baseUrl}}/bot{{$credentials.accessToken}}', url: '/getMe', disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false },
 	};
 }

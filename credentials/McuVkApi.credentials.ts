@@ -46,8 +46,8 @@ export class McuVkApi implements ICredentialType {
 			displayName: 'Адрес API',
 			name: 'apiUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:3103',
-			description: 'https://api.vk.com для работы; по умолчанию — локальная песочница',
+			default: 'https://api.vk.com',
+			description: 'Адрес VK API; другой нужен только для тестового стенда',
 		},
 		{
 			displayName: 'Callback API: Секретный Ключ',
@@ -66,10 +66,15 @@ export class McuVkApi implements ICredentialType {
 	];
 
 	test: ICredentialTestRequest = {
+		// The token goes in the POST form (VK accepts every parameter there), never in a URL that proxies and logs keep.
 		request: {
+			method: 'POST',
 			baseURL: '={{$credentials.apiUrl}}',
 			url: '/method/groups.getById',
-			qs: { access_token: '={{$credentials.accessToken}}', v: '={{$credentials.apiVersion}}' },
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: { access_token: '={{$credentials.accessToken}}', v: '={{$credentials.apiVersion}}' },
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		rules: [{ type: 'responseSuccessBody', properties: { key: 'error.error_msg', value: 'User authorization failed: invalid access_token (4).', message: 'Неверный ключ доступа' } }],
 	};

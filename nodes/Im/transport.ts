@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { apiRequest, type ApiRequest, type HttpContext } from '../shared/http';
 import { collectPages } from '../shared/paging';
 
@@ -13,6 +13,8 @@ export function imCredentials(data: ICredentialDataDecryptedObject): ImCredentia
 }
 
 export async function imRequest<T = unknown>(ctx: HttpContext, c: ImCredentials, request: Omit<ApiRequest, 'url'> & { path: string }): Promise<T> {
+	// No default address: the token must never go to whatever happens to listen where a default pointed.
+	if (!/^https?:\/\//i.test(c.baseUrl)) throw new NodeOperationError(ctx.getNode(), 'Инцидент-менеджмент: в учётных данных не указан Base URL — адрес REST-адаптера ИМ вашего региона (https://…)');
 	const { body } = await apiRequest<T>(
 		ctx,
 		{ ...request, url: `${c.baseUrl}${request.path}`, headers: { ...(request.headers ?? {}), Authorization: `Bearer ${c.token}` } },

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 import { okSignature } from '../../lib/sources/ok';
+import { credentialTestContext } from '../shared/credentialTest';
 import { apiRequest, type BodyError, type HttpContext } from '../shared/http';
 
 /** The only place that talks to the OK API (`/fb.do`, signed requests, OK's error shape). */
@@ -44,16 +45,14 @@ export async function okCall<T = unknown>(ctx: HttpContext, c: OkCredentials, me
 	return body;
 }
 
-/** Credential test: a signed `users.getCurrentUser` call checks the key, the secret and the token together. */
+/**
+ * Credential test: a signed `users.getCurrentUser` call checks the key, the secret and the token together — through
+ * n8n's request helper (its SSRF filter and proxy), no redirects followed.
+ */
 export async function okCredentialTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const c = okCredentials(credential.data ?? {});
-	const signed: Record<string, string> = { application_key: c.applicationKey, format: 'json', method: 'users.getCurrentUser' };
-	const form = new URLSearchParams({ ...signed, sig: okSignature(signed, c.accessToken, c.applicationSecretKey), access_token: c.accessToken });
 	try {
-		// Credential tests get no httpRequest helper: a plain fetch.
-		const res = await fetch(`${c.apiUrl}/fb.do`, { method: 'POST', body: form });
-		const body = (await res.json()) as { error_code?: number; error_msg?: string };
-		if (body.error_code !== undefined) return { status: 'Error', message: `Одноклассники: ${body.error_msg ?? body.error_code}` };
+		await okCall(credentialTestContext(this, 'n8n-nodes-mcu.ok'), c, 'users.getCurrentUser');
 		return { status: 'OK', message: 'Подпись и ключ доступа приняты' };
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };

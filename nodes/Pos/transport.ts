@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { asNodeError } from '../shared/items';
 import { collectPages } from '../shared/paging';
 import { apiRequest, isAuthExpired, type ApiRequest, type HttpContext } from '../shared/http';
@@ -35,6 +35,8 @@ const tokens = new TokenCache();
 const tokenInputs = (c: PosCredentials) => [c.baseUrl, c.loginPath, c.username, c.password, c.scope];
 
 async function getToken(ctx: HttpContext, c: PosCredentials, renew = false): Promise<string> {
+	// No default address: a token must never go to whatever happens to listen where a default pointed.
+	if (!/^https?:\/\//i.test(c.baseUrl)) throw new NodeOperationError(ctx.getNode(), 'ПОС: в учётных данных не указан Base URL — адрес REST-шлюза ПОС вашего региона (https://…)');
 	const cached = renew ? undefined : tokens.get(tokenInputs(c), 30000);
 	if (cached) return cached;
 	const form = new URLSearchParams({ grant_type: 'password', username: c.username, password: c.password, scope: c.scope });
