@@ -10,7 +10,7 @@ import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId, type Vk
 import { errorItem } from '../shared/items';
 import { pollingProperties } from '../shared/polling';
 import { vkLongPollCheck, vkLongPollServer, type LongPollState } from './longPoll';
-import { vkPostComments, vkSearchMentions, vkWallPosts } from './reads';
+import { vkPostComments, vkSearchMentions, vkWallPosts, vkWallPostsSince } from './reads';
 import { VK_EVENTS_PROPERTY } from './events';
 import { vkCredentials, type VkCredentials } from './transport';
 
@@ -19,9 +19,13 @@ interface VkTriggerState {
 	/** Ids emitted lately (bounded): nothing is emitted twice when a catch-up scan overlaps the events. */
 	recent?: string[];
 	mentionsSince?: number;
+	/** When the last poll began (Unix seconds): a lost event history is caught up from here. */
+	polledAt?: number;
 }
 
 const RECENT_LIMIT = 2000;
+/** Catch-up starts this much before the last poll: clocks and VK's own dates may differ by a little. */
+const CATCH_UP_OVERLAP_SEC = 600;
 
 export class VkTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,6 +50,14 @@ export class VkTrigger implements INodeType {
 				default: '',
 				placeholder: 'Дедовичи, Дедовичский район',
 				description: 'Через запятую; пусто — не искать. Поиск (newsfeed.search) требует ключ пользователя или сервисный ключ.',
+			},
+			{
+				displayName: 'Догонять Пропущенное Не Дальше, Дней',
+				name: 'catchUpMaxDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 365 },
+				default: 30,
+				description: 'Если ВКонтакте потерял историю событий (n8n долго не опрашивал), узел читает стену с момента прошлого опроса, но не дальше этого срока',
 			},
 			...pollingProperties,
 		],
@@ -82,8 +94,11 @@ export class VkTrigger implements INodeType {
 				const record = vkEventRecord(event);
 				if (record) records.push(record);
 			}
-			// VK dropped the event history: read the wall for the last day so nothing is lost.
-			if (check.lost) records.push(...(await scanWall(this, c, events, nowSec - 86400)));
+			// VK dropped the event history: read the wall since the last poll (bounded), so nothing is lost.
+			if (check.lost) {
+				const maxDays = this.getNodeParameter('catchUpMaxDays', 30) as number;
+				records.push(...(await scanWall(this, c, events, catchUpSince(state.polledAt, nowSec, maxDays))));
+			}
 		}
 		if (keywords.length && next.mentionsSince !== undefined) {
 			const found = await vkSearchMentions(this, c, keywords, next.mentionsSince);
@@ -99,14 +114,22 @@ export class VkTrigger implements INodeType {
 			return true;
 		});
 		next.recent = next.recent!.slice(-RECENT_LIMIT);
+		next.polledAt = nowSec;
 		// The cursor (ts, recent ids) is stored together with handing the items over.
 		Object.assign(state, next);
 		return fresh.length ? toItems(fresh) : null;
 	}
 }
 
+/** Where a catch-up starts: the last poll (less an overlap), never further back than `maxDays`. */
+export function catchUpSince(polledAt: number | undefined, nowSec: number, maxDays: number): number {
+	const floor = nowSec - Math.max(1, maxDays) * 86400;
+	return polledAt === undefined || !Number.isFinite(polledAt) ? floor : Math.max(floor, polledAt - CATCH_UP_OVERLAP_SEC);
+}
+
+/** Posts published since `sinceSec` (all pages) — at least the newest 50, whose new comments count too. */
 async function scanWall(ctx: IPollFunctions, c: VkCredentials, events: string[], sinceSec: number): Promise<VkRecordInput[]> {
-	const posts = await vkWallPosts(ctx, c, 50);
+	const posts = await vkWallPostsSince(ctx, c, sinceSec, 50);
 	const out: VkRecordInput[] = [];
 	for (const post of posts) {
 		if (events.includes('wall_post_new') && Number(post.item.date) >= sinceSec) out.push(post);

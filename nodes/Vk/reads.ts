@@ -20,6 +20,21 @@ export async function vkWallPosts(ctx: Ctx, c: VkCredentials, count: number): Pr
 	return (list.items ?? []).map((item) => ({ kind: 'post' as const, item, profiles }));
 }
 
+/** Wall posts newest first, page by page, until they are older than `sinceSec` — and at least `atLeast` of them. */
+export async function vkWallPostsSince(ctx: Ctx, c: VkCredentials, sinceSec: number, atLeast: number): Promise<VkRecordInput[]> {
+	const out: VkRecordInput[] = [];
+	for (let offset = 0; offset < 100000; offset += 100) {
+		const list = await vkCall<VkList>(ctx, c, 'wall.get', { owner_id: -c.groupId, count: 100, offset, extended: 1 });
+		const profiles = profilesMap(list.profiles, list.groups);
+		const items = list.items ?? [];
+		for (const item of items) out.push({ kind: 'post', item, profiles });
+		// A pinned post can be old and come first: the page's newest-but-pinned order does not stop the scan.
+		const oldest = Math.min(...items.filter((i) => !i.is_pinned).map((i) => Number(i.date) || 0));
+		if (items.length < 100 || (out.length >= atLeast && oldest < sinceSec)) break;
+	}
+	return out;
+}
+
 /** Comments of one post (all pages, oldest first), with author profiles. */
 export async function vkPostComments(ctx: Ctx, c: VkCredentials, postId: number): Promise<VkRecordInput[]> {
 	const out: VkRecordInput[] = [];

@@ -50,7 +50,7 @@ function webhookContext(body: IDataObject, options: { workflowId?: string; stati
 }
 
 const comment = (id: number, over: IDataObject = {}) => ({ id, post_id: 7, owner_id: -GROUP, from_id: 501, date: 1764590000, text: 'Во дворе яма', ...over });
-const event = (eventId: unknown, object: IDataObject = comment(1), over: IDataObject = {}): IDataObject => ({ type: 'wall_reply_new', group_id: GROUP, event_id: eventId, secret: SECRET, object, ...over });
+const event = (eventId: unknown, object: IDataObject = comment(1), over: IDataObject = {}): IDataObject => ({ type: 'wall_reply_new', group_id: GROUP, event_id: eventId as IDataObject[string], secret: SECRET, object, ...over });
 
 const trigger = new VkCallbackTrigger();
 const deliver = (c: IWebhookFunctions): Promise<IWebhookResponseData> => trigger.webhook.call(c);
