@@ -11,6 +11,7 @@ import { imCredentials, imRequest } from '../../../nodes/Im/transport';
 import { posCredentials, posRequest } from '../../../nodes/Pos/transport';
 import { McuGoogleServiceAccountApi } from '../../../credentials/McuGoogleServiceAccountApi.credentials';
 import { McuImApi } from '../../../credentials/McuImApi.credentials';
+import { McuMaxApi } from '../../../credentials/McuMaxApi.credentials';
 import { McuOkApi } from '../../../credentials/McuOkApi.credentials';
 import { McuPosApi } from '../../../credentials/McuPosApi.credentials';
 import { McuTelegramApi } from '../../../credentials/McuTelegramApi.credentials';
@@ -80,11 +81,11 @@ describe('outbound HTTP goes through n8n and never follows redirects with creden
 
 describe('credentials', () => {
 	const district = generateDistrict();
-	const all = [new McuPosApi(), new McuImApi(), new McuVkApi(), new McuOkApi(), new McuTelegramApi(), new McuGoogleServiceAccountApi()];
+	const all = [new McuPosApi(), new McuImApi(), new McuVkApi(), new McuOkApi(), new McuTelegramApi(), new McuGoogleServiceAccountApi(), new McuMaxApi()];
 
 	it('no address defaults to plain HTTP or a local sandbox: production https hosts or nothing', () => {
 		const addresses = all.flatMap((c) => c.properties.filter((p) => /url/i.test(p.name)).map((p) => [c.name, p.name, String(p.default)]));
-		expect(addresses.length).toBeGreaterThanOrEqual(7);
+		expect(addresses.length).toBeGreaterThanOrEqual(8);
 		for (const [credential, field, value] of addresses) {
 			expect({ credential, field, ok: value === '' || (value.startsWith('https://') && !/127\.0\.0\.1|localhost/.test(value)) }).toEqual({ credential, field, ok: true });
 		}
@@ -99,7 +100,7 @@ describe('credentials', () => {
 
 	it('declarative credential tests never follow redirects with the secret', () => {
 		const declarative = all.map((c) => (c as { test?: { request: Record<string, unknown> } }).test).filter((t) => t !== undefined);
-		expect(declarative).toHaveLength(4);
+		expect(declarative).toHaveLength(5);
 		for (const t of declarative) expect(t!.request).toMatchObject({ disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false });
 	});
 
