@@ -19,8 +19,11 @@ export interface PollCost {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function pollCost(old: number, fresh = 10): Promise<PollCost> {
-	const emulator = new PosEmulator();
+	// The old messages were last updated an hour ago (outside the trigger's overlap window); the new ones now.
+	let clockOffset = -3600000;
+	const emulator = new PosEmulator(undefined, { now: () => new Date(Date.now() + clockOffset) });
 	emulator.insertRecords(old);
+	clockOffset = 0;
 	const server = await serveEmulator(emulator);
 	try {
 		const s = SANDBOX_CREDENTIALS.pos;

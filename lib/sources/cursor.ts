@@ -42,3 +42,80 @@ export function takeAfterCursor<T>(records: Array<Stamped<T>>, cursor: PollCurso
 export function initialCursor(nowMs: number, lookbackDays: number): PollCursor {
 	return { since: new Date(nowMs - Math.max(0, lookbackDays) * 86400000).toISOString(), idsAtSince: [] };
 }
+
+/**
+ * Cursor of a «new records» trigger whose source filters by update time (ПОС `updatedFrom`, ИМ `updatedSince`).
+ * A record can become visible long after it was created (it clears ПОС moderation, an incident is routed to us),
+ * so the cursor follows the update time the source filters by — the next fetch asks from `since` minus an overlap
+ * window — and a record is new when its id was not emitted before. The emitted ids are kept with their creation
+ * time; records created before `horizon` are never new, which bounds the memory (see `takeNewById`).
+ */
+export interface NewByIdCursor {
+	/** ISO 8601: the latest update time fetched. */
+	since: string;
+	/** Epoch ms: records created before it predate the activation or have left the memory — none is new. */
+	horizon: number;
+	/** [id, creation epoch ms] of the emitted records created at or after `horizon`, oldest creation first. */
+	emitted: Array<[string, number]>;
+}
+
+/** A fetched record: `at` is the update time the source filters by, `createdAt` its creation (defaults to `at`). */
+export interface StampedNew<T> extends Stamped<T> {
+	createdAt?: string;
+}
+
+/** A record emitted is remembered for 30 days after its creation: one that becomes visible later is not emitted. */
+export const NEW_BY_ID_KEEP_MS = 30 * 86400000;
+/** At most this many ids are remembered; past it the oldest-created leave and `horizon` moves past them. */
+export const NEW_BY_ID_MAX = 20000;
+
+/** The first cursor: from `since` (ISO), nothing created before it is new. */
+export function startNewById(since: string): NewByIdCursor {
+	return { since, horizon: Date.parse(since), emitted: [] };
+}
+
+/** The same position from a creation-time cursor stored by an earlier version of the trigger. */
+export function newByIdFromPollCursor(c: PollCursor): NewByIdCursor {
+	const t = Date.parse(c.since);
+	return { since: c.since, horizon: t, emitted: c.idsAtSince.map((id): [string, number] => [id, t]) };
+}
+
+/**
+ * The records not emitted before (oldest creation first) and the cursor to store once they are emitted. The cursor
+ * object is returned unchanged when nothing moved, so the caller rewrites static data only when needed.
+ */
+export function takeNewById<T>(
+	records: Array<StampedNew<T>>,
+	cursor: NewByIdCursor,
+	nowMs: number,
+	limits: { keepMs?: number; max?: number } = {},
+): { fresh: Array<StampedNew<T>>; next: NewByIdCursor } {
+	const keepMs = limits.keepMs ?? NEW_BY_ID_KEEP_MS;
+	const max = limits.max ?? NEW_BY_ID_MAX;
+	const known = new Set(cursor.emitted.map(([id]) => id));
+	let latest = Date.parse(cursor.since);
+	const fresh: Array<{ r: StampedNew<T>; created: number }> = [];
+	for (const r of records) {
+		const t = Date.parse(r.at);
+		if (Number.isNaN(t)) continue;
+		if (t > latest) latest = t;
+		const c = r.createdAt === undefined ? NaN : Date.parse(r.createdAt);
+		const created = Number.isNaN(c) ? t : c;
+		if (created < cursor.horizon || known.has(r.id)) continue;
+		known.add(r.id);
+		fresh.push({ r, created });
+	}
+	fresh.sort((a, b) => a.created - b.created || a.r.id.localeCompare(b.r.id));
+	// The memory's age limit moves the horizon in steps of an hour, not on every poll: static data stays unchanged
+	// between polls that emit nothing.
+	let horizon = nowMs - keepMs > cursor.horizon + 3600000 ? nowMs - keepMs : cursor.horizon;
+	let emitted = cursor.emitted;
+	if (fresh.length || horizon !== cursor.horizon) {
+		emitted = [...cursor.emitted, ...fresh.map((f): [string, number] => [f.r.id, f.created])].sort((a, b) => a[1] - b[1]);
+		if (emitted.length > max) horizon = Math.max(horizon, emitted[emitted.length - max - 1][1] + 1);
+		emitted = emitted.filter(([, created]) => created >= horizon);
+	}
+	const since = latest > Date.parse(cursor.since) ? new Date(latest).toISOString() : cursor.since;
+	const moved = since !== cursor.since || horizon !== cursor.horizon || emitted !== cursor.emitted;
+	return { fresh: fresh.map((f) => f.r), next: moved ? { since, horizon, emitted } : cursor };
+}

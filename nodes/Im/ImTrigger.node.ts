@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { normalizeIm } from '../../lib/sources/im';
 import { toIsoDateTime } from '../../lib/sources/common';
-import { pollAppeals, pollingProperties } from '../shared/polling';
+import { pollAppeals, pollingProperties, SOURCE_OVERLAP_MS } from '../shared/polling';
 import { imCredentials, imListIncidents } from './transport';
 
 type ImRecord = Record<string, unknown>;
@@ -35,11 +35,14 @@ export class ImTrigger implements INodeType {
 			fetch: async (since) => {
 				const records = (await imListIncidents(this, credentials, { updatedSince: since })) as ImRecord[];
 				return records.flatMap((record) => {
-					const at = toIsoDateTime(record.createdAt) ?? toIsoDateTime(record.updatedAt);
+					// The cursor follows the field the source filters by (updatedAt); new is by id.
+					const at = toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt);
 					const id = String(record.id ?? '');
-					return id ? [{ id, at, record }] : [];
+					return id ? [{ id, at, createdAt: toIsoDateTime(record.createdAt), record }] : [];
 				});
 			},
+			// An incident can reach the district after newer ones (routed on from another body).
+			newById: { overlapMs: SOURCE_OVERLAP_MS },
 			normalize: (record) => normalizeIm(record),
 			label: (record) => ({ source: 'im', externalId: record.id }),
 		});

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { normalizePos } from '../../lib/sources/pos';
 import { toIsoDateTime } from '../../lib/sources/common';
-import { pollAppeals, pollingProperties } from '../shared/polling';
+import { pollAppeals, pollingProperties, SOURCE_OVERLAP_MS } from '../shared/polling';
 import { posCredentials, posListMessages } from './transport';
 
 type PosRecord = Record<string, unknown>;
@@ -48,11 +48,15 @@ export class PosTrigger implements INodeType {
 			fetch: async (since) => {
 				const records = (await posListMessages(this, credentials, { updatedFrom: since })) as PosRecord[];
 				return records.flatMap((record) => {
-					const at = toIsoDateTime(event === 'changes' ? record.updatedAt : record.createdAt) ?? toIsoDateTime(record.updatedAt);
+					// The cursor follows the field the source filters by (updatedAt), also for «new».
+					const at = toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt);
 					const id = String(record.posId ?? record.id ?? '');
-					return id ? [{ id: event === 'changes' ? `${id}@${at ?? ''}` : id, at, record }] : [];
+					if (!id) return [];
+					return event === 'changes' ? [{ id: `${id}@${at ?? ''}`, at, record }] : [{ id, at, createdAt: toIsoDateTime(record.createdAt), record }];
 				});
 			},
+			// A message becomes visible when it clears moderation, possibly after newer ones: new is by id.
+			newById: event === 'new' ? { overlapMs: SOURCE_OVERLAP_MS } : undefined,
 			normalize: (record) => normalizePos(record, { urlTemplate: credentials.urlTemplate || undefined }),
 			label: (record) => ({ source: 'pos', externalId: record.posId ?? record.id }),
 		});

@@ -1,6 +1,15 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
-import { initialCursor, takeAfterCursor, type PollCursor, type Stamped } from '../../lib/sources/cursor';
+import {
+	initialCursor,
+	newByIdFromPollCursor,
+	startNewById,
+	takeAfterCursor,
+	takeNewById,
+	type NewByIdCursor,
+	type PollCursor,
+	type Stamped,
+} from '../../lib/sources/cursor';
 import { errorItem } from './items';
 
 /** Trigger parameters every polling trigger of the package shares. */
@@ -27,12 +36,20 @@ export const pollingProperties: INodeProperties[] = [
 
 interface StoredState {
 	cursor?: PollCursor;
+	/** The cursor of `newById` triggers (instead of `cursor`). */
+	byId?: NewByIdCursor;
 	/**
 	 * Ids of records without a readable date already handled: emitted (as error items) or present at a «from now»
 	 * activation. Each is emitted once at most; see `rememberUndated` for the bound.
 	 */
 	undated?: string[];
 }
+
+/**
+ * How far before its cursor a `newById` trigger re-reads (ms): a record stamped with an update time just before
+ * the previous fetch but committed after it is still seen; ids already emitted are not emitted again.
+ */
+export const SOURCE_OVERLAP_MS = 5 * 60000;
 
 /** How many undated ids are kept beyond those the source still returns. */
 export const UNDATED_MEMORY = 5000;
@@ -52,13 +69,18 @@ export function rememberUndated(previous: readonly string[], seenNow: readonly s
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A fetched record; `at` undefined when the source's date cannot be read. */
-export type PolledRecord<T> = Omit<Stamped<T>, 'at'> & { at?: string };
+export type PolledRecord<T> = Omit<Stamped<T>, 'at'> & { at?: string; createdAt?: string };
 
 /**
  * The common poll loop: read the cursor from the workflow's static data, fetch records since it, normalize
  * them (a record that cannot be normalized becomes an error item naming the source, id and field), and move the
  * cursor only together with returning the items — n8n saves static data when the poll hands its items over.
  * In manual mode ("Fetch Test Event") it shows the latest records without touching the cursor.
+ *
+ * With `newById` (a «new records» trigger whose source filters by update time) `at` is the update time and
+ * `createdAt` the creation: the cursor follows `at`, each fetch re-reads an overlap window before it, and a record
+ * is new when its id was not emitted before (lib/sources/cursor.ts `takeNewById`) — so a record that becomes
+ * visible after a newer one was emitted is still emitted, once.
  */
 export async function pollAppeals<T>(
 	ctx: IPollFunctions,
@@ -66,44 +88,66 @@ export async function pollAppeals<T>(
 		fetch: (since: string) => Promise<Array<PolledRecord<T>>>;
 		normalize: (record: T) => Appeal;
 		label: (record: T) => unknown;
+		newById?: { overlapMs: number };
 	},
 ): Promise<INodeExecutionData[][] | null> {
 	const state = ctx.getWorkflowStaticData('node') as StoredState;
-	const manual = ctx.getMode() === 'manual';
-	let cursor = state.cursor;
-	if (!cursor || manual) {
+	if (ctx.getMode() === 'manual') {
+		const { fresh } = takeAfterCursor(dated(await options.fetch(initialCursor(Date.now(), 30).since)), initialCursor(Date.now(), 30));
+		return fresh.length ? [toItems(fresh.slice(-1), options)] : null;
+	}
+	const byId = options.newById;
+	if (byId && !state.byId && state.cursor) {
+		// Stored by an earlier version (a creation-time cursor): continue from the same position.
+		state.byId = newByIdFromPollCursor(state.cursor);
+		delete state.cursor;
+	}
+	if (!state.cursor && !state.byId) {
 		const firstRun = ctx.getNodeParameter('firstRun', 'now') as string;
 		const days = firstRun === 'lookback' ? (ctx.getNodeParameter('lookbackDays', 7) as number) : 0;
-		cursor = manual ? initialCursor(Date.now(), 30) : initialCursor(Date.now(), days);
-		if (!manual && !state.cursor && firstRun === 'now') {
+		const start = initialCursor(Date.now(), days);
+		if (firstRun === 'now') {
 			// Old records are old, dated or not: the undated ones present now are remembered, so that only undated
 			// records appearing later are emitted. The cursor is stored only once that fetch succeeded.
-			const present = await options.fetch(cursor.since);
+			const present = await options.fetch(start.since);
 			state.undated = rememberUndated(state.undated ?? [], present.filter((r) => r.at === undefined).map((r) => r.id));
-			state.cursor = cursor;
+			if (byId) state.byId = startNewById(start.since);
+			else state.cursor = start;
 			return null;
 		}
-		if (!manual && !state.cursor) state.cursor = cursor;
+		if (byId) state.byId = startNewById(start.since);
+		else state.cursor = start;
 	}
-	const records = await options.fetch(cursor.since);
-	const dated = records.filter((r): r is Stamped<T> => typeof r.at === 'string');
+	const since = byId ? new Date(Date.parse(state.byId!.since) - byId.overlapMs).toISOString() : state.cursor!.since;
+	const records = await options.fetch(since);
 	const undatedSeen = new Set(state.undated ?? []);
 	const undatedNow = records.filter((r) => r.at === undefined);
-	const undated = undatedNow.filter((r) => !undatedSeen.has(r.id)) as Array<Stamped<T>>;
-	const { fresh, next } = takeAfterCursor(dated, cursor);
-	const chosen = manual ? fresh.slice(-1) : [...fresh, ...undated];
-	const items: INodeExecutionData[] = chosen.map((r) => {
+	const undated = undatedNow.filter((r) => !undatedSeen.has(r.id));
+	let fresh: Array<PolledRecord<T>>;
+	if (byId) {
+		const taken = takeNewById(dated(records), state.byId!, Date.now());
+		fresh = taken.fresh;
+		if (taken.next !== state.byId) state.byId = taken.next;
+	} else {
+		const taken = takeAfterCursor(dated(records), state.cursor!);
+		fresh = taken.fresh;
+		state.cursor = taken.next;
+	}
+	const items = toItems([...fresh, ...undated], options);
+	const remembered = rememberUndated(state.undated ?? [], undatedNow.map((r) => r.id));
+	// Static data is rewritten only when the set changed.
+	if (!sameList(remembered, state.undated ?? [])) state.undated = remembered;
+	return items.length ? [items] : null;
+}
+
+const dated = <T>(records: Array<PolledRecord<T>>) => records.filter((r): r is PolledRecord<T> & Stamped<T> => typeof r.at === 'string');
+
+function toItems<T>(records: Array<PolledRecord<T>>, options: { normalize: (record: T) => Appeal; label: (record: T) => unknown }): INodeExecutionData[] {
+	return records.map((r) => {
 		try {
 			return { json: options.normalize(r.record) as unknown as IDataObject };
 		} catch (error) {
 			return { json: errorItem(error as Error, options.label(r.record), 0).json };
 		}
 	});
-	if (!manual) {
-		state.cursor = next;
-		const remembered = rememberUndated(state.undated ?? [], undatedNow.map((r) => r.id));
-		// Static data is rewritten only when the set changed.
-		if (!sameList(remembered, state.undated ?? [])) state.undated = remembered;
-	}
-	return items.length ? [items] : null;
 }
