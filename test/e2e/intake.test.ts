@@ -1,6 +1,6 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { intakeWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
-import { REGISTER_COLUMNS } from '../../lib/reports';
+import { REGISTER_HEADERS } from '../../lib/reports';
 import { N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
 import { findSecrets, findSecretsInFile } from '../helpers/secrets';
@@ -35,7 +35,7 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 		expect(run.error).toBeUndefined();
 		const valid = run.items('МЦУ: Сроки').filter((i) => typeof i.id === 'string' && !i.error);
 		const register = sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений');
-		expect(register[0]).toEqual(REGISTER_COLUMNS.map((c) => c.header));
+		expect(register[0]).toEqual(REGISTER_HEADERS);
 		const ids = register.slice(1).map((r) => r[0]);
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids.length).toBe(new Set(valid.map((v) => v.id)).size);
