@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Appeal } from '../appeal';
 import { applySatisfaction, recognizeSatisfaction, type SatisfactionValue } from './index';
 
@@ -15,7 +16,10 @@ export type FollowUpChannel = 'vk_comment' | 'vk_message' | 'ok_comment' | 'tele
 export interface PendingQuestion {
 	appealId: string;
 	askedAt: string;
-	/** The appeal as it was when asked, without `raw`: emitted with the result if the source no longer returns it. */
+	/**
+	 * What is emitted with the result if the source no longer returns the appeal: ids, dates, status and routing
+	 * only — no name, contact, text, answer, address or link (static data is not a copy of citizens' messages).
+	 */
 	snapshot: Appeal;
 }
 
@@ -29,12 +33,14 @@ export interface FollowUpResult {
 }
 
 export interface FollowUpState {
-	/** By `source:authorId`: one open question per author, so a reply links to exactly one appeal. */
+	/** By a keyed hash of `source:authorId` (never the author id itself): one open question per author. */
 	pending: Record<string, PendingQuestion>;
 	/** By appeal id. */
 	results: Record<string, FollowUpResult>;
 	/** Reply id → appeal id: replies already used, so a re-read reply is not taken for a new appeal. */
 	consumed: Record<string, string>;
+	/** The key of the author hashes, made once per workflow. */
+	salt?: string;
 }
 
 export interface LinkedReply {
@@ -46,7 +52,7 @@ export interface LinkedReply {
 	reopened: boolean;
 }
 
-export const emptyFollowUpState = (): FollowUpState => ({ pending: {}, results: {}, consumed: {} });
+export const emptyFollowUpState = (): FollowUpState => ({ pending: {}, results: {}, consumed: {}, salt: randomBytes(16).toString('hex') });
 
 /** The channel to ask on, or null when this appeal's author cannot be asked there. */
 export function followUpChannel(appeal: Pick<Appeal, 'source' | 'kind' | 'author'>): FollowUpChannel | null {
@@ -58,9 +64,44 @@ export function followUpChannel(appeal: Pick<Appeal, 'source' | 'kind' | 'author
 	return null;
 }
 
-const authorKey = (a: Pick<Appeal, 'source' | 'author'>) => `${a.source}:${a.author?.id ?? ''}`;
 const HOUR = 3600000;
-const KEEP_RESULTS_DAYS = 400;
+/** Results are laid over re-read appeals while sources still return them (ПОС is re-read for 180 days at most). */
+export const KEEP_RESULTS_DAYS = 180;
+
+const hashKey = (state: FollowUpState, plain: string) => createHmac('sha256', state.salt!).update(plain).digest('hex').slice(0, 32);
+
+/** The pending-question key of an appeal's author: a keyed hash, so static data holds no author ids. */
+export function pendingKeyOf(state: FollowUpState, a: Pick<Appeal, 'source' | 'author'>): string {
+	return hashKey(state, `${a.source}:${a.author?.id ?? ''}`);
+}
+
+const SNAPSHOT_FIELDS = [
+	'id', 'source', 'externalId', 'kind', 'receivedAt', 'registeredAt', 'settlement', 'settlementName', 'topic', 'totkCode', 'appealType',
+	'department', 'departmentName', 'responsible', 'status', 'deadline', 'extendedDeadline', 'deadlineStatus', 'firstReactionAt', 'answeredAt',
+	'satisfaction', 'flags', 'parentId', 'primaryId',
+] as const;
+
+/** An appeal without anything that names or quotes the citizen. */
+export function snapshotOf(appeal: Appeal): Appeal {
+	const out: Record<string, unknown> = {};
+	for (const key of SNAPSHOT_FIELDS) if (appeal[key] !== undefined) out[key] = appeal[key];
+	return { ...out, author: { name: null, anonymous: appeal.author?.anonymous ?? false }, text: '', answerText: null, address: null, url: null, raw: null, personalDataRemoved: true } as unknown as Appeal;
+}
+
+const HASHED = /^[0-9a-f]{32}$/;
+
+/** State saved by older versions: author ids as keys and whole appeals as snapshots; both are replaced. */
+function tidy(state: FollowUpState): void {
+	state.salt ??= randomBytes(16).toString('hex');
+	for (const [key, q] of Object.entries(state.pending)) {
+		const clean = { ...q, snapshot: (q.snapshot as { personalDataRemoved?: boolean })?.personalDataRemoved ? q.snapshot : snapshotOf(q.snapshot) };
+		if (HASHED.test(key)) state.pending[key] = clean;
+		else {
+			delete state.pending[key];
+			state.pending[hashKey(state, key)] = clean;
+		}
+	}
+}
 
 export interface AskOptions {
 	now: Date;
@@ -78,6 +119,7 @@ export interface AskOptions {
  */
 export function selectForFollowUp(appeals: Appeal[], state: FollowUpState, options: AskOptions): Array<{ appeal: Appeal; channel: FollowUpChannel }> {
 	const now = options.now.getTime();
+	tidy(state);
 	const out: Array<{ appeal: Appeal; channel: FollowUpChannel }> = [];
 	for (const appeal of appeals) {
 		const channel = followUpChannel(appeal);
@@ -88,9 +130,9 @@ export function selectForFollowUp(appeals: Appeal[], state: FollowUpState, optio
 		const result = state.results[appeal.id];
 		if (result && Date.parse(result.at) >= answered) continue;
 		if (!result && appeal.satisfaction !== 'unknown') continue;
-		const key = authorKey(appeal);
+		const key = pendingKeyOf(state, appeal);
 		if (state.pending[key]) continue;
-		state.pending[key] = { appealId: appeal.id, askedAt: options.now.toISOString(), snapshot: { ...appeal, raw: null } };
+		state.pending[key] = { appealId: appeal.id, askedAt: options.now.toISOString(), snapshot: snapshotOf(appeal) };
 		out.push({ appeal, channel });
 	}
 	return out;
@@ -109,10 +151,11 @@ export interface LinkOptions {
  */
 export function linkReplies(appeals: Appeal[], state: FollowUpState, options: LinkOptions): { appeals: Appeal[]; replies: LinkedReply[]; consumedAgain: number } {
 	const now = options.now.getTime();
+	tidy(state);
 	for (const [key, q] of Object.entries(state.pending)) {
 		if (now - Date.parse(q.askedAt) > options.expireDays * 24 * HOUR) delete state.pending[key];
 	}
-	// Results are kept for a year (sources are re-read for months); then they and their replies are forgotten.
+	// Results are kept while sources may still return the appeal; then they and their replies are forgotten.
 	for (const [id, r] of Object.entries(state.results)) {
 		if (now - Date.parse(r.at) <= KEEP_RESULTS_DAYS * 24 * HOUR) continue;
 		delete state.results[id];
@@ -127,7 +170,7 @@ export function linkReplies(appeals: Appeal[], state: FollowUpState, options: Li
 			consumedAgain++;
 			continue;
 		}
-		const key = authorKey(appeal);
+		const key = pendingKeyOf(state, appeal);
 		const question = appeal.author?.id ? state.pending[key] : undefined;
 		if (question && question.appealId !== appeal.id && Date.parse(appeal.receivedAt) > Date.parse(question.askedAt)) {
 			const { value, evidence } = recognizeSatisfaction(appeal.text);

@@ -1,5 +1,5 @@
 import { makeAppeal, type Appeal } from '../../../lib/appeal';
-import { emptyFollowUpState, followUpChannel, linkReplies, selectForFollowUp } from '../../../lib/satisfaction/followUp';
+import { emptyFollowUpState, followUpChannel, linkReplies, pendingKeyOf, selectForFollowUp } from '../../../lib/satisfaction/followUp';
 
 const answered = (id: string, author: string, answeredAt: string, extra: Partial<Appeal> = {}): Appeal =>
 	makeAppeal(
@@ -36,7 +36,7 @@ describe('satisfaction follow-up', () => {
 			message('6', '600', '2026-11-17T10:00:00+03:00', 'не отвечено'),
 		];
 		expect(selectForFollowUp(appeals, state, ask).map((x) => x.appeal.id)).toEqual(['vk:1']);
-		expect(state.pending['vk:100']).toMatchObject({ appealId: 'vk:1', askedAt: NOW.toISOString(), snapshot: { id: 'vk:1', raw: null } });
+		expect(state.pending[pendingKeyOf(state, { source: 'vk', author: { name: null, id: '100' } })]).toMatchObject({ appealId: 'vk:1', askedAt: NOW.toISOString(), snapshot: { id: 'vk:1', raw: null } });
 		expect(selectForFollowUp(appeals, state, ask)).toEqual([]);
 	});
 
@@ -67,7 +67,7 @@ describe('satisfaction follow-up', () => {
 		const result = linkReplies([before, unclear, otherSource], state, link());
 		expect(result.replies).toEqual([]);
 		expect(result.appeals.map((a) => a.id)).toEqual(['vk:2', 'vk:3', 'ok:4']);
-		expect(state.pending['vk:100']).toBeDefined();
+		expect(state.pending[pendingKeyOf(state, { source: 'vk', author: { name: null, id: '100' } })]).toBeDefined();
 	});
 
 	it('emits the appeal from its snapshot when the source no longer returns it; a satisfied reply does not reopen', () => {
