@@ -1,4 +1,5 @@
 import type { Emulator, Fault, SandboxRequest, SandboxResponse } from '../core/types';
+import { imCategoryFor } from '../seed/categories';
 import type { District, SeedAppeal } from '../seed/types';
 
 /**
@@ -225,7 +226,7 @@ export function fromSeed(a: SeedAppeal): Incident {
 		author: { name: author, profileUrl: profile },
 		text: a.oddities?.includes('empty_text') ? '' : a.text,
 		address: a.address ?? null,
-		category: null,
+		category: imCategoryFor(a.seq, a.expected.topic),
 		status: a.oddities?.includes('unknown_status') ? 'escalated_to_region' : answered ? 'answered' : a.takenAt ? 'in_work' : 'new',
 		deadline: imDeadline(a.createdAt),
 		createdAt: created,

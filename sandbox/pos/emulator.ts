@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Emulator, Fault, SandboxRequest, SandboxResponse } from '../core/types';
+import { POS_TREE, posCategoryFor } from '../seed/categories';
 import type { District, SeedAppeal } from '../seed/types';
 
 /**
@@ -53,17 +54,8 @@ export const POS_STATUS_TEXT: Record<string, string> = {
 	SEND_RESPONSE: 'Ответ направлен',
 };
 
-/** Category tree (region 60). Topic ids of the seeded district map onto these subjects. */
-export const POS_SUBJECTS: Array<{ id: number; name: string; topics: string[]; subsubjects: Array<{ id: number; name: string }> }> = [
-	{ id: 101, name: 'Дороги', topics: ['roads'], subsubjects: [{ id: 1011, name: 'Ямы на дорогах' }, { id: 1012, name: 'Содержание дорог зимой' }] },
-	{ id: 102, name: 'ЖКХ', topics: ['heating', 'water', 'electricity', 'utilities', 'housing'], subsubjects: [{ id: 1021, name: 'Отопление' }, { id: 1022, name: 'Водоснабжение' }, { id: 1023, name: 'Электроснабжение' }, { id: 1024, name: 'Управляющие компании' }] },
-	{ id: 103, name: 'Благоустройство', topics: ['improvement', 'lighting', 'animals'], subsubjects: [{ id: 1031, name: 'Дворы и общественные пространства' }, { id: 1032, name: 'Уличное освещение' }, { id: 1033, name: 'Безнадзорные животные' }] },
-	{ id: 104, name: 'Мусор', topics: ['waste'], subsubjects: [{ id: 1041, name: 'Вывоз ТКО' }] },
-	{ id: 105, name: 'Общественный транспорт', topics: ['transport'], subsubjects: [{ id: 1051, name: 'Расписание и маршруты' }] },
-	{ id: 106, name: 'Образование', topics: ['education'], subsubjects: [{ id: 1061, name: 'Школы и детские сады' }] },
-	{ id: 107, name: 'Здравоохранение', topics: ['health'], subsubjects: [{ id: 1071, name: 'Доступность медицинской помощи' }] },
-	{ id: 108, name: 'Социальная сфера', topics: ['social', 'culture_sport', 'trade', 'safety', 'communication'], subsubjects: [{ id: 1081, name: 'Социальная поддержка' }, { id: 1082, name: 'Культура и спорт' }, { id: 1083, name: 'Прочее' }] },
-];
+/** Category tree (region 60), as the gateway lists it (sandbox/seed/categories). */
+export const POS_SUBJECTS = POS_TREE;
 
 const ORGANIZATION = { opaId: 'opa-6005-dedovichi', name: 'Администрация Дедовичского района', inn: '6005001234', oktmo: '58608000' };
 
@@ -179,7 +171,7 @@ export class PosEmulator implements Emulator {
 		const sub = /^\/inbox-service\/subjects\/(\d+)\/subsubjects$/.exec(req.path);
 		if (sub && req.method === 'GET') {
 			const subject = POS_SUBJECTS.find((s) => s.id === Number(sub[1]));
-			return subject ? { status: 200, body: subject.subsubjects } : posError(404, 'NOT_FOUND', `Категория ${sub[1]} не найдена`);
+			return subject ? { status: 200, body: subject.subsubjects.map(({ id, name }) => ({ id, name })) } : posError(404, 'NOT_FOUND', `Категория ${sub[1]} не найдена`);
 		}
 		const m = /^\/appeal-service\/external-appeal-system\/appeals(?:\/([^/]+))?(?:\/([a-z-]+))?$/.exec(req.path);
 		if (!m) return posError(404, 'NOT_FOUND', `Нет маршрута ${req.method} ${req.path}`);
@@ -318,7 +310,7 @@ export function fromSeed(appeal: SeedAppeal, district: District): PosMessage {
 	const posId = String(5500000 + appeal.seq);
 	const createdAt = appeal.oddities?.includes('bad_date') ? '31.02.2026 25:00' : appeal.createdAt;
 	const base = blankMessage(posId, appeal.createdAt);
-	const subject = POS_SUBJECTS.find((s) => s.topics.includes(appeal.expected.topic)) ?? POS_SUBJECTS[7];
+	const { subject, sub } = posCategoryFor(appeal.seq, appeal.expected.topic);
 	const settlement = district.settlements.find((s) => s.id === appeal.settlementId);
 	const a = appeal.author;
 	const message: PosMessage = {
@@ -330,8 +322,8 @@ export function fromSeed(appeal: SeedAppeal, district: District): PosMessage {
 		location: { address: appeal.address ?? (settlement ? settlement.name : null), lat: null, lon: null },
 		subjectId: subject.id,
 		subjectName: subject.name,
-		subsubjectId: subject.subsubjects[0].id,
-		subsubjectName: subject.subsubjects[0].name,
+		subsubjectId: sub.id,
+		subsubjectName: sub.name,
 		createdAt,
 		history: [{ status: 'MODERATION_ACCEPT', statusText: POS_STATUS_TEXT.MODERATION_ACCEPT, createdAt: plusHours(appeal.createdAt, 2) }],
 		rating: appeal.rating ?? null,

@@ -3,6 +3,7 @@ import { DEPARTMENTS, FEMALE_NAMES, MALE_NAMES, PATRONYMIC_ROOTS, SETTLEMENTS, S
 import {
 	DURATIONS, ESCALATIONS, FOLLOW_UPS, FORMAL_ANSWERS, GOOD_ANSWERS, GREETINGS, HOSTILE, OBSCENE, PROBLEMS, REQUESTS, SOCIAL_POST_INTROS,
 } from './texts';
+import { INDIRECT, MULTI, withTypo } from './social';
 import type { District, SeedAnswer, SeedAppeal, SeedChannel, SeedKind, SeedPerson, SeedSettlement } from './types';
 
 /**
@@ -21,14 +22,14 @@ const NOW = Date.parse(DISTRICT_NOW);
 const HOUR = 3600000;
 const DAY = 24 * HOUR;
 
-const TOPIC_WEIGHTS: Array<[string, number]> = [
+export const TOPIC_WEIGHTS: Array<[string, number]> = [
 	['roads', 14], ['water', 10], ['waste', 9], ['improvement', 9], ['heating', 8], ['lighting', 8], ['electricity', 6], ['transport', 5],
 	['utilities', 5], ['education', 5], ['health', 5], ['social', 4], ['culture_sport', 3], ['animals', 3], ['communication', 3],
 	['housing', 3], ['trade', 2], ['safety', 2],
 ];
 const CHANNEL_WEIGHTS: Array<[SeedChannel, number]> = [['pos', 35], ['vk', 25], ['im', 15], ['telegram', 15], ['ok', 10]];
 
-function weighted<T>(rng: Rng, items: Array<[T, number]>): T {
+export function weighted<T>(rng: Rng, items: Array<[T, number]>): T {
 	const total = items.reduce((s, [, w]) => s + w, 0);
 	let r = rng() * total;
 	for (const [item, w] of items) {
@@ -68,7 +69,7 @@ function makePeople(rng: Rng, count: number): SeedPerson[] {
 }
 
 /** A place inside a settlement, as a citizen writes it, and the address for the record. */
-function place(rng: Rng, settlement: SeedSettlement): { phrase: string; address: string; village?: string } {
+export function place(rng: Rng, settlement: SeedSettlement): { phrase: string; address: string; village?: string } {
 	const street = pick(rng, settlement.streets);
 	const house = intBetween(rng, 1, 45);
 	const streetOblique = street.endsWith('ая') ? `${street.slice(0, -2)}ой` : street;
@@ -81,7 +82,7 @@ function place(rng: Rng, settlement: SeedSettlement): { phrase: string; address:
 }
 
 /** Puts the place into a problem template with the right preposition. */
-function fillPlace(template: string, p: { phrase: string; village?: string }): string {
+export function fillPlace(template: string, p: { phrase: string; village?: string }): string {
 	if (!template.includes('{place}')) return `${template} (${p.phrase})`;
 	// (`\b` does not work with Cyrillic in JS regular expressions.)
 	if (p.village) return template.replace(/(^|\s)на \{place\}/, `$1в ${p.phrase}`).replace('{place}', p.phrase);
@@ -201,6 +202,19 @@ export function generateDistrict(seed: number = DEFAULT_SEED): District {
 		drafts.push({ channel, topic, settlement, at: randomTime(), author: anonymous ? null : pick(rng, people), flags, problem: pick(rng, PROBLEMS[topic]), placeInfo: place(rng, settlement) });
 	}
 
+	// Social posts as people really write them: indirect, with typos, about two things at once. A side generator
+	// keeps every other field of the district as it was (same seed → same data as before for the rest).
+	const side = createRng(seed * 31 + 7);
+	const typos = new Set<Draft>();
+	for (const d of drafts) {
+		if ((d.channel !== 'vk' && d.channel !== 'ok' && d.channel !== 'telegram') || side() >= 0.45 || !INDIRECT[d.topic]) continue;
+		let problem = pick(side, INDIRECT[d.topic]);
+		const pair = MULTI.find(([first]) => first === d.topic);
+		if (pair && side() < 0.5) problem += `, и ещё ${pick(side, INDIRECT[pair[1]]).replace(/\s*(?:на|в|у|по|до|с|из)?\s*\{place\}/g, '')}`;
+		d.problem = problem;
+		if (side() < 0.5) typos.add(d);
+	}
+
 	// Root causes: the same problem in one place, reported by many people over a few days.
 	const clusters: Array<{ id: string; topic: string; settlement: SeedSettlement; problem: string; start: number; size: number }> = [
 		{ id: 'cluster-water-sovetskaya', topic: 'water', settlement: SETTLEMENTS[0], problem: PROBLEMS.water[0], start: Date.parse('2026-10-06T07:30:00+03:00'), size: 12 },
@@ -245,7 +259,7 @@ export function generateDistrict(seed: number = DEFAULT_SEED): District {
 			kind,
 			createdAt: isoMsk(d.at),
 			author: d.author,
-			text: composeText(rng, d),
+			text: typos.has(d) ? withTypo(side, composeText(rng, d)) : composeText(rng, d),
 			settlementId: d.settlement.id,
 			address: d.placeInfo!.address,
 			expected: { topic: d.topic, settlementId: d.settlement.id, flags: [...d.flags].sort() },
