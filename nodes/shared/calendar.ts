@@ -56,9 +56,8 @@ async function fetchCalendarXml(ctx: IExecuteFunctions, url: string, limits: Cal
 		})();
 		return await Promise.race([read, aborted]);
 	} catch (error) {
-		if (error instanceof NodeOperationError) throw error;
-		if (timedOut) throw fail(`не загружен за ${timeoutMs / 1000} с`);
-		throw fail(`не загружен (${(error as Error).message})`);
+		const known = error instanceof NodeOperationError ? error : undefined;
+		throw known ?? fail(timedOut ? `не загружен за ${timeoutMs / 1000} с` : `не загружен (${(error as Error).message})`);
 	} finally {
 		clearTimeout(timer);
 	}
