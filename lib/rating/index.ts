@@ -26,6 +26,21 @@ export interface RatingAppeal {
 	flags?: string[];
 	text?: string;
 	answerCheck?: { errors?: Array<{ severity?: string }> } | null;
+	/** The coordinator's corrections from the register: they win over the computed values. */
+	corrections?: { topic?: string; department?: string; settlement?: string; settlementName?: string; appealType?: string } | null;
+}
+
+/** Department, settlement, topic and type as the coordinator corrected them, else as computed. */
+function effective(a: RatingAppeal) {
+	const c = a.corrections ?? undefined;
+	return {
+		department: c?.department ?? a.department ?? null,
+		departmentName: c?.department ?? a.departmentName ?? null,
+		settlement: c?.settlement ?? a.settlement ?? null,
+		settlementName: c?.settlement ? (c.settlementName ?? c.settlement) : (a.settlementName ?? null),
+		topic: c?.topic ?? a.topic ?? null,
+		appealType: c?.appealType ?? a.appealType ?? null,
+	};
 }
 
 export interface RatingWeights {
@@ -112,7 +127,8 @@ interface Group {
 	repeated: number;
 }
 
-function groupKey(a: RatingAppeal, options: RatingOptions): { key: string; name: string } | undefined {
+function groupKey(appeal: RatingAppeal, options: RatingOptions): { key: string; name: string } | undefined {
+	const a = effective(appeal);
 	if (options.groupBy === 'settlement') {
 		const key = a.settlement ?? a.settlementName;
 		return key ? { key, name: a.settlementName ?? key } : { key: '—', name: 'Поселение не определено' };
@@ -260,12 +276,12 @@ function countBy(appeals: RatingAppeal[], period: Period, previous: Period | und
 /** Top topics and places with growth, conflicts — the «сводный анализ» of a period. */
 export function summarize(appeals: RatingAppeal[], period: Period, previousPeriod?: Period) {
 	const inNow = appeals.filter((a) => inPeriod(a, period));
-	const names = new Map(appeals.map((a) => [a.settlement ?? '', a.settlementName ?? a.settlement ?? '']));
+	const names = new Map(appeals.map((x) => effective(x)).map((a) => [a.settlement ?? '', a.settlementName ?? a.settlement ?? '']));
 	return {
 		total: inNow.length,
 		previousTotal: previousPeriod ? appeals.filter((a) => inPeriod(a, previousPeriod)).length : null,
-		topics: countBy(appeals, period, previousPeriod, (a) => a.topic, (k) => topicLabel(k)),
-		settlements: countBy(appeals, period, previousPeriod, (a) => a.settlement, (k) => names.get(k) || k),
+		topics: countBy(appeals, period, previousPeriod, (a) => effective(a).topic, (k) => topicLabel(k)),
+		settlements: countBy(appeals, period, previousPeriod, (a) => effective(a).settlement, (k) => names.get(k) || k),
 		conflicts: inNow.filter((a) => a.flags?.some((f) => ['obscene', 'hostile', 'threat', 'escalation'].includes(f))).length,
 		repeated: inNow.filter((a) => a.flags?.some((f) => f === 'repeat' || f === 'duplicate')).length,
 	};
@@ -294,10 +310,14 @@ export function sstuMonthlyTable(appeals: RatingAppeal[], month: string): Array<
 	add('Всего', 'из них коллективных', list.filter((a) => a.flags?.includes('collective') || /коллективн|мы, жители|жители (дома|улицы|деревни)/i.test(a.text ?? '')).length);
 	const form = (a: RatingAppeal) => (a.source === 'import' ? 'письменная' : 'электронная');
 	for (const f of ['письменная', 'электронная', 'устная']) add('Форма', f, list.filter((a) => form(a) === f).length);
-	for (const [k, label] of Object.entries(KIND_RU)) add('Вид', label, list.filter((a) => a.appealType === k).length);
-	add('Вид', 'Вид не определён', list.filter((a) => !a.appealType || !KIND_RU[a.appealType]).length);
+	const typeOf = (a: RatingAppeal) => effective(a).appealType;
+	for (const [k, label] of Object.entries(KIND_RU)) add('Вид', label, list.filter((a) => typeOf(a) === k).length);
+	add('Вид', 'Вид не определён', list.filter((a) => !typeOf(a) || !KIND_RU[typeOf(a)!]).length);
 	const topics = new Map<string, number>();
-	for (const a of list) topics.set(topicLabel(a.topic ?? 'undefined'), (topics.get(topicLabel(a.topic ?? 'undefined')) ?? 0) + 1);
+	for (const a of list) {
+		const label = topicLabel(effective(a).topic ?? 'undefined');
+		topics.set(label, (topics.get(label) ?? 0) + 1);
+	}
 	for (const [label, n] of [...topics].sort((x, y) => y[1] - x[1])) add('Тематика', label, n);
 	const results = ['Находится на рассмотрении', 'Рассмотрено. Разъяснено', 'Рассмотрено. Поддержано (меры приняты)', 'Рассмотрено. Не поддержано', 'Направлено по компетенции', 'Рассмотрение продлено'];
 	for (const r of results) add('Результат', r, list.filter((a) => sstuResult(a) === r).length);

@@ -56,6 +56,8 @@ export interface ReminderAppeal {
 	deadlineStatus?: string;
 	deadlineInfo?: { workingDaysLeft?: number; workingHoursLeft?: number; text?: string; unit?: string };
 	routing?: { contact?: { telegramChatId?: string | null; email?: string | null } };
+	/** The coordinator's corrections from the register: a corrected department's head is the one to remind. */
+	corrections?: { department?: string | null } | null;
 	/** The answer check («МЦУ: Контроль ответов»): an answer with errors goes back to the responsible for rework. */
 	answerCheck?: { ok?: boolean; errors?: Array<{ message?: string; severity?: string; sentence?: string; hint?: string }> };
 }
@@ -183,7 +185,8 @@ export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptio
 }
 
 function recipientFor(level: EscalationLevelId, appeal: ReminderAppeal, contacts: ReminderContacts): Contact | undefined {
-	const head = appeal.department ? contacts.heads[appeal.department] : undefined;
+	const department = appeal.corrections?.department || appeal.department;
+	const head = department ? contacts.heads[department] : undefined;
 	switch (level) {
 		case 'responsible': {
 			if (appeal.responsible) {
