@@ -1,0 +1,135 @@
+/**
+ * Source requests per intake run: each source read exactly as the shipped intake makes it (ПОС «get many» of the last
+ * 180 days, ИМ «get many» of everything, VK comments of the last 100 posts, OK comments of the last 100 discussions),
+ * and the ПОС trigger's incremental poll for comparison, against emulators holding `history` old appeals and 10 new
+ * ones. Counted: HTTP requests the nodes make (token requests included). The figures show which reads grow with the
+ * history — the «Scale» part of issue 16.
+ * Run: npx tsx bench/sources.ts [history…]   (default 500 50000)
+ */
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { Im } from '../nodes/Im/Im.node';
+import { Ok } from '../nodes/Ok/Ok.node';
+import { Pos } from '../nodes/Pos/Pos.node';
+import { Vk } from '../nodes/Vk/Vk.node';
+import { SANDBOX_CREDENTIALS } from '../sandbox';
+import { serveEmulator } from '../sandbox/core/server';
+import { ImEmulator } from '../sandbox/im/emulator';
+import { OkEmulator } from '../sandbox/ok/emulator';
+import { PosEmulator } from '../sandbox/pos/emulator';
+import { VkEmulator } from '../sandbox/vk/emulator';
+import { fetchContext } from '../test/helpers/httpContext';
+import { pollCost } from './polling';
+
+export interface SourceCost {
+	source: string;
+	history: number;
+	requests: number;
+	items: number;
+}
+
+type Executable = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
+
+async function runNode(node: Executable, parameters: Record<string, unknown>, credentials: ICredentialDataDecryptedObject) {
+	const http = fetchContext('bench');
+	const ctx = {
+		...http,
+		getInputData: () => [{ json: {} }],
+		getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getCredentials: async () => credentials,
+		getExecutionId: () => 'bench',
+		continueOnFail: () => true,
+	} as unknown as IExecuteFunctions;
+	const [out] = await node.execute.call(ctx);
+	return { requests: http.requests.length, items: out.length };
+}
+
+const unix = () => Math.floor(Date.now() / 1000);
+
+async function pos(history: number): Promise<SourceCost> {
+	const emulator = new PosEmulator();
+	emulator.insertRecords(history + 10);
+	const server = await serveEmulator(emulator);
+	try {
+		const s = SANDBOX_CREDENTIALS.pos;
+		const r = await runNode(new Pos(), { resource: 'appeal', operation: 'getMany', returnAll: true, filters: { updatedFrom: new Date(Date.now() - 180 * 86400000).toISOString() } }, { baseUrl: server.url, username: s.username, password: s.password, scope: s.scope });
+		return { source: 'ПОС get many (180 days)', history, ...r };
+	} finally {
+		await server.close();
+	}
+}
+
+async function im(history: number): Promise<SourceCost> {
+	const emulator = new ImEmulator();
+	emulator.insertRecords(history + 10);
+	const server = await serveEmulator(emulator);
+	try {
+		const r = await runNode(new Im(), { operation: 'getMany', returnAll: true }, { baseUrl: server.url, token: SANDBOX_CREDENTIALS.im.token });
+		return { source: 'ИМ get many (all)', history, ...r };
+	} finally {
+		await server.close();
+	}
+}
+
+/** The history spread 50 comments to a post (the community posts daily, citizens comment), the new ones on the newest. */
+async function vk(history: number): Promise<SourceCost> {
+	const emulator = new VkEmulator();
+	const groupId = emulator.groupId;
+	const posts: unknown[] = [];
+	const comments: unknown[] = [];
+	let id = 1;
+	const postCount = Math.ceil(history / 50) + 1;
+	for (let p = 0; p < postCount; p++) {
+		const postId = id++;
+		const n = p === postCount - 1 ? 10 : Math.min(50, history - p * 50);
+		posts.push({ id: postId, owner_id: -groupId, from_id: -groupId, date: unix() - (postCount - p) * 3600, text: 'Новости', post_type: 'post', comments: { count: n } });
+		for (let c = 0; c < n; c++) comments.push({ id: id++, owner_id: -groupId, post_id: postId, from_id: 500 + c, date: unix() - (postCount - p) * 3600 + c, text: 'Нет воды', parents_stack: [] });
+	}
+	emulator.load({ posts, comments, profiles: [], events: [] });
+	const server = await serveEmulator(emulator);
+	try {
+		const r = await runNode(new Vk(), { resource: 'comment', operation: 'getMany', count: 100, postId: 0 }, { accessToken: SANDBOX_CREDENTIALS.vk.groupToken, keyKind: 'community', groupId, apiUrl: server.url });
+		return { source: 'VK comments (last 100 posts)', history, ...r };
+	} finally {
+		await server.close();
+	}
+}
+
+async function ok(history: number): Promise<SourceCost> {
+	const emulator = new OkEmulator();
+	const discussions: unknown[] = [];
+	const count = Math.ceil(history / 50) + 1;
+	const date = (hoursAgo: number) => new Date(Date.now() + 3 * 3600000 - hoursAgo * 3600000).toISOString().slice(0, 19).replace('T', ' ');
+	for (let d = 0; d < count; d++) {
+		const n = d === count - 1 ? 10 : Math.min(50, history - d * 50);
+		const comments = Array.from({ length: n }, (_, c) => ({ id: `c${d}_${c}`, date: date(count - d), text: 'Нет света', author_id: String(577000000 + c), author_name: 'Житель' }));
+		discussions.push({ object_id: String(9000 + d), object_type: 'GROUP_TOPIC', title: 'Тема', creation_date: date(count - d), comments });
+	}
+	emulator.load({ discussions });
+	const server = await serveEmulator(emulator);
+	try {
+		const s = SANDBOX_CREDENTIALS.ok;
+		const r = await runNode(new Ok(), { operation: 'getMany', topics: 100 }, { applicationKey: s.applicationKey, applicationSecretKey: s.applicationSecretKey, accessToken: s.accessToken, groupId: '70000001', apiUrl: server.url });
+		return { source: 'OK comments (last 100 discussions)', history, ...r };
+	} finally {
+		await server.close();
+	}
+}
+
+export async function sourceCosts(histories: number[]): Promise<SourceCost[]> {
+	const out: SourceCost[] = [];
+	for (const history of histories) {
+		for (const read of [pos, im, vk, ok]) out.push(await read(history));
+		const trigger = await pollCost(history);
+		out.push({ source: 'ПОС trigger poll (cursor)', history, requests: trigger.requests, items: trigger.emitted });
+	}
+	return out;
+}
+
+if (require.main === module) {
+	void (async () => {
+		const histories = process.argv.slice(2).map(Number).filter((n) => n > 0);
+		const rows = await sourceCosts(histories.length ? histories : [500, 50000]);
+		console.log('| source read | history | requests | items |\n|---|---|---|---|');
+		for (const r of rows) console.log(`| ${r.source} | ${r.history} | ${r.requests} | ${r.items} |`);
+	})();
+}
