@@ -2,9 +2,11 @@ import type { AppealType } from '../appeal';
 import { UNDEFINED_TOPIC, topicInfo, topicLabel } from '../topics';
 import { intern } from '../text/intern';
 import { PhraseIndex } from '../text/phraseIndex';
-import { compilePhrase, stemText, stems, type CompiledPhrase, type StemmedText } from '../text/russian';
-import { DEFAULT_DICTIONARY, type TopicDictionary } from './dictionary';
+import { compilePhrase, normalizeWord, stemText, stems, type CompiledPhrase, type StemmedText } from '../text/russian';
+import { DEFAULT_DICTIONARY, NOT_PHRASES, NOT_TERMS, type TopicDictionary } from './dictionary';
 import { DEFAULT_GAZETTEER, type GazetteerEntry } from './gazetteer';
+import type { TextModel } from './model';
+import { createPlaceMatcher, withinOneEdit } from './places';
 
 export interface ClassifierOptions {
 	dictionary?: TopicDictionary;
@@ -17,19 +19,31 @@ export interface ClassifierOptions {
 	minConfidence?: number;
 	/** ТОТК codes to use instead of the built-in ones, per topic. */
 	totkCodes?: Record<string, string>;
+	/**
+	 * A learned text model (`trainTextModel`). It decides where it is confident, unless the coordinator's own
+	 * dictionary terms (`dictionary`) decide the text; where it abstains, the dictionary decides if it can.
+	 */
+	model?: TextModel;
 }
+
+/** What decided the topic: the learned model, the dictionary, or nothing (sent to review). */
+export type TextDecidedBy = 'model' | 'dictionary' | null;
 
 export interface Classification {
 	topic: string;
 	topicTitle: string;
 	confidence: number;
 	needsReview: boolean;
+	decidedBy: TextDecidedBy;
 	totkCode: string | null;
 	appealType: AppealType | null;
 	settlementId: string | null;
 	settlementName: string | null;
 	address: string | null;
-	/** Why: the words that decided each part, as they appear in the text. */
+	/**
+	 * Why: what decided each part. `topic` is one line naming the decider and the words, as they appear in the text
+	 * («словарь: ямами, дорога», «модель: яма, асфальт»), or why nothing decided.
+	 */
 	why: { topic: string[]; appealType: string[]; settlement: string[] };
 	scores: Record<string, number>;
 }
@@ -42,18 +56,15 @@ interface CompiledTerm {
 	key: string;
 	/** Its slot in the phrase index (multi-word terms only). */
 	slot: number;
+	/** A term the coordinator gave (`options.dictionary`): decisive terms of theirs win over the model. */
+	user: boolean;
 }
 
 /** A phrase with its slot in the classifier's phrase index. */
 interface Slotted {
 	phrase: CompiledPhrase;
 	slot: number;
-	/** For places: the `why.settlement` line, built once. */
-	matched?: string;
 }
-
-/** A village or the settlement's own name decides; a street only when nothing else is named. */
-const PLACE_KINDS = ['villages', 'names', 'streets'] as const;
 
 const TYPE_CUES: Array<[AppealType, string[]]> = [
 	['gratitude', ['спасибо', 'благодарю', 'благодарим', 'выражаю благодарность']],
@@ -63,13 +74,9 @@ const TYPE_CUES: Array<[AppealType, string[]]> = [
 	['question', ['когда', 'почему', 'подскажите', 'кто знает', 'как', 'сколько']],
 ];
 
-function mergeDictionary(base: TopicDictionary, extra: TopicDictionary | undefined, mode: 'extend' | 'replace'): TopicDictionary {
-	if (!extra) return base;
-	if (mode === 'replace') return extra;
-	const out: TopicDictionary = {};
-	for (const [topic, terms] of Object.entries(base)) out[topic] = [...terms];
-	for (const [topic, terms] of Object.entries(extra)) out[topic] = [...(out[topic] ?? []), ...terms];
-	return out;
+/** A dictionary term ending in «*» matches every word that starts with it («дорож*»: дорожный, дорожное, дорожник). */
+function isPrefixTerm(term: string): boolean {
+	return term.length > 2 && term.endsWith('*') && !term.slice(0, -1).includes(' ');
 }
 
 /** The words of the original text that a matched phrase covers (for `why`). */
@@ -77,42 +84,119 @@ function originalWords(words: string[], start: number, length: number): string {
 	return intern(length === 1 ? words[start] : words.slice(start, start + length).join(' '));
 }
 
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
 export function createClassifier(options: ClassifierOptions = {}) {
-	const dictionary = mergeDictionary(DEFAULT_DICTIONARY, options.dictionary, options.mode ?? 'extend');
+	const mode = options.mode ?? 'extend';
 	const minScore = options.minScore ?? 3;
 	const minConfidence = options.minConfidence ?? 0.6;
-	// Single-stem terms go to a map (one lookup per word); phrases, type cues and places go to one phrase index
+	const model = options.model;
+	// Single-stem terms go to a map (one lookup per word); phrases and type cues go to one phrase index
 	// (one pass over the text finds the first position of all of them).
 	const index = new PhraseIndex();
 	const slotted = (phrase: CompiledPhrase): Slotted => ({ phrase, slot: index.add(phrase) });
-	const place = (name: string, kind: string): Slotted => ({ ...slotted(compilePhrase(name)), matched: `${kind}: ${name}` });
 	const singles = new Map<string, CompiledTerm[]>();
+	const prefixes = new Map<string, CompiledTerm[]>();
 	const phrases: CompiledTerm[] = [];
-	for (const [topic, terms] of Object.entries(dictionary)) {
-		for (const [term, weight] of terms) {
-			const phrase = compilePhrase(term);
-			if (phrase.stems.length === 0) continue;
-			const compiled = { topic, weight, phrase, key: `${topic}|${phrase.phrase}`, slot: -1 };
-			if (phrase.stems.length === 1) {
-				const list = singles.get(phrase.stems[0]) ?? [];
-				list.push(compiled);
-				singles.set(phrase.stems[0], list);
-			} else {
-				compiled.slot = index.add(phrase);
-				phrases.push(compiled);
+	const byKey = new Map<string, CompiledTerm>();
+	const addTerms = (dictionary: TopicDictionary, user: boolean) => {
+		for (const [topic, terms] of Object.entries(dictionary)) {
+			for (const [term, weight] of terms) {
+				if (isPrefixTerm(term)) {
+					const prefix = normalizeWord(term.slice(0, -1));
+					const list = prefixes.get(prefix) ?? [];
+					list.push({ topic, weight, phrase: { phrase: term, stems: [prefix] }, key: `${topic}|${term}`, slot: -1, user });
+					prefixes.set(prefix, list);
+					continue;
+				}
+				const phrase = compilePhrase(term);
+				if (phrase.stems.length === 0) continue;
+				// Forms of one word («батарея», «батареи») are one term: the strongest weight counts, once.
+				const key = `${topic}|${phrase.stems.join(' ')}`;
+				const same = byKey.get(key);
+				if (same) {
+					same.weight = Math.max(same.weight, weight);
+					same.user ||= user;
+					continue;
+				}
+				const compiled = { topic, weight, phrase, key, slot: -1, user };
+				byKey.set(key, compiled);
+				if (phrase.stems.length === 1) {
+					const list = singles.get(phrase.stems[0]) ?? [];
+					list.push(compiled);
+					singles.set(phrase.stems[0], list);
+				} else {
+					compiled.slot = index.add(phrase);
+					phrases.push(compiled);
+				}
 			}
 		}
+	};
+	// The coordinator's terms first: a term they repeat from the default counts once, as theirs.
+	if (options.dictionary) addTerms(options.dictionary, true);
+	if (mode === 'extend' || !options.dictionary) addTerms(DEFAULT_DICTIONARY, false);
+	const prefixLengths = [...new Set([...prefixes.keys()].map((p) => p.length))].sort((a, b) => a - b);
+	// Per word: the single-word terms it matches (by stem and by prefix), cached because words recur.
+	const wordTerms = new Map<string, CompiledTerm[] | null>();
+	const notTerms = new Set(NOT_TERMS.map(normalizeWord));
+	// One-letter typos in words of the dictionary (stems of five letters or more): a deletion index finds the
+	// stems within one edit without comparing every word with every term.
+	const FUZZY_MIN = 5;
+	const deletions = new Map<string, string[]>();
+	const addDeletion = (key: string, stem: string) => {
+		const list = deletions.get(key);
+		if (!list) deletions.set(key, [stem]);
+		else if (!list.includes(stem)) list.push(stem);
+	};
+	for (const stem of singles.keys()) {
+		if (stem.length < FUZZY_MIN || /\d/.test(stem)) continue;
+		addDeletion(stem, stem);
+		for (let i = 0; i < stem.length; i++) addDeletion(stem.slice(0, i) + stem.slice(i + 1), stem);
 	}
+	const fuzzyTerms = (stem: string): CompiledTerm[] | null => {
+		if (stem.length < FUZZY_MIN || /\d/.test(stem)) return null;
+		let out: CompiledTerm[] | null = null;
+		const seen = new Set<string>();
+		const probe = (key: string) => {
+			for (const cand of deletions.get(key) ?? []) {
+				// A stem that only lacks or adds a last letter is another word of the family («образова» ≠ «образован»).
+				if (seen.has(cand) || cand.startsWith(stem) || stem.startsWith(cand) || !withinOneEdit(stem, cand)) continue;
+				seen.add(cand);
+				out = [...(out ?? []), ...singles.get(cand)!];
+			}
+		};
+		probe(stem);
+		for (let i = 0; i < stem.length; i++) probe(stem.slice(0, i) + stem.slice(i + 1));
+		return out;
+	};
+	const masks = new Map<string, string[][]>();
+	for (const p of NOT_PHRASES) {
+		const st = stems(p);
+		masks.set(st[0], [...(masks.get(st[0]) ?? []), st]);
+	}
+	const termsOf = (word: string, stem: string): CompiledTerm[] | null => {
+		const list = wordTerms.get(word);
+		if (list !== undefined) return list;
+		if (notTerms.has(word)) {
+			wordTerms.set(word, null);
+			return null;
+		}
+		const byStem = singles.get(stem);
+		let out: CompiledTerm[] | null = byStem ? [...byStem] : null;
+		for (const n of prefixLengths) {
+			if (n > word.length) break;
+			const hit = prefixes.get(word.slice(0, n));
+			if (hit) out = out ? [...out, ...hit] : [...hit];
+		}
+		if (out === null) out = fuzzyTerms(stem);
+		if (wordTerms.size > 200_000) wordTerms.clear();
+		wordTerms.set(word, out);
+		return out;
+	};
 	const cues = TYPE_CUES.map(([type, words]) => ({ type, phrases: words.map((w) => slotted(compilePhrase(w))) }));
-	const gazetteer = (options.gazetteer ?? DEFAULT_GAZETTEER).map((g) => ({
-		entry: g,
-		names: [...g.aliases, g.name].map((w) => place(w, 'название')),
-		villages: g.villages.map((w) => place(w, 'населённый пункт')),
-		streets: g.streets.map((w) => place(w, 'улица')),
-	}));
-	// Reused per call (classification is synchronous): positions in the text and in the address hint.
+	const places = createPlaceMatcher(options.gazetteer ?? DEFAULT_GAZETTEER);
+	// Reused per call (classification is synchronous): positions in the text.
 	const textAt = index.buffer();
-	const addressAt = index.buffer();
 
 	function classify(text: string, hints: { address?: string | null } = {}): Classification {
 		return classifyStemmed(stemText(text ?? ''), text, hints);
@@ -123,28 +207,68 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		const words = stemmed.words;
 		const textStems = stemmed.stems;
 		const scores: Record<string, number> = {};
+		const userScores: Record<string, number> = {};
 		const why: Record<string, string[]> = {};
 		const counted = new Set<string>();
+		const firstAt: Record<string, number> = {};
 		const add = (t: CompiledTerm, start: number) => {
 			if (counted.has(t.key)) return;
 			counted.add(t.key);
+			if (!(start >= firstAt[t.topic])) firstAt[t.topic] = start;
 			scores[t.topic] = (scores[t.topic] ?? 0) + t.weight;
-			(why[t.topic] ??= []).push(originalWords(words, start, t.phrase.stems.length));
+			if (t.user) userScores[t.topic] = (userScores[t.topic] ?? 0) + t.weight;
+			const w = originalWords(words, start, t.phrase.stems.length);
+			const list = (why[t.topic] ??= []);
+			if (!list.includes(w)) list.push(w);
 		};
 		for (let i = 0; i < textStems.length; i++) {
-			const list = singles.get(textStems[i]);
-			if (list !== undefined) for (const t of list) add(t, i);
+			const masked = masks.get(textStems[i]);
+			if (masked !== undefined) {
+				const m = masked.find((st) => st.every((x, k) => textStems[i + k] === x));
+				if (m) {
+					i += m.length - 1; // «в связи с»: none of its words is a term
+					continue;
+				}
+			}
+			const list = termsOf(words[i], textStems[i]);
+			if (list !== null) for (const t of list) add(t, i);
 		}
 		index.scan(textStems, textAt);
 		for (const t of phrases) {
 			const at = textAt[t.slot];
 			if (at >= 0) add(t, at);
 		}
-		const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1]);
+		// Ties go to the topic named first: a text about two problems usually leads with the one it is about.
+		const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1] || firstAt[a[0]] - firstAt[b[0]]);
 		const [best, second] = ranked;
-		const confidence = best ? best[1] / (best[1] + (second?.[1] ?? 0)) : 0;
-		const decided = !!best && best[1] >= minScore && confidence >= minConfidence;
-		const topic = decided ? best[0] : UNDEFINED_TOPIC;
+		const dictConfidence = best ? best[1] / (best[1] + (second?.[1] ?? 0)) : 0;
+		// Two topics that both reach the threshold: the one named first decides (see the sort above).
+		const leadsTie = !!best && !!second && second[1] >= minScore && firstAt[best[0]] < firstAt[second[0]] && best[1] >= second[1];
+		const dictDecided = !!best && best[1] >= minScore && (dictConfidence >= minConfidence || leadsTie);
+		// The coordinator's own terms decide when they alone reach the threshold for the dictionary's decision.
+		const userDecisive = dictDecided && (userScores[best[0]] ?? 0) >= minScore;
+		const predicted = model && !userDecisive ? model.predictStemmed(stemmed) : undefined;
+		let decidedBy: TextDecidedBy = null;
+		let topic = UNDEFINED_TOPIC;
+		let confidence = dictConfidence;
+		let topicWhy: string[];
+		if (predicted && !predicted.abstained && predicted.topic) {
+			decidedBy = 'model';
+			topic = predicted.topic;
+			confidence = predicted.confidence;
+			topicWhy = [intern(`модель: ${predicted.why.join(', ')}`)];
+		} else if (dictDecided) {
+			decidedBy = 'dictionary';
+			topic = best[0];
+			topicWhy = [intern(`словарь: ${why[topic].join(', ')}`)];
+		} else {
+			topicWhy = [
+				best ? intern(`низкая уверенность словаря: ${ranked.slice(0, 2).map(([t, s]) => `${t}=${s}`).join(', ')}`) : 'нет ни одного слова из словаря',
+			];
+			if (predicted && predicted.best) topicWhy.push(intern(`модель не уверена: ${predicted.best} ${round2(predicted.confidence)}`));
+			if (predicted) confidence = Math.max(confidence, predicted.confidence);
+		}
+		const decided = decidedBy !== null;
 		const info = decided ? topicInfo(topic) : undefined;
 
 		// Result arrays are built at their final size: a pushed-to array keeps room for 17 (≈ 150 bytes each).
@@ -163,19 +287,20 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			typeWhy = ['?'];
 		}
 
-		const place = findSettlement(hints.address);
+		const place = findSettlement(words, hints.address);
 		return {
 			topic,
 			topicTitle: decided ? topicLabel(topic) : 'Не определено',
-			confidence: Math.round(confidence * 100) / 100,
+			confidence: round2(confidence),
 			needsReview: !decided,
+			decidedBy,
 			totkCode: decided ? (options.totkCodes?.[topic] ?? info?.totkCode ?? null) : null,
 			appealType,
 			settlementId: place?.entry.id ?? null,
 			settlementName: place?.entry.name ?? null,
 			address: extractAddress(text ?? '') ?? hints.address ?? null,
 			why: {
-				topic: decided ? why[topic].slice() : best ? [intern(`низкая уверенность: ${ranked.slice(0, 2).map(([t, s]) => `${t}=${s}`).join(', ')}`)] : ['нет ни одного слова из словаря'],
+				topic: topicWhy,
 				appealType: typeWhy,
 				settlement: place ? [place.matched] : [],
 			},
@@ -183,24 +308,12 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		};
 	}
 
-	/** The place named in the text (positions in `textAt`), else in the address hint (stemmed only when needed). */
-	function findSettlement(address: string | null | undefined): { entry: GazetteerEntry; matched: string } | undefined {
-		// A village or the settlement's own name decides; a street only when nothing else is named.
-		// The reference stemmed the hint up front, so a non-string hint failed even when the text named a place.
-		if (address && typeof address !== 'string') stems(address);
-		const inText = placeAt(textAt);
+	/** The place named in the text, else in the address hint. */
+	function findSettlement(words: string[], address: string | null | undefined): { entry: GazetteerEntry; matched: string } | undefined {
+		if (address && typeof address !== 'string') stems(address); // a non-string hint is an error, as before
+		const inText = places.find(words);
 		if (inText || !address) return inText;
-		return placeAt(index.scan(stems(address), addressAt));
-	}
-
-	function placeAt(at: Int32Array): { entry: GazetteerEntry; matched: string } | undefined {
-		for (const kind of PLACE_KINDS) {
-			for (const g of gazetteer) {
-				const hit = g[kind].find((p) => at[p.slot] >= 0);
-				if (hit) return { entry: g.entry, matched: hit.matched! };
-			}
-		}
-		return undefined;
+		return places.findInText(address);
 	}
 
 	return { classify, classifyStemmed };

@@ -2,4 +2,6 @@ export * from './dictionary';
 export * from './gazetteer';
 export * from './classifier';
 export * from './structure';
+export * from './model';
+export { createPlaceMatcher, nameStem, withinOneEdit } from './places';
 export * from './category';

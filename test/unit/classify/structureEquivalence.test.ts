@@ -1,6 +1,8 @@
 /**
- * The fast structuring (lib/classify, lib/text, lib/conflicts, lib/repeats) must give exactly the output of the
- * implementation it replaced, kept frozen in test/helpers/structureReference. Compared as JSON (values and key
+ * The fast structuring (lib/classify/structure, lib/text, lib/conflicts, lib/repeats) must give exactly the output of
+ * the implementation it replaced, kept frozen in test/helpers/structureReference. Both run with today's classifier:
+ * the classifier itself has changed on purpose since (broader lexicon, model, places in every case form; its own
+ * tests are in classify.test.ts and model.test.ts), so the reference checks the batch machinery around it. Compared as JSON (values and key
  * order, which the nodes and Sheets reports see) and with toStrictEqual, on the bench's appeals, other seeds of the
  * district, the labelled set with several classifier options, and hand-made edge cases.
  */
@@ -25,7 +27,9 @@ function compareBatch(records: Rec[], classifierOptions: ClassifierOptions = {},
 	const input = clone(records);
 	const before = JSON.stringify(input);
 	const fast = structureBatch(input, { classifier: createClassifier(classifierOptions), ...options });
-	const slow = ref.structureBatch(clone(records), { classifier: ref.createClassifier(classifierOptions), ...options });
+	const slow = ref.structureBatch(clone(records), { classifier: createClassifier(classifierOptions) as unknown as ReturnType<typeof ref.createClassifier>, ...options });
+	// Fields the structuring gained after the reference was frozen.
+	for (const r of fast) delete (r.classification as Rec | undefined)?.decidedBy;
 	expect(JSON.stringify(input)).toBe(before); // the input is left as it was
 	expect(fast).toHaveLength(slow.length);
 	for (let i = 0; i < fast.length; i++) {
@@ -100,18 +104,6 @@ describe('structuring gives exactly the output of the frozen reference', () => {
 		compareBatch(records, { dictionary: { roads: [['ухаб', 3], ['разбитая дорога', 4]], newtopic: [['снег', 5], ['не чистят', 2]] } });
 		compareBatch(records, { dictionary: { roads: [['яма', 3], ['дорога', 1]], water: [['вода', 2]] }, mode: 'replace', minScore: 1, minConfidence: 0.5 });
 		compareBatch(records, { totkCodes: { roads: '0001.0002.0003.0004' }, gazetteer: [...DEFAULT_GAZETTEER].reverse() });
-	});
-
-	it('classify on the labelled set and edge texts, with address hints', () => {
-		const items = [...labelledSet(generateDistrict()).map((x) => x.text), ...EDGE_TEXTS];
-		for (const options of [{}, { minScore: 1 }, { dictionary: { roads: [['яма', 1]] as Array<[string, number]> }, mode: 'replace' as const }]) {
-			const fast = createClassifier(options);
-			const slow = ref.createClassifier(options);
-			items.forEach((text, i) => {
-				const hints = i % 3 === 0 ? { address: 'д. Вязье, ул. Центральная' } : i % 3 === 1 ? {} : { address: null };
-				expectSame(fast.classify(text, hints), slow.classify(text, hints));
-			});
-		}
 	});
 
 	it('detectConflicts with and without context', () => {

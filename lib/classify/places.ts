@@ -1,0 +1,175 @@
+import { tokenize } from '../text/russian';
+import type { GazetteerEntry } from './gazetteer';
+
+/**
+ * Finding the district's places in a text in any case form («в Дубровне», «из Вязья», «на Вязье», «в Красных
+ * Луках»), after abbreviations («д.», «дер.», «п.», «пос.», «с.» are just words before the name) and with one wrong,
+ * missing, extra or swapped letter in names of six letters or more. Place names decline like nouns and adjectives
+ * but Snowball treats them as common words (and leaves fleeting vowels: «Крутец» / «в Крутце»), so names are
+ * compared on their own stems: the word minus a case ending.
+ */
+const ENDINGS = [
+	'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ьем', 'ьём', 'ьев',
+	'ах', 'ях', 'ам', 'ям', 'ой', 'ей', 'ий', 'ый', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ым', 'им', 'ую', 'юю', 'ом', 'ем', 'ов', 'ев',
+	'ью', 'ье', 'ья', 'ьи', 'ью',
+	'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь',
+].sort((a, b) => b.length - a.length);
+
+/** The word minus its case ending (at least three letters stay). */
+export function nameStem(word: string): string {
+	for (const e of ENDINGS) if (word.length - e.length >= 3 && word.endsWith(e)) return word.slice(0, -e.length);
+	return word;
+}
+
+/** Stems a name may take: «крутец» also «крутц» (the vowel that drops in «Крутца», «в Крутце»). */
+function stemVariants(word: string): string[] {
+	const s = nameStem(word);
+	const out = [s];
+	const fleeting = /^(.*[бвгджзклмнпрстфхцчшщ])[еоё]([кцнлр])$/.exec(s);
+	if (fleeting && fleeting[1].length >= 3) out.push(fleeting[1] + fleeting[2]);
+	return out;
+}
+
+/** At most one edit (substitution, insertion, deletion, or two neighbours swapped) between a and b. */
+export function withinOneEdit(a: string, b: string): boolean {
+	if (a === b) return true;
+	const la = a.length;
+	const lb = b.length;
+	if (Math.abs(la - lb) > 1) return false;
+	let i = 0;
+	while (i < la && i < lb && a[i] === b[i]) i++;
+	if (la === lb) {
+		if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+		return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+	}
+	return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+export type PlaceKind = 'villages' | 'names' | 'streets';
+const KINDS: PlaceKind[] = ['villages', 'names', 'streets'];
+const KIND_LABEL: Record<PlaceKind, string> = { villages: 'населённый пункт', names: 'название', streets: 'улица' };
+
+interface PlaceName {
+	entry: GazetteerEntry;
+	kind: PlaceKind;
+	rank: number;
+	/** Stem variants of each word of the name. */
+	words: string[][];
+	/** The `why.settlement` line. */
+	matched: string;
+	/** Words long enough (six letters or more) to be matched with one typo. */
+	fuzzy: boolean[];
+}
+
+export interface PlaceHit {
+	entry: GazetteerEntry;
+	matched: string;
+	kind: PlaceKind;
+}
+
+/** Words that are never a place even if a street is named like them («мира» is also «of the world»). */
+const MIN_FUZZY = 6;
+
+export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
+	const names: PlaceName[] = [];
+	for (const entry of gazetteer) {
+		const lists: Array<[PlaceKind, string[]]> = [
+			['villages', entry.villages],
+			['names', [...entry.aliases, entry.name]],
+			['streets', entry.streets],
+		];
+		for (const [kind, list] of lists) {
+			for (const name of list) {
+				// Abbreviations and kind words in a name («п. Дедовичи») are dropped: the name itself decides.
+				const tokens = tokenize(name).filter((t) => !ABBREVIATIONS.has(t));
+				if (tokens.length === 0) continue;
+				names.push({
+					entry,
+					kind,
+					rank: KINDS.indexOf(kind),
+					words: tokens.map(stemVariants),
+					matched: `${KIND_LABEL[kind]}: ${name}`,
+					fuzzy: tokens.map((t) => kind !== 'streets' && t.length >= MIN_FUZZY),
+				});
+			}
+		}
+	}
+	// Names by the stem of their first word; fuzzy first words in a separate list, checked only for unknown words.
+	const byFirst = new Map<string, PlaceName[]>();
+	const fuzzyFirst: PlaceName[] = [];
+	for (const n of names) {
+		for (const v of n.words[0]) {
+			const list = byFirst.get(v) ?? [];
+			if (!list.includes(n)) list.push(n);
+			byFirst.set(v, list);
+		}
+		if (n.fuzzy[0]) fuzzyFirst.push(n);
+	}
+	const known = new Set<string>();
+	for (const n of names) for (const w of n.words) for (const v of w) known.add(v);
+	const stemCache = new Map<string, string>();
+	const fuzzyCache = new Map<string, PlaceName[]>();
+
+	const stemOf = (w: string): string => {
+		let s = stemCache.get(w);
+		if (s === undefined) {
+			s = nameStem(w);
+			if (stemCache.size > 100_000) stemCache.clear();
+			stemCache.set(w, s);
+		}
+		return s;
+	};
+
+	/** Does text word `w` (normalized) stand for word `k` of the name? */
+	const wordMatches = (n: PlaceName, k: number, w: string): boolean => {
+		const s = stemOf(w);
+		if (n.words[k].includes(s)) return true;
+		return n.fuzzy[k] && w.length >= MIN_FUZZY - 1 && n.words[k].some((v) => withinOneEdit(s, v) || withinOneEdit(w, v));
+	};
+
+	/** Names whose first word is within one typo of the text word (cached: words recur across texts). */
+	const fuzzyCandidates = (w: string): PlaceName[] => {
+		let list = fuzzyCache.get(w);
+		if (list === undefined) {
+			list = [];
+			if (w.length >= MIN_FUZZY - 1) {
+				const s = stemOf(w);
+				for (const n of fuzzyFirst) if (n.words[0].some((v) => withinOneEdit(s, v) || withinOneEdit(w, v))) list.push(n);
+			}
+			if (fuzzyCache.size > 100_000) fuzzyCache.clear();
+			fuzzyCache.set(w, list);
+		}
+		return list;
+	};
+
+	/** The best place named in the words: a village before a settlement's own name before a street; then the earliest. */
+	function find(words: string[]): PlaceHit | undefined {
+		let best: PlaceName | undefined;
+		let bestAt = Infinity;
+		for (let i = 0; i < words.length; i++) {
+			const w = words[i];
+			if (w.length < 3) continue;
+			const s = stemOf(w);
+			const exact = byFirst.get(s);
+			const candidates = exact ?? (known.has(s) ? undefined : fuzzyCandidates(w));
+			if (candidates === undefined || candidates.length === 0) continue;
+			for (const n of candidates) {
+				if (best && (n.rank > best.rank || (n.rank === best.rank && i >= bestAt))) continue;
+				let ok = i + n.words.length <= words.length;
+				for (let k = 1; ok && k < n.words.length; k++) ok = wordMatches(n, k, words[i + k]);
+				if (ok) {
+					best = n;
+					bestAt = i;
+				}
+			}
+		}
+		return best ? { entry: best.entry, matched: best.matched, kind: best.kind } : undefined;
+	}
+
+	return {
+		find,
+		findInText: (text: string) => find(tokenize(text)),
+	};
+}
+
+const ABBREVIATIONS = new Set(['д', 'дер', 'деревня', 'п', 'пос', 'поселок', 'посёлок', 'с', 'село', 'г', 'город', 'ул', 'улица']);
