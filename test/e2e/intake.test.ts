@@ -111,7 +111,7 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 		// Credentials are stored encrypted; execution data must not carry them either.
 		expect(findSecretsInFile(n8n.databaseFile())).toEqual([]);
 		// The scan itself works: the credentials file n8n imported did contain them.
-		expect(findSecrets(JSON.stringify(sandboxCredentials(sandbox, testPrivateKey())))).toHaveLength(8); // all but the VK user token, which these credentials do not use
+		expect(findSecrets(JSON.stringify(sandboxCredentials(sandbox, testPrivateKey())))).toHaveLength(10); // all but the VK user token, which these credentials do not use
 	});
 
 	it('a second run changes rows in place and adds none', async () => {

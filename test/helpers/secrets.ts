@@ -11,7 +11,7 @@ export function sandboxSecrets(): string[] {
 	const keyBody = testPrivateKey()
 		.split('\n')
 		.filter((line) => line && !line.startsWith('-----'))[1];
-	return [s.pos.password, s.im.token, s.vk.groupToken, s.vk.userToken, s.vk.callbackSecret, s.ok.applicationSecretKey, s.ok.accessToken, s.telegram.token, keyBody];
+	return [s.pos.password, s.im.token, s.vk.groupToken, s.vk.userToken, s.vk.callbackSecret, s.ok.applicationSecretKey, s.ok.accessToken, s.telegram.token, s.max.token, s.max.webhookSecret, keyBody];
 }
 
 /** Shortest leaked fragment the scan finds. */
@@ -57,10 +57,12 @@ export function findSecrets(haystack: string | Buffer): string[] {
 	const text = Buffer.isBuffer(haystack) ? haystack.toString('latin1') + haystack.toString('utf8') : haystack;
 	const found = new Set<string>();
 	const windows = new Map<string, string>();
-	for (const secret of sandboxSecrets()) {
+	const secrets = sandboxSecrets();
+	for (const secret of secrets) {
 		const { whole, partial } = secretForms(secret);
 		if (whole.some((form) => text.includes(form))) found.add(secret);
-		for (const w of partial) windows.set(w, secret);
+		// A fragment two secrets share («max-sandbox-») names neither.
+		for (const w of partial) if (!secrets.some((other) => other !== secret && other.includes(w))) windows.set(w, secret);
 	}
 	if (windows.size) {
 		// One pass over the text for all fragments: a two-character prefilter, then a lookup of the 12-character window.

@@ -38,6 +38,7 @@ describe('xmlcalendar parser on hostile input', () => {
 			} catch (e) {
 				return e as Error;
 			}
+			return undefined;
 		})();
 		expect(error?.message.length).toBeLessThan(300);
 	});
