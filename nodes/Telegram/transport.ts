@@ -19,6 +19,8 @@ export function telegramBodyError(body: unknown, status: number): BodyError | un
 		message: `${code}: ${b.description ?? 'ошибка'}`,
 		code,
 		retryable: code === 429 || code >= 500,
+		// A 5xx may come after the message was sent (a gateway lost the answer); a 429 is a refusal.
+		mayHaveApplied: code >= 500,
 		retryAfterMs: b.parameters?.retry_after !== undefined ? b.parameters.retry_after * 1000 : undefined,
 	};
 }
