@@ -7,9 +7,25 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { createClassifier, parseDictionaryRows, structureBatch, type TopicDictionary } from '../../lib/classify';
+import {
+	compileCategoryMap,
+	createClassifier,
+	parseCategoryRows,
+	parseDictionaryRows,
+	structureBatch,
+	type CategoryMap,
+	type CategoryRule,
+	type TopicDictionary,
+	type TrainingExample,
+} from '../../lib/classify';
+import { readCorrections, type Correction } from '../../lib/reports/corrections';
 import { TOPICS } from '../../lib/topics';
+import { openSheets, serviceAccountFrom } from '../ReportSheets/transport';
+import { readTab } from '../ReportSheets/writer';
 import { errorItem } from '../shared/items';
+import { correctionExamples, dedupe, gridRows, historyExamples, inputExamples, modelFor, type ModelUse } from './training';
+
+const SHEETS_SHOWN = { show: { learnFromSheets: [true] } };
 
 export class Structure implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,6 +40,7 @@ export class Structure implements INodeType {
 		defaults: { name: 'МЦУ: Структурирование' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mcuGoogleServiceAccountApi', required: true, displayOptions: SHEETS_SHOWN }],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Обращения', 'На ручную разметку'],
 		properties: [
@@ -47,6 +64,78 @@ export class Structure implements INodeType {
 				],
 			},
 			{
+				displayName: 'Категории Источника → Тема',
+				name: 'categories',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Добавить категорию',
+				default: {},
+				description:
+					'Тема по категории, которую выбрал житель в ПОС или оператор в ИМ. Дополняют встроенную таблицу категорий ПОС и ИМ; подкатегория точнее категории.',
+				options: [
+					{
+						displayName: 'Категория',
+						name: 'rule',
+						values: [
+							{
+								displayName: 'Источник',
+								name: 'source',
+								type: 'options',
+								options: [
+									{ name: 'Любой', value: '' },
+									{ name: 'ПОС', value: 'pos' },
+									{ name: 'ИМ', value: 'im' },
+								],
+								default: '',
+							},
+							{ displayName: 'Категория', name: 'category', type: 'string', default: '', placeholder: 'ЖКХ' },
+							{ displayName: 'Подкатегория', name: 'subcategory', type: 'string', default: '', placeholder: 'Отопление', description: 'Пусто — вся категория' },
+							{
+								displayName: 'Тема',
+								name: 'topic',
+								type: 'options',
+								options: [{ name: 'Решает Текст', value: '' }, ...TOPICS.map((t) => ({ name: t.label, value: t.id }))],
+								default: '',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Модель И Исправления Из Google Таблицы',
+				name: 'learnFromSheets',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to train the text model on the district\'s labelled history (a tab of text and topic or category) and apply the coordinator\'s corrections from the register',
+			},
+			{
+				displayName: 'ID Таблицы',
+				name: 'spreadsheetId',
+				type: 'string',
+				default: '',
+				required: true,
+				displayOptions: SHEETS_SHOWN,
+				description: 'Из адреса таблицы: docs.google.com/spreadsheets/d/&lt;ID&gt;/edit',
+			},
+			{
+				displayName: 'Лист С Историей',
+				name: 'historySheet',
+				type: 'string',
+				default: 'История',
+				displayOptions: SHEETS_SHOWN,
+				description:
+					'Размеченные обращения района: столбец текста («Текст», «Текст сообщения»…) и «Тема» или «Категория»/«Подкатегория» (выгрузка ПОС/ИМ как есть). Пусто — не читать.',
+			},
+			{
+				displayName: 'Лист Реестра',
+				name: 'registerSheet',
+				type: 'string',
+				default: 'Реестр обращений',
+				displayOptions: SHEETS_SHOWN,
+				description: 'Исправления координатора («Тема (исправлено)» и др.) побеждают расчёт и становятся примерами для модели. Пусто — не читать.',
+			},
+			{
 				displayName: 'Настройки',
 				name: 'options',
 				type: 'collection',
@@ -68,6 +157,24 @@ export class Structure implements INodeType {
 						description: 'Whether to link repeats and duplicates within the batch and find clusters of one problem',
 					},
 					{
+						displayName: 'Категории Из Таблицы (Строки)',
+						name: 'categoryRows',
+						type: 'json',
+						default: '[]',
+						description: 'Строки листа со столбцами «Источник» (ПОС, ИМ или пусто), «Категория», «Подкатегория», «Тема» (код или название; пусто — решает текст)',
+					},
+					{
+						displayName: 'Категории Источника',
+						name: 'categoryMode',
+						type: 'options',
+						options: [
+							{ name: 'Дополняют Встроенную Таблицу', value: 'extend' },
+							{ name: 'Заменяют Встроенную Таблицу', value: 'replace' },
+							{ name: 'Не Использовать (Решает Текст)', value: 'off' },
+						],
+						default: 'extend',
+					},
+					{
 						displayName: 'Минимальный Вес Темы',
 						name: 'minScore',
 						type: 'number',
@@ -75,10 +182,32 @@ export class Structure implements INodeType {
 						description: 'Ниже — тема «не определено» и обращение уходит на ручную разметку',
 					},
 					{
+						displayName: 'Минимум Примеров Для Модели',
+						name: 'minExamples',
+						type: 'number',
+						default: 30,
+						description: 'Меньше примеров — модель не обучается, решают категории и словарь',
+					},
+					{
 						displayName: 'Окно Повторов (Дней)',
 						name: 'windowDays',
 						type: 'number',
 						default: 30,
+					},
+					{
+						displayName: 'Примеры Для Обучения Из Поля',
+						name: 'trainingField',
+						type: 'string',
+						default: '',
+						placeholder: 'trainingExamples',
+						description: 'Поле входных элементов с массивом примеров { text, topic } (тема — код или название); добавляются к истории и исправлениям',
+					},
+					{
+						displayName: 'Расхождение Категории И Текста — На Разметку',
+						name: 'mismatchToReview',
+						type: 'boolean',
+						default: false,
+						description: 'Whether an appeal whose text strongly names another topic than its category also goes to manual review (it is always flagged category_text_mismatch)',
 					},
 					{
 						displayName: 'Словарь Из Таблицы',
@@ -105,23 +234,20 @@ export class Structure implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		let classifier;
+		let dictionary: TopicDictionary = {};
+		let categoryMap: CategoryMap | null;
 		try {
-			const dictionary: TopicDictionary = {};
 			for (const row of ((this.getNodeParameter('terms', 0, {}) as IDataObject).topic ?? []) as Array<{ topic: string; words: string }>) {
-				Object.assign(dictionary, mergeInto(dictionary, parseDictionaryRows([{ Тема: row.topic, Слова: row.words }])));
+				dictionary = mergeInto(dictionary, parseDictionaryRows([{ Тема: row.topic, Слова: row.words }]));
 			}
-			const rawRows = options.dictionaryRows ?? [];
-			const rows = typeof rawRows === 'string' ? (JSON.parse(rawRows || '[]') as unknown) : rawRows;
-			if (!Array.isArray(rows)) throw new NodeOperationError(this.getNode(), 'Словарь из таблицы: ожидается массив строк');
-			Object.assign(dictionary, mergeInto(dictionary, parseDictionaryRows(rows as Array<Record<string, unknown>>)));
-			classifier = createClassifier({
-				dictionary,
-				mode: (options.dictionaryMode as 'extend' | 'replace') ?? 'extend',
-				minScore: (options.minScore as number | undefined) ?? 3,
-			});
+			dictionary = mergeInto(dictionary, parseDictionaryRows(jsonRows(this, options.dictionaryRows, 'Словарь из таблицы')));
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), error as Error, { description: 'Словарь тем не прочитан' });
+		}
+		try {
+			categoryMap = categoryMapOf(this, options);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), error as Error, { description: 'Таблица категорий не прочитана' });
 		}
 		const good: Array<{ record: IDataObject; index: number }> = [];
 		const bad: INodeExecutionData[] = [];
@@ -136,11 +262,47 @@ export class Structure implements INodeType {
 			}
 			good.push({ record: item.json, index });
 		});
+
+		const examples: TrainingExample[] = [];
+		let corrections: Map<string, Correction> | undefined;
+		if (this.getNodeParameter('learnFromSheets', 0, false) as boolean) {
+			const fromSheets = await readSheets(this, categoryMap, good.map((g) => g.record));
+			corrections = fromSheets.corrections;
+			examples.push(...fromSheets.examples);
+		}
+		const field = String(options.trainingField ?? '').trim();
+		if (field) {
+			try {
+				examples.push(...inputExamples(items.map((i) => i.json[field]), field));
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: (error as { itemIndex?: number }).itemIndex });
+			}
+		}
+		let model: ModelUse | undefined;
+		const training = dedupe(examples);
+		const minExamples = Math.max(1, Number(options.minExamples ?? 30));
+		if (training.length >= minExamples && new Set(training.map((e) => e.topic)).size > 1) {
+			try {
+				model = modelFor(training);
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), error as Error, { description: `Модель тем не обучена (${training.length} примеров)` });
+			}
+			this.logger?.info?.(`МЦУ: Структурирование — модель ${model.fingerprint} (${training.length} примеров, ${model.trained ? 'обучена сейчас' : 'из памяти процесса'})`);
+		}
+		const classifier = createClassifier({
+			dictionary,
+			mode: (options.dictionaryMode as 'extend' | 'replace') ?? 'extend',
+			minScore: (options.minScore as number | undefined) ?? 3,
+			model: model?.model,
+		});
 		const structured = structureBatch(good.map((g) => g.record), {
 			classifier,
 			conflicts: options.conflicts !== false,
 			repeats: options.repeats !== false,
 			windowDays: (options.windowDays as number | undefined) ?? 30,
+			categoryMap,
+			corrections,
+			mismatchToReview: options.mismatchToReview === true,
 		});
 		const main: INodeExecutionData[] = [];
 		const review: INodeExecutionData[] = [...bad];
@@ -149,6 +311,53 @@ export class Structure implements INodeType {
 			target.push({ json: json as IDataObject, pairedItem: { item: good[i].index } });
 		});
 		return [main, review];
+	}
+}
+
+/** A JSON parameter holding sheet rows (a string in the editor, an array from an expression). */
+function jsonRows(ctx: IExecuteFunctions, raw: unknown, what: string): Array<Record<string, unknown>> {
+	const rows = typeof raw === 'string' ? (JSON.parse(raw || '[]') as unknown) : (raw ?? []);
+	if (!Array.isArray(rows)) throw new NodeOperationError(ctx.getNode(), `${what}: ожидается массив строк`);
+	return rows as Array<Record<string, unknown>>;
+}
+
+function categoryMapOf(ctx: IExecuteFunctions, options: IDataObject): CategoryMap | null {
+	const mode = (options.categoryMode as string | undefined) ?? 'extend';
+	if (mode === 'off') return null;
+	const rows = ((ctx.getNodeParameter('categories', 0, {}) as IDataObject).rule ?? []) as Array<{ source?: string; category?: string; subcategory?: string; topic?: string }>;
+	const fromNode: CategoryRule[] = parseCategoryRows(rows.map((r) => ({ Источник: r.source ?? '', Категория: r.category ?? '', Подкатегория: r.subcategory ?? '', Тема: r.topic ?? '' })));
+	const fromSheet = parseCategoryRows(jsonRows(ctx, options.categoryRows, 'Категории из таблицы'));
+	// The sheet's rows after the node's: a coordinator's tab overrides the workflow's defaults.
+	return compileCategoryMap([...fromNode, ...fromSheet], mode === 'replace' ? 'replace' : 'extend');
+}
+
+/** The history tab and the register's corrections, read with the reports' Sheets transport (two reads). */
+async function readSheets(ctx: IExecuteFunctions, categoryMap: CategoryMap | null, records: IDataObject[]): Promise<{ examples: TrainingExample[]; corrections: Map<string, Correction> }> {
+	const spreadsheetId = String(ctx.getNodeParameter('spreadsheetId', 0, '')).trim();
+	if (!spreadsheetId) throw new NodeOperationError(ctx.getNode(), 'Не указан ID таблицы с историей и реестром');
+	const historySheet = String(ctx.getNodeParameter('historySheet', 0, '')).trim();
+	const registerSheet = String(ctx.getNodeParameter('registerSheet', 0, '')).trim();
+	const account = serviceAccountFrom(await ctx.getCredentials('mcuGoogleServiceAccountApi'));
+	try {
+		const session = await openSheets(account, (o) => ctx.helpers.httpRequest(o), ctx.getNode());
+		const examples: TrainingExample[] = [];
+		if (historySheet) {
+			const history = historyExamples(gridRows(await readTab(session, spreadsheetId, historySheet)), categoryMap);
+			examples.push(...history.examples);
+		}
+		let corrections = new Map<string, Correction>();
+		if (registerSheet) {
+			// No register yet (the first run) is no corrections.
+			const grid = await readTab(session, spreadsheetId, registerSheet);
+			const read = readCorrections(grid ?? []);
+			corrections = read.corrections;
+			for (const warning of read.warnings) ctx.logger?.warn?.(warning);
+			const texts = new Map(records.map((r) => [String(r.id), String(r.text)]));
+			examples.push(...correctionExamples(corrections, texts, gridRows(grid)));
+		}
+		return { examples, corrections };
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), error as Error, { description: 'История и исправления из Google Таблицы не прочитаны' });
 	}
 }
 
