@@ -142,6 +142,19 @@ describe('VK Callback trigger', () => {
 		}
 	});
 
+	it('answers the confirmation request of its own community with VK\'s code, and no one else\'s', async () => {
+		const stored = webhookContext({ type: 'confirmation', group_id: GROUP }, { staticData: { confirmation: 'a1b2c3d4' } });
+		expect((await deliver(stored.ctx)).workflowData).toBeUndefined();
+		expect(stored.res.sent).toEqual([{ status: 200, body: 'a1b2c3d4' }]);
+		// A server added by hand: the string from the credentials.
+		const manual = webhookContext({ type: 'confirmation', group_id: GROUP }, { creds: credentials({ confirmation: 'f00dbabe' }) });
+		await deliver(manual.ctx);
+		expect(manual.res.sent).toEqual([{ status: 200, body: 'f00dbabe' }]);
+		const other = webhookContext({ type: 'confirmation', group_id: GROUP + 1 }, { staticData: { confirmation: 'a1b2c3d4' } });
+		await deliver(other.ctx);
+		expect(other.res.sent).toEqual([{ status: 403, body: 'wrong group' }]);
+	});
+
 	it('an empty secret refuses activation with a clear error instead of activating and refusing every event', async () => {
 		const calls: string[] = [];
 		const hook = {
