@@ -154,7 +154,7 @@ const FORMS: Record<string, { gen: string; dat: string; ins: string; loc: string
 	Дедовичи: { gen: 'Дедовичей', dat: 'Дедовичам', ins: 'Дедовичами', loc: 'Дедовичах' },
 	Вязье: { gen: 'Вязья', dat: 'Вязью', ins: 'Вязьем', loc: 'Вязье' },
 	Дубровно: { gen: 'Дубровна', dat: 'Дубровну', ins: 'Дубровном', loc: 'Дубровне' },
-	Ясски: { gen: 'Ясок', dat: 'Ясскам', ins: 'Ясками', loc: 'Ясках' },
+	Ясски: { gen: 'Ясок', dat: 'Ясскам', ins: 'Яссками', loc: 'Яссках' },
 	'Хохловы Горки': { gen: 'Хохловых Горок', dat: 'Хохловым Горкам', ins: 'Хохловыми Горками', loc: 'Хохловых Горках' },
 	Пожеревицы: { gen: 'Пожеревиц', dat: 'Пожеревицам', ins: 'Пожеревицами', loc: 'Пожеревицах' },
 	Крутец: { gen: 'Крутца', dat: 'Крутцу', ins: 'Крутцом', loc: 'Крутце' },
@@ -209,7 +209,7 @@ export function settlements() {
 			for (const form of [forms.nom, forms.gen, forms.loc]) {
 				for (let v = 0; v < 4; v++, k++) {
 					const words = form.split(' ');
-					const long = words.findIndex((w) => w.length >= 6);
+					const long = words.findIndex((w, j) => w.length >= 6 && (nom.split(' ')[j] ?? '').length >= 6); // names of six letters or more
 					if (long < 0) continue;
 					words[long] = typo(words[long], k + nom.length);
 					cases.push({ text: TEMPLATES[k % TEMPLATES.length]({ nom: words.join(' '), gen: words.join(' '), dat: words.join(' '), ins: words.join(' '), loc: words.join(' ') }), id: g.id, kind: 'typo' });

@@ -189,6 +189,12 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			if (hit) out = out ? [...out, ...hit] : [...hit];
 		}
 		if (out === null) out = fuzzyTerms(stem);
+		// One word counts once per topic («парадной» is both «парадная» and «парадн*»): its strongest term.
+		if (out !== null && out.length > 1) {
+			const strongest = new Map<string, CompiledTerm>();
+			for (const t of out) if ((strongest.get(t.topic)?.weight ?? -1) < t.weight) strongest.set(t.topic, t);
+			out = [...strongest.values()];
+		}
 		if (wordTerms.size > 200_000) wordTerms.clear();
 		wordTerms.set(word, out);
 		return out;
@@ -287,7 +293,7 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			typeWhy = ['?'];
 		}
 
-		const place = findSettlement(words, hints.address);
+		const place = findSettlement(words, text, hints.address);
 		return {
 			topic,
 			topicTitle: decided ? topicLabel(topic) : 'Не определено',
@@ -309,9 +315,9 @@ export function createClassifier(options: ClassifierOptions = {}) {
 	}
 
 	/** The place named in the text, else in the address hint. */
-	function findSettlement(words: string[], address: string | null | undefined): { entry: GazetteerEntry; matched: string } | undefined {
+	function findSettlement(words: string[], text: string, address: string | null | undefined): { entry: GazetteerEntry; matched: string } | undefined {
 		if (address && typeof address !== 'string') stems(address); // a non-string hint is an error, as before
-		const inText = places.find(words);
+		const inText = places.find(words, typeof text === 'string' ? text : undefined);
 		if (inText || !address) return inText;
 		return places.findInText(address);
 	}

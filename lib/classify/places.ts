@@ -9,7 +9,7 @@ import type { GazetteerEntry } from './gazetteer';
  * compared on their own stems: the word minus a case ending.
  */
 const ENDINGS = [
-	'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ьем', 'ьём', 'ьев',
+	'ями', 'ами', 'ими', 'ыми', 'ого', 'его', 'ому', 'ему', 'ьем', 'ьём', 'ьев',
 	'ах', 'ях', 'ам', 'ям', 'ой', 'ей', 'ий', 'ый', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ым', 'им', 'ую', 'юю', 'ом', 'ем', 'ов', 'ев',
 	'ью', 'ье', 'ья', 'ьи', 'ью',
 	'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь',
@@ -27,6 +27,13 @@ function stemVariants(word: string): string[] {
 	const out = [s];
 	const fleeting = /^(.*[бвгджзклмнпрстфхцчшщ])[еоё]([кцнлр])$/.exec(s);
 	if (fleeting && fleeting[1].length >= 3) out.push(fleeting[1] + fleeting[2]);
+	// …and the vowel that appears in the genitive plural: «Горки» / «из Горок», «Ясски» / «из Ясок».
+	const plural = /^(.*[бвгджзклмнпрстфхцчшщ])к$/.exec(s);
+	if (plural && word !== s) {
+		out.push(plural[1] + 'ок', plural[1] + 'ек');
+		const base = plural[1];
+		if (base.length >= 3 && base[base.length - 1] === base[base.length - 2]) out.push(base.slice(0, -1) + 'ок');
+	}
 	return out;
 }
 
@@ -43,6 +50,16 @@ export function withinOneEdit(a: string, b: string): boolean {
 		return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
 	}
 	return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** A text word that is a name's stem with one typo, the typo possibly in the stem or where the ending starts. */
+function typoOf(word: string, stem: string, variant: string): boolean {
+	if (withinOneEdit(stem, variant) || withinOneEdit(word, variant)) return true;
+	for (let len = variant.length; len <= variant.length + 1; len++) {
+		if (len > word.length || word.length - len > 3) continue;
+		if (withinOneEdit(word.slice(0, len), variant)) return true;
+	}
+	return false;
 }
 
 export type PlaceKind = 'villages' | 'names' | 'streets';
@@ -124,7 +141,7 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 	const wordMatches = (n: PlaceName, k: number, w: string): boolean => {
 		const s = stemOf(w);
 		if (n.words[k].includes(s)) return true;
-		return n.fuzzy[k] && w.length >= MIN_FUZZY - 1 && n.words[k].some((v) => withinOneEdit(s, v) || withinOneEdit(w, v));
+		return n.fuzzy[k] && w.length >= MIN_FUZZY - 1 && n.words[k].some((v) => typoOf(w, s, v));
 	};
 
 	/** Names whose first word is within one typo of the text word (cached: words recur across texts). */
@@ -134,7 +151,7 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 			list = [];
 			if (w.length >= MIN_FUZZY - 1) {
 				const s = stemOf(w);
-				for (const n of fuzzyFirst) if (n.words[0].some((v) => withinOneEdit(s, v) || withinOneEdit(w, v))) list.push(n);
+				for (const n of fuzzyFirst) if (n.words[0].some((v) => typoOf(w, s, v))) list.push(n);
 			}
 			if (fuzzyCache.size > 100_000) fuzzyCache.clear();
 			fuzzyCache.set(w, list);
@@ -142,16 +159,27 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 		return list;
 	};
 
-	/** The best place named in the words: a village before a settlement's own name before a street; then the earliest. */
-	function find(words: string[]): PlaceHit | undefined {
+	/**
+	 * The best place named in the words: a village before a settlement's own name before a street; then the earliest.
+	 * A name with a typo counts only where it reads as a name: capitalized in `text`, or after «д.», «с.», «в»…
+	 * (so «берет» is not «Береза»).
+	 */
+	function find(words: string[], text?: string): PlaceHit | undefined {
 		let best: PlaceName | undefined;
 		let bestAt = Infinity;
+		let capitalized: Set<string> | undefined;
+		const readsAsName = (i: number): boolean => {
+			if (i > 0 && MARKERS.has(words[i - 1])) return true;
+			if (text === undefined) return false;
+			capitalized ??= new Set((text.match(/[А-ЯЁ][а-яё]+/g) ?? []).map((x) => x.toLowerCase().replace(/ё/g, 'е')));
+			return capitalized.has(words[i]);
+		};
 		for (let i = 0; i < words.length; i++) {
 			const w = words[i];
 			if (w.length < 3) continue;
 			const s = stemOf(w);
 			const exact = byFirst.get(s);
-			const candidates = exact ?? (known.has(s) ? undefined : fuzzyCandidates(w));
+			const candidates = exact ?? (known.has(s) || !readsAsName(i) ? undefined : fuzzyCandidates(w));
 			if (candidates === undefined || candidates.length === 0) continue;
 			for (const n of candidates) {
 				if (best && (n.rank > best.rank || (n.rank === best.rank && i >= bestAt))) continue;
@@ -168,8 +196,11 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 
 	return {
 		find,
-		findInText: (text: string) => find(tokenize(text)),
+		findInText: (text: string) => find(tokenize(text), text),
 	};
 }
+
+/** Words after which a word is a place's name. */
+const MARKERS = new Set(['д', 'дер', 'деревня', 'деревне', 'деревни', 'п', 'пос', 'поселок', 'поселке', 'с', 'село', 'селе', 'в', 'во', 'из', 'на', 'до', 'у', 'около', 'возле', 'под']);
 
 const ABBREVIATIONS = new Set(['д', 'дер', 'деревня', 'п', 'пос', 'поселок', 'посёлок', 'с', 'село', 'г', 'город', 'ул', 'улица']);

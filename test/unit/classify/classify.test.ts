@@ -96,3 +96,79 @@ describe('accuracy on the sandbox labelled set', () => {
 		expect(r.settlementAccuracy).toBeGreaterThanOrEqual(0.9);
 	});
 });
+
+describe('cold start beyond the exact words', () => {
+	it.each([
+		['Радиатор в комнате ледяной', 'heating'],
+		['Батарея в комнате ледяная', 'heating'],
+		['Третий вечер сидим при свечах', 'electricity'],
+		['Из крана течёт ржавая жижа', 'water'],
+		['Стены дома изрисованы граффити', 'improvement'],
+		['На стене дома опять надписи', 'improvement'],
+		['Расклеили объявления на двери', 'improvement'],
+		['Не работает доводчик, дверь хлопает', 'utilities'],
+		['В парадной грязно, пол не моют', 'utilities'],
+		['На лестничной клетке перегорела лампочка', 'lighting'],
+		['Возле дома брошенный автомобиль без колёс', 'improvement'],
+		['Торговцы с лотков заняли тротуар', 'trade'],
+	])('%s → %s', (text, topic) => {
+		expect(topicOf(text)).toBe(topic);
+	});
+
+	it('word families by prefix: «дорож*» covers дорожный, дорожное, дорожник', () => {
+		const c = createClassifier({ dictionary: { roads: [['колдобин*', 3]] }, mode: 'replace' });
+		expect(c.classify('Сплошные колдобины').topic).toBe('roads');
+		expect(c.classify('Колдобистая улица').topic).toBe('undefined');
+	});
+
+	it('one-letter typos in words of the dictionary', () => {
+		expect(topicOf('Батарэи холодные')).toBe('heating');
+		expect(topicOf('Канолизация забилась')).toBe('water');
+		// A word that only lacks a letter at the end is another word of the family, not a typo.
+		expect(createClassifier().classify('Образовалась лужа').scores.education).toBeUndefined();
+	});
+
+	it('words that only share a stem with a term do not count', () => {
+		const c = classifier.classify('Почти месяц ничего не делают, скорее бы');
+		expect(c.scores).toEqual({});
+		expect(classifier.classify('В связи с ремонтом').scores.communication).toBeUndefined();
+		expect(classifier.classify('Жилой дом').scores.housing).toBeUndefined();
+	});
+
+	it('two topics that both reach the threshold: the one named first decides', () => {
+		expect(classifier.classify('Яма на дороге, и фонарь не горит').scores).toEqual({ roads: 5, lighting: 5 });
+		expect(topicOf('Яма на дороге, и фонарь не горит')).toBe('roads');
+		expect(topicOf('Фонарь не горит, и яма на дороге')).toBe('lighting');
+	});
+});
+
+describe('settlements in every form', () => {
+	it.each([
+		['Пишу из Вязья, нет света', 'vyazye'],
+		['На Вязье третий день без воды', 'vyazye'],
+		['В Дубровне не горят фонари', 'vyazye'],
+		['Дорога до Дубровна разбита', 'vyazye'],
+		['В Крутце нет автобуса', 'pozherevitsy'],
+		['Жители Больших Горок просят помощи', 'pozherevitsy'],
+		['За Красными Луками свалка', 'shelon'],
+		['дер. Сосонка — нет связи', 'pozherevitsy'],
+		['пос. Дедовичи, ул. Мира', 'dedovichi'],
+		['с.Шелонь яма', 'shelon'],
+	])('%s → %s', (text, id) => {
+		expect(classifier.classify(text).settlementId).toBe(id);
+	});
+
+	it.each([
+		['В Пожеревцах нет света', 'pozherevitsy'], // a letter missing
+		['Пишу из Дубравна', 'vyazye'], // a wrong letter
+		['В Сорокинео сломан мост', 'shelon'], // an extra letter
+		['д. Пожервеицы, не вывозят мусор', 'pozherevitsy'], // two letters swapped
+	])('one-letter typo in a name of six letters or more: %s → %s', (text, id) => {
+		expect(classifier.classify(text).settlementId).toBe(id);
+	});
+
+	it('no typo tolerance for short names or for words that do not read as a name', () => {
+		expect(classifier.classify('В Ясаках нет света').settlementId).toBeNull(); // «Ясски»: five letters
+		expect(classifier.classify('он берет трубку и молчит').settlementId).toBeNull(); // not «Береза»
+	});
+});
