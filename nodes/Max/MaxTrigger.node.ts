@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 import { isMaxMessageUpdate, isOwnMaxMessage, maxExternalId, normalizeMax, type MaxUpdate } from '../../lib/sources/max';
 import { errorItem } from '../shared/items';
+import { seenBefore, type RecentKeysState } from '../shared/recentKeys';
 import { MAX_SECRET_PATTERN, maxCall, maxCredentials } from './transport';
 
 /** How many delivered updates the trigger remembers to drop MAX's repeated deliveries. */
@@ -114,11 +115,8 @@ export class MaxTrigger implements INodeType {
 		const update = (this.getBodyData() ?? {}) as MaxUpdate;
 		const types = this.getNodeParameter('updateTypes', []) as string[];
 		if (!isMaxMessageUpdate(update) || !types.includes(String(update.update_type)) || isOwnMaxMessage(update)) return reply(200, 'ok');
-		const state = this.getWorkflowStaticData('node') as { recent?: string[] };
-		const key = deliveryKey(update);
-		const recent = state.recent ?? [];
-		if (recent.includes(key)) return reply(200, 'ok');
-		state.recent = [...recent, key].slice(-RECENT_UPDATES);
+		const state = this.getWorkflowStaticData('node') as RecentKeysState;
+		if (seenBefore(`${this.getWorkflow().id}:${this.getNode().name}`, state, deliveryKey(update), RECENT_UPDATES)) return reply(200, 'ok');
 		let json: IDataObject;
 		try {
 			json = normalizeMax(update) as unknown as IDataObject;

@@ -216,6 +216,8 @@ export class MaxEmulator implements Emulator {
 
 	renderFault(fault: Fault): SandboxResponse | undefined {
 		if (fault.kind === 'http_429') return { ...maxError(429, 'too.many.requests', 'Too many requests'), headers: { 'retry-after': String(fault.retryAfter) } };
+		// An API error the request itself caused (a refused part, a bad marker): `code` is the HTTP status.
+		if (fault.kind === 'api_error') return maxError(fault.code ?? 400, 'proto.payload', 'Injected error');
 		if (fault.kind === 'http_503') return maxError(503, 'service.unavailable', 'Service unavailable');
 		if (fault.kind === 'http_502') return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body>502 Bad Gateway</body></html>' };
 		return maxError(500, 'internal.error', 'Internal server error');
