@@ -5,10 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { openSheets } from '../nodes/ReportSheets/transport';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox';
+import { HISTORY_SHEET, generateHistory, historyGrid, pasteTab } from '../sandbox/seed/history';
 import { errorsWorkflow, intakeWorkflow, SPREADSHEET_ID, weeklyWorkflow } from './workflows';
 import { installPackedPackage } from '../test/helpers/e2e-global-setup';
 import { N8nInstance } from '../test/helpers/n8n';
+import { fetchContext } from '../test/helpers/httpContext';
 import { ROOT } from '../test/helpers/paths';
 import { sandboxCredentials } from '../test/helpers/sandboxCredentials';
 import { testPrivateKey } from '../test/helpers/serviceAccount';
@@ -39,6 +42,17 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void stopAll().then(() => process.exit(0)));
 	process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
+	// The district's labelled history, as a coordinator pastes a ПОС/ИМ cabinet export into the tab «История».
+	const history = generateHistory(sandbox.district.seed);
+	const http = fetchContext('demo');
+	const session = await openSheets(
+		{ email: SANDBOX_CREDENTIALS.sheets.email, privateKey: testPrivateKey(), tokenUri: `${sandbox.urls.sheets}/token`, sheetsUrl: `${sandbox.urls.sheets}/` },
+		http.helpers.httpRequest,
+		http.getNode(),
+	);
+	await pasteTab(session, SPREADSHEET_ID, HISTORY_SHEET, historyGrid(history));
+	console.log(`   лист «${HISTORY_SHEET}»: ${history.length} обращений из выгрузки ПОС/ИМ с категориями — на них учится модель тем`);
+
 	console.log('3/5 n8n: учётные данные песочницы и готовые процессы…');
 	await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
 	for (const wf of [intakeWorkflow(), weeklyWorkflow(), errorsWorkflow(), JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows/deadlines-demo.json'), 'utf8'))]) {
@@ -66,10 +80,14 @@ async function main(): Promise<void> {
 	const rows = register.slice(1);
 	const rating = sandbox.sheets.values(SPREADSHEET_ID, 'Рейтинг подразделений');
 	const errors = sandbox.sheets.values(SPREADSHEET_ID, 'Ошибки в ответах').slice(1);
+	const structured = run.error ? [] : [...run.items('МЦУ: Структурирование', 0), ...run.items('МЦУ: Структурирование', 1)];
+	const decidedBy = (by: string | null) => structured.filter((r) => ((r.classification as { decidedBy?: string | null } | undefined)?.decidedBy ?? null) === by).length;
 	const lines = [
 		'',
 		`Готово. Район: ${sandbox.district.name}; в песочнице ${sandbox.district.appeals.length} обращений.`,
 		`В реестре ${rows.length} обращений по каналам: ${count(rows, (r) => String(r[col('Источник')])).map(([k, n]) => `${k} ${n}`).join(', ')}.`,
+		`Тему определили: исправление координатора — ${decidedBy('correction')}, категория ПОС/ИМ — ${decidedBy('category')}, модель — ${decidedBy('model')}, словарь — ${decidedBy('dictionary')}; на ручную разметку — ${run.error ? '—' : run.items('МЦУ: Структурирование', 1).length} (из ${structured.length}).`,
+		`Категория расходится с текстом (признак category_text_mismatch): ${structured.filter((r) => (r.flags as string[] | undefined)?.includes('category_text_mismatch')).length}.`,
 		`Распределено по подразделениям: ${count(rows, (r) => String(r[col('Подразделение')] || 'не распределено')).slice(0, 6).map(([k, n]) => `${k} — ${n}`).join('; ')}.`,
 		`Контроль сроков: просрочено ${rows.filter((r) => r[col('Контроль срока')] === 'Просрочено').length}, срок истекает ${rows.filter((r) => r[col('Контроль срока')] === 'Срок истекает').length}.`,
 		sandbox.telegram.sentMessages().length

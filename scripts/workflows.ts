@@ -108,7 +108,7 @@ export function intakeWorkflow(): Json {
 		node('Telegram', mcu('telegram'), 1, [-180, 480], { resource: 'message', operation: 'getNew' }, { ...cred('mcuTelegramApi'), onError: 'continueErrorOutput' }),
 		node('Ошибки источников', 'n8n-nodes-base.noOp', 1, [80, 640], {}),
 		node('Все обращения', 'n8n-nodes-base.merge', 3.2, [100, 120], { numberInputs: 5 }),
-		node('МЦУ: Структурирование', mcu('structure'), 1, [320, 120], { options: {} }),
+		node('МЦУ: Структурирование', mcu('structure'), 1, [320, 120], { learnFromSheets: true, spreadsheetId: SPREADSHEET_ID, historySheet: 'История', registerSheet: 'Реестр обращений', options: {} }, cred('mcuGoogleServiceAccountApi')),
 		node('Размеченные', 'n8n-nodes-base.merge', 3.2, [520, 140], { numberInputs: 2 }),
 		node('МЦУ: Маршрутизация', mcu('routing'), 1, [720, 120], {
 			mode: 'rules',
@@ -152,6 +152,7 @@ export function intakeWorkflow(): Json {
 		report('Лист «Сводка»', 'table', 'Сводка', [2140, 700], { title: 'Обращения по темам и поселениям', labelHeader: 'Показатель', valueHeader: 'Значение' }),
 		report('Лист «ССТУ»', 'table', 'ССТУ (прошлый месяц)', [2140, 860]),
 		...followUpNodes(),
+		sticky('Структурирование', '### Структурирование\nТема берётся из категории ПОС/ИМ, иначе из текста: модель, обученная на листе «История» (выгрузка ПОС/ИМ с категориями или текст и тема) и на исправлениях координатора, затем словарь. Исправления в столбцах «… (исправлено)» листа «Реестр обращений» сильнее расчёта и сохраняются между запусками.', [200, -160], 400, 200),
 	];
 	connect(c, 'Запуск вручную', 'ПОС');
 	connect(c, 'Каждые 15 минут', 'ПОС');
