@@ -17,14 +17,49 @@ export interface OtherAnswer {
 const MIN_TEMPLATE_WORDS = 12;
 const EXAMPLES = 5;
 
+/**
+ * The template of a text: lowercase, ё → е, digits → #, quoted parts (the portal quotes the category) and
+ * punctuation dropped, spaces collapsed. One pass over the characters (it runs on every answer of a batch).
+ */
 export function normalizeTemplate(text: string): string {
-	return text
-		.toLowerCase()
-		.replace(/ё/g, 'е')
-		.replace(/«[^«»]{0,300}»|"[^"]{0,300}"/g, ' ')
-		.replace(/\d+/g, '#')
-		.replace(/[^а-яa-z#]+/g, ' ')
-		.trim();
+	let out = '';
+	let space = false;
+	let quote = 0;
+	let digits = false;
+	for (let i = 0; i < text.length; i++) {
+		let c = text.charCodeAt(i);
+		if (c === 0xab) quote++; // «
+		else if (c === 0xbb && quote) quote--; // »
+		if (quote || c === 0xbb) continue;
+		if (c >= 0x410 && c <= 0x42f) c += 0x20; // А-Я → а-я
+		else if (c === 0x401 || c === 0x451) c = 0x435; // Ё ё → е
+		else if (c >= 65 && c <= 90) c += 32;
+		const letter = (c >= 0x430 && c <= 0x44f) || (c >= 97 && c <= 122);
+		const digit = c >= 48 && c <= 57;
+		if (letter) {
+			if (space && out) out += ' ';
+			space = false;
+			digits = false;
+			out += String.fromCharCode(c);
+		} else if (digit) {
+			if (!digits) {
+				if (space && out) out += ' ';
+				space = false;
+				out += '#';
+				digits = true;
+			}
+		} else {
+			space = true;
+			digits = false;
+		}
+	}
+	return out;
+}
+
+function wordCount(template: string): number {
+	let n = template ? 1 : 0;
+	for (let i = 0; i < template.length; i++) if (template.charCodeAt(i) === 32) n++;
+	return n;
 }
 
 function problemOf(o: { category?: string | null; topic?: string | null }): string | null {
@@ -43,7 +78,7 @@ function indexOf(list: OtherAnswer[]): TemplateIndex {
 		const problem = problemOf(o);
 		if (!problem || typeof o.answerText !== 'string') continue;
 		const template = normalizeTemplate(o.answerText);
-		if (template.split(' ').length < MIN_TEMPLATE_WORDS) continue;
+		if (wordCount(template) < MIN_TEMPLATE_WORDS) continue;
 		let kinds = index.get(template);
 		if (!kinds) index.set(template, (kinds = new Map()));
 		const ids = kinds.get(problem);
@@ -60,7 +95,7 @@ export function templateReuse(input: { appealId?: string; category?: string | nu
 	const own = problemOf(input);
 	if (!own || !input.otherAnswers?.length) return [];
 	const template = normalizeTemplate(answer);
-	if (template.split(' ').length < MIN_TEMPLATE_WORDS) return [];
+	if (wordCount(template) < MIN_TEMPLATE_WORDS) return [];
 	const kinds = indexOf(input.otherAnswers).get(template);
 	if (!kinds || kinds.size < 2) return [];
 	const out: string[] = [];

@@ -6,7 +6,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { QUALITY_MESSAGES, answerInputOf, checkAnswer, otherAnswerOf, type OtherAnswer, type QualityCode } from '../../lib/quality';
+import { DEFAULT_DISABLED, QUALITY_MESSAGES, answerInputOf, checkAnswer, otherAnswerOf, type OtherAnswer, type QualityCode } from '../../lib/quality';
 import { asNodeError, errorItem } from '../shared/items';
 
 export class AnswerCheck implements INodeType {
@@ -58,6 +58,17 @@ export class AnswerCheck implements INodeType {
 						default: [],
 					},
 					{
+						displayName: 'Включить Проверки',
+						name: 'enabled',
+						type: 'multiOptions',
+						description: 'Проверки, выключенные по умолчанию из-за низкой точности на реальных ответах: «не о предмете обращения», «ссылки на нормы без разъяснения», «противоречие»',
+						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>)
+							.filter(([value]) => DEFAULT_DISABLED.includes(value))
+							.map(([value, name]) => ({ name, value }))
+							.sort((a, b) => a.name.localeCompare(b.name)),
+						default: [],
+					},
+					{
 						displayName: 'Не Проверять',
 						name: 'disabled',
 						type: 'multiOptions',
@@ -84,10 +95,11 @@ export class AnswerCheck implements INodeType {
 				continue;
 			}
 			try {
-				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; disabled?: QualityCode[]; asErrors?: QualityCode[] };
+				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; disabled?: QualityCode[]; enabled?: QualityCode[]; asErrors?: QualityCode[] };
 				const result = checkAnswer(answerInputOf(json, others), {
 					minLength: options.minLength,
 					disabled: options.disabled,
+					enabled: options.enabled,
 					severity: Object.fromEntries((options.asErrors ?? []).map((code) => [code, 'error' as const])),
 				});
 				(result.ok ? ok : attention).push({ json: { ...json, answerCheck: result as unknown as IDataObject }, pairedItem: { item: i } });

@@ -1,4 +1,4 @@
-import { checkAnswer, type AnswerInput } from '../../../lib/quality';
+import { DEFAULT_DISABLED, checkAnswer, type AnswerInput, type QualityCode } from '../../../lib/quality';
 import { answerErrorRows, ANSWER_ERROR_COLUMNS } from '../../../lib/reports/answerErrors';
 import { generateDistrict } from '../../../sandbox/seed/district';
 import type { Appeal } from '../../../lib/appeal';
@@ -6,7 +6,8 @@ import type { Appeal } from '../../../lib/appeal';
 // Hand-written paraphrases of the false positives and misses found on the labelled set (no corpus text).
 const appealText = 'На ул. Советской огромные ямы, асфальт разбит полностью. Прошу отремонтировать дорогу.';
 const org = { organization: 'Администрация района' };
-const run = (answerText: string, extra: Partial<AnswerInput> = {}) => checkAnswer({ appealText, answerText, ...org, ...extra });
+const all = { enabled: ['not_addressed', 'legal_refs_without_explanation', 'contradiction'] as QualityCode[] };
+const run = (answerText: string, extra: Partial<AnswerInput> = {}) => checkAnswer({ appealText, answerText, ...org, ...extra }, all);
 const codes = (answerText: string, extra: Partial<AnswerInput> = {}) => run(answerText, extra).errors.map((e) => e.code);
 
 describe('answer quality checks', () => {
@@ -70,13 +71,17 @@ describe('answer quality checks', () => {
 	});
 	it('addressing is judged on the subject: synonyms count, another subject is flagged (warning)', () => {
 		const heat = 'Холодная батарея в комнате, не греет уже неделю';
-		expect(checkAnswer({ appealText: heat, answerText: 'Радиатор в квартире прогрет, воздух из стояка спущен слесарем 12.10.2026.', ...org }).errors).toEqual([]);
-		const other = checkAnswer({ appealText: heat, answerText: 'Светильники на лестничной клетке заменены на светодиодные, освещение восстановлено.', ...org });
+		expect(checkAnswer({ appealText: heat, answerText: 'Радиатор в квартире прогрет, воздух из стояка спущен слесарем 12.10.2026.', ...org }, all).errors).toEqual([]);
+		const lamps = { appealText: heat, answerText: 'Светильники на лестничной клетке заменены на светодиодные, освещение восстановлено.', ...org };
+		// Off by default (0% precision on the labelled set): turned on here.
+		expect(checkAnswer(lamps).errors).toEqual([]);
+		expect(DEFAULT_DISABLED).toEqual(['not_addressed', 'legal_refs_without_explanation', 'contradiction']);
+		const other = checkAnswer(lamps, all);
 		const e = other.errors.find((x) => x.code === 'not_addressed')!;
 		expect(e.severity).toBe('warning');
 		expect(e.evidence).toEqual(['в обращении: холодная', 'в ответе: светильники, лестничной, восстановлено']);
 		// A category name in the answer is the subject too.
-		expect(checkAnswer({ appealText: 'Срочно сделайте что-нибудь!', category: 'Отопление / Холодные радиаторы', answerText: 'Радиаторы в подъезде прогреты, стояк промыт.', ...org }).errors).toEqual([]);
+		expect(checkAnswer({ appealText: 'Срочно сделайте что-нибудь!', category: 'Отопление / Холодные радиаторы', answerText: 'Радиаторы в подъезде прогреты, стояк промыт.', ...org }, all).errors).toEqual([]);
 	});
 	it('signature: the organisation that published the answer signs it', () => {
 		const text = 'Ямочный ремонт асфальта на ул. Советской выполнен 12.10.2026, дорога приведена в порядок.';
@@ -124,7 +129,11 @@ describe('answer quality checks', () => {
 	it('rules can be switched off and thresholds changed', () => {
 		expect(checkAnswer({ appealText, answerText: 'Сделаем.' }, { disabled: ['too_short', 'not_addressed', 'no_signature'] }).errors).toEqual([]);
 		expect(codes('Проблема устранена.', {})).toEqual(['too_short']);
-		expect(checkAnswer({ appealText, answerText: 'Проблема устранена.', ...org }, { minLength: 10 }).errors).toEqual([]);
+		// Long enough now, but it still does not say what was done: a formal reply (a warning, not rework).
+		const relaxed = checkAnswer({ appealText, answerText: 'Проблема устранена.', ...org }, { minLength: 10 });
+		expect(relaxed.errors.map((e) => [e.code, e.severity])).toEqual([['formal_reply', 'warning']]);
+		expect(relaxed.ok).toBe(true);
+		expect(checkAnswer({ appealText, answerText: 'Выбоины у дома 3 заделаны.', ...org }, { minLength: 10 }).errors).toEqual([]);
 	});
 });
 
@@ -151,6 +160,8 @@ describe('on the seeded answers', () => {
 		const check = (a: (typeof appeals)[number]) => checkAnswer({ appealText: a.text, answerText: a.answer!.text, responsible: a.answer!.by.name });
 		const flagged = formal.filter((a) => check(a).errors.some((e) => ['formal_reply', 'promise_without_date', 'too_short'].includes(e.code)));
 		expect(flagged.length / formal.length).toBeGreaterThanOrEqual(0.9);
-		expect(good.filter((a) => check(a).errors.some((e) => e.code === 'formal_reply'))).toEqual([]);
+		// None of the good ones goes back. Their «Работы выполнены <дата>. Фотоотчёт…» does not say which works: by the
+		// labelled criteria that is a formal reply, so a warning may show (a rule changed on purpose).
+		expect(good.filter((a) => !check(a).ok)).toEqual([]);
 	});
 });
