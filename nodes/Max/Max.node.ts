@@ -176,8 +176,9 @@ export class Max implements INodeType {
 			const limit = Math.min(1000, Math.max(1, Number(this.getNodeParameter('batchSize', 0, 100)) || 100));
 			const timeout = Math.min(90, Math.max(0, Number(this.getNodeParameter('timeout', 0, 0)) || 0));
 			// One request per run: a second one would send the new marker and make MAX forget updates whose items
-			// are not out yet. The marker becomes the next run's (readWithStagedCursor).
+			// are not out yet. The marker becomes the next run's, or is rolled back after a failed run (readWithStagedCursor).
 			return readWithStagedCursor(
+				this,
 				state,
 				async (marker) => {
 					const res = await maxCall<{ updates?: MaxUpdate[]; marker?: number | null }>(this, c, {

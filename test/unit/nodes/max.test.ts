@@ -22,16 +22,19 @@ describe('«МЦУ: MAX» node against the emulator', () => {
 		faults.clear();
 	});
 
-	function context(parameters: Record<string, unknown>, state: Record<string, unknown>, options: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}) {
+	type Finish = { execution: string; handlers: Array<() => unknown>; data: { resultData: { error?: unknown } } };
+	function context(parameters: Record<string, unknown>, state: Record<string, unknown>, options: { items?: INodeExecutionData[]; continueOnFail?: boolean; finish?: Finish } = {}) {
 		const http = fetchContext('МЦУ: MAX');
+		const finish = options.finish;
 		const ctx = {
+			...(finish ? { onExecutionFinish: (h: () => unknown) => finish.handlers.push(h), runExecutionData: finish.data } : {}),
 			...http,
 			getInputData: () => options.items ?? [{ json: {} }],
 			getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 			getCredentials: async () => ({ accessToken: emulator.token, baseUrl: server.url, webhookSecret: 'max-secret-1' }),
 			getWorkflowStaticData: () => state,
 			getMode: () => 'trigger',
-			getExecutionId: () => 'exec-1',
+			getExecutionId: () => finish?.execution ?? 'exec-1',
 			continueOnFail: () => options.continueOnFail ?? false,
 		} as unknown as IExecuteFunctions;
 		return { ctx, requests: http.requests };
@@ -78,6 +81,29 @@ describe('«МЦУ: MAX» node against the emulator', () => {
 		expect(second.out.map((j) => j.text)).toEqual(['Когда починят мост в Вязье?']);
 		expect(emulator.pending()).toHaveLength(2);
 		expect(second.requests[0].qs).toMatchObject({ marker: String(MAX_SEED.length) });
+	});
+
+	it('after a run that failed later in the workflow, the next run rolls the marker back and reads the same updates again', async () => {
+		const state: Record<string, unknown> = {};
+		const execution = (id: string): Finish => ({ execution: id, handlers: [], data: { resultData: {} } });
+		const ended = async (f: Finish, error?: unknown) => {
+			f.data.resultData.error = error;
+			for (const h of f.handlers) await h();
+		};
+		const first = execution('run-1');
+		const read1 = await run({ operation: 'getNew', timeout: 0 }, state, { continueOnFail: true, finish: first });
+		expect(read1.out).toHaveLength(MAX_SEED.length);
+		// A later node (the register write) fails: the execution ends with an error.
+		await ended(first, { message: 'Sheets: 503' });
+		const second = execution('run-2');
+		const read2 = await run({ operation: 'getNew', timeout: 0 }, state, { continueOnFail: true, finish: second });
+		expect(read2.out.map((j) => j.id ?? j.error)).toEqual(read1.out.map((j) => j.id ?? j.error));
+		expect(read2.requests[0].qs).not.toHaveProperty('marker');
+		await ended(second);
+		emulator.citizenMessage({ user_id: 640002, first_name: 'Олег' }, 'Спасибо, яму засыпали');
+		const read3 = await run({ operation: 'getNew', timeout: 0 }, state, { finish: execution('run-3') });
+		expect(read3.out.map((j) => j.text)).toEqual(['Спасибо, яму засыпали']);
+		expect(read3.requests[0].qs).toMatchObject({ marker: String(MAX_SEED.length) });
 	});
 
 	it('a long answer goes in parts, each once: a run retried after a failed part sends only the parts not sent', async () => {
