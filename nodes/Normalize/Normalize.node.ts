@@ -9,6 +9,7 @@ import {
 import { normalizeExportRow, type ExportField, type ExportMapping } from '../../lib/sources/exports';
 import { normalizeIm } from '../../lib/sources/im';
 import { normalizePos } from '../../lib/sources/pos';
+import { normalizeMax } from '../../lib/sources/max';
 import { normalizeTelegram } from '../../lib/sources/telegram';
 import { normalizeVkEvent } from '../../lib/sources/vk';
 import { mapItems } from '../shared/items';
@@ -43,7 +44,7 @@ export class Normalize implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["input"]}}',
 		description:
-			'Превращает выгрузки кабинетов ПОС и ИМ (XLSX/CSV), обновления Telegram и события VK в обращения единого формата',
+			'Превращает выгрузки кабинетов ПОС и ИМ (XLSX/CSV), обновления Telegram и MAX, события VK в обращения единого формата',
 		defaults: { name: 'МЦУ: Нормализация' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -58,6 +59,7 @@ export class Normalize implements INodeType {
 					{ name: 'Выгрузка Кабинета ПОС (Строки Таблицы)', value: 'posExport' },
 					{ name: 'Запись API ИМ', value: 'imApi' },
 					{ name: 'Запись API ПОС', value: 'posApi' },
+					{ name: 'Обновление MAX (Bot API)', value: 'max' },
 					{ name: 'Обновление Telegram (Telegram Trigger)', value: 'telegram' },
 					{ name: 'Событие ВКонтакте (Callback / Long Poll)', value: 'vkEvent' },
 				],
@@ -101,6 +103,8 @@ export class Normalize implements INodeType {
 						return normalizePos(json) as unknown as IDataObject;
 					case 'imApi':
 						return normalizeIm(json) as unknown as IDataObject;
+					case 'max':
+						return normalizeMax(json) as unknown as IDataObject;
 					case 'telegram':
 						return normalizeTelegram(json) as unknown as IDataObject;
 					default:
