@@ -11,7 +11,7 @@ import { applySatisfaction, recognizeSatisfaction, type SatisfactionValue } from
  */
 
 /** How the question reaches the author: each is answered in the same place the citizen will reply. */
-export type FollowUpChannel = 'vk_comment' | 'vk_message' | 'ok_comment' | 'telegram_message';
+export type FollowUpChannel = 'vk_comment' | 'vk_message' | 'ok_comment' | 'telegram_message' | 'max_message';
 
 export interface PendingQuestion {
 	appealId: string;
@@ -61,6 +61,7 @@ export function followUpChannel(appeal: Pick<Appeal, 'source' | 'kind' | 'author
 	if (appeal.source === 'ok') return appeal.kind === 'comment' ? 'ok_comment' : null;
 	// A bot may write only to people who wrote to it first: private chats.
 	if (appeal.source === 'telegram') return appeal.kind === 'direct_message' ? 'telegram_message' : null;
+	if (appeal.source === 'max') return appeal.kind === 'direct_message' ? 'max_message' : null;
 	return null;
 }
 

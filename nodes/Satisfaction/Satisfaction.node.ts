@@ -16,6 +16,7 @@ const CHANNELS: Array<{ name: string; value: FollowUpChannel }> = [
 	{ name: 'ВКонтакте: Личное Сообщение', value: 'vk_message' },
 	{ name: 'Одноклассники: Ответ В Обсуждении', value: 'ok_comment' },
 	{ name: 'Telegram: Сообщение Боту', value: 'telegram_message' },
+	{ name: 'MAX: Сообщение Боту', value: 'max_message' },
 ];
 
 /** Outputs by operation: linking splits appeals from the citizens' assessments. */
@@ -78,7 +79,7 @@ export class Satisfaction implements INodeType {
 				name: 'channels',
 				type: 'multiOptions',
 				options: CHANNELS,
-				default: ['vk_comment', 'vk_message', 'ok_comment', 'telegram_message'],
+				default: ['vk_comment', 'vk_message', 'ok_comment', 'telegram_message', 'max_message'],
 				displayOptions: { show: { operation: ['ask'] } },
 			},
 			{

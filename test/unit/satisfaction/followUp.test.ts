@@ -14,13 +14,15 @@ const ask = { now: NOW, delayHours: 24, maxAgeDays: 14 };
 const link = (now = '2026-11-21T12:00:00+03:00') => ({ now: new Date(now), expireDays: 7 });
 
 describe('satisfaction follow-up', () => {
-	it('asks on the channel where the author can reply: VK comment or message, OK comment, Telegram private chat only', () => {
+	it('asks on the channel where the author can reply: VK comment or message, OK comment, Telegram or MAX private chat only', () => {
 		const base = { author: { name: 'x', id: '1' } };
 		expect(followUpChannel({ source: 'vk', kind: 'comment', ...base })).toBe('vk_comment');
 		expect(followUpChannel({ source: 'vk', kind: 'direct_message', ...base })).toBe('vk_message');
 		expect(followUpChannel({ source: 'ok', kind: 'comment', ...base })).toBe('ok_comment');
 		expect(followUpChannel({ source: 'telegram', kind: 'direct_message', ...base })).toBe('telegram_message');
 		expect(followUpChannel({ source: 'telegram', kind: 'comment', ...base })).toBeNull();
+		expect(followUpChannel({ source: 'max', kind: 'direct_message', ...base })).toBe('max_message');
+		expect(followUpChannel({ source: 'max', kind: 'comment', ...base })).toBeNull();
 		expect(followUpChannel({ source: 'pos', kind: 'message', ...base })).toBeNull();
 		expect(followUpChannel({ source: 'vk', kind: 'comment', author: { name: null, anonymous: true } })).toBeNull();
 	});
