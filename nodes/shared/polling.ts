@@ -93,7 +93,8 @@ export async function pollAppeals<T>(
 ): Promise<INodeExecutionData[][] | null> {
 	const state = ctx.getWorkflowStaticData('node') as StoredState;
 	if (ctx.getMode() === 'manual') {
-		const { fresh } = takeAfterCursor(dated(await options.fetch(initialCursor(Date.now(), 30).since)), initialCursor(Date.now(), 30));
+		const lastMonth = initialCursor(Date.now(), 30);
+		const { fresh } = takeAfterCursor(dated(await options.fetch(lastMonth.since)), lastMonth);
 		return fresh.length ? [toItems(fresh.slice(-1), options)] : null;
 	}
 	const byId = options.newById;
