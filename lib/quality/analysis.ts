@@ -21,6 +21,11 @@ const ABBREVIATIONS = new Set([
 	'им', 'т', 'е', 'тел', 'руб', 'тыс', 'млн', 'см', 'м', 'рис', 'прил', 'обл', 'р', 'н', 'с', 'ср', 'вх', 'исх', 'рег', 'кад', 'no', 'мкр', 'тер', 'уч',
 ]);
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+const isLetter = (c: number) => (c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** . ! ? : ; … » " */
+const ENDS = new Set([46, 33, 63, 58, 59, 8230, 0xbb, 34]);
+
 /** Splits into sentences at . ! ? … and line breaks, not after abbreviations, initials or inside numbers (12.10.2026). */
 export function splitSentences(text: string): Sentence[] {
 	const out: Sentence[] = [];
@@ -38,9 +43,12 @@ export function splitSentences(text: string): Sentence[] {
 		if (c === 10 || c === 13) {
 			// A line break ends a sentence after . ! ? : ; or before a capital, a dash or a bullet — not inside «в срок до\n30.04».
 			let k = i + 1;
-			while (k < n && /\s/.test(text[k])) k++;
-			const before = text.slice(start, i).trimEnd();
-			if (k >= n || /[.!?:;…»"]$/.test(before) || /[А-ЯЁA-Z•\-–—]/.test(text[k])) push(i);
+			while (k < n && isSpace(text.charCodeAt(k))) k++;
+			let b = i - 1;
+			while (b >= start && isSpace(text.charCodeAt(b))) b--;
+			const prev = b >= start ? text.charCodeAt(b) : 46;
+			const next = k < n ? text.charCodeAt(k) : 0;
+			if (k >= n || ENDS.has(prev) || (next >= 0x410 && next <= 0x42f) || next === 0x401 || (next >= 65 && next <= 90) || next === 0x2022 || next === 45 || next === 0x2013 || next === 0x2014) push(i);
 			continue;
 		}
 		// . ! ? …
@@ -51,7 +59,7 @@ export function splitSentences(text: string): Sentence[] {
 		if (c === 46) {
 			// The word before the dot: an abbreviation or an initial keeps the sentence going.
 			let j = i - 1;
-			while (j >= 0 && /[А-Яа-яЁёA-Za-z]/.test(text[j])) j--;
+			while (j >= 0 && isLetter(text.charCodeAt(j))) j--;
 			const word = text.slice(j + 1, i);
 			// «до 01.05.2021г. При …»: «г.» after a year ends the sentence when a capital follows.
 			const yearEnd = word === 'г' && /\d\s*$/.test(text.slice(Math.max(0, j - 5), j + 1)) && /^\s+[А-ЯЁ]/.test(text.slice(i + 1, i + 4));
@@ -106,6 +114,10 @@ const CAUSAL =
 	/(?:^|[^а-я])(?:так\s+как|поскольку|в\s+связи\s+с|по\s+причине|ввиду|вследствие|в\s+результате|не\s+относится|относится\s+к|находится\s+на\s+(?:балансе|обслуживании)|является|являются|принадлежит|на\s+основании|в\s+соответствии\s+с|согласно|рекоменду[а-я]*|необходимо\s+обратиться|вправе\s+обратиться|следует\s+обратиться|в\s+компетенци[а-я]*|направлен[аоы]?\s+(?:в|во)\s+[а-я]+|выдан[аоы]?\s+предписан|составлен[аоы]?\s+протокол|уведомлен[а-я]*|требовани[а-я]*|вызов[а-я]*|разрешени[а-я]*|договор[а-я]*|не\s+предусмотрен[а-я]*|проект[а-я]*\s+(?:[а-я]+\s+){0,2}(?:не\s+)?предусмотрен|можете\s+(?:разместить|обратиться|направить))/;
 
 export interface SentenceFacts {
+	/** The sentence without greeting, «Рассмотрев… сообщаем», «Приложение» and proof lines (what it says); '' when nothing. */
+	essence: string;
+	/** Names an action and its object («Надписи удалены»), not only «Проблема устранена». */
+	concrete: boolean;
 	/** A reason, a redirect or a measure against someone (see CAUSAL). */
 	causal: boolean;
 	/** Completed actions, not negated (the word). */
@@ -228,7 +240,9 @@ function readSentence(s: Sentence): SentenceFacts {
 	}
 	const intermediate = INTERMEDIATE.test(norm) || ANSWER_PROMISE.test(norm);
 	const formality = GREETING.test(norm) || FORMAL_PHRASE.test(norm);
-	return {
+	const facts: SentenceFacts = {
+		essence: essenceOf(norm),
+		concrete: false,
 		causal: CAUSAL.test(norm),
 		done,
 		promise,
@@ -242,6 +256,19 @@ function readSentence(s: Sentence): SentenceFacts {
 		proof: PROOF.test(norm),
 		specifics: SPECIFICS.test(norm),
 	};
+	facts.concrete = namesActionAndObject(s, facts);
+	return facts;
+}
+
+function essenceOf(norm: string): string {
+	if (/^(?:уважаем[а-я]*\s+[а-я]+[!,.]?|здравствуйте[!,.]?|добрый\s+день[!,.]?)$/.test(norm) || /^приложени[ея]/.test(norm) || /^с\s+уважением/.test(norm)) return '';
+	// «Фотофиксация прилагается»: proof, not content.
+	if (/^(?:фото[а-я]*|акт[а-я]*|материал[а-я]*\s+фото[а-я]*)\s+(?:[а-я]+\s+)?(?:прилага[а-я]*|приложен[а-я]*|размещен[а-я]*)[.!]?$/.test(norm)) return '';
+	return norm
+		.replace(/^уважаем[а-я]*\s+[а-я]+[!,.]?\s*/, '')
+		.replace(/^.{0,200}?сообщаем(?:\s+следующее)?[,:.]?\s*(?:что\s+)?/, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 /** Words that name nothing concrete: «проблема устранена», «работы выполнены», «замечание, указанное в сообщении, устранено» say that, not what. */

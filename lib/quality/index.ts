@@ -1,6 +1,6 @@
 import { EMAIL, FULL_NAME, PASSPORT, PHONE, SNILS } from '../text/personalData';
 import { stemToken } from '../text/russian';
-import { namesActionAndObject, sentenceFacts, splitSentences, type Sentence, type SentenceFacts } from './analysis';
+import { sentenceFacts, splitSentences, type Sentence, type SentenceFacts } from './analysis';
 import { DEFAULT_SUBJECTS, DEFAULT_SUBJECT_GROUPS, compileSubjects, subjectsOf, type CompiledSubjects, type SubjectGroups } from './subjects';
 import { templateReuse, type OtherAnswer } from './template';
 
@@ -144,20 +144,6 @@ const SIGNATURE = /(с уважением|начальник|директор|г
 const OFFICIAL_BEFORE = /(?:начальник|директор|глав[аы]|заместител|специалист|инженер|мастер|исполнител|руководител|инспектор|сотрудник|председател|депутат|управляющ|техник|юрист|врач|представител|ответственн|подписал|исп\.)[а-я]*[\s.,:«»"()А-Яа-яЁё-]{0,60}$/i;
 const OFFICIAL_CONTACT = /(?:телефон|тел\.|горяч|диспетчер|справочн|приемн|e-?mail|электронн[а-я]*\s+почт|адрес[а-я]*\s+электронн|сайт|официальн)/i;
 
-/** Answer text without greetings, the «Рассмотрев… сообщаем» opening and the «Приложение» line: what it says. */
-function substance(sentences: Sentence[]): string {
-	const parts: string[] = [];
-	for (const s of sentences) {
-		let t = s.norm;
-		if (/^(?:уважаем[а-я]*\s+[а-я]+[!,.]?|здравствуйте[!,.]?|добрый\s+день[!,.]?)$/.test(t) || /^приложени[ея]/.test(t) || /^с\s+уважением/.test(t)) continue;
-		// «Фотофиксация прилагается»: proof, not content.
-		if (/^(?:фото[а-я]*|акт[а-я]*|материал[а-я]*\s+фото[а-я]*)\s+(?:[а-я]+\s+)?(?:прилага[а-я]*|приложен[а-я]*|размещен[а-я]*)[.!]?$/.test(t)) continue;
-		t = t.replace(/^уважаем[а-я]*\s+[а-я]+[!,.]?\s*/, '').replace(/^.{0,200}?сообщаем(?:\s+следующее)?[,:.]?\s*(?:что\s+)?/, '');
-		parts.push(t);
-	}
-	return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
 const COMPILED_CACHE = new WeakMap<SubjectGroups, CompiledSubjects>();
 function subjectsFor(options: QualityOptions): CompiledSubjects {
 	if (!options.subjectGroups) return DEFAULT_SUBJECTS;
@@ -221,11 +207,12 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const explained = facts.some((f) => f.explanation && !f.negativeFinding);
 	const specifics = facts.some((f) => f.specifics);
 	const proof = facts.some((f) => f.proof);
-	const essence = substance(sentences);
+	// What the answer says without greetings, the «Рассмотрев… сообщаем» opening, «Приложение» and proof lines.
+	const essence = facts.map((f) => f.essence).filter(Boolean).join(' ');
 
 	// «Надписи удалены.» is a complete answer; «Проблема устранена.» says that, not what.
 	const minLength = options.minLength ?? 80;
-	const concrete = sentences.some((s, i) => namesActionAndObject(s, facts[i]));
+	const concrete = facts.some((f) => f.concrete);
 	const tooShort = essence.length < minLength && !concrete && !(essence.length >= 20 && (explained || specifics));
 	if (tooShort) {
 		add('too_short', [`${essence.length} симв. по существу`], sentences[sentences.length - 1]?.text);

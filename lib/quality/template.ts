@@ -67,20 +67,25 @@ function problemOf(o: { category?: string | null; topic?: string | null }): stri
 }
 
 /** template → problem kind → the first appeal ids with it. */
-type TemplateIndex = Map<string, Map<string, string[]>>;
+interface TemplateIndex {
+	groups: Map<string, Map<string, string[]>>;
+	/** answer text → template: the checked answer is usually in the list, normalised once. */
+	byText: Map<string, string>;
+}
 const INDEX = new WeakMap<object, TemplateIndex>();
 
 function indexOf(list: OtherAnswer[]): TemplateIndex {
 	let index = INDEX.get(list);
 	if (index) return index;
-	index = new Map();
+	index = { groups: new Map(), byText: new Map() };
 	for (const o of list) {
 		const problem = problemOf(o);
 		if (!problem || typeof o.answerText !== 'string') continue;
-		const template = normalizeTemplate(o.answerText);
+		let template = index.byText.get(o.answerText);
+		if (template === undefined) index.byText.set(o.answerText, (template = normalizeTemplate(o.answerText.trim())));
 		if (wordCount(template) < MIN_TEMPLATE_WORDS) continue;
-		let kinds = index.get(template);
-		if (!kinds) index.set(template, (kinds = new Map()));
+		let kinds = index.groups.get(template);
+		if (!kinds) index.groups.set(template, (kinds = new Map()));
 		const ids = kinds.get(problem);
 		// One more than shown: the answer itself may be among them.
 		if (!ids) kinds.set(problem, [o.appealId]);
@@ -94,9 +99,10 @@ function indexOf(list: OtherAnswer[]): TemplateIndex {
 export function templateReuse(input: { appealId?: string; category?: string | null; topic?: string | null; otherAnswers?: OtherAnswer[] }, answer: string): string[] {
 	const own = problemOf(input);
 	if (!own || !input.otherAnswers?.length) return [];
-	const template = normalizeTemplate(answer);
+	const index = indexOf(input.otherAnswers);
+	const template = index.byText.get(answer) ?? normalizeTemplate(answer);
 	if (wordCount(template) < MIN_TEMPLATE_WORDS) return [];
-	const kinds = indexOf(input.otherAnswers).get(template);
+	const kinds = index.groups.get(template);
 	if (!kinds || kinds.size < 2) return [];
 	const out: string[] = [];
 	for (const [problem, ids] of kinds) {
