@@ -136,6 +136,15 @@ export class Structure implements INodeType {
 				description: 'Исправления координатора («Тема (исправлено)» и др.) побеждают расчёт и становятся примерами для модели. Пусто — не читать.',
 			},
 			{
+				displayName: 'Лист Категорий',
+				name: 'categorySheet',
+				type: 'string',
+				default: '',
+				placeholder: 'Категории',
+				displayOptions: SHEETS_SHOWN,
+				description: 'Таблица «категория → тема» координатора: столбцы «Источник», «Категория», «Подкатегория», «Тема». Её строки сильнее строк узла. Пусто — не читать.',
+			},
+			{
 				displayName: 'Настройки',
 				name: 'options',
 				type: 'collection',
@@ -244,8 +253,10 @@ export class Structure implements INodeType {
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), error as Error, { description: 'Словарь тем не прочитан' });
 		}
+		const learnFromSheets = this.getNodeParameter('learnFromSheets', 0, false) as boolean;
+		const session = learnFromSheets ? await sheetsSession(this) : undefined;
 		try {
-			categoryMap = categoryMapOf(this, options);
+			categoryMap = categoryMapOf(this, options, session ? await readCategoryTab(this, session) : []);
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), error as Error, { description: 'Таблица категорий не прочитана' });
 		}
@@ -265,8 +276,8 @@ export class Structure implements INodeType {
 
 		const examples: TrainingExample[] = [];
 		let corrections: Map<string, Correction> | undefined;
-		if (this.getNodeParameter('learnFromSheets', 0, false) as boolean) {
-			const fromSheets = await readSheets(this, categoryMap, good.map((g) => g.record));
+		if (session) {
+			const fromSheets = await readSheets(this, session, categoryMap, good.map((g) => g.record));
 			corrections = fromSheets.corrections;
 			examples.push(...fromSheets.examples);
 		}
@@ -321,25 +332,49 @@ function jsonRows(ctx: IExecuteFunctions, raw: unknown, what: string): Array<Rec
 	return rows as Array<Record<string, unknown>>;
 }
 
-function categoryMapOf(ctx: IExecuteFunctions, options: IDataObject): CategoryMap | null {
+function categoryMapOf(ctx: IExecuteFunctions, options: IDataObject, tabRows: Array<Record<string, unknown>> = []): CategoryMap | null {
 	const mode = (options.categoryMode as string | undefined) ?? 'extend';
 	if (mode === 'off') return null;
 	const rows = ((ctx.getNodeParameter('categories', 0, {}) as IDataObject).rule ?? []) as Array<{ source?: string; category?: string; subcategory?: string; topic?: string }>;
 	const fromNode: CategoryRule[] = parseCategoryRows(rows.map((r) => ({ Источник: r.source ?? '', Категория: r.category ?? '', Подкатегория: r.subcategory ?? '', Тема: r.topic ?? '' })));
 	const fromSheet = parseCategoryRows(jsonRows(ctx, options.categoryRows, 'Категории из таблицы'));
-	// The sheet's rows after the node's: a coordinator's tab overrides the workflow's defaults.
-	return compileCategoryMap([...fromNode, ...fromSheet], mode === 'replace' ? 'replace' : 'extend');
+	const fromTab = parseCategoryRows(tabRows);
+	// The sheets' rows after the node's: a coordinator's tab overrides the workflow's defaults.
+	return compileCategoryMap([...fromNode, ...fromSheet, ...fromTab], mode === 'replace' ? 'replace' : 'extend');
 }
 
-/** The history tab and the register's corrections, read with the reports' Sheets transport (two reads). */
-async function readSheets(ctx: IExecuteFunctions, categoryMap: CategoryMap | null, records: IDataObject[]): Promise<{ examples: TrainingExample[]; corrections: Map<string, Correction> }> {
-	const spreadsheetId = String(ctx.getNodeParameter('spreadsheetId', 0, '')).trim();
-	if (!spreadsheetId) throw new NodeOperationError(ctx.getNode(), 'Не указан ID таблицы с историей и реестром');
-	const historySheet = String(ctx.getNodeParameter('historySheet', 0, '')).trim();
-	const registerSheet = String(ctx.getNodeParameter('registerSheet', 0, '')).trim();
+type Session = Awaited<ReturnType<typeof openSheets>>;
+
+const sheetsFailure = (ctx: IExecuteFunctions, error: unknown) =>
+	new NodeOperationError(ctx.getNode(), error as Error, { description: 'История, категории и исправления из Google Таблицы не прочитаны' });
+
+async function sheetsSession(ctx: IExecuteFunctions): Promise<Session> {
+	if (!String(ctx.getNodeParameter('spreadsheetId', 0, '')).trim()) throw new NodeOperationError(ctx.getNode(), 'Не указан ID таблицы с историей и реестром');
 	const account = serviceAccountFrom(await ctx.getCredentials('mcuGoogleServiceAccountApi'));
 	try {
-		const session = await openSheets(account, (o) => ctx.helpers.httpRequest(o), ctx.getNode());
+		return await openSheets(account, (o) => ctx.helpers.httpRequest(o), ctx.getNode());
+	} catch (error) {
+		throw sheetsFailure(ctx, error);
+	}
+}
+
+/** The coordinator's category tab (no tab or no name: no rows). */
+async function readCategoryTab(ctx: IExecuteFunctions, session: Session): Promise<Array<Record<string, unknown>>> {
+	const title = String(ctx.getNodeParameter('categorySheet', 0, '')).trim();
+	if (!title) return [];
+	try {
+		return gridRows(await readTab(session, String(ctx.getNodeParameter('spreadsheetId', 0, '')).trim(), title));
+	} catch (error) {
+		throw sheetsFailure(ctx, error);
+	}
+}
+
+/** The history tab and the register's corrections, read with the reports' Sheets transport (a read per tab). */
+async function readSheets(ctx: IExecuteFunctions, session: Session, categoryMap: CategoryMap | null, records: IDataObject[]): Promise<{ examples: TrainingExample[]; corrections: Map<string, Correction> }> {
+	const spreadsheetId = String(ctx.getNodeParameter('spreadsheetId', 0, '')).trim();
+	const historySheet = String(ctx.getNodeParameter('historySheet', 0, '')).trim();
+	const registerSheet = String(ctx.getNodeParameter('registerSheet', 0, '')).trim();
+	try {
 		const examples: TrainingExample[] = [];
 		if (historySheet) {
 			const history = historyExamples(gridRows(await readTab(session, spreadsheetId, historySheet)), categoryMap);
@@ -357,7 +392,7 @@ async function readSheets(ctx: IExecuteFunctions, categoryMap: CategoryMap | nul
 		}
 		return { examples, corrections };
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), error as Error, { description: 'История и исправления из Google Таблицы не прочитаны' });
+		throw sheetsFailure(ctx, error);
 	}
 }
 

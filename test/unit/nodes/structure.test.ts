@@ -105,17 +105,18 @@ describe('«МЦУ: Структурирование»: categories, training, co
 
 	describe('with Google Sheets', () => {
 		let server: RunningEmulator;
+		let emulator: SheetsEmulator;
 		let account: ServiceAccount;
 		let credentials: ICredentialDataDecryptedObject;
 		beforeAll(async () => {
-			server = await serveEmulator(new SheetsEmulator());
+			emulator = new SheetsEmulator();
+			server = await serveEmulator(emulator);
 			account = { email: 'mcu@sandbox.iam.gserviceaccount.com', privateKey: testPrivateKey(), tokenUri: `${server.url}/token`, sheetsUrl: `${server.url}/` };
 			credentials = { email: account.email, privateKey: account.privateKey, grantUrl: account.tokenUri, sheetsUrl: account.sheetsUrl };
 		});
 		afterAll(() => server.close());
-		beforeEach(async () => {
-			await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
-		});
+		// In-process: an HTTP reset could meet a keep-alive socket the server has just closed.
+		beforeEach(() => emulator.reset());
 
 		const sheetsParams = (extra: IDataObject = {}) => ({ learnFromSheets: true, spreadsheetId: SPREADSHEET, historySheet: 'История', registerSheet: 'Реестр обращений', options: {}, ...extra });
 
@@ -143,6 +144,28 @@ describe('«МЦУ: Структурирование»: categories, training, co
 			// 90 history rows with a single-topic category + 2 corrections (vk:3's text from the batch, vk:4's from the register).
 			expect(log).toEqual([expect.stringMatching(/\(92 примеров, обучена сейчас\)/)]);
 			expect(requests.filter((r) => String(r.url).includes('values:batchGet')).length).toBe(2);
+		});
+
+		it('reads the coordinator\'s category tab: its rows beat the default table; a bad row names itself', async () => {
+			const session = await openSheets(account, fetchContext().helpers.httpRequest, context([], {}).ctx.getNode());
+			await pasteTab(session, SPREADSHEET, 'Категории', [
+				['Источник', 'Категория', 'Подкатегория', 'Тема'],
+				['ПОС', 'Дороги', 'Ямы на дорогах', 'Благоустройство дворов и территорий'],
+				['', 'Сельское хозяйство', '', 'trade'],
+			]);
+			const items = [
+				appeal('pos:1', 'Прошу разобраться', { sourceCategory: { name: 'Дороги', sub: 'Ямы на дорогах' } }),
+				appeal('pos:2', 'Прошу разобраться', { sourceCategory: { name: 'Сельское хозяйство', sub: 'Покосы' } }),
+			];
+			const { ctx } = context(items, sheetsParams({ categorySheet: 'Категории', historySheet: '', registerSheet: '' }), credentials);
+			const [main] = await new Structure().execute.call(ctx);
+			expect(main.map((i) => [i.json.topic, (i.json.classification as IDataObject).why])).toEqual([
+				['improvement', expect.objectContaining({ topic: ['категория ПОС: Дороги / Ямы на дорогах'] })],
+				['trade', expect.objectContaining({ topic: ['категория ПОС: Сельское хозяйство / Покосы'] })],
+			]);
+			await pasteTab(session, SPREADSHEET, 'Категории 2', [['Категория', 'Тема'], ['Дороги', 'погода']]);
+			const bad = context(items, sheetsParams({ categorySheet: 'Категории 2', historySheet: '', registerSheet: '' }), credentials);
+			await expect(new Structure().execute.call(bad.ctx)).rejects.toThrow('Категории, строка 2: тема «погода» не найдена');
 		});
 
 		it('no tabs yet (a first run): nothing to learn, no corrections, structuring as usual', async () => {
