@@ -97,15 +97,15 @@ const countCells = (rows: Array<Array<Cell | null>>) => rows.reduce((n, r) => n 
  * The register, written cell by cell where it changed — never the whole grid, so people's edits made while a run is
  * under way, their columns and their formulas stay:
  * 1. one read of the tab (values.batchGet);
- * 2. one values.batchUpdate with a range per run of changed cells of our columns (and headers we add);
+ * 2. the ID column read again right before writing (values.get);
  * 3. new rows by values.append (INSERT_ROWS): Google places them after the table at the moment of the call, so an
- *    overlapping run's new rows are never overwritten — positions computed from our earlier read would be. Just
- *    before appending (and again before each retry) the ID column is re-read and rows whose ID is already there are
- *    dropped: a retried append after a lost response, or an overlapping run that added the same appeal, doubles
- *    nothing. Sheets has no compare-and-set, so a lock cell could not make two runs exclusive; this keeps the only
- *    window for a double at one round trip (re-read → append), and a doubled ID is reported and only its first row
- *    updated.
- * Rows are never moved or deleted, so positions read in step 1 stay valid for step 2 even while another run appends.
+ *    overlapping run's new rows are never overwritten — positions computed from our earlier read would be. Rows whose
+ *    ID the re-read found are dropped, and the re-read is repeated before each retry: a retried append after a lost
+ *    response, or an overlapping run that added the same appeal, doubles nothing. Sheets has no compare-and-set, so a
+ *    lock cell could not make two runs exclusive; this keeps the only window for a double at one round trip
+ *    (re-read → append), and a doubled ID is reported and only its first row updated;
+ * 4. one values.batchUpdate with a range per run of changed cells of our columns (and headers we add), each at the
+ *    row where the re-read found its ID — a person sorting the register meanwhile does not shift our writes.
  * The coordinator's correction columns are laid out (header, drop-down) and never written.
  */
 export async function writeRegister(session: SheetsSession, spreadsheetId: string, title: string, appeals: Appeal[], masked: boolean) {
@@ -123,9 +123,9 @@ export async function writeRegister(session: SheetsSession, spreadsheetId: strin
 	// An empty tab gets the full layout order (each correction next to what it corrects); an existing one keeps its own.
 	const plan = planUpsert(empty ? [REGISTER_HEADERS] : existing, headers, 'ID', rows, staffHeaders);
 	const headerRuns = empty ? [{ row: 0, col: 0, values: plan.header as Cell[] }] : plan.headerRuns;
-	const runs = [...headerRuns, ...plan.updates];
 	let cellsWritten = 0;
-	if (runs.length) {
+	const write = async (runs: CellRun[]) => {
+		if (!runs.length) return;
 		await session.call('values.batchUpdate', (api) =>
 			api.spreadsheets.values.batchUpdate({
 				spreadsheetId,
@@ -134,20 +134,33 @@ export async function writeRegister(session: SheetsSession, spreadsheetId: strin
 			}),
 		);
 		cellsWritten += runs.reduce((n, r) => n + r.values.length, 0);
-	}
+	};
+	// A new tab's header first: the append below finds the table by it.
+	if (empty) await write(headerRuns);
 	// Correction columns added to a register made before them: their width and drop-down, once.
 	const addedStaff = empty || createdNow ? [] : CORRECTION_COLUMNS.filter((c) => !existing!.length || !existing![0].map((h) => String(h ?? '').trim()).includes(c.header));
 	if (addedStaff.length) await layOutAddedColumns(session, spreadsheetId, title, addedStaff.map((c) => ({ column: c, index: plan.header.indexOf(c.header) })));
+
+	// Where each ID is now (first row with it), read again right before writing.
+	const keyLetter = columnLetter(plan.keyColumn);
+	const readKeys = async (api: SheetsSession['api']) => {
+		const res = await api.spreadsheets.values.get({ spreadsheetId, range: a1(title, `${keyLetter}:${keyLetter}`), valueRenderOption: 'UNFORMATTED_VALUE' });
+		const rowOfKey = new Map<string, number>();
+		((res.data.values ?? []) as Cell[][]).forEach((r, i) => {
+			const key = String(r?.[0] ?? '').trim();
+			if (key && !rowOfKey.has(key)) rowOfKey.set(key, i);
+		});
+		return rowOfKey;
+	};
+	let current: Map<string, number> | undefined;
 	let inserted = 0;
 	let alreadyThere = 0;
-	let appendedCells = 0;
 	if (plan.appends.length) {
-		const keyLetter = columnLetter(plan.keyColumn);
+		// Re-read and append are one retried unit: a retry after a lost answer sees the rows the first attempt added.
 		await session.call('values.append', async (api) => {
-			const keys = await api.spreadsheets.values.get({ spreadsheetId, range: a1(title, `${keyLetter}:${keyLetter}`), valueRenderOption: 'UNFORMATTED_VALUE' });
+			current = await readKeys(api);
 			session.calls['values.get'] = (session.calls['values.get'] ?? 0) + 1;
-			const present = new Set(((keys.data.values ?? []) as Cell[][]).map((r) => String(r?.[0] ?? '').trim()));
-			const fresh = plan.appends.filter((a) => !present.has(a.key));
+			const fresh = plan.appends.filter((a) => !current!.has(a.key));
 			alreadyThere = plan.appends.length - fresh.length;
 			inserted = fresh.length;
 			const values = fresh.map((a) => {
@@ -155,18 +168,28 @@ export async function writeRegister(session: SheetsSession, spreadsheetId: strin
 				while (v.length && v[v.length - 1] === null) v.pop();
 				return v;
 			});
-			appendedCells = countCells(values);
 			if (!values.length) return { data: {} };
-			return api.spreadsheets.values.append({
+			const response = await api.spreadsheets.values.append({
 				spreadsheetId,
 				range: a1(title, `A1:${columnLetter(plan.header.length - 1)}`),
 				valueInputOption: 'RAW',
 				insertDataOption: 'INSERT_ROWS',
 				requestBody: { values },
 			});
+			cellsWritten += countCells(values);
+			return response;
 		});
-		cellsWritten += appendedCells;
+	} else if (plan.updates.length) {
+		current = await session.call('values.get', async (api) => ({ data: await readKeys(api) }));
 	}
+	// Each update goes to the row its ID is in now: people may have sorted or deleted rows since the first read. A row
+	// deleted meanwhile is not written (the next run adds the appeal again).
+	const keyAt = (row: number) => String(existing![row]?.[plan.keyColumn] ?? '').trim();
+	const moved = plan.updates.flatMap((run) => {
+		const row = current?.get(keyAt(run.row));
+		return row === undefined ? [] : [{ ...run, row }];
+	});
+	await write([...(empty ? [] : headerRuns), ...moved]);
 	return {
 		rows: Math.max(existing.length - 1, 0) + inserted,
 		inserted,
@@ -179,12 +202,19 @@ export async function writeRegister(session: SheetsSession, spreadsheetId: strin
 	};
 }
 
-/** Width and drop-down of columns added to an existing tab; its sheet id is looked up (people may have made the tab). */
+/**
+ * Width and drop-down of columns added to an existing tab; its sheet id and size are looked up (people may have made
+ * the tab), and the grid is widened first when the new columns lie beyond it.
+ */
 async function layOutAddedColumns(session: SheetsSession, spreadsheetId: string, title: string, added: Array<{ column: TabLayout['columns'][number]; index: number }>) {
-	const meta = await session.call('spreadsheets.get', (api) => api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title)' }));
-	const sheetId = meta?.sheets?.find((s) => s.properties?.title === title)?.properties?.sheetId;
+	const meta = await session.call('spreadsheets.get', (api) => api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties.columnCount)' }));
+	const properties = meta?.sheets?.find((s) => s.properties?.title === title)?.properties;
+	const sheetId = properties?.sheetId;
 	if (sheetId === undefined || sheetId === null) return;
-	const requests = added.flatMap((a) => columnRequests(sheetId, a.index, a.column));
+	const needed = Math.max(...added.map((a) => a.index + 1));
+	const have = properties?.gridProperties?.columnCount ?? needed;
+	const requests: object[] = needed > have ? [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: needed - have } }] : [];
+	requests.push(...added.flatMap((a) => columnRequests(sheetId, a.index, a.column)));
 	await session.call('spreadsheets.batchUpdate', (api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
 }
 

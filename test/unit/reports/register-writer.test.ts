@@ -102,7 +102,7 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 		const changed = appeals(0, 20).map((a, i) => (i === 5 || i === 7 ? { ...a, status: 'answered' as const } : a));
 		const result = await writeRegister(s, ID, TITLE, changed, true);
 		expect(result).toMatchObject({ inserted: 0, updated: 2, unchanged: 18, cellsWritten: 2 });
-		expect(s.calls).toEqual({ 'values.batchGet': 1, 'values.batchUpdate': 1 });
+		expect(s.calls).toEqual({ 'values.batchGet': 1, 'values.get': 1, 'values.batchUpdate': 1 });
 		const row = values()[r5];
 		expect([row[col('Статус')], row[col(CORRECTION_HEADERS.topic)], row[col(CORRECTION_HEADERS.department)], row[col('Дней в работе')]]).toEqual(['Дан ответ', 'Уличное освещение', 'Отдел ЖКХ', 3]);
 		expect(sheet().cells[r5][REGISTER_HEADERS.length]).toEqual({ v: 3, f: '=TODAY()-D6' });
@@ -129,6 +129,25 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 		expect([v[r2][col('Статус')], v[r2][col(CORRECTION_HEADERS.topic)], v[r3][col(CORRECTION_HEADERS.settlement)], v[0][REGISTER_HEADERS.length]]).toEqual(['В работе', 'Отопление', 'Вязье', 'Комментарий']);
 		expect(sheet().cells[r3][REGISTER_HEADERS.length]).toEqual({ v: 'перезвонить', f: '=CONCAT("пере";"звонить")' });
 		expect(v.slice(1).map((r) => r[0])).toEqual(appeals(0, 12).map((a) => a.id));
+	});
+
+	it('a person sorting or deleting rows while a run is under way: each update still lands on its own appeal', async () => {
+		await writeRegister(await session(), ID, TITLE, appeals(0, 10), true);
+		const s = withHook(await session(), 'values.batchGet', () => {
+			// Sorted by ID descending with the filter, and the row of pos:4 deleted.
+			const cells = sheet().cells;
+			const body = cells.slice(1).reverse().filter((r) => r[0]?.v !== 'pos:4');
+			cells.splice(1, cells.length - 1, ...body);
+		});
+		const changed = appeals(0, 10).map((a, i) => (i % 2 === 0 ? { ...a, status: 'answered' as const } : a));
+		await writeRegister(s, ID, TITLE, changed, true);
+		const v = values();
+		expect(v.slice(1).map((r) => [r[col('ID')], r[col('Статус')]])).toEqual(
+			changed
+				.filter((a) => a.id !== 'pos:4')
+				.reverse()
+				.map((a) => [a.id, a.status === 'answered' ? 'Дан ответ' : 'Новое']),
+		);
 	});
 
 	it('two overlapping runs both land their new rows, and an appeal both add is there once', async () => {
