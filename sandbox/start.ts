@@ -13,6 +13,7 @@ async function main(): Promise<void> {
 	console.log(`  ВКонтакте:          ${sandbox.urls.vk}  (${count('vk')} записей и комм.; группа ${sandbox.district.vkGroupId})`);
 	console.log(`  Одноклассники:      ${sandbox.urls.ok}  (${count('ok')})`);
 	console.log(`  Telegram Bot API:   ${sandbox.urls.telegram}  (${count('telegram')})`);
+	console.log(`  MAX Bot API:        ${sandbox.urls.max}  (${sandbox.max.seededCount()}; токен ${SANDBOX_CREDENTIALS.max.token}, секрет webhook ${SANDBOX_CREDENTIALS.max.webhookSecret})`);
 	console.log(`  Google Sheets:      ${sandbox.urls.sheets}  (таблица ${SANDBOX_CREDENTIALS.sheets.spreadsheetId}; выгрузка ${sandbox.urls.sheets}/export/${SANDBOX_CREDENTIALS.sheets.spreadsheetId}.xlsx)`);
 	console.log('Управление: POST <url>/__sandbox/reset | faults | insert, GET <url>/__sandbox/calls | dump. Ctrl-C — остановить.');
 	const stop = async () => {
