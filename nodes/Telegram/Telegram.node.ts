@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 import { normalizeTelegram } from '../../lib/sources/telegram';
 import { executeSource } from '../shared/sourceNode';
+import { runFailed } from '../shared/stagedCursor';
 import { telegramCall, telegramCredentials, type TelegramCredentials } from './transport';
 
 /**
@@ -109,12 +110,6 @@ const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post'];
 export const PART_LENGTH = 4000;
 /** How long the parts of a digest are remembered: a retry within it does not send a part again. */
 export const SENT_PARTS_KEEP_MS = 24 * 3600000;
-
-/** The run's end as n8n records it on the execution (not part of the typed node API, hence the guard). */
-function runFailed(ctx: IExecuteFunctions): boolean | undefined {
-	const data = (ctx as unknown as { runExecutionData?: { resultData?: { error?: unknown } } }).runExecutionData;
-	return data?.resultData ? data.resultData.error !== undefined : undefined;
-}
 
 /**
  * One page (up to 100) of the updates Telegram still holds. Telegram forgets updates only when a getUpdates sends
