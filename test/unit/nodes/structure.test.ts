@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { Structure } from '../../../nodes/Structure/Structure.node';
-import { forgetModels } from '../../../nodes/Structure/training';
+import { compileCategoryMap } from '../../../lib/classify';
+import { forgetModels, historyExamples } from '../../../nodes/Structure/training';
 import { openSheets, type ServiceAccount } from '../../../nodes/ReportSheets/transport';
 import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
 import { pasteTab } from '../../../sandbox/seed/history';
@@ -101,6 +102,33 @@ describe('«МЦУ: Структурирование»: categories, training, co
 			options: { trainingField: 'ex' },
 		});
 		await expect(new Structure().execute.call(ctx)).rejects.toThrow('Поле «ex» элемента 2, пример 2: нужны текст (text) и тема (topic, код или название)');
+	});
+
+	it('history rows: a topic (id or label) or a category the table maps to one topic; other rows counted as skipped', () => {
+		const rows = [
+			{ 'Текст обращения': 'в квартире колотун', Тема: 'Отопление' },
+			{ 'Текст обращения': 'баки забиты с горкой', Тема: 'waste' },
+			{ 'Текст обращения': 'из крана рыжая жижа', Категория: 'ЖКХ', Подкатегория: 'Водоснабжение' },
+			{ 'Текст обращения': 'сидим при свечах', Источник: 'ИМ', Категория: 'Электроснабжение' },
+			{ 'Текст обращения': 'что-то сломалось', Категория: 'ЖКХ' }, // broad: the text would choose — no example
+			{ 'Текст обращения': 'непонятно что', Категория: 'Прочее' },
+			{ 'Текст обращения': '', Тема: 'roads' },
+			{ 'Текст обращения': '', Тема: '', Категория: '' }, // an empty row: not even skipped
+		];
+		expect(historyExamples(rows, compileCategoryMap())).toEqual({
+			examples: [
+				{ text: 'в квартире колотун', topic: 'heating' },
+				{ text: 'баки забиты с горкой', topic: 'waste' },
+				{ text: 'из крана рыжая жижа', topic: 'water' },
+				{ text: 'сидим при свечах', topic: 'electricity' },
+			],
+			skipped: 3,
+		});
+		// Named columns; categories off: only the topic column counts.
+		expect(historyExamples([{ Сообщение: 'колотун', Рубрика: 'heating', Категория: 'Мусор' }, { Сообщение: 'баки', Категория: 'Мусор' }], null, { text: 'Сообщение', topic: 'Рубрика' })).toEqual({
+			examples: [{ text: 'колотун', topic: 'heating' }],
+			skipped: 1,
+		});
 	});
 
 	describe('with Google Sheets', () => {
