@@ -1,6 +1,6 @@
 import { serveEmulator, type RunningEmulator } from '../../sandbox/core/server';
 import { SheetsEmulator } from '../../sandbox/sheets/emulator';
-import { REGISTER_COLUMNS } from '../../lib/reports';
+import { REGISTER_COLUMNS, REGISTER_HEADERS } from '../../lib/reports';
 import { N8nInstance } from '../helpers/n8n';
 import { mcuRegisterWorkflow } from '../helpers/reportWorkflows';
 import { testPrivateKey } from '../helpers/serviceAccount';
@@ -24,20 +24,22 @@ describe('the register node in real n8n against the Sheets emulator', () => {
 		n8n.cleanup();
 	});
 
-	it('writes 5,000 rows in 3 calls; a re-run with changes updates in place in 2 calls and keeps a hand-made column', async () => {
+	it('writes 5,000 rows in 5 calls; a re-run with changes and 2 new rows writes only those in 4 calls and keeps a hand-made column', async () => {
 		const first = await n8n.execute('RegisterV1');
 		expect(first.error).toBeUndefined();
-		expect(first.items('Register')[0]).toMatchObject({ rows: 5000, inserted: 5000, apiCalls: { 'values.batchGet': 1, 'spreadsheets.batchUpdate': 1, 'values.batchUpdate': 1 } });
+		expect(first.items('Register')[0]).toMatchObject({ rows: 5000, inserted: 5000, apiCalls: { 'values.batchGet': 1, 'spreadsheets.batchUpdate': 1, 'values.batchUpdate': 1, 'values.get': 1, 'values.append': 1 } });
 		expect(emulator.values(id, 'Реестр обращений')).toHaveLength(5001);
 		const sheet = emulator.get(id)!.sheets.find((s) => s.properties.title === 'Реестр обращений')!;
-		sheet.cells[0][REGISTER_COLUMNS.length] = { v: 'Комментарий куратора' };
-		sheet.cells[3][REGISTER_COLUMNS.length] = { v: 'перезвонить' };
+		sheet.cells[0][REGISTER_HEADERS.length] = { v: 'Комментарий куратора' };
+		sheet.cells[3][REGISTER_HEADERS.length] = { v: 'перезвонить' };
 		const second = await n8n.execute('RegisterV2');
-		expect(second.items('Register')[0]).toMatchObject({ rows: 5002, inserted: 2, updated: 500, unchanged: 4500, apiCalls: { 'values.batchGet': 1, 'values.batchUpdate': 1 } });
+		expect(second.items('Register')[0]).toMatchObject({ rows: 5002, inserted: 2, updated: 500, unchanged: 4500, apiCalls: { 'values.batchGet': 1, 'values.batchUpdate': 1, 'values.get': 1, 'values.append': 1 } });
+		// Only the changed cells (one status each) and the two new rows' cells are written, not the 5,000-row grid.
+		expect(second.items('Register')[0].cellsWritten).toBe(500 + 2 * REGISTER_COLUMNS.length);
 		const values = emulator.values(id, 'Реестр обращений');
 		expect(values).toHaveLength(5003);
 		expect(new Set(values.slice(1).map((r) => r[0])).size).toBe(5002);
-		expect(values[3][REGISTER_COLUMNS.length]).toBe('перезвонить');
+		expect(values[3][REGISTER_HEADERS.length]).toBe('перезвонить');
 		expect(JSON.stringify(values)).not.toContain('Петрова');
 	});
 
