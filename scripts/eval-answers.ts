@@ -210,7 +210,7 @@ function main() {
 	lines.push(`- ${records.length} answered records in one batch (template check over all of them): ${(allMs / 1000).toFixed(2)} s, ${Math.round(records.length / (allMs / 1000))} answers/s.`);
 	lines.push(`- 50,000-answer batch (corpus answers repeated with new ids, in memory), template check included: ${(batchMs / 1000).toFixed(2)} s, **${perSecond} answers/s** (target ≥ 5,000).`);
 	lines.push('', '## Notes', '');
-	lines.push('- Error-level by default only where the precision on all labels is ≥ 85%: `too_short`, `empty`, `rude_tone`. `formal_reply` and');
+	lines.push('- Error-level by default only where the precision on all labels is ≥ 85%: `too_short`, `promise_without_date`, `empty`, `rude_tone`. `formal_reply` and');
 	lines.push('  `personal_data` are at 80% on all labels (dev higher, test lower, few cases) and stay warnings; `late` is precise, but by the');
 	lines.push('  labelling rules lateness alone does not send an answer back (it counts in the rating), so it is a warning too.');
 	lines.push('- Off by default (0% precise on the labels): `not_addressed`, `legal_refs_without_explanation`, `contradiction` (node: «Включить проверки»).');

@@ -118,7 +118,7 @@ export const DEFAULT_SEVERITY: Record<QualityCode, Severity> = {
 	empty: 'error',
 	too_short: 'error',
 	formal_reply: 'warning',
-	promise_without_date: 'warning',
+	promise_without_date: 'error',
 	legal_refs_without_explanation: 'warning',
 	not_addressed: 'warning',
 	contradiction: 'warning',
@@ -131,6 +131,7 @@ export const DEFAULT_SEVERITY: Record<QualityCode, Severity> = {
 
 const CONTROL_DATE = /(?:контрол[а-я]*|срок[а-я]*)\s+(?:[а-я]+\s+){0,4}до\s+(?:«?\d{1,2}»?[.\s]+(?:\d{1,2}|[а-я]+))/;
 const DURATION = /(?<![\d.])\d{1,3}\s+(?:рабочих\s+|календарных\s+)?(?:дн|дней|дня|день|недел|месяц)[а-я]*/;
+const NOTICE = /направлен[аоы]?\s+(?:[а-я]+\s+){0,2}(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*|(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*\s+(?:[а-я()-]+\s+){0,8}направлен[аоы]?(?![а-я])/;
 const WHEN = /\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}[:.]\d{2}\s*(?:ч|час)|\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/i;
 /**
  * Off by default: on the labelled real answers they were right too rarely to be worth a coordinator's time
@@ -245,14 +246,24 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	// One term for the answer's work is enough («Работы будут выполнены до 15.05. Будет сделан перерасчёт.»), and a
 	// control date («на контроле до 18.05») is the term the citizen is given.
 	const someTerm = facts.some((f) => f.promise && f.term && !f.condition) || sentences.some((s) => CONTROL_DATE.test(s.norm) || (/срок/.test(s.norm) && DURATION.test(s.norm)));
-	for (let i = 0; i < facts.length && !someTerm; i++) {
+	// A condition on the work itself («по мере финансирования», «перспективный план») voids a term; a condition for doing it
+	// sooner («при благоприятной погоде — ранее срока») does not.
+	const conditioned = facts.findIndex((f, i) => f.condition && !f.term && !/ранее|раньше|более\s+ранн|досрочн|сокращ/.test(sentences[i].norm));
+	for (let i = 0; i < facts.length && (!someTerm || conditioned >= 0); i++) {
 		const f = facts[i];
+		if (conditioned >= 0 && i !== conditioned) continue;
 		if (!f.promise || (f.term && !f.condition)) continue;
 		// Another sentence may give the term of the same promise right after it («Срок — до 15.06»).
 		const next = facts[i + 1];
 		if (!f.condition && next && !next.promise && next.term === null && /срок/.test(sentences[i + 1].norm) && /\d|квартал|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр/.test(sentences[i + 1].norm)) continue;
 		add('promise_without_date', [f.condition ? `условие вместо срока: «${f.condition}»` : `обещание без срока: «${f.promise}»`], sentences[i].text);
 		break;
+	}
+
+	// A step against someone (a notice, an order, a letter) with no term for the fix and no control date.
+	if (!someTerm && !concrete && !errors.some((e) => e.code === 'promise_without_date')) {
+		const i = sentences.findIndex((s) => NOTICE.test(s.norm) && !/\d{1,2}\.\d{1,2}\.\d{2,4}|срок/.test(s.norm.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' ')));
+		if (i >= 0) add('promise_without_date', ['направлено уведомление или предписание, но не сказано, когда устранят'], sentences[i].text);
 	}
 
 	// Legal references: real acts, and nothing said about this case besides them.

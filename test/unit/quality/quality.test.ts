@@ -56,6 +56,16 @@ describe('answer quality checks', () => {
 		expect(codes('Ремонт дороги будет выполнен в мае 2027 года.')).not.toContain('promise_without_date');
 		expect(codes('Ремонт дороги будет выполнен во II квартале 2027 года.')).not.toContain('promise_without_date');
 	});
+	it('a condition on the work voids a term given elsewhere; «не ранее» is no term; a notice without a term is a promise without one', () => {
+		expect(codes('Ремонт ограждения будет выполнен до 01.06.2027. Работы включены в план при наличии финансирования.')).toContain('promise_without_date');
+		expect(codes('Работы будут выполнены до 01.06.2027. При благоприятной погоде работы будут выполнены ранее срока.')).not.toContain('promise_without_date');
+		expect(codes('Покраска будет выполнена при наступлении положительных температур в срок до 20.05.2027.')).not.toContain('promise_without_date');
+		expect(codes('Ремонт покрытия будет выполнен не ранее 15.10.2029.')).toContain('promise_without_date');
+		const notice = run('Собственнику помещения направлено уведомление о явке для составления протокола.');
+		expect(notice.errors.map((e) => [e.code, e.severity])).toContainEqual(['promise_without_date', 'error']);
+		expect(notice.ok).toBe(false);
+		expect(codes('Собственнику направлено предписание устранить нарушение до 01.03.2027.')).not.toContain('promise_without_date');
+	});
 	it('dates of legal acts and month names inside words are no term; negations and sanctions are no promise', () => {
 		expect(codes('Ремонт будет выполнен в соответствии с постановлением от 06.10.2016 № 875.')).toContain('promise_without_date');
 		expect(codes('Ремонт дороги на ул. Маяковского будет выполнен.')).toContain('promise_without_date');
