@@ -155,7 +155,11 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 			if (correction.topic) why.topic = ['исправлено координатором'];
 			if (correction.settlement) why.settlement = ['исправлено координатором'];
 			if (correction.appealType) why.appealType = ['исправлено координатором'];
-			result.classification = correction.topic ? { ...classification, confidence: 1, needsReview: false, why, decidedBy: 'correction' } : { ...classification, why };
+			// «Не определено» typed as the correction keeps the appeal for manual review.
+			const decided = !!correction.topic && correction.topic !== UNDEFINED_TOPIC;
+			result.classification = correction.topic
+				? { ...classification, confidence: decided ? 1 : 0, needsReview: !decided, why, decidedBy: decided ? 'correction' : null }
+				: { ...classification, why };
 		}
 		if ((result.classification as { needsReview: boolean }).needsReview) flags.add('needs_review');
 		else if (correction?.topic) flags.delete('needs_review'); // a stale mark of an earlier run

@@ -202,6 +202,11 @@ describe('structuring: correction > category > text', () => {
 		expect((again.corrections as { computed: unknown }).computed).toEqual({ topic: 'roads', settlement: 'dedovichi', settlementName: 'Дедовичи', appealType: null });
 	});
 
+	it('«не определено» as the corrected topic keeps the appeal for review', () => {
+		const [r] = run([base('pos:11', 'pos', 'Огромная яма на дороге', { sourceCategory: { name: 'Дороги' } })], { corrections: new Map([['pos:11', { topic: 'undefined' }]]) });
+		expect([r.topic, cls(r).decidedBy, cls(r).needsReview, r.flags]).toEqual(['undefined', null, true, ['needs_review']]);
+	});
+
 	it('a correction of the department only leaves the topic to the category', () => {
 		const [r] = run([base('pos:9', 'pos', 'Текст без слов словаря', { sourceCategory: { name: 'Мусор' } })], { corrections: new Map([['pos:9', { department: 'Отдел ЖКХ' }]]) });
 		expect([r.topic, cls(r).decidedBy, r.corrections]).toEqual(['waste', 'category', { department: 'Отдел ЖКХ', computed: { topic: 'waste', settlement: null, settlementName: null, appealType: null } }]);
