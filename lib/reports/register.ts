@@ -135,11 +135,19 @@ export const CORRECTION_COLUMNS: StaffColumn[] = [
 	{ key: 'department', header: CORRECTION_HEADERS.department, width: 220, after: 'department', staff: true },
 ];
 
+/** The correction columns, with the departments a coordinator may pick (the routing rules' ones) when known. */
+export function correctionColumns(options: { departments?: string[] } = {}): StaffColumn[] {
+	const departments = [...new Set((options.departments ?? []).map((d) => d.trim()).filter(Boolean))];
+	return CORRECTION_COLUMNS.map((c) => (c.key === 'department' && departments.length ? { ...c, choices: departments } : c));
+}
+
 /** A new register's columns in order: ours, with each correction column right after the one it corrects. */
-export const REGISTER_LAYOUT: Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'> & { staff?: boolean }> = REGISTER_COLUMNS.flatMap((c) => [
-	c,
-	...CORRECTION_COLUMNS.filter((s) => s.after === c.key),
-]);
+export function registerLayout(options: { departments?: string[] } = {}): Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'> & { staff?: boolean }> {
+	const staff = correctionColumns(options);
+	return REGISTER_COLUMNS.flatMap((c) => [c, ...staff.filter((s) => s.after === c.key)]);
+}
+
+export const REGISTER_LAYOUT = registerLayout();
 
 export const REGISTER_HEADERS = REGISTER_LAYOUT.map((c) => c.header);
 

@@ -85,6 +85,16 @@ export class ReportSheets implements INodeType {
 				description: 'Название листа; пусто — по названию отчёта. Лист создаётся и оформляется при первом запуске.',
 			},
 			{
+				displayName: 'Подразделения Для Исправлений',
+				name: 'correctionDepartments',
+				type: 'string',
+				default: '',
+				placeholder: 'Отдел благоустройства, МУП «Дедовичский водоканал»',
+				description:
+					'Через запятую — выпадающий список столбца «Подразделение (исправлено)» (как в правилах маршрутизации). Задаётся, когда лист или столбец создаётся.',
+				displayOptions: { show: { report: ['register'] } },
+			},
+			{
 				displayName: 'Диаграмма',
 				name: 'chart',
 				type: 'fixedCollection',
@@ -149,7 +159,7 @@ export class ReportSheets implements INodeType {
 		try {
 			const result =
 				report === 'register'
-					? await writeRegister(session, spreadsheetId, title, records as unknown as Appeal[], masked)
+					? await writeRegister(session, spreadsheetId, title, records as unknown as Appeal[], masked, { departments: departmentsOf(this) })
 					: report === 'overdue'
 						? await replaceTab(session, spreadsheetId, title, OVERDUE_COLUMNS, overdueRows(records as unknown as Appeal[]), masked, DEADLINE_HIGHLIGHT)
 						: report === 'answerErrors'
@@ -179,6 +189,13 @@ export class ReportSheets implements INodeType {
 			});
 		}
 	}
+}
+
+function departmentsOf(ctx: IExecuteFunctions): string[] {
+	return String(ctx.getNodeParameter('correctionDepartments', 0, '') ?? '')
+		.split(/[,;\n]/)
+		.map((d) => d.trim())
+		.filter(Boolean);
 }
 
 function chartOf(ctx: IExecuteFunctions): TabLayout['chart'] {

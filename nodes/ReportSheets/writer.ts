@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
 import {
-	CORRECTION_COLUMNS,
 	REGISTER_COLUMNS,
 	REGISTER_HEADERS,
-	REGISTER_LAYOUT,
 	a1,
 	columnLetter,
 	columnRequests,
+	correctionColumns,
 	layoutRequests,
 	planUpsert,
+	registerLayout,
 	rowOf,
 	sheetIdFor,
 	type Cell,
@@ -108,14 +108,23 @@ const countCells = (rows: Array<Array<Cell | null>>) => rows.reduce((n, r) => n 
  *    row where the re-read found its ID — a person sorting the register meanwhile does not shift our writes.
  * The coordinator's correction columns are laid out (header, drop-down) and never written.
  */
-export async function writeRegister(session: SheetsSession, spreadsheetId: string, title: string, appeals: Appeal[], masked: boolean) {
+export async function writeRegister(
+	session: SheetsSession,
+	spreadsheetId: string,
+	title: string,
+	appeals: Appeal[],
+	masked: boolean,
+	/** Departments for the drop-down of «Подразделение (исправлено)» (set when the tab or the column is made). */
+	options: { departments?: string[] } = {},
+) {
 	const headers = REGISTER_COLUMNS.map((c) => c.header);
-	const staffHeaders = CORRECTION_COLUMNS.map((c) => c.header);
+	const staffColumns = correctionColumns(options);
+	const staffHeaders = staffColumns.map((c) => c.header);
 	const rows = appeals.filter((a) => a && typeof a.id === 'string' && !('error' in a && Object.keys(a).length <= 3)).map((a) => rowOf(REGISTER_COLUMNS, a, masked));
 	let existing = await readTab(session, spreadsheetId, title);
 	let createdNow = false;
 	if (existing === undefined) {
-		createdNow = await setUpTab(session, spreadsheetId, title, REGISTER_LAYOUT, rows.length, DEADLINE_HIGHLIGHT, undefined, true);
+		createdNow = await setUpTab(session, spreadsheetId, title, registerLayout(options), rows.length, DEADLINE_HIGHLIGHT, undefined, true);
 		// Not created: an overlapping run made the tab a moment ago — read what it holds.
 		existing = createdNow ? [] : ((await readTab(session, spreadsheetId, title)) ?? []);
 	}
@@ -138,7 +147,7 @@ export async function writeRegister(session: SheetsSession, spreadsheetId: strin
 	// A new tab's header first: the append below finds the table by it.
 	if (empty) await write(headerRuns);
 	// Correction columns added to a register made before them: their width and drop-down, once.
-	const addedStaff = empty || createdNow ? [] : CORRECTION_COLUMNS.filter((c) => !existing!.length || !existing![0].map((h) => String(h ?? '').trim()).includes(c.header));
+	const addedStaff = empty || createdNow ? [] : staffColumns.filter((c) => !existing!.length || !existing![0].map((h) => String(h ?? '').trim()).includes(c.header));
 	if (addedStaff.length) await layOutAddedColumns(session, spreadsheetId, title, addedStaff.map((c) => ({ column: c, index: plan.header.indexOf(c.header) })));
 
 	// Where each ID is now (first row with it), read again right before writing.

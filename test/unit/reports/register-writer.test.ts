@@ -91,6 +91,15 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 		expect(result.cellsWritten).toBe(REGISTER_HEADERS.length + 20 * REGISTER_COLUMNS.length);
 	});
 
+	it('the departments given make the drop-down of «Подразделение (исправлено)»', async () => {
+		await writeRegister(await session(), ID, TITLE, appeals(0, 2), true, { departments: ['Отдел ЖКХ', ' Отдел благоустройства ', 'Отдел ЖКХ'] });
+		const header = values()[0];
+		const rule = (sheet().dataValidations as Array<{ range: { startColumnIndex: number }; rule: { condition: { values: Array<{ userEnteredValue: string }> } } }>).find(
+			(v) => header[v.range.startColumnIndex] === CORRECTION_HEADERS.department,
+		);
+		expect(rule?.rule.condition.values.map((v) => v.userEnteredValue)).toEqual(['Отдел ЖКХ', 'Отдел благоустройства']);
+	});
+
 	it('a re-run writes only changed cells; corrections, formulas and hand columns stay; corrections read back', async () => {
 		await writeRegister(await session(), ID, TITLE, appeals(0, 20), true);
 		const r5 = rowOfId('pos:5');
