@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { createClassifier, DEFAULT_GAZETTEER, trainTextModel, TextModel, type Classification } from '../lib/classify';
+import { createClassifier, DEFAULT_GAZETTEER, structureBatch, trainTextModel, TextModel, type Classification } from '../lib/classify';
 
 interface CorpusRecord {
 	id: number;
@@ -116,9 +116,17 @@ export function leaveDistrictsOut(data: Labelled[], folds = 5) {
 export function speedAndSize(data: Labelled[]) {
 	const examples = data.slice(0, 30_000).map((x) => ({ text: x.text, topic: x.accepted[0], accepted: x.accepted }));
 	const load = loadavg()[0];
+	// Wall time and this process's CPU time: on a machine shared by several busy processes the wall time mostly
+	// measures the wait for a core; the CPU time is what the training costs.
+	const cpu = () => {
+		const u = process.cpuUsage();
+		return (u.user + u.system) / 1000;
+	};
 	const started = process.hrtime.bigint();
+	const cpuStarted = cpu();
 	const model = trainTextModel(examples);
 	const trainMs = Number(process.hrtime.bigint() - started) / 1e6;
+	const trainCpuMs = cpu() - cpuStarted;
 	const json = JSON.stringify(model.toJSON());
 	const restored = TextModel.fromJSON(json);
 	const same = data.slice(0, 2000).every((x) => restored.predict(x.text).best === model.predict(x.text).best);
@@ -126,15 +134,38 @@ export function speedAndSize(data: Labelled[]) {
 	const texts = data.map((x) => x.text);
 	for (let i = 0; i < 2000; i++) classifier.classify(texts[i]); // warm-up
 	const t0 = process.hrtime.bigint();
+	const c0 = cpu();
 	for (const t of texts) classifier.classify(t);
 	const classifyMs = Number(process.hrtime.bigint() - t0) / 1e6;
+	const classifyCpuMs = cpu() - c0;
 	const plain = createClassifier();
+	for (let i = 0; i < 2000; i++) plain.classify(texts[i]);
 	const t1 = process.hrtime.bigint();
+	const c1 = cpu();
 	for (const t of texts) plain.classify(t);
 	const plainMs = Number(process.hrtime.bigint() - t1) / 1e6;
+	const plainCpuMs = cpu() - c1;
+	// The whole structuring (classification with the model, conflicts, repeats) on 10,000 records of the corpus.
+	let structurePerCpuSecond: number | null = null;
+	let structurePerSecond: number | null = null;
+	try {
+		const records = data.slice(0, 10_000).map((x, i) => ({ id: `spb:${x.id}`, source: 'pos', receivedAt: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(), text: x.text, author: { name: 'Заявитель' } }));
+		structureBatch(records.slice(0, 1000), { classifier });
+		const t2 = process.hrtime.bigint();
+		const c2 = cpu();
+		structureBatch(records, { classifier });
+		structurePerSecond = Math.round((records.length / (Number(process.hrtime.bigint() - t2) / 1e6)) * 1000);
+		structurePerCpuSecond = Math.round((records.length / (cpu() - c2)) * 1000);
+	} catch (error) {
+		console.error(`structureBatch not measured: ${(error as Error).message}`);
+	}
 	return {
+		structurePerSecond,
+		structurePerCpuSecond,
 		trainMs,
+		trainCpuMs,
 		load,
+		loadAfter: loadavg()[0],
 		examples: examples.length,
 		calibration: model.calibration,
 		threshold: model.threshold,
@@ -142,7 +173,9 @@ export function speedAndSize(data: Labelled[]) {
 		gzipBytes: gzipSync(json).length,
 		roundTrip: same,
 		perSecond: Math.round((texts.length / classifyMs) * 1000),
+		perCpuSecond: Math.round((texts.length / classifyCpuMs) * 1000),
 		plainPerSecond: Math.round((texts.length / plainMs) * 1000),
+		plainPerCpuSecond: Math.round((texts.length / plainCpuMs) * 1000),
 	};
 }
 
@@ -237,9 +270,10 @@ if (require.main === module) {
 	console.log(`model alone (leave-districts-out): ${line(lod.modelOnly)}`);
 	console.log(`model + dictionary: ${line(lod.combined)}; decided by model ${lod.by.model}, dictionary ${lod.by.dictionary}, none ${lod.by.none}`);
 	const speed = speedAndSize(data);
-	console.log(`training on ${speed.examples}: ${Math.round(speed.trainMs)} ms (load average ${speed.load.toFixed(2)}); threshold ${speed.threshold.toFixed(3)}`);
-	console.log(`classify with model: ${speed.perSecond} texts/s (dictionary only: ${speed.plainPerSecond}/s); model ${speed.jsonBytes} bytes JSON, ${speed.gzipBytes} gzipped; round trip same: ${speed.roundTrip}`);
+	console.log(`training on ${speed.examples}: ${Math.round(speed.trainMs)} ms wall, ${Math.round(speed.trainCpuMs)} ms CPU (load average ${speed.load.toFixed(2)}); threshold ${speed.threshold.toFixed(3)}`);
+	console.log(`classify with model: ${speed.perSecond} texts/s wall, ${speed.perCpuSecond} per CPU second (dictionary only: ${speed.plainPerSecond}/s, ${speed.plainPerCpuSecond} per CPU s); model ${speed.jsonBytes} bytes JSON, ${speed.gzipBytes} gzipped; round trip same: ${speed.roundTrip}`);
 	const places = settlements();
+	console.log(`structureBatch with model: ${speed.structurePerCpuSecond} per CPU s, ${speed.structurePerSecond}/s wall`);
 	console.log(`settlements: forms ${places.form.right}/${places.form.total}, typos ${places.typo.right}/${places.typo.total}`);
 	if (process.argv.includes('--misses')) console.log(places.misses.join('\n'));
 	if (!process.argv.includes('--no-write')) {
@@ -249,7 +283,8 @@ Command: \`npm run eval:real\` (\`scripts/eval-real.ts\`), on \`../shared/corpor
 city portal (10 districts). Each message's portal reason is mapped to our topics by meaning in
 \`bench/data/spb-reason-topics.json\`; a reason may accept several topics, the first is the training label. Only the
 taxonomy is in the repo, no corpus text. Machine: 2 cores shared with other agents (load average at the training
-measurement: ${speed.load.toFixed(2)}), Node ${process.version}. Generated ${new Date().toISOString().slice(0, 16)}Z.
+measurement: ${speed.load.toFixed(2)}: with that many runnable processes wall times mostly measure the wait for a core,
+so CPU time of this process is given too), Node ${process.version}. Generated ${new Date().toISOString().slice(0, 16)}Z.
 
 Definitions: **right of all** — texts whose topic is one of the reason's accepted topics, over all texts (an
 abstention counts as a miss); **decided** — texts given a topic (not sent to review); **right where decided** —
@@ -288,9 +323,12 @@ ${lod.foldLines.join('\n')}
 
 | | figure | target |
 |---|---|---|
-| training on ${speed.examples} examples (two fits: calibration + final) | ${(speed.trainMs / 1000).toFixed(1)} s | ≤ 30 s |
-| classification with the model (stemming included), one core | ${speed.perSecond} texts/s | ≥ 10,000/s |
-| classification, dictionary only | ${speed.plainPerSecond} texts/s | |
+| training on ${speed.examples} examples (two fits: calibration + final), CPU time | ${(speed.trainCpuMs / 1000).toFixed(1)} s | ≤ 30 s |
+| same, wall time (load average ${speed.load.toFixed(1)} on 2 cores) | ${(speed.trainMs / 1000).toFixed(1)} s | |
+| classification with the model (stemming included), per CPU second | ${speed.perCpuSecond} texts/s | ≥ 10,000/s |
+| same, wall time (load average ${speed.loadAfter.toFixed(1)}) | ${speed.perSecond} texts/s | |
+| classification, dictionary only, per CPU second / wall | ${speed.plainPerCpuSecond} / ${speed.plainPerSecond} texts/s | |
+| structuring (\`structureBatch\`: classification with the model, conflicts, repeats) of 10,000 corpus records, per CPU second / wall | ${speed.structurePerCpuSecond ?? '—'} / ${speed.structurePerSecond ?? '—'} texts/s | ≥ 10,000/s |
 | model size, JSON (\`toJSON()\`) | ${(speed.jsonBytes / 1024).toFixed(0)} KB (${(speed.gzipBytes / 1024).toFixed(0)} KB gzipped) | |
 | \`fromJSON(toJSON())\` predicts the same | ${speed.roundTrip ? 'yes' : 'NO'} | |
 

@@ -253,7 +253,7 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		const dictDecided = !!best && best[1] >= minScore && (dictConfidence >= minConfidence || leadsTie);
 		// The coordinator's own terms decide when they alone reach the threshold for the dictionary's decision.
 		const userDecisive = dictDecided && (userScores[best[0]] ?? 0) >= minScore;
-		const predicted = model && !userDecisive ? model.predictStemmed(stemmed) : undefined;
+		const predicted = model && !userDecisive ? model.predictStemmed(stemmed, { explain: 'decided' }) : undefined;
 		let decidedBy: TextDecidedBy = null;
 		let topic = UNDEFINED_TOPIC;
 		let confidence = dictConfidence;

@@ -19,7 +19,7 @@ export interface TrainOptions {
 	epochs?: number;
 	/** Initial learning rate (default 1). */
 	learningRate?: number;
-	/** log2 of the hashed feature space (default 18). */
+	/** log2 of the hashed feature space (default 16: as accurate as 18 on the corpus, smaller and faster). */
 	bits?: number;
 	/** Lengths of the character n-grams taken from words of four letters or more (default [4]). */
 	charGrams?: number[];
@@ -247,12 +247,14 @@ export class TextModel {
 		return this.predictStemmed(stemText(text ?? ''));
 	}
 
-	predictStemmed(stemmed: StemmedText): ModelPrediction {
+	/** `explain: 'decided'` (default `always`) skips the explanation of an abstention (the classifier's hot path). */
+	predictStemmed(stemmed: StemmedText, options: { explain?: 'always' | 'decided' } = {}): ModelPrediction {
 		const best = this.score(stemmed);
 		if (best < 0) return { topic: null, best: '', confidence: 0, abstained: true, why: [] };
 		const confidence = this.scores[best];
 		const abstained = confidence < this.threshold;
-		return { topic: abstained ? null : this.topics[best], best: this.topics[best], confidence, abstained, why: this.explain(stemmed.words, best) };
+		const why = abstained && options.explain === 'decided' ? [] : this.explain(stemmed.words, best);
+		return { topic: abstained ? null : this.topics[best], best: this.topics[best], confidence, abstained, why };
 	}
 
 	/** The words whose features pushed the best topic most above the others' mean. */
@@ -397,12 +399,17 @@ function fit(data: Prepared[], K: number, bits: number, epochs: number, lr0: num
 				p[k] = Math.exp(p[k] - max);
 				sum += p[k];
 			}
+			// A text the model already gets right with near certainty adds nothing worth a pass over its features.
+			if (p[ex.label] / sum > 0.999) {
+				c++;
+				continue;
+			}
 			for (let k = 0; k < K; k++) p[k] = ((k === ex.label ? 1 : 0) - p[k] / sum) * lr * v;
 			for (let i = 0; i < n; i++) {
 				const o = ex.buckets[i] * K;
 				for (let k = 0; k < K; k++) {
 					const g = p[k];
-					if (g === 0) continue;
+					if (g < 1e-7 && g > -1e-7) continue;
 					w[o + k] += g;
 					u[o + k] += c * g;
 				}
@@ -431,7 +438,7 @@ function calibrate(scored: Array<{ confidence: number; right: boolean }>, target
 }
 
 export function trainTextModel(examples: TrainingExample[], options: TrainOptions = {}): TextModel {
-	const bits = options.bits ?? 18;
+	const bits = options.bits ?? 16;
 	const charGrams = options.charGrams ?? [4];
 	const epochs = options.epochs ?? 4;
 	const lr = options.learningRate ?? 1;
