@@ -49,6 +49,8 @@ export function splitSentences(text: string): Sentence[] {
 			const prev = b >= start ? text.charCodeAt(b) : 46;
 			const next = k < n ? text.charCodeAt(k) : 0;
 			if (k >= n || ENDS.has(prev) || (next >= 0x410 && next <= 0x42f) || next === 0x401 || (next >= 65 && next <= 90) || next === 0x2022 || next === 45 || next === 0x2013 || next === 0x2014) push(i);
+			// Past the whitespace just read: a run of line breaks is read once, not once per break.
+			i = k - 1;
 			continue;
 		}
 		// . ! ? …

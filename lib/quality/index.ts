@@ -402,17 +402,23 @@ function findContradiction(sentences: Sentence[], facts: SentenceFacts[]): { evi
 	return null;
 }
 
+/** Enough to show and to act on; a text full of names is not listed in full. */
+const MAX_FOUND = 10;
+const SENTENCE_END = /[.\n](?:\s|$)/g;
 const FLAT = /(?<![а-яё])(?:кв\.?|квартир[а-яё]*)\s*(?:№\s*)?(\d{1,4})(?![\d]|\s*[-–,]\s*\d|\s*и\s+\d)/gi;
 
 function personalData(answer: string, responsible: string | null | undefined, appealText: string): Array<{ value: string; sentence: string }> {
 	const found: Array<{ value: string; sentence: string }> = [];
 	const sentenceAt = (index: number) => {
 		const start = Math.max(answer.lastIndexOf('.', index - 1), answer.lastIndexOf('\n', index - 1)) + 1;
-		const end = answer.slice(index).search(/[.\n](?:\s|$)/);
-		return answer.slice(start, end < 0 ? answer.length : index + end + 1).trim();
+		// From the match on, not a slice of the rest per match (that was quadratic in a long text full of names).
+		SENTENCE_END.lastIndex = index;
+		const end = SENTENCE_END.exec(answer);
+		return answer.slice(start, end ? end.index + 1 : answer.length).trim();
 	};
 	const scan = (re: RegExp, keep: (value: string, before: string) => boolean) => {
 		for (const m of answer.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) {
+			if (found.length >= MAX_FOUND) return;
 			const before = answer.slice(Math.max(0, m.index! - 80), m.index!);
 			if (keep(m[0], before)) found.push({ value: m[0], sentence: sentenceAt(m.index!) });
 		}
@@ -429,7 +435,10 @@ function personalData(answer: string, responsible: string | null | undefined, ap
 	// The applicant's own flat: the number the appeal gives as theirs, repeated in a published answer.
 	// A flat number identifies who lives there (the applicant or a neighbour); ranges and lists of flats are a building's parts.
 	if (/кв/i.test(answer)) {
-		for (const m of answer.matchAll(FLAT)) found.push({ value: m[0], sentence: sentenceAt(m.index!) });
+		for (const m of answer.matchAll(FLAT)) {
+			if (found.length >= MAX_FOUND) break;
+			found.push({ value: m[0], sentence: sentenceAt(m.index!) });
+		}
 	}
 	void appealText;
 	return found;

@@ -105,6 +105,11 @@ describe('answer quality checks', () => {
 		const flat = checkAnswer({ appealText: 'Протекает крыша над кв. 70, потолок мокрый', answerText: 'Кровля над квартирой № 70 отремонтирована 12.10.2026.', ...org });
 		expect(flat.errors.map((e) => e.code)).toEqual(['personal_data']);
 	});
+	it('a text full of names lists ten of them, each with its sentence', () => {
+		const e = run('Жалобу подал Иванов Иван Иванович. '.repeat(50)).errors.find((x) => x.code === 'personal_data')!;
+		expect(e.evidence).toHaveLength(10);
+		expect(e.sentence).toBe('Жалобу подал Иванов Иван Иванович.');
+	});
 	it('rude tone', () => {
 		expect(codes('Яма на ул. Советской не наша, сами виноваты, что ездите по ямам. Не пишите сюда больше.')).toContain('rude_tone');
 	});
