@@ -304,7 +304,7 @@ Largest misses (truth's first topic → decided): ${cold.confusion.map(([k, v]) 
 
 Districts sorted by name; fold *i* tests districts *i* and *i*+5 and trains on the other eight (≈ 30,000 texts);
 every text is tested once, by a model that never saw its district. Model: \`trainTextModel\` (softmax regression,
-averaged SGD, hashed stems + stem bigrams + character 3/4-grams; abstention threshold calibrated on 10% held out of
+averaged SGD, hashed stems + stem bigrams + character 4-grams; abstention threshold calibrated on 10% held out of
 the training part for 93% precision). «Model + dictionary» is \`createClassifier({ model })\`: the model decides where
 confident, the dictionary where the model abstains.
 

@@ -122,7 +122,27 @@ let stamps = new Int32Array(0);
 let stampOf = 0;
 
 /** Feature buckets of a text, with the word each came from (for `why`; -1 − i for a bigram starting at word i). */
-function extract(stemmed: StemmedText, mask: number, charGrams: number[], outBuckets: number[], outWords: number[]): void {
+/** A text's feature buckets and the word each came from, in reused typed arrays (no array growth per text). */
+class Features {
+	buckets = new Int32Array(256);
+	owners = new Int32Array(256);
+	n = 0;
+	push(bucket: number, owner: number): void {
+		if (this.n === this.buckets.length) {
+			const b = new Int32Array(this.n * 2);
+			b.set(this.buckets);
+			this.buckets = b;
+			const o = new Int32Array(this.n * 2);
+			o.set(this.owners);
+			this.owners = o;
+		}
+		this.buckets[this.n] = bucket;
+		this.owners[this.n++] = owner;
+	}
+}
+
+function extract(stemmed: StemmedText, mask: number, charGrams: number[], out: Features): void {
+	out.n = 0;
 	const cache = cacheFor(charGrams);
 	const { words, stems } = stemmed;
 	if (stamps.length !== mask + 1) {
@@ -144,15 +164,13 @@ function extract(stemmed: StemmedText, mask: number, charGrams: number[], outBuc
 			const b = f.hashes[k] & mask;
 			if (stamps[b] === mark) continue;
 			stamps[b] = mark;
-			outBuckets.push(b);
-			outWords.push(i);
+			out.push(b, i);
 		}
 		if (prev >= 0) {
 			const b = mix(prev, f.stemHash) & mask;
 			if (stamps[b] !== mark) {
 				stamps[b] = mark;
-				outBuckets.push(b);
-				outWords.push(prevIndex < 0 ? i : -1 - prevIndex); // a bigram: credited to both words
+				out.push(b, prevIndex < 0 ? i : -1 - prevIndex); // a bigram: credited to both words
 			}
 		}
 		prev = f.stemHash;
@@ -193,8 +211,7 @@ export class TextModel {
 	/** Weights, bucket-major: weights[bucket * K + topic]. */
 	private readonly weights: Float32Array;
 	private readonly scores: Float64Array;
-	private readonly buckets: number[] = [];
-	private readonly owners: number[] = [];
+	private readonly features = new Features();
 
 	constructor(init: { topics: string[]; bits: number; charGrams: number[]; weights: Float32Array; threshold: number; fingerprint: string; examples: number; calibration: ModelJSON['calibration']; scales?: number[] }) {
 		this.topics = init.topics;
@@ -213,14 +230,12 @@ export class TextModel {
 	/** Probabilities of each topic for a stemmed text, in `scores` (softmax); returns the best topic index. */
 	private score(stemmed: StemmedText): number {
 		const K = this.topics.length;
-		const buckets = this.buckets;
-		const owners = this.owners;
-		buckets.length = 0;
-		owners.length = 0;
-		extract(stemmed, this.mask, this.charGrams, buckets, owners);
+		const f = this.features;
+		extract(stemmed, this.mask, this.charGrams, f);
+		const buckets = f.buckets;
 		const s = this.scores;
 		s.fill(0);
-		const n = buckets.length;
+		const n = f.n;
 		if (n === 0) return -1;
 		const v = 1 / Math.sqrt(n);
 		const w = this.weights;
@@ -262,12 +277,13 @@ export class TextModel {
 		const K = this.topics.length;
 		const w = this.weights;
 		const credit = new Float64Array(words.length);
-		for (let i = 0; i < this.buckets.length; i++) {
-			const o = this.buckets[i] * K;
+		const f = this.features;
+		for (let i = 0; i < f.n; i++) {
+			const o = f.buckets[i] * K;
 			let mean = 0;
 			for (let k = 0; k < K; k++) mean += w[o + k];
 			const x = w[o + best] - mean / K;
-			const owner = this.owners[i];
+			const owner = f.owners[i];
 			if (owner >= 0) credit[owner] += x;
 			else {
 				// A bigram: half to each of its two words (the owner is the first; the next content word follows it).
@@ -450,13 +466,10 @@ export function trainTextModel(examples: TrainingExample[], options: TrainOption
 	const K = topics.length;
 	const label = new Map(topics.map((t, i) => [t, i]));
 	const mask = (1 << bits) - 1;
-	const tmpB: number[] = [];
-	const tmpW: number[] = [];
+	const tmp = new Features();
 	const prepared: Prepared[] = clean.map((e) => {
-		tmpB.length = 0;
-		tmpW.length = 0;
-		extract(stemText(e.text), mask, charGrams, tmpB, tmpW);
-		return { buckets: Uint32Array.from(tmpB), label: label.get(e.topic)! };
+		extract(stemText(e.text), mask, charGrams, tmp);
+		return { buckets: Uint32Array.from(tmp.buckets.subarray(0, tmp.n)), label: label.get(e.topic)! };
 	});
 	const fingerprint = trainingFingerprint(clean);
 	let threshold = options.threshold ?? 0;
