@@ -1,19 +1,16 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
-	type ICredentialTestFunctions,
-	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
-	type INodeCredentialTestResult,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
 import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, overdueRows, type TabLayout } from '../../lib/reports';
-import { credentialTestContext } from '../shared/credentialTest';
-import { accessToken, openSheets, serviceAccountFrom, type SheetsSession } from './transport';
+import { mcuSheetsCredentialTest } from './credentialTest';
+import { openSheets, serviceAccountFrom, type SheetsSession } from './transport';
 import { DEADLINE_HIGHLIGHT, replaceTab, tableColumns, writeRegister } from './writer';
 
 const DEFAULT_TITLES: Record<string, string> = {
@@ -124,21 +121,7 @@ export class ReportSheets implements INodeType {
 		],
 	};
 
-	methods = {
-		credentialTest: {
-			async mcuSheetsCredentialTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-				try {
-					const account = serviceAccountFrom(credential.data ?? {});
-					// Credential tests get only n8n's legacy request helper (still n8n's SSRF filter and proxy).
-					const ctx = credentialTestContext(this, 'n8n-nodes-mcu.reportSheets');
-					await accessToken(account, (options) => ctx.helpers.httpRequest(options), ctx.getNode(), true);
-					return { status: 'OK', message: 'Токен получен' };
-				} catch (error) {
-					return { status: 'Error', message: (error as Error).message };
-				}
-			},
-		},
-	};
+	methods = { credentialTest: { mcuSheetsCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

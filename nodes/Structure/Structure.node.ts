@@ -20,6 +20,7 @@ import {
 } from '../../lib/classify';
 import { readCorrections, type Correction } from '../../lib/reports/corrections';
 import { TOPICS } from '../../lib/topics';
+import { mcuSheetsCredentialTest } from '../ReportSheets/credentialTest';
 import { openSheets, serviceAccountFrom } from '../ReportSheets/transport';
 import { readTab } from '../ReportSheets/writer';
 import { errorItem } from '../shared/items';
@@ -40,7 +41,7 @@ export class Structure implements INodeType {
 		defaults: { name: 'МЦУ: Структурирование' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mcuGoogleServiceAccountApi', required: true, displayOptions: SHEETS_SHOWN }],
+		credentials: [{ name: 'mcuGoogleServiceAccountApi', required: true, testedBy: 'mcuSheetsCredentialTest', displayOptions: SHEETS_SHOWN }],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Обращения', 'На ручную разметку'],
 		properties: [
@@ -239,6 +240,8 @@ export class Structure implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { mcuSheetsCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
