@@ -14,6 +14,8 @@ export interface ReportColumn<T = Appeal> {
 	format?: 'datetime' | 'date' | 'number' | 'percent' | 'text';
 	/** Values offered in a drop-down (data validation). */
 	choices?: string[];
+	/** Names or quotes the citizen: left as it is for a record whose personal data was removed (`registerRow`). */
+	personalData?: true;
 }
 
 export const SOURCE_LABELS: Record<string, string> = {
@@ -81,11 +83,11 @@ export const REGISTER_COLUMNS: ReportColumn[] = [
 	{ key: 'appealType', header: 'Вид обращения', value: (a) => APPEAL_TYPE_LABELS[str(computedValue(a, 'appealType')) as never] ?? '', width: 140 },
 	{ key: 'receivedAt', header: 'Поступило', value: (a) => sheetDateTime(a.receivedAt), width: 140, format: 'datetime' },
 	{ key: 'registeredAt', header: 'Зарегистрировано', value: (a) => sheetDateTime(a.registeredAt), width: 140, format: 'datetime' },
-	{ key: 'author', header: 'Заявитель', value: (a, m) => (m ? maskName(a.author?.name) : str(a.author?.name)), width: 170 },
-	{ key: 'contact', header: 'Контакт', value: (a, m) => (m ? maskContact(a.author?.contact) : str(a.author?.contact)), width: 150 },
-	{ key: 'text', header: 'Текст обращения', value: (a, m) => truncate(str(a.text), m ? maskText : undefined), width: 380 },
+	{ key: 'author', header: 'Заявитель', value: (a, m) => (m ? maskName(a.author?.name) : str(a.author?.name)), width: 170, personalData: true },
+	{ key: 'contact', header: 'Контакт', value: (a, m) => (m ? maskContact(a.author?.contact) : str(a.author?.contact)), width: 150, personalData: true },
+	{ key: 'text', header: 'Текст обращения', value: (a, m) => truncate(str(a.text), m ? maskText : undefined), width: 380, personalData: true },
 	{ key: 'settlement', header: 'Поселение', value: (a) => str(computedValue(a, 'settlementName') ?? computedValue(a, 'settlement')), width: 160 },
-	{ key: 'address', header: 'Адрес', value: (a, m) => (m ? maskAddress(a.address) : str(a.address)), width: 220 },
+	{ key: 'address', header: 'Адрес', value: (a, m) => (m ? maskAddress(a.address) : str(a.address)), width: 220, personalData: true },
 	{ key: 'topic', header: 'Тема', value: (a) => (computedValue(a, 'topic') ? topicLabel(str(computedValue(a, 'topic'))) : ''), width: 200 },
 	{ key: 'totkCode', header: 'Код ТОТК', value: (a) => str(a.totkCode), width: 150 },
 	{ key: 'department', header: 'Подразделение', value: (a) => computedDepartment(a), width: 220 },
@@ -101,11 +103,11 @@ export const REGISTER_COLUMNS: ReportColumn[] = [
 	},
 	{ key: 'timeLeft', header: 'Осталось / просрочено', value: (a) => str((a.deadlineInfo as { text?: string } | undefined)?.text), width: 190 },
 	{ key: 'answeredAt', header: 'Дата ответа', value: (a) => sheetDateTime(a.answeredAt), width: 140, format: 'datetime' },
-	{ key: 'answerText', header: 'Ответ', value: (a, m) => truncate(str(a.answerText), m ? maskText : undefined), width: 320 },
+	{ key: 'answerText', header: 'Ответ', value: (a, m) => truncate(str(a.answerText), m ? maskText : undefined), width: 320, personalData: true },
 	{ key: 'satisfaction', header: 'Оценка заявителя', value: (a) => SATISFACTION_LABELS[a.satisfaction] ?? '', width: 150, choices: Object.values(SATISFACTION_LABELS) },
 	{ key: 'flags', header: 'Признаки', value: (a) => (a.flags ?? []).join(', '), width: 180 },
 	// Only web links to the source's own hosts; none to a citizen's own post when masked (see reportLink).
-	{ key: 'url', header: 'Ссылка', value: (a, m) => reportLink(a, m), width: 200 },
+	{ key: 'url', header: 'Ссылка', value: (a, m) => reportLink(a, m), width: 200, personalData: true },
 ];
 
 function computedDepartment(a: Appeal): string {
@@ -164,4 +166,15 @@ export function rowOf<T>(columns: ReportColumn<T>[], record: T, masked: boolean)
 		const v = c.value(record, masked);
 		return v === null || v === undefined ? '' : v;
 	});
+}
+
+/**
+ * A register row for an appeal; `null` cells are left as they are in the sheet. A record whose personal data was
+ * removed (the satisfaction follow-up re-emits an appeal its source no longer returns) carries empty text, applicant
+ * and contact: those cells keep what the register holds, only status, rating, flags and the like are written.
+ */
+export function registerRow(appeal: Appeal, masked: boolean): Array<string | number | null> {
+	const row: Array<string | number | null> = rowOf(REGISTER_COLUMNS, appeal, masked);
+	if ((appeal as { personalDataRemoved?: unknown }).personalDataRemoved === true) REGISTER_COLUMNS.forEach((c, i) => c.personalData && (row[i] = null));
+	return row;
 }

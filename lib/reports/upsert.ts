@@ -54,9 +54,9 @@ function runsOf(row: number, cells: Array<{ col: number; value: Cell }>): CellRu
 /**
  * What to write so the sheet holds `rows` under `headers` (ours), keyed by `keyHeader`. `extraHeaders` are columns we
  * create but whose values belong to people (the coordinator's corrections): their headers are added when missing,
- * their cells never written.
+ * their cells never written. A `null` in a row leaves that cell as it is.
  */
-export function planUpsert(existing: Cell[][], headers: string[], keyHeader: string, rows: Cell[][], extraHeaders: string[] = []): UpsertPlan {
+export function planUpsert(existing: Cell[][], headers: string[], keyHeader: string, rows: Array<Array<Cell | null>>, extraHeaders: string[] = []): UpsertPlan {
 	const header = (existing[0] ?? []).map((h) => String(h ?? '').trim());
 	const headerRuns: CellRun[] = [];
 	const added: Array<{ col: number; value: Cell }> = [];
@@ -87,7 +87,7 @@ export function planUpsert(existing: Cell[][], headers: string[], keyHeader: str
 	let unchanged = 0;
 	const updates: CellRun[] = [];
 	// A key sent twice in one run: the last row sent wins, once.
-	const latest = new Map<string, Cell[]>();
+	const latest = new Map<string, Array<Cell | null>>();
 	for (const row of rows) {
 		const key = String(row[keyIndexInRows] ?? '').trim();
 		if (!key) continue;
@@ -98,13 +98,14 @@ export function planUpsert(existing: Cell[][], headers: string[], keyHeader: str
 		const target = rowByKey.get(key);
 		if (target === undefined) {
 			const values = new Array<Cell | null>(header.length).fill(null);
-			position.forEach((p, i) => (values[p] = row[i] ?? ''));
+			position.forEach((p, i) => (values[p] = row[i] === null ? null : (row[i] ?? '')));
 			appends.push({ key, values });
 			continue;
 		}
 		const before = existing[target] ?? [];
 		const changed: Array<{ col: number; value: Cell }> = [];
 		for (const { p, i } of order) {
+			if (row[i] === null) continue;
 			const value = row[i] ?? '';
 			if (String(before[p] ?? '') !== String(value)) changed.push({ col: p, value });
 		}

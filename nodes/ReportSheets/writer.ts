@@ -10,6 +10,7 @@ import {
 	layoutRequests,
 	planUpsert,
 	registerLayout,
+	registerRow,
 	rowOf,
 	sheetIdFor,
 	type Cell,
@@ -120,7 +121,7 @@ export async function writeRegister(
 	const headers = REGISTER_COLUMNS.map((c) => c.header);
 	const staffColumns = correctionColumns(options);
 	const staffHeaders = staffColumns.map((c) => c.header);
-	const rows = appeals.filter((a) => a && typeof a.id === 'string' && !('error' in a && Object.keys(a).length <= 3)).map((a) => rowOf(REGISTER_COLUMNS, a, masked));
+	const rows = appeals.filter((a) => a && typeof a.id === 'string' && !('error' in a && Object.keys(a).length <= 3)).map((a) => registerRow(a, masked));
 	let existing = await readTab(session, spreadsheetId, title);
 	let createdNow = false;
 	if (existing === undefined) {

@@ -5,6 +5,7 @@ import { openSheets, type ServiceAccount, type SheetsSession } from '../../../no
 import { writeRegister } from '../../../nodes/ReportSheets/writer';
 import { CORRECTION_HEADERS, REGISTER_COLUMNS, REGISTER_HEADERS, readCorrections } from '../../../lib/reports';
 import { makeAppeal, type Appeal } from '../../../lib/appeal';
+import { snapshotOf } from '../../../lib/satisfaction/followUp';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
 
@@ -197,6 +198,28 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 		const validated = (sheet().dataValidations as Array<{ range: { startColumnIndex: number } }>).map((v) => header[v.range.startColumnIndex]);
 		expect(validated).toEqual([CORRECTION_HEADERS.appealType, CORRECTION_HEADERS.settlement, CORRECTION_HEADERS.topic]);
 		expect(values().slice(1).map((r) => r[0])).toEqual(['pos:0', 'pos:1']);
+	});
+
+	it('a follow-up record without personal data updates status and rating, never blanks the text, applicant or contact', async () => {
+		const [first] = appeals(0, 1);
+		const full: Appeal = {
+			...first,
+			author: { name: 'Петров Пётр', contact: '+7 900 111-22-33', anonymous: false },
+			address: 'ул. Новая, д. 5',
+			answerText: 'Яму засыпали',
+			url: 'https://pos.gosuslugi.ru/x/1',
+		} as Appeal;
+		await writeRegister(await session(), ID, TITLE, [full], false);
+		const row = rowOfId(first.id);
+		const personal = ['Заявитель', 'Контакт', 'Текст обращения', 'Адрес', 'Ответ'];
+		const before = personal.map((h) => values()[row][col(h)]);
+		expect(before.every((v) => v !== '' && v !== undefined)).toBe(true);
+		// What the follow-up re-emits once the source no longer returns the appeal (lib/satisfaction/followUp.ts).
+		const followUp = { ...snapshotOf({ ...full, status: 'closed', satisfaction: 'satisfied' } as Appeal) };
+		const result = await writeRegister(await session(), ID, TITLE, [followUp], false);
+		expect(result).toMatchObject({ inserted: 0, updated: 1, cellsWritten: 2 });
+		expect(personal.map((h) => values()[row][col(h)])).toEqual(before);
+		expect([values()[row][col('Статус')], values()[row][col('Оценка заявителя')]]).toEqual(['Закрыто', 'Удовлетворён']);
 	});
 
 	it('cells written per run follow the new work, not the history: 10 new appeals on 500 and on 5,000 rows', async () => {
