@@ -62,8 +62,8 @@ const HEADS = [
 	['Отдел экономики, торговли и связи', 'Григорьев Андрей Валерьевич', '6009'],
 ];
 
-function report(name: string, reportKind: string, sheetName: string, position: [number, number], chart?: { title: string; labelHeader: string; valueHeader: string }): Json {
-	return node(name, mcu('reportSheets'), 1, position, { spreadsheetId: SPREADSHEET_ID, report: reportKind, sheetName, ...(chart ? { chart: { settings: chart } } : {}), maskPersonalData: true }, cred('mcuGoogleServiceAccountApi'));
+function report(name: string, reportKind: string, sheetName: string, position: [number, number], chart?: { title: string; labelHeader: string; valueHeader: string }, more: Json = {}): Json {
+	return node(name, mcu('reportSheets'), 1, position, { spreadsheetId: SPREADSHEET_ID, report: reportKind, sheetName, ...more, ...(chart ? { chart: { settings: chart } } : {}), maskPersonalData: true }, cred('mcuGoogleServiceAccountApi'));
 }
 
 /** Where each follow-up channel's question is sent, in the order of the «Канал вопроса» outputs. */
@@ -118,7 +118,8 @@ export function intakeWorkflow(): Json {
 		sticky('Маршрутизация', '### Распределение\nПравила проверяются сверху вниз: тема, поселение, источник, вид, признаки, ключевые слова → подразделение, ответственный, его Telegram. Всё, что не подошло, выходит в «Не распределено». Ветки сходятся в «Распределённые» (до 10 входов; для 10+ правил добавьте второй узел Merge).', [640, -160], 360, 190),
 		node('Распределённые', 'n8n-nodes-base.merge', 3.2, [960, 140], { numberInputs: ROUTING_RULES.length + 1 }),
 		node('МЦУ: Сроки', mcu('deadlines'), 1, [1160, 120], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' }),
-		report('Реестр обращений', 'register', 'Реестр обращений', [1420, -200]),
+		// The drop-down of «Подразделение (исправлено)»: the routing rules' departments, one per line (names hold commas).
+		report('Реестр обращений', 'register', 'Реестр обращений', [1420, -200], undefined, { correctionDepartments: [...new Set(ROUTING_RULES.map((r) => r.department))].join('\n') }),
 		report('Просроченные', 'overdue', 'Просроченные и истекающие', [1420, -40]),
 		node('МЦУ: Напоминания', mcu('reminders'), 1, [1420, 120], {
 			heads: { head: HEADS.map(([department, name, telegramChatId]) => ({ department, name, telegramChatId, email: '' })) },

@@ -143,6 +143,18 @@ export function correctionColumns(options: { departments?: string[] } = {}): Sta
 	return CORRECTION_COLUMNS.map((c) => (c.key === 'department' && departments.length ? { ...c, choices: departments } : c));
 }
 
+/**
+ * The departments of the node option: one per line or separated by «;» (names may hold commas: «Отдел культуры,
+ * спорта и …»), or by commas when neither is used.
+ */
+export function departmentList(text: unknown): string[] {
+	const value = String(text ?? '');
+	return value
+		.split(/[;\n]/.test(value) ? /[;\n]/ : ',')
+		.map((d) => d.trim())
+		.filter(Boolean);
+}
+
 /** A new register's columns in order: ours, with each correction column right after the one it corrects. */
 export function registerLayout(options: { departments?: string[] } = {}): Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'> & { staff?: boolean }> {
 	const staff = correctionColumns(options);

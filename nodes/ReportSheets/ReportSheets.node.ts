@@ -8,7 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
-import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, overdueRows, type TabLayout } from '../../lib/reports';
+import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, departmentList, overdueRows, type TabLayout } from '../../lib/reports';
 import { mcuSheetsCredentialTest } from './credentialTest';
 import { openSheets, serviceAccountFrom, type SheetsSession } from './transport';
 import { DEADLINE_HIGHLIGHT, replaceTab, tableColumns, writeRegister } from './writer';
@@ -85,10 +85,11 @@ export class ReportSheets implements INodeType {
 				displayName: 'Подразделения Для Исправлений',
 				name: 'correctionDepartments',
 				type: 'string',
+				typeOptions: { rows: 3 },
 				default: '',
-				placeholder: 'Отдел благоустройства, МУП «Дедовичский водоканал»',
+				placeholder: 'Отдел благоустройства\nМУП «Дедовичский водоканал»',
 				description:
-					'Через запятую — выпадающий список столбца «Подразделение (исправлено)» (как в правилах маршрутизации). Задаётся, когда лист или столбец создаётся.',
+					'По одному в строке (или через «;», или через запятую, если в названиях её нет) — выпадающий список столбца «Подразделение (исправлено)», как в правилах маршрутизации. Задаётся, когда лист или столбец создаётся.',
 				displayOptions: { show: { report: ['register'] } },
 			},
 			{
@@ -175,10 +176,7 @@ export class ReportSheets implements INodeType {
 }
 
 function departmentsOf(ctx: IExecuteFunctions): string[] {
-	return String(ctx.getNodeParameter('correctionDepartments', 0, '') ?? '')
-		.split(/[,;\n]/)
-		.map((d) => d.trim())
-		.filter(Boolean);
+	return departmentList(ctx.getNodeParameter('correctionDepartments', 0, ''));
 }
 
 function chartOf(ctx: IExecuteFunctions): TabLayout['chart'] {
