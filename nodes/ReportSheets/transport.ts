@@ -181,6 +181,9 @@ export async function openSheets(account: ServiceAccount, httpRequest: HttpReque
 					message: `Google Sheets (${label}): ${googleMessage(error)}`,
 					httpCode: status ? String(status) : undefined,
 				});
+				// Without a status (a reset reused connection, "fetch failed") the call may or may not have been applied;
+				// sending it again is safe for every call the writer makes: reads, values.batchUpdate with explicit
+				// ranges, and values.append only as one unit with the re-read of the IDs it skips (see writeRegister).
 				if ((status && isRetryableStatus(status)) || (!status && isTransientNetworkError(error))) {
 					const retryAfter = Number((error as { response?: { headers?: Record<string, string> } }).response?.headers?.['retry-after']);
 					return { done: false as const, error: failure, retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined };

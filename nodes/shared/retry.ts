@@ -53,17 +53,32 @@ export function isRetryableStatus(status: number): boolean {
 	return status === 429 || status === 408 || (status >= 500 && status <= 599);
 }
 
-/** The error code of a network failure (`ECONNRESET`…), on the error or its cause (fetch wraps it). */
-export function networkCode(error: unknown): string | undefined {
-	return (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+/** The error and its causes, outermost first: fetch wraps the socket error, and clients (gaxios) wrap fetch's. */
+function causeChain(error: unknown): unknown[] {
+	const chain: unknown[] = [];
+	for (let e = error; e && typeof e === 'object' && chain.length < 5 && !chain.includes(e); e = (e as { cause?: unknown }).cause) chain.push(e);
+	return chain;
 }
 
-/** Network-level failures (timeouts, resets, truncated bodies) are transient too. */
-export function isTransientNetworkError(error: unknown): boolean {
-	const code = networkCode(error);
-	if (code && ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ECONNREFUSED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET'].includes(code)) {
-		return true;
+/** The error code of a network failure (`ECONNRESET`…), on the error or the nearest cause that has one. */
+export function networkCode(error: unknown): string | undefined {
+	for (const e of causeChain(error)) {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code === 'string' && code) return code;
 	}
-	const message = String((error as Error)?.message ?? '');
-	return /socket hang up|timeout|aborted|Unexpected end of JSON|Unexpected token|JSON/i.test(message);
+	return undefined;
+}
+
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ECONNREFUSED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/**
+ * Network-level failures (timeouts, resets, truncated bodies) are transient too — also when a client wrapped them
+ * twice, as googleapis does with the global fetch's "fetch failed" (a keep-alive connection closed while idle).
+ */
+export function isTransientNetworkError(error: unknown): boolean {
+	return causeChain(error).some((e) => {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
+		return /socket hang up|fetch failed|other side closed|timeout|aborted|Unexpected end of JSON|Unexpected token|JSON/i.test(String((e as Error).message ?? ''));
+	});
 }
