@@ -114,31 +114,9 @@ export function linkRepeats(appeals: RepeatAppeal[], options: RepeatOptions = {}
 	const links = new Map<string, RepeatLink>();
 	const primaryOf = (id: string): string => links.get(id)?.primaryId ?? id;
 
-	// 1. Same author: compare each appeal only with that author's earlier ones.
-	const byAuthor = new Map<string, Item[]>();
-	for (const x of sorted) {
-		const a = x.a;
-		const key = authorKey(a);
-		if (!key) continue;
-		const earlier = byAuthor.get(key);
-		if (earlier) {
-			for (let i = earlier.length - 1; i >= 0; i--) {
-				const y = earlier[i];
-				const b = y.a;
-				if (x.t - y.t > windowMs) break;
-				const score = jaccard(x.sig, y.sig);
-				if (score >= sameText && a.source !== b.source) {
-					links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'cross_channel_duplicate', score: round(score) });
-					break;
-				}
-				if ((a.topic && a.topic === b.topic && a.topic !== 'undefined') || score >= 0.5) {
-					links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'same_author_same_problem', score: round(score) });
-					break;
-				}
-			}
-			earlier.push(x);
-		} else byAuthor.set(key, [x]);
-	}
+	// 1. Same author: each appeal is linked to the latest earlier one of that author (in the window) that has its topic
+	// or a similar enough text.
+	if (!sameAuthorIndexed(sorted, windowMs, sameText, links, primaryOf)) sameAuthorScan(sorted, windowMs, sameText, links, primaryOf);
 
 	// 2. The same text from different accounts (copied posts): bucket by the text's rarest words.
 	const byFingerprint = new Map<string, Item[]>();
@@ -160,6 +138,133 @@ export function linkRepeats(appeals: RepeatAppeal[], options: RepeatOptions = {}
 	}
 
 	return { links: [...links.values()], clusters: findClusters(sorted, options) };
+}
+
+type Links = Map<string, RepeatLink>;
+
+/** Decides the link of `x` to the earlier `y` (of the same author, in the window), or none: the rule of both passes below. */
+function linkTo(x: Item, y: Item, sameText: number, links: Links, primaryOf: (id: string) => string): boolean {
+	const a = x.a;
+	const b = y.a;
+	const score = jaccard(x.sig, y.sig);
+	if (score >= sameText && a.source !== b.source) {
+		links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'cross_channel_duplicate', score: round(score) });
+		return true;
+	}
+	if ((a.topic && a.topic === b.topic && a.topic !== 'undefined') || score >= 0.5) {
+		links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'same_author_same_problem', score: round(score) });
+		return true;
+	}
+	return false;
+}
+
+/** The plain pass: every earlier appeal of the author, latest first, until one links or the window ends. */
+function sameAuthorScan(sorted: Item[], windowMs: number, sameText: number, links: Links, primaryOf: (id: string) => string): void {
+	const byAuthor = new Map<string, Item[]>();
+	for (const x of sorted) {
+		const key = authorKey(x.a);
+		if (!key) continue;
+		const earlier = byAuthor.get(key);
+		if (earlier) {
+			for (let i = earlier.length - 1; i >= 0; i--) {
+				const y = earlier[i];
+				if (x.t - y.t > windowMs) break;
+				if (linkTo(x, y, sameText, links, primaryOf)) break;
+			}
+			earlier.push(x);
+		} else byAuthor.set(key, [x]);
+	}
+}
+
+interface AuthorIndex {
+	items: Item[];
+	/** The index in `items` of the latest appeal with each topic. */
+	lastOfTopic: Map<unknown, number>;
+	/** Token rank → indices in `items` (ascending) of the appeals with that token in their signature's prefix. */
+	postings: Map<number, number[]>;
+}
+
+/**
+ * The same result as `sameAuthorScan` without comparing each appeal with all of the author's earlier ones (one
+ * author with thousands of appeals, as a portal's batch signed «Заявитель», made that quadratic). An earlier appeal
+ * links when its topic is the same (the latest such one is kept per topic) or when the similarity reaches
+ * min(0.5, sameText); the second is found by prefix filtering: with the tokens of every signature in one fixed order
+ * (rarest first), two sets with Jaccard ≥ t share a token among the first |s| − ⌈t·|s|⌉ + 1 of each (one more here, against
+ * rounding). The latest candidate that passes the exact rule wins, as the backward scan would pick it. Needs times in
+ * ascending order (no unparsable dates) so that the window is a suffix; returns false to leave it to the plain pass.
+ */
+function sameAuthorIndexed(sorted: Item[], windowMs: number, sameText: number, links: Links, primaryOf: (id: string) => string): boolean {
+	const t = Math.min(0.5, sameText);
+	if (!(t > 0)) return false;
+	for (const x of sorted) if (Number.isNaN(x.t)) return false;
+	const keys = sorted.map((x) => authorKey(x.a));
+	// Token ranks: rarer first, among the appeals that have an author.
+	const df = new Map<string, number>();
+	for (let i = 0; i < sorted.length; i++) if (keys[i]) for (const s of sorted[i].sig) df.set(s, (df.get(s) ?? 0) + 1);
+	const tokens = [...df.keys()].sort((p, q) => df.get(p)! - df.get(q)! || (p < q ? -1 : p > q ? 1 : 0));
+	const rank = new Map<string, number>();
+	for (let i = 0; i < tokens.length; i++) rank.set(tokens[i], i);
+	const prefixOf = (sig: string[]): Int32Array => {
+		const ranks = new Int32Array(sig.length);
+		for (let i = 0; i < sig.length; i++) ranks[i] = rank.get(sig[i])!;
+		ranks.sort();
+		const alpha = Math.max(1, Math.ceil(t * sig.length) - 1);
+		return ranks.subarray(0, Math.max(0, sig.length - alpha + 1));
+	};
+	const byAuthor = new Map<string, AuthorIndex>();
+	let stamp = 0;
+	const seen = new Int32Array(sorted.length).fill(-1);
+	for (let n = 0; n < sorted.length; n++) {
+		const key = keys[n];
+		if (!key) continue;
+		const x = sorted[n];
+		const prefix = prefixOf(x.sig);
+		let index = byAuthor.get(key);
+		if (index) {
+			const { items, lastOfTopic, postings } = index;
+			const inWindow = (j: number) => !(x.t - items[j].t > windowMs);
+			const accepts = (j: number) => {
+				// Only decides; the link itself is set by linkTo on the winner.
+				const y = items[j];
+				const score = jaccard(x.sig, y.sig);
+				return (score >= sameText && x.a.source !== y.a.source) || (!!x.a.topic && x.a.topic === y.a.topic && x.a.topic !== 'undefined') || score >= 0.5;
+			};
+			let best = -1;
+			const topic = x.a.topic;
+			if (topic && topic !== 'undefined') {
+				const j = lastOfTopic.get(topic);
+				if (j !== undefined && inWindow(j)) best = j;
+			}
+			stamp++;
+			for (let k = 0; k < prefix.length; k++) {
+				const list = postings.get(prefix[k]);
+				if (!list) continue;
+				for (let p = list.length - 1; p >= 0; p--) {
+					const j = list[p];
+					if (j <= best || !inWindow(j)) break;
+					if (seen[j] === stamp) continue;
+					seen[j] = stamp;
+					if (accepts(j)) {
+						best = j;
+						break;
+					}
+				}
+			}
+			if (best >= 0) linkTo(x, items[best], sameText, links, primaryOf);
+		} else {
+			index = { items: [], lastOfTopic: new Map(), postings: new Map() };
+			byAuthor.set(key, index);
+		}
+		const j = index.items.length;
+		index.items.push(x);
+		if (x.a.topic && x.a.topic !== 'undefined') index.lastOfTopic.set(x.a.topic, j);
+		for (let k = 0; k < prefix.length; k++) {
+			const list = index.postings.get(prefix[k]);
+			if (list) list.push(j);
+			else index.postings.set(prefix[k], [j]);
+		}
+	}
+	return true;
 }
 
 /** Signatures were looked up by id: with repeated ids, every one used the last (in time order) text's. */
