@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { normalizeIm } from '../../lib/sources/im';
-import { normalizePos } from '../../lib/sources/pos';
-import { normalizeTelegram } from '../../lib/sources/telegram';
 import { intakeWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
+import { sandboxAppealIds, sourceIds } from '../helpers/appealIds';
 import { freePort, N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
 import { findSecrets } from '../helpers/secrets';
@@ -37,18 +35,6 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 	});
 	const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql], { stdio: 'pipe' });
 	const registerIds = () => sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений').slice(1).map((r) => String(r[0]));
-	/** The ids of the records a normalizer accepts: the appeals the register must hold, no more, no fewer. */
-	const appealIds = (records: unknown[], normalize: (r: never) => { id: string }) =>
-		records.flatMap((r) => {
-			try {
-				return [normalize(r as never).id];
-			} catch {
-				return [];
-			}
-		});
-	/** Every update the Telegram emulator ever held (also the confirmed ones). */
-	const telegramAppealIds = () => appealIds((sandbox.telegram.dump() as { updates: unknown[] }).updates, normalizeTelegram);
-	const sourceIds = (ids: string[], source: string) => ids.filter((id) => id.startsWith(`${source}:`)).sort();
 
 	async function startWorker(name: string): Promise<N8nInstance> {
 		const worker = new N8nInstance(name, queueEnv());
@@ -126,9 +112,10 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 		// The register holds exactly the valid records of ПОС, ИМ and Telegram — Telegram matters most: it forgets
 		// what a run confirmed, so a lost update would never come back. VK and OK are re-read by every run: the next
 		// test's clean run adds nothing to them but the new records, so nothing of theirs was lost either.
-		expect(sourceIds(ids, 'pos')).toEqual(appealIds(sandbox.pos.all(), normalizePos).sort());
-		expect(sourceIds(ids, 'im')).toEqual(appealIds(sandbox.im.all(), normalizeIm).sort());
-		expect(sourceIds(ids, 'telegram')).toEqual(telegramAppealIds().sort());
+		const expected = sandboxAppealIds(sandbox);
+		expect(sourceIds(ids, 'pos')).toEqual(expected.pos);
+		expect(sourceIds(ids, 'im')).toEqual(expected.im);
+		expect(sourceIds(ids, 'telegram')).toEqual(expected.telegram);
 	}, 600000);
 
 	it('a worker killed mid-run is replaced; the next run completes and nothing is lost or doubled, new records included', async () => {
@@ -162,7 +149,7 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 		const bySource = (source: string) => added.filter((id) => id.startsWith(`${source}:`)).length;
 		expect(['pos', 'im', 'vk', 'ok', 'telegram'].map((s) => [s, bySource(s)])).toEqual(['pos', 'im', 'vk', 'ok', 'telegram'].map((s) => [s, 2]));
 		expect(added).toHaveLength(10);
-		expect(sourceIds(after, 'telegram')).toEqual(telegramAppealIds().sort());
+		expect(sourceIds(after, 'telegram')).toEqual(sandboxAppealIds(sandbox).telegram);
 		expect(workers[1].serverLog).toMatch(/Worker finished execution/);
 	}, 600000);
 
