@@ -19,6 +19,7 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { gunzipSync } from 'zlib';
+import { createRng } from '../lib/random';
 
 interface Answer {
 	dt: string;
@@ -47,17 +48,7 @@ export interface Pair {
 const PER_CELL = 72;
 const MULTI_APPEALS = 30;
 
-// mulberry32: small, seedable, identical on every platform
-function prng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const prng = createRng;
 
 function shuffle<T>(items: T[], rnd: () => number): T[] {
 	const a = items.slice();

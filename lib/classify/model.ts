@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRng } from '../random';
 import { stemText, type StemmedText } from '../text/russian';
 
 /**
@@ -176,17 +177,6 @@ function extract(stemmed: StemmedText, mask: number, charGrams: number[], out: F
 		prev = f.stemHash;
 		prevIndex = i;
 	}
-}
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** A stable fingerprint of the training data: independent of the examples' order. */
@@ -387,7 +377,7 @@ function fit(data: Prepared[], K: number, bits: number, epochs: number, lr0: num
 	const u = new Float32Array(size);
 	const p = new Float64Array(K);
 	const order = data.map((_, i) => i);
-	const rand = mulberry32(seed);
+	const rand = createRng(seed);
 	let c = 1;
 	for (let epoch = 0; epoch < epochs; epoch++) {
 		for (let i = order.length - 1; i > 0; i--) {
