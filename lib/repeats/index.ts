@@ -180,7 +180,7 @@ interface AuthorIndex {
 	items: Item[];
 	/** The index in `items` of the latest appeal with each topic. */
 	lastOfTopic: Map<unknown, number>;
-	/** Token rank → indices in `items` (ascending) of the appeals with that token in their signature's prefix. */
+	/** Token id → indices in `items` (ascending) of the appeals with that token in their signature's prefix. */
 	postings: Map<number, number[]>;
 }
 
@@ -198,18 +198,33 @@ function sameAuthorIndexed(sorted: Item[], windowMs: number, sameText: number, l
 	if (!(t > 0)) return false;
 	for (const x of sorted) if (Number.isNaN(x.t)) return false;
 	const keys = sorted.map((x) => authorKey(x.a));
-	// Token ranks: rarer first, among the appeals that have an author.
-	const df = new Map<string, number>();
-	for (let i = 0; i < sorted.length; i++) if (keys[i]) for (const s of sorted[i].sig) df.set(s, (df.get(s) ?? 0) + 1);
-	const tokens = [...df.keys()].sort((p, q) => df.get(p)! - df.get(q)! || (p < q ? -1 : p > q ? 1 : 0));
-	const rank = new Map<string, number>();
-	for (let i = 0; i < tokens.length; i++) rank.set(tokens[i], i);
+	// Token order: rarer first (document frequency among the appeals that have an author), then first seen; as one
+	// number per token (frequency × distinct tokens + id), so that each signature sorts as plain numbers.
+	const idOf = new Map<string, number>();
+	const df: number[] = [];
+	for (let i = 0; i < sorted.length; i++) {
+		if (!keys[i]) continue;
+		for (const s of sorted[i].sig) {
+			const id = idOf.get(s);
+			if (id === undefined) {
+				idOf.set(s, df.length);
+				df.push(1);
+			} else df[id]++;
+		}
+	}
+	const distinct = df.length;
+	/** The ids of the first tokens of a signature in that order. */
 	const prefixOf = (sig: string[]): Int32Array => {
-		const ranks = new Int32Array(sig.length);
-		for (let i = 0; i < sig.length; i++) ranks[i] = rank.get(sig[i])!;
-		ranks.sort();
+		const order = new Float64Array(sig.length);
+		for (let i = 0; i < sig.length; i++) {
+			const id = idOf.get(sig[i])!;
+			order[i] = df[id] * distinct + id;
+		}
+		order.sort();
 		const alpha = Math.max(1, Math.ceil(t * sig.length) - 1);
-		return ranks.subarray(0, Math.max(0, sig.length - alpha + 1));
+		const prefix = new Int32Array(Math.max(0, sig.length - alpha + 1));
+		for (let i = 0; i < prefix.length; i++) prefix[i] = order[i] % distinct;
+		return prefix;
 	};
 	const byAuthor = new Map<string, AuthorIndex>();
 	let stamp = 0;
