@@ -1,4 +1,5 @@
 import { assertAppeal, makeAppeal, type Appeal, type AppealStatus } from '../appeal';
+import type { AnswerHistoryEntry } from '../quality';
 import {
 	SourceRecordError,
 	fullName,
@@ -114,6 +115,9 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 	}
 	const accepted = history.find((h) => h.status === 'MODERATION_ACCEPT');
 	const response = [...history].reverse().find((h) => h.status === 'SEND_RESPONSE');
+	// Earlier answers (SEND_RESPONSE before the current one), for the answer check: a timely intermediate answer with
+	// a term waives lateness. POSTPONE is not one of them: its new date is already the extended deadline.
+	const answerHistory = response ? earlierAnswers(history.slice(0, history.lastIndexOf(response))) : [];
 	const postponed = [...history].reverse().find((h) => h.status === 'POSTPONE');
 	const executor = [...history].reverse().find((h) => h.status === 'SET_EXECUTOR');
 	const firstReaction = history.find((h) => h.status && !h.status.startsWith('MODERATION'));
@@ -148,11 +152,30 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 			firstReactionAt: firstReaction ? optionalDate(firstReaction, 'createdAt') : null,
 			answeredAt: optionalDate(record, f.answerAt) ?? (response ? optionalDate(response, 'createdAt') : null),
 			answerText: text(response?.answer?.comment) ?? null,
+			answerIntermediate: isIntermediate(response),
+			answerHistory,
 			satisfaction: satisfactionFromRating(getPath(record, f.rating)),
 			flags,
 		},
 	);
 	return assertAppeal(appeal);
+}
+
+/** ПОС marks an intermediate answer by its type («Промежуточный ответ»). */
+function isIntermediate(entry: PosHistoryEntry | undefined): boolean {
+	return !!entry?.answer && typeof entry.answer === 'object' && entry.answer.answerType === 'INTERMEDIATE';
+}
+
+/** Answers as lib/quality reads them; one without a readable time or text is skipped, like a null history entry. */
+function earlierAnswers(entries: PosHistoryEntry[]): AnswerHistoryEntry[] {
+	const out: AnswerHistoryEntry[] = [];
+	for (const h of entries) {
+		if (h.status !== 'SEND_RESPONSE') continue;
+		const at = optionalDate(h, 'createdAt');
+		const comment = h.answer && typeof h.answer === 'object' ? text(h.answer.comment) : null;
+		if (at && comment) out.push({ at, text: comment, intermediate: isIntermediate(h) });
+	}
+	return out;
 }
 
 /** Lone surrogates → U+FFFD: encodeURIComponent throws «URI malformed» on them (an id with broken Unicode). */

@@ -225,7 +225,10 @@ export class PosEmulator implements Emulator {
 
 	private action(message: PosMessage, action: string, body: Record<string, unknown>): SandboxResponse {
 		const at = iso(this.now());
-		const closed = ['SEND_RESPONSE', 'MODERATION_DECLINE'].includes(message.status) && action !== 'response';
+		// An intermediate answer leaves the message open for the final one (and for an extension).
+		const lastAnswer = [...message.history].reverse().find((h) => h.status === 'SEND_RESPONSE');
+		const open = message.status === 'SEND_RESPONSE' && lastAnswer?.answer?.answerType === 'INTERMEDIATE';
+		const closed = !open && ['SEND_RESPONSE', 'MODERATION_DECLINE'].includes(message.status) && action !== 'response';
 		const push = (status: string, extra: Partial<PosHistoryEntry> = {}) => {
 			message.history.push({ status, statusText: POS_STATUS_TEXT[status], createdAt: at, createdBy: OPERATOR, ...extra });
 			message.status = status;
@@ -255,7 +258,7 @@ export class PosEmulator implements Emulator {
 				break;
 			}
 			case 'response': {
-				if (message.status === 'SEND_RESPONSE') return posError(409, 'INVALID_STATE', 'Ответ уже направлен');
+				if (message.status === 'SEND_RESPONSE' && !open) return posError(409, 'INVALID_STATE', 'Ответ уже направлен');
 				const comment = typeof body.comment === 'string' ? body.comment.trim() : '';
 				if (!comment) return posError(400, 'VALIDATION_ERROR', 'comment: текст ответа обязателен');
 				const answerType = String(body.answerType ?? '');
@@ -337,11 +340,22 @@ export function fromSeed(appeal: SeedAppeal, district: District): PosMessage {
 	if (appeal.answer) {
 		const by = appeal.answer.by;
 		const [surname, name, patronymic] = by.name.split(' ');
+		const createdBy = { surname: surname ?? by.name, name: name ?? '', patronymic: patronymic ?? '', position: by.position };
+		const early = appeal.answer.intermediate;
+		if (early) {
+			message.history.push({
+				status: 'SEND_RESPONSE',
+				statusText: POS_STATUS_TEXT.SEND_RESPONSE,
+				createdAt: early.at,
+				createdBy,
+				answer: { answerType: 'INTERMEDIATE', comment: early.text, attachmentIds: [] },
+			});
+		}
 		message.history.push({
 			status: 'SEND_RESPONSE',
 			statusText: POS_STATUS_TEXT.SEND_RESPONSE,
 			createdAt: appeal.answer.at,
-			createdBy: { surname: surname ?? by.name, name: name ?? '', patronymic: patronymic ?? '', position: by.position },
+			createdBy,
 			answer: { answerType: appeal.answer.formal ? 'EXPLAINED' : 'SUPPORTED', comment: appeal.answer.text, attachmentIds: [] },
 		});
 		message.status = 'SEND_RESPONSE';

@@ -1,7 +1,7 @@
 import { createRng, intBetween, pick, type Rng } from '../core/rng';
 import { DEPARTMENTS, FEMALE_NAMES, MALE_NAMES, PATRONYMIC_ROOTS, SETTLEMENTS, SURNAMES } from './places';
 import {
-	DURATIONS, ESCALATIONS, FOLLOW_UPS, FORMAL_ANSWERS, GOOD_ANSWERS, GREETINGS, HOSTILE, OBSCENE, PROBLEMS, REQUESTS, SOCIAL_POST_INTROS,
+	DURATIONS, ESCALATIONS, FOLLOW_UPS, FORMAL_ANSWERS, GOOD_ANSWERS, GREETINGS, INTERMEDIATE_ANSWER, HOSTILE, OBSCENE, PROBLEMS, REQUESTS, SOCIAL_POST_INTROS,
 } from './texts';
 import { INDIRECT, MULTI, withTypo } from './social';
 import type { District, SeedAnswer, SeedAppeal, SeedChannel, SeedKind, SeedPerson, SeedSettlement } from './types';
@@ -15,6 +15,8 @@ import type { District, SeedAnswer, SeedAppeal, SeedChannel, SeedKind, SeedPerso
  * `expected.flags` vocabulary: anonymous, obscene, hostile, escalation, repeat, duplicate, cluster.
  */
 export const DEFAULT_SEED = 2026;
+/** Late ПОС answers preceded by a timely intermediate answer with a term. */
+export const INTERMEDIATE_COUNT = 4;
 export const DISTRICT_NOW = '2026-11-20T12:00:00+03:00';
 const START = Date.parse('2026-08-01T08:00:00+03:00');
 const END = Date.parse('2026-11-19T20:00:00+03:00');
@@ -343,6 +345,14 @@ export function generateDistrict(seed: number = DEFAULT_SEED): District {
 			a.text = '😡😡😡 👎';
 			a.expected = { ...a.expected, topic: 'undefined', flags: a.expected.flags.filter((f) => f === 'anonymous') };
 		}
+	}
+
+	// A few late ПОС answers came after a timely intermediate answer with a term (the answer check waives lateness).
+	// Picked without the generator, so nothing else in the district changes.
+	const lateAnswered = appeals.filter((a) => a.channel === 'pos' && a.answer?.late && !a.answer.formal && !a.oddities && !a.duplicateOfSeq && !referenced.has(a.seq));
+	for (const a of lateAnswered.sort((x, y) => x.seq - y.seq).slice(0, INTERMEDIATE_COUNT)) {
+		const answerAt = Date.parse(a.answer!.at);
+		a.answer!.intermediate = { at: isoMsk(Date.parse(a.createdAt) + 25 * DAY), text: INTERMEDIATE_ANSWER.replace('{until}', dateText(answerAt + 3 * DAY)) };
 	}
 
 	appeals.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.seq - b.seq);

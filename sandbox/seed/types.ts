@@ -33,6 +33,8 @@ export interface SeedAnswer {
 	/** Ground truth for tests: answered after the deadline / a formal «отписка». */
 	late: boolean;
 	formal: boolean;
+	/** ПОС: an intermediate answer with a term given before the deadline; `late` then still means after the first deadline. */
+	intermediate?: { at: string; text: string };
 }
 
 export interface SeedAppeal {

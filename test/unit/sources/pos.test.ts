@@ -73,6 +73,41 @@ describe('normalizePos', () => {
 		expect(() => normalizePos({ ...message, description: '   ' })).toThrow(/pos:5512345.*raw\.description/);
 		expect(() => normalizePos({ ...message, posId: undefined, id: undefined })).toThrow(/posId/);
 	});
+	it('fills the answer history: earlier SEND_RESPONSE entries, INTERMEDIATE ones marked; POSTPONE is the extended deadline, not an answer', () => {
+		const history = [
+			...message.history.slice(0, 3),
+			{ status: 'SEND_RESPONSE', createdAt: '2026-10-20T10:00:00+03:00', answer: { answerType: 'INTERMEDIATE', comment: 'Ремонт будет выполнен до 15.11.2026.' } },
+			message.history[3],
+			{ status: 'SEND_RESPONSE', createdAt: '2026-11-12T10:00:00+03:00', answer: { answerType: 'SUPPORTED', comment: 'Ремонт выполнен 12.11.2026.' } },
+		];
+		const a = normalizePos({ ...message, history });
+		expect(validateAppeal(a).valid).toBe(true);
+		expect(a).toMatchObject({ answerText: 'Ремонт выполнен 12.11.2026.', answeredAt: '2026-11-12T10:00:00+03:00', answerIntermediate: false, extendedDeadline: '2026-11-30T18:00:00+03:00' });
+		expect(a.answerHistory).toEqual([{ at: '2026-10-20T10:00:00+03:00', text: 'Ремонт будет выполнен до 15.11.2026.', intermediate: true }]);
+		// The current answer intermediate: nothing earlier.
+		const open = normalizePos({ ...message, history: history.slice(0, 4) });
+		expect(open).toMatchObject({ answerText: 'Ремонт будет выполнен до 15.11.2026.', answerIntermediate: true, answerHistory: [] });
+		// The message of the fixture: one final answer, no history.
+		expect(normalizePos(message)).toMatchObject({ answerIntermediate: false, answerHistory: [] });
+	});
+	it('skips malformed earlier answers, as null history entries are skipped', () => {
+		const final = { status: 'SEND_RESPONSE', createdAt: '2026-11-12T10:00:00+03:00', answer: { answerType: 'SUPPORTED', comment: 'Ремонт выполнен 12.11.2026.' } };
+		const good = { status: 'SEND_RESPONSE', createdAt: '2026-10-21T10:00:00+03:00', answer: { answerType: 'INTERMEDIATE', comment: 'Работы до 10.11.2026.' } };
+		const broken = [
+			null,
+			{ status: 'SEND_RESPONSE', createdAt: '20.10.2026', answer: { answerType: 'INTERMEDIATE', comment: 'Дата не читается' } },
+			{ status: 'SEND_RESPONSE', createdAt: '2026-10-20T10:00:00+03:00', answer: { answerType: 'INTERMEDIATE', comment: ['список'] } },
+			{ status: 'SEND_RESPONSE', createdAt: '2026-10-20T10:00:00+03:00', answer: 'текст' },
+			{ status: 'SEND_RESPONSE', createdAt: '2026-10-20T10:00:00+03:00' },
+			{ status: 7, createdAt: '2026-10-20T10:00:00+03:00', answer: { comment: 'статус не строка' } },
+		];
+		const a = normalizePos({ ...message, history: [...broken, good, final] });
+		expect(validateAppeal(a).valid).toBe(true);
+		expect(a.answerHistory).toEqual([{ at: '2026-10-21T10:00:00+03:00', text: 'Работы до 10.11.2026.', intermediate: true }]);
+		// A non-string answer type is no intermediate mark.
+		const typed = normalizePos({ ...message, history: [{ ...good, answer: { answerType: ['INTERMEDIATE'], comment: 'Работы до 10.11.2026.' } }, final] });
+		expect(typed.answerHistory).toEqual([{ at: '2026-10-21T10:00:00+03:00', text: 'Работы до 10.11.2026.', intermediate: false }]);
+	});
 	it('reads renamed fields through the field map', () => {
 		const renamed = { ...message, text: message.description, description: undefined };
 		expect(normalizePos(renamed, { fields: { description: 'text' } }).text).toBe(message.description);

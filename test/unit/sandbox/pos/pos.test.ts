@@ -75,6 +75,19 @@ describe('ПОС emulator with the ПОС node transport', () => {
 		await expect(posRequest(ctx, creds(), { method: 'POST', path: `${path}/postpone`, body: {} })).rejects.toThrow(/409|newDate/);
 	});
 
+	it('an intermediate answer keeps the message open for the final one; the normalizer keeps both', async () => {
+		const id = '5500003';
+		const path = `/appeal-service/external-appeal-system/appeals/${id}`;
+		await posRequest(ctx, creds(), { method: 'POST', path: `${path}/take-to-work`, body: {} });
+		await posRequest(ctx, creds(), { method: 'POST', path: `${path}/response`, body: { answerType: 'INTERMEDIATE', comment: 'Ремонт будет выполнен до 30.11.2026' } });
+		expect(normalizePos(await posRequest(ctx, creds(), { method: 'GET', path }))).toMatchObject({ status: 'answered', answerIntermediate: true, answerHistory: [] });
+		await posRequest(ctx, creds(), { method: 'POST', path: `${path}/response`, body: { answerType: 'SUPPORTED', comment: 'Яма заделана 25.11.2026' } });
+		const appeal = normalizePos(await posRequest(ctx, creds(), { method: 'GET', path }));
+		expect(appeal).toMatchObject({ answerText: 'Яма заделана 25.11.2026', answerIntermediate: false });
+		expect(appeal.answerHistory).toEqual([{ at: expect.any(String), text: 'Ремонт будет выполнен до 30.11.2026', intermediate: true }]);
+		await expect(posRequest(ctx, creds(), { method: 'POST', path: `${path}/response`, body: { answerType: 'SUPPORTED', comment: 'ещё раз' } })).rejects.toThrow(/409/);
+	});
+
 	it('survives 429 and 503 faults and an expired token mid-run, losing nothing', async () => {
 		await fetch(`${server.url}/__sandbox/faults`, {
 			method: 'POST',

@@ -1,5 +1,8 @@
 import { TOPIC_IDS } from '../../../../lib/topics';
-import { DISTRICT_NOW, generateDistrict, labelledSet } from '../../../../sandbox/seed/district';
+import { DISTRICT_NOW, INTERMEDIATE_COUNT, generateDistrict, labelledSet } from '../../../../sandbox/seed/district';
+import { fromSeed } from '../../../../sandbox/pos/emulator';
+import { normalizePos } from '../../../../lib/sources/pos';
+import { answerInputOf, checkAnswer } from '../../../../lib/quality';
 
 describe('seeded district', () => {
 	const district = generateDistrict();
@@ -7,6 +10,23 @@ describe('seeded district', () => {
 	it('is deterministic per seed and differs between seeds', () => {
 		expect(generateDistrict()).toEqual(district);
 		expect(generateDistrict(7).appeals.map((a) => a.text)).not.toEqual(district.appeals.map((a) => a.text));
+	});
+
+	it('a few late ПОС answers follow a timely intermediate answer; the ПОС emulator gives both in the history', () => {
+		const withIntermediate = district.appeals.filter((a) => a.answer?.intermediate);
+		expect(withIntermediate).toHaveLength(INTERMEDIATE_COUNT);
+		for (const a of withIntermediate) {
+			expect(a).toMatchObject({ channel: 'pos', answer: { late: true } });
+			const message = fromSeed(a, district);
+			const answers = message.history.filter((h) => h.status === 'SEND_RESPONSE');
+			expect(answers.map((h) => h.answer?.answerType)).toEqual(['INTERMEDIATE', 'SUPPORTED']);
+			expect(Date.parse(answers[0].createdAt)).toBeLessThanOrEqual(Date.parse(message.deadline));
+			expect(Date.parse(answers[0].createdAt)).toBeLessThan(Date.parse(answers[1].createdAt));
+			// The answer check waives lateness only through the history the normalizer fills.
+			const appeal = normalizePos(message);
+			const late = (record: typeof appeal) => checkAnswer(answerInputOf(record)).errors.some((e) => e.code === 'late');
+			expect([late(appeal), late({ ...appeal, answerHistory: [] })]).toEqual([false, true]);
+		}
 	});
 
 	it('has at least 500 appeals over at least three months, every channel, at least 12 topics', () => {
