@@ -1,9 +1,11 @@
 import type { INode } from 'n8n-workflow';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox';
 import { CREDENTIALS, intakeWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
+import { createClassifier } from '../../lib/classify';
 import { CORRECTION_HEADERS, a1, columnLetter } from '../../lib/reports';
 import { topicLabel } from '../../lib/topics';
 import { openSheets } from '../../nodes/ReportSheets/transport';
+import { HISTORY_HEADERS, HISTORY_SHEET, generateHistory, historyGrid, pasteTab } from '../../sandbox/seed/history';
 import { fetchContext } from '../helpers/httpContext';
 import { N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
@@ -27,6 +29,7 @@ describe('coordinator corrections in the register survive runs and change the ro
 	let second: Awaited<ReturnType<N8nInstance['execute']>>;
 	let topicFixed: Item;
 	let departmentFixed: Item;
+	let account: { email: string; privateKey: string; tokenUri: string; sheetsUrl: string };
 	const register = () => sandbox.sheets.values(SPREADSHEET_ID, TAB);
 	const cell = (id: unknown, header: string) => {
 		const grid = register();
@@ -43,9 +46,9 @@ describe('coordinator corrections in the register survive runs and change the ro
 		const workflow = intakeWorkflow();
 		for (const node of workflow.nodes as Array<{ name: string; parameters: Record<string, unknown>; credentials?: unknown }>) {
 			if (node.name === 'МЦУ: Напоминания') node.parameters.options = { workingTimeOnly: false };
-			// Structuring reads the register's corrections (no history tab in this district).
+			// Structuring reads the register's corrections; the history tab is named but pasted only before the third run.
 			if (node.name === 'МЦУ: Структурирование') {
-				Object.assign(node.parameters, { learnFromSheets: true, spreadsheetId: SPREADSHEET_ID, historySheet: '', registerSheet: TAB });
+				Object.assign(node.parameters, { learnFromSheets: true, spreadsheetId: SPREADSHEET_ID, historySheet: HISTORY_SHEET, registerSheet: TAB });
 				node.credentials = { mcuGoogleServiceAccountApi: CREDENTIALS.mcuGoogleServiceAccountApi };
 			}
 			if (node.name === 'МЦУ: Маршрутизация') rules = (node.parameters.rules as { rule: RuleParam[] }).rule;
@@ -66,7 +69,7 @@ describe('coordinator corrections in the register survive runs and change the ro
 		expect(branchOf(first, departmentFixed.id)).not.toBe(improvement);
 
 		// The coordinator types into the correction columns, the way the browser writes (USER_ENTERED, one cell each).
-		const account = { email: SANDBOX_CREDENTIALS.sheets.email, privateKey: testPrivateKey(), tokenUri: `${sandbox.urls.sheets}/token`, sheetsUrl: `${sandbox.urls.sheets}/` };
+		account = { email: SANDBOX_CREDENTIALS.sheets.email, privateKey: testPrivateKey(), tokenUri: `${sandbox.urls.sheets}/token`, sheetsUrl: `${sandbox.urls.sheets}/` };
 		const node: INode = { id: 'c', name: 'coordinator', type: 'browser', typeVersion: 1, position: [0, 0], parameters: {} };
 		const { api } = await openSheets(account, fetchContext().helpers.httpRequest, node);
 		const grid = register();
@@ -127,5 +130,74 @@ describe('coordinator corrections in the register survive runs and change the ro
 		});
 		const digest = second.items('МЦУ: Напоминания').find((d) => d.level === 'responsible' && (d.appealIds as string[]).includes(String(departmentFixed.id)));
 		expect(digest?.recipient).toBe(rules[improvement].responsible);
+	});
+
+	/**
+	 * The learned model in real n8n: the coordinator pastes the district's history into «История» — the seeded ПОС/ИМ
+	 * export (topics from its categories) and rows of text and topic written in words the default dictionary does not
+	 * hold. New VK comments in those words are then decided by the model, explained by the words, and routed by it.
+	 */
+	describe('a model trained on the «История» tab decides texts the dictionary cannot', () => {
+		const LEAD = ['Добрый день.', 'Здравствуйте!', 'Пишу от соседей по улице.', 'Обращаюсь уже не первый раз.'];
+		const CLOSE = ['Разберитесь, пожалуйста.', 'Сколько можно ждать?'];
+		// Hand-written: the water cart, the boiler house and the after-school group, in several forms each.
+		const OWN: Record<string, string[]> = {
+			water: ['Водовоз опять не приехал', 'Водовоза ждём с самого утра', 'Водовозка не появлялась всю неделю', 'Водовоз заезжает раз в месяц', 'Бидоны стоят пустые, водовоза нет'],
+			heating: ['Кочегарка опять встала', 'В кочегарке третий день тишина', 'Кочегар на смену не вышел', 'Кочегарку так и не запустили', 'Кочегарка работает через раз'],
+			education: ['Продлёнку опять закрыли', 'В продлёнке нет мест', 'Продлёнка работает только до обеда', 'Продлёнку перевели в другое здание', 'Записаться в продлёнку не получилось'],
+		};
+		const PROBES = [
+			{ topic: 'water', word: /водовоз/, text: 'Водовоз к нам на Заречную не приезжает уже неделю, бидоны пустые' },
+			{ topic: 'heating', word: /кочегарк/, text: 'Кочегарка молчит третий день, сидим в куртках' },
+			{ topic: 'education', word: /продл[её]нк/, text: 'Продлёнку закрыли, малышей деть некуда' },
+		];
+		const PROBE_WORD = new RegExp(PROBES.map((p) => p.word.source).join('|'), 'i');
+		let third: typeof first;
+		let probes: Item[];
+
+		beforeAll(async () => {
+			const rows = Object.entries(OWN).flatMap(([topic, keys]) =>
+				keys.flatMap((k) => LEAD.flatMap((l) => CLOSE.map((c) => ['', '', '', '', '', `${l} ${k}. ${c}`, topicLabel(topic)]))),
+			);
+			const grid = historyGrid(generateHistory()).map((r, i) => [...r, i === 0 ? 'Тема' : '']);
+			expect(grid[0]).toEqual([...HISTORY_HEADERS, 'Тема']);
+			const node: INode = { id: 'c', name: 'coordinator', type: 'browser', typeVersion: 1, position: [0, 0], parameters: {} };
+			await pasteTab(await openSheets(account, fetchContext().helpers.httpRequest, node), SPREADSHEET_ID, HISTORY_SHEET, [...grid, ...rows]);
+
+			const post = second.items('Размеченные').find((x) => x.source === 'vk' && (x.raw as { post_id?: number })?.post_id);
+			PROBES.forEach((p, i) => sandbox.vk.citizenComment(Number((post!.raw as { post_id: number }).post_id), 577300001 + i, p.text));
+			third = await n8n.execute('McuIntake');
+			expect(third.error).toBeUndefined();
+			probes = PROBES.map((p) => {
+				const found = third.items('Размеченные').filter((x) => x.text === p.text);
+				expect(found).toHaveLength(1);
+				return found[0];
+			});
+		});
+
+		it('the dictionary alone leaves the probe texts undecided', () => {
+			const dictionary = createClassifier();
+			for (const p of PROBES) expect(dictionary.classify(p.text)).toMatchObject({ decidedBy: null, needsReview: true });
+		});
+
+		it('the model decides each probe, names its word, the register shows the topic and routing follows it', () => {
+			PROBES.forEach((p, i) => {
+				const classification = probes[i].classification as { decidedBy: string; needsReview: boolean; why: { topic: string[] } };
+				expect(classification).toMatchObject({ decidedBy: 'model', needsReview: false });
+				expect(probes[i].topic).toBe(p.topic);
+				expect(classification.why.topic[0]).toMatch(/^модель: /);
+				expect(classification.why.topic[0]).toMatch(p.word);
+				expect(cell(probes[i].id, 'Тема')).toBe(topicLabel(p.topic));
+				const branch = rules.findIndex((r) => r.topics.includes(p.topic));
+				expect(branchOf(third, probes[i].id)).toBe(branch);
+				expect(third.items('МЦУ: Маршрутизация', branch).find((x) => x.id === probes[i].id)).toMatchObject({ department: rules[branch].department });
+			});
+			// Exactly the probes are decided for their hand-written words: the seeded appeals never use them.
+			const byProbeWords = third
+				.items('Размеченные')
+				.filter((x) => ((x.classification as { why?: { topic?: string[] } } | undefined)?.why?.topic ?? []).some((w) => PROBE_WORD.test(w)))
+				.map((x) => x.id);
+			expect(byProbeWords.sort()).toEqual(probes.map((x) => x.id).sort());
+		});
 	});
 });
