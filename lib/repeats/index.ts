@@ -202,27 +202,29 @@ function sameAuthorIndexed(sorted: Item[], windowMs: number, sameText: number, l
 	// number per token (frequency × distinct tokens + id), so that each signature sorts as plain numbers.
 	const idOf = new Map<string, number>();
 	const df: number[] = [];
+	const ids = new Array<Int32Array | undefined>(sorted.length);
 	for (let i = 0; i < sorted.length; i++) {
 		if (!keys[i]) continue;
-		for (const s of sorted[i].sig) {
-			const id = idOf.get(s);
+		const sig = sorted[i].sig;
+		const own = (ids[i] = new Int32Array(sig.length));
+		for (let k = 0; k < sig.length; k++) {
+			let id = idOf.get(sig[k]);
 			if (id === undefined) {
-				idOf.set(s, df.length);
+				id = df.length;
+				idOf.set(sig[k], id);
 				df.push(1);
 			} else df[id]++;
+			own[k] = id;
 		}
 	}
 	const distinct = df.length;
 	/** The ids of the first tokens of a signature in that order. */
-	const prefixOf = (sig: string[]): Int32Array => {
-		const order = new Float64Array(sig.length);
-		for (let i = 0; i < sig.length; i++) {
-			const id = idOf.get(sig[i])!;
-			order[i] = df[id] * distinct + id;
-		}
+	const prefixOf = (own: Int32Array): Int32Array => {
+		const order = new Float64Array(own.length);
+		for (let i = 0; i < own.length; i++) order[i] = df[own[i]] * distinct + own[i];
 		order.sort();
-		const alpha = Math.max(1, Math.ceil(t * sig.length) - 1);
-		const prefix = new Int32Array(Math.max(0, sig.length - alpha + 1));
+		const alpha = Math.max(1, Math.ceil(t * own.length) - 1);
+		const prefix = new Int32Array(Math.max(0, own.length - alpha + 1));
 		for (let i = 0; i < prefix.length; i++) prefix[i] = order[i] % distinct;
 		return prefix;
 	};
@@ -233,39 +235,12 @@ function sameAuthorIndexed(sorted: Item[], windowMs: number, sameText: number, l
 		const key = keys[n];
 		if (!key) continue;
 		const x = sorted[n];
-		const prefix = prefixOf(x.sig);
+		const prefix = prefixOf(ids[n]!);
 		let index = byAuthor.get(key);
 		if (index) {
-			const { items, lastOfTopic, postings } = index;
-			const inWindow = (j: number) => !(x.t - items[j].t > windowMs);
-			const accepts = (j: number) => {
-				// Only decides; the link itself is set by linkTo on the winner.
-				const y = items[j];
-				const score = jaccard(x.sig, y.sig);
-				return (score >= sameText && x.a.source !== y.a.source) || (!!x.a.topic && x.a.topic === y.a.topic && x.a.topic !== 'undefined') || score >= 0.5;
-			};
-			let best = -1;
-			const topic = x.a.topic;
-			if (topic && topic !== 'undefined') {
-				const j = lastOfTopic.get(topic);
-				if (j !== undefined && inWindow(j)) best = j;
-			}
 			stamp++;
-			for (let k = 0; k < prefix.length; k++) {
-				const list = postings.get(prefix[k]);
-				if (!list) continue;
-				for (let p = list.length - 1; p >= 0; p--) {
-					const j = list[p];
-					if (j <= best || !inWindow(j)) break;
-					if (seen[j] === stamp) continue;
-					seen[j] = stamp;
-					if (accepts(j)) {
-						best = j;
-						break;
-					}
-				}
-			}
-			if (best >= 0) linkTo(x, items[best], sameText, links, primaryOf);
+			const best = latestLinking(index, x, prefix, windowMs, sameText, t, seen, stamp);
+			if (best >= 0) linkTo(x, index.items[best], sameText, links, primaryOf);
 		} else {
 			index = { items: [], lastOfTopic: new Map(), postings: new Map() };
 			byAuthor.set(key, index);
@@ -280,6 +255,49 @@ function sameAuthorIndexed(sorted: Item[], windowMs: number, sameText: number, l
 		}
 	}
 	return true;
+}
+
+/**
+ * The index in `index.items` of the latest earlier appeal `x` links to (see linkTo), or -1. Candidates: the latest of
+ * the same topic, and those sharing a prefix token (all with similarity ≥ t among them); `seen[j] === stamp` marks
+ * the ones already rejected for this `x`.
+ */
+function latestLinking(index: AuthorIndex, x: Item, prefix: Int32Array, windowMs: number, sameText: number, t: number, seen: Int32Array, stamp: number): number {
+	const { items, lastOfTopic, postings } = index;
+	const topic = x.a.topic;
+	const sameTopic = !!topic && topic !== 'undefined';
+	let best = -1;
+	if (sameTopic) {
+		const j = lastOfTopic.get(topic);
+		if (j !== undefined && !(x.t - items[j].t > windowMs)) best = j;
+	}
+	const size = x.sig.length;
+	// Below this size ratio the similarity cannot reach t (a hair lower, against rounding).
+	const ratio = t * (1 - 1e-9);
+	for (let k = 0; k < prefix.length; k++) {
+		const list = postings.get(prefix[k]);
+		if (!list) continue;
+		for (let p = list.length - 1; p >= 0; p--) {
+			const j = list[p];
+			if (j <= best) break;
+			const y = items[j];
+			if (x.t - y.t > windowMs) break;
+			if (seen[j] === stamp) continue;
+			seen[j] = stamp;
+			if (sameTopic && topic === y.a.topic) {
+				best = j;
+				break;
+			}
+			const other = y.sig.length;
+			if ((size < other ? size / other : other / size) < ratio) continue;
+			const score = jaccard(x.sig, y.sig);
+			if (score >= 0.5 || (score >= sameText && x.a.source !== y.a.source)) {
+				best = j;
+				break;
+			}
+		}
+	}
+	return best;
 }
 
 /** Signatures were looked up by id: with repeated ids, every one used the last (in time order) text's. */
