@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 	fs.rmSync(path.join(DEMO_DIR, 'home'), { recursive: true, force: true });
 	installPackedPackage(DEMO_DIR, path.join(DEMO_DIR, 'nodes'));
 
-	console.log('2/5 Песочница: ПОС, ИМ, ВКонтакте, Одноклассники, Telegram, Google Таблицы…');
+	console.log('2/5 Песочница: ПОС, ИМ, ВКонтакте, Одноклассники, Telegram, MAX, Google Таблицы…');
 	const sandbox = await startSandbox({ ports: 'default' });
 	const n8n = new N8nInstance('demo', { WEBHOOK_URL: `http://127.0.0.1:${N8N_PORT}/` }, { home: path.join(DEMO_DIR, 'home'), nodesDir: path.join(DEMO_DIR, 'nodes') });
 	const stopAll = async () => {
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
 		`Редактор n8n: ${url}  (вход: ${OWNER.email} / ${OWNER.password})`,
 		`Таблица отчётов: ${xlsx}`,
 		`                 ${html}`,
-		`Песочница: ПОС ${sandbox.urls.pos}, ИМ ${sandbox.urls.im}, VK ${sandbox.urls.vk}, OK ${sandbox.urls.ok}, Telegram ${sandbox.urls.telegram}, Sheets ${sandbox.urls.sheets} (логин ПОС ${SANDBOX_CREDENTIALS.pos.username})`,
+		`Песочница: ПОС ${sandbox.urls.pos}, ИМ ${sandbox.urls.im}, VK ${sandbox.urls.vk}, OK ${sandbox.urls.ok}, Telegram ${sandbox.urls.telegram}, MAX ${sandbox.urls.max}, Sheets ${sandbox.urls.sheets} (логин ПОС ${SANDBOX_CREDENTIALS.pos.username})`,
 		once ? '' : 'Ctrl-C — остановить n8n и песочницу.',
 	];
 	console.log(lines.join('\n'));

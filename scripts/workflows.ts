@@ -67,8 +67,8 @@ function report(name: string, reportKind: string, sheetName: string, position: [
 }
 
 /** Where each follow-up channel's question is sent, in the order of the «Канал вопроса» outputs. */
-const FOLLOW_UP_CHANNELS = ['vk_comment', 'vk_message', 'ok_comment', 'telegram_message'];
-const FOLLOW_UP_SENDERS = ['ВК: спросить в комментариях', 'ВК: спросить в сообщениях', 'ОК: спросить в обсуждении', 'Telegram: спросить'];
+const FOLLOW_UP_CHANNELS = ['vk_comment', 'vk_message', 'ok_comment', 'telegram_message', 'max_message'];
+const FOLLOW_UP_SENDERS = ['ВК: спросить в комментариях', 'ВК: спросить в сообщениях', 'ОК: спросить в обсуждении', 'Telegram: спросить', 'MAX: спросить'];
 
 /**
  * The satisfaction follow-up lives in the intake workflow: its question and the author's reply are linked through
@@ -90,6 +90,7 @@ function followUpNodes(): Json[] {
 		node(FOLLOW_UP_SENDERS[1], mcu('vk'), 1, [1900, 1180], { resource: 'message', operation: 'send', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions }),
 		node(FOLLOW_UP_SENDERS[2], mcu('ok'), 1, [1900, 1300], { resource: 'comment', operation: 'reply', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuOkApi'), ...sendOptions }),
 		node(FOLLOW_UP_SENDERS[3], mcu('telegram'), 1, [1900, 1420], { resource: 'message', operation: 'send', chatId: '={{ $json.author.id }}', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuTelegramApi'), ...sendOptions }),
+		node(FOLLOW_UP_SENDERS[4], mcu('max'), 1, [1900, 1540], { resource: 'message', operation: 'send', recipient: 'user', userId: '={{ $json.author.id }}', text: '={{ $json.followUpQuestion }}', idempotencyKey: "={{ $json.id + ':followUp' }}", markAnswered: false }, { ...cred('mcuMaxApi'), ...sendOptions }),
 	];
 }
 
@@ -100,14 +101,15 @@ export function intakeWorkflow(): Json {
 		sticky('О процессе', '## МЦУ: приём и контроль обращений\nКаждые 15 минут читает все источники, определяет тему, ТОТК, поселение и признаки конфликта, распределяет по подразделениям, считает сроки по производственному календарю и обновляет общую Google Таблицу: реестр, просроченные, ошибки в ответах, рейтинг, сводку и таблицу ССТУ. В рабочее время ответственным уходят напоминания о сроках и ответы, возвращённые на доработку с причинами.\n\n**Координатор** меняет распределение в узле «МЦУ: Маршрутизация» — по правилу на выход.', [-560, -700], 460, 300),
 		node('Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [-440, 0], {}),
 		node('Каждые 15 минут', 'n8n-nodes-base.scheduleTrigger', 1.2, [-440, 200], { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } }),
-		sticky('Источники', '### Источники\nПОС, Инцидент-менеджмент, ВКонтакте, Одноклассники, Telegram-бот. Если источник недоступен, остальные обрабатываются, а ошибка уходит в «Ошибки источников».', [-220, -330], 300, 160),
+		sticky('Источники', '### Источники\nПОС, Инцидент-менеджмент, ВКонтакте, Одноклассники, Telegram-бот, бот в MAX. Если источник недоступен, остальные обрабатываются, а ошибка уходит в «Ошибки источников».', [-220, -330], 300, 160),
 		node('ПОС', mcu('pos'), 1, [-180, -160], { resource: 'appeal', operation: 'getMany', returnAll: true, filters: { updatedFrom: '={{ $now.minus({ days: 180 }).toISO() }}' } }, { ...cred('mcuPosApi'), onError: 'continueErrorOutput' }),
 		node('Инцидент-менеджмент', mcu('im'), 1, [-180, 0], { resource: 'incident', operation: 'getMany', returnAll: true }, { ...cred('mcuImApi'), onError: 'continueErrorOutput' }),
 		node('ВКонтакте', mcu('vk'), 1, [-180, 160], { resource: 'comment', operation: 'getMany', count: 100, postId: 0 }, { ...cred('mcuVkApi'), onError: 'continueErrorOutput' }),
 		node('Одноклассники', mcu('ok'), 1, [-180, 320], { resource: 'comment', operation: 'getMany', topics: 100 }, { ...cred('mcuOkApi'), onError: 'continueErrorOutput' }),
 		node('Telegram', mcu('telegram'), 1, [-180, 480], { resource: 'message', operation: 'getNew' }, { ...cred('mcuTelegramApi'), onError: 'continueErrorOutput' }),
+		node('MAX', mcu('max'), 1, [-180, 640], { resource: 'message', operation: 'getNew' }, { ...cred('mcuMaxApi'), onError: 'continueErrorOutput' }),
 		node('Ошибки источников', 'n8n-nodes-base.noOp', 1, [80, 640], {}),
-		node('Все обращения', 'n8n-nodes-base.merge', 3.2, [100, 120], { numberInputs: 5 }),
+		node('Все обращения', 'n8n-nodes-base.merge', 3.2, [100, 120], { numberInputs: 6 }),
 		node('МЦУ: Структурирование', mcu('structure'), 1, [320, 120], { learnFromSheets: true, spreadsheetId: SPREADSHEET_ID, historySheet: 'История', registerSheet: 'Реестр обращений', options: {} }, cred('mcuGoogleServiceAccountApi')),
 		node('Размеченные', 'n8n-nodes-base.merge', 3.2, [520, 140], { numberInputs: 2 }),
 		node('МЦУ: Маршрутизация', mcu('routing'), 1, [720, 120], {
@@ -157,8 +159,8 @@ export function intakeWorkflow(): Json {
 	];
 	connect(c, 'Запуск вручную', 'ПОС');
 	connect(c, 'Каждые 15 минут', 'ПОС');
-	for (const from of ['Запуск вручную', 'Каждые 15 минут']) for (const to of ['Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram']) connect(c, from, to);
-	['ПОС', 'Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram'].forEach((source, i) => {
+	for (const from of ['Запуск вручную', 'Каждые 15 минут']) for (const to of ['Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram', 'MAX']) connect(c, from, to);
+	['ПОС', 'Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram', 'MAX'].forEach((source, i) => {
 		connect(c, source, 'Все обращения', 0, i);
 		connect(c, source, 'Ошибки источников', 1);
 	});

@@ -41,7 +41,7 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids.length).toBe(new Set(valid.map((v) => v.id)).size);
 		const sources = new Set(ids.map((id) => String(id).split(':')[0]));
-		expect(sources).toEqual(new Set(['pos', 'im', 'vk', 'ok', 'telegram']));
+		expect(sources).toEqual(new Set(['pos', 'im', 'vk', 'ok', 'telegram', 'max']));
 		// Every record a normalizer accepts is in the register, no more, no fewer; the odd ones are error items.
 		const expected = sandboxAppealIds(sandbox);
 		for (const source of ['pos', 'im', 'telegram'] as const) expect([source, sourceIds(ids.map(String), source)]).toEqual([source, expected[source]]);
