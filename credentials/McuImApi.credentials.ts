@@ -4,7 +4,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 export class McuImApi implements ICredentialType {
 	name = 'mcuImApi';
 
-	displayName = 'МЦУ: Инцидент-Менеджмент API';
+	displayName = 'МЦУ: Инцидент-менеджмент API';
 
 	icon = 'file:im.svg' as const;
 

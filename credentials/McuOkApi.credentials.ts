@@ -26,7 +26,7 @@ export class McuOkApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 		},
-		{ displayName: 'ID Группы', name: 'groupId', type: 'string', default: '' },
+		{ displayName: 'ID группы', name: 'groupId', type: 'string', default: '' },
 		{
 			displayName: 'Адрес API',
 			name: 'apiUrl',

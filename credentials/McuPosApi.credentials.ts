@@ -21,13 +21,13 @@ export class McuPosApi implements ICredentialType {
 			description: 'Адрес REST-шлюза ПОС вашего региона (https://…), его выдаёт региональный оператор ПОС',
 		},
 		{
-			displayName: 'Путь Получения Токена',
+			displayName: 'Путь получения токена',
 			name: 'loginPath',
 			type: 'string',
 			default: '/auth/oauth/token',
 		},
 		{
-			displayName: 'Имя Пользователя',
+			displayName: 'Имя пользователя',
 			name: 'username',
 			type: 'string',
 			default: '',
@@ -46,14 +46,14 @@ export class McuPosApi implements ICredentialType {
 			default: 'appeals',
 		},
 		{
-			displayName: 'Путь К Сообщениям',
+			displayName: 'Путь к сообщениям',
 			name: 'appealsPath',
 			type: 'string',
 			default: '/appeal-service/external-appeal-system/appeals',
 			description: 'Маршрут списка сообщений; у разных региональных шлюзов он может отличаться',
 		},
 		{
-			displayName: 'Ссылка На Сообщение (Шаблон)',
+			displayName: 'Ссылка на сообщение (шаблон)',
 			name: 'urlTemplate',
 			type: 'string',
 			default: 'https://pos.gosuslugi.ru/lkp/appeals/{id}',

@@ -20,17 +20,17 @@ export class McuVkApi implements ICredentialType {
 			description: 'Ключ доступа сообщества (Управление → Работа с API) или пользователя',
 		},
 		{
-			displayName: 'Тип Ключа',
+			displayName: 'Тип ключа',
 			name: 'keyKind',
 			type: 'options',
 			options: [
-				{ name: 'Ключ Сообщества (До 20 Запросов/с)', value: 'community' },
-				{ name: 'Ключ Пользователя (До 3 Запросов/с)', value: 'user' },
+				{ name: 'Ключ сообщества (до 20 запросов/с)', value: 'community' },
+				{ name: 'Ключ пользователя (до 3 запросов/с)', value: 'user' },
 			],
 			default: 'community',
 		},
 		{
-			displayName: 'ID Сообщества',
+			displayName: 'ID сообщества',
 			name: 'groupId',
 			type: 'number',
 			default: 0,
@@ -50,14 +50,14 @@ export class McuVkApi implements ICredentialType {
 			description: 'Адрес VK API; другой нужен только для тестового стенда',
 		},
 		{
-			displayName: 'Callback API: Секретный Ключ',
+			displayName: 'Callback API: Секретный ключ',
 			name: 'callbackSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 		},
 		{
-			displayName: 'Callback API: Строка Подтверждения',
+			displayName: 'Callback API: Строка подтверждения',
 			name: 'confirmation',
 			type: 'string',
 			default: '',

@@ -11,7 +11,7 @@ import { asNodeError, errorItem } from '../shared/items';
 
 export class AnswerCheck implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'МЦУ: Контроль Ответов',
+		displayName: 'МЦУ: Контроль ответов',
 		name: 'answerCheck',
 		icon: 'file:answerCheck.svg',
 		group: ['transform'],
@@ -30,12 +30,12 @@ export class AnswerCheck implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Проверить Ответ', value: 'check', action: 'Проверить ответ на ошибки' },
+					{ name: 'Проверить ответ', value: 'check', action: 'Проверить ответ на ошибки' },
 				],
 				default: 'check',
 			},
 			{
-				displayName: 'Настройки Проверки',
+				displayName: 'Настройки проверки',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Добавить настройку',
@@ -43,14 +43,14 @@ export class AnswerCheck implements INodeType {
 				displayOptions: { show: { operation: ['check'] } },
 				options: [
 					{
-						displayName: 'Минимальная Длина Ответа',
+						displayName: 'Минимальная длина ответа',
 						name: 'minLength',
 						type: 'number',
 						default: 40,
 						description: 'Ответ короче (по существу, без приветствия) — «слишком короткий», если не называет действие и его предмет',
 					},
 					{
-						displayName: 'Считать Ошибками',
+						displayName: 'Считать ошибками',
 						name: 'asErrors',
 						type: 'multiOptions',
 						description: 'Замечания, которые тоже отправляют ответ на доработку (по умолчанию ошибки — только проверки с точностью ≥ 85%)',
@@ -58,7 +58,7 @@ export class AnswerCheck implements INodeType {
 						default: [],
 					},
 					{
-						displayName: 'Включить Проверки',
+						displayName: 'Включить проверки',
 						name: 'enabled',
 						type: 'multiOptions',
 						description: 'Проверки, выключенные по умолчанию из-за низкой точности на реальных ответах: «не о предмете обращения», «ссылки на нормы без разъяснения», «противоречие»',
@@ -69,7 +69,7 @@ export class AnswerCheck implements INodeType {
 						default: [],
 					},
 					{
-						displayName: 'Не Проверять',
+						displayName: 'Не проверять',
 						name: 'disabled',
 						type: 'multiOptions',
 						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),

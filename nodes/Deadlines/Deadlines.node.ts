@@ -44,7 +44,7 @@ export class Deadlines implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
 			{
-				displayName: 'Момент Расчёта',
+				displayName: 'Момент расчёта',
 				name: 'now',
 				type: 'string',
 				default: '',
@@ -52,17 +52,17 @@ export class Deadlines implements INodeType {
 				description: 'На какой момент считать статус. Пусто — текущее время.',
 			},
 			{
-				displayName: 'Срок Из Источника',
+				displayName: 'Срок из источника',
 				name: 'sourceDeadline',
 				type: 'options',
 				options: [
 					{
-						name: 'Использовать, Если Есть',
+						name: 'Использовать, если есть',
 						value: 'keep',
 						description: 'Срок, который прислал ПОС или ИМ, считается главным',
 					},
 					{
-						name: 'Всегда Пересчитывать',
+						name: 'Всегда пересчитывать',
 						value: 'recompute',
 						description: 'Срок считается по правилам ниже, даже если источник прислал свой',
 					},
@@ -70,7 +70,7 @@ export class Deadlines implements INodeType {
 				default: 'keep',
 			},
 			{
-				displayName: 'Свои Правила Сроков',
+				displayName: 'Свои правила сроков',
 				name: 'rules',
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
@@ -89,26 +89,26 @@ export class Deadlines implements INodeType {
 								name: 'unit',
 								type: 'options',
 								options: [
-									{ name: 'Календарные Дни', value: 'calendar_days' },
-									{ name: 'Рабочие Дни', value: 'working_days' },
-									{ name: 'Рабочие Часы', value: 'working_hours' },
+									{ name: 'Календарные дни', value: 'calendar_days' },
+									{ name: 'Рабочие дни', value: 'working_days' },
+									{ name: 'Рабочие часы', value: 'working_hours' },
 								],
 								default: 'calendar_days',
 							},
 							{
-								displayName: 'Если Срок Выпал На Выходной',
+								displayName: 'Если срок выпал на выходной',
 								name: 'dayOff',
 								type: 'options',
 								options: [
-									{ name: 'Предыдущий Рабочий День', value: 'previous' },
-									{ name: 'Следующий Рабочий День', value: 'next' },
-									{ name: 'Не Переносить', value: 'keep' },
+									{ name: 'Предыдущий рабочий день', value: 'previous' },
+									{ name: 'Следующий рабочий день', value: 'next' },
+									{ name: 'Не переносить', value: 'keep' },
 								],
 								default: 'previous',
 							},
 							{ displayName: 'Источник', name: 'source', type: 'options', options: SOURCE_OPTIONS, default: 'pos' },
 							{
-								displayName: 'Продление (Календарных Дней)',
+								displayName: 'Продление (календарных дней)',
 								name: 'extensionDays',
 								type: 'number',
 								typeOptions: { minValue: 0 },
@@ -128,7 +128,7 @@ export class Deadlines implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: '«Истекает» За (Рабочих Дней)',
+						displayName: '«Истекает» за (рабочих дней)',
 						name: 'dueSoonDays',
 						type: 'number',
 						typeOptions: { minValue: 0 },
@@ -136,7 +136,7 @@ export class Deadlines implements INodeType {
 						description: 'Для сроков в днях: статус «срок истекает», когда осталось столько рабочих дней или меньше',
 					},
 					{
-						displayName: '«Истекает» За (Рабочих Часов)',
+						displayName: '«Истекает» за (рабочих часов)',
 						name: 'dueSoonHours',
 						type: 'number',
 						typeOptions: { minValue: 0 },
@@ -145,19 +145,19 @@ export class Deadlines implements INodeType {
 					},
 					...CALENDAR_OPTION_PROPERTIES,
 					{
-						displayName: 'Конец Рабочего Дня',
+						displayName: 'Конец рабочего дня',
 						name: 'officeEnd',
 						type: 'string',
 						default: '18:00',
 					},
 					{
-						displayName: 'Начало Рабочего Дня',
+						displayName: 'Начало рабочего дня',
 						name: 'officeStart',
 						type: 'string',
 						default: '09:00',
 					},
 					{
-						displayName: 'Часовой Пояс',
+						displayName: 'Часовой пояс',
 						name: 'timeZone',
 						type: 'string',
 						default: 'Europe/Moscow',

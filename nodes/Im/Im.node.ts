@@ -17,7 +17,7 @@ const forOperations = (...operation: string[]) => ({ show: { operation } });
 
 export class Im implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'МЦУ: Инцидент-Менеджмент',
+		displayName: 'МЦУ: Инцидент-менеджмент',
 		name: 'im',
 		icon: 'file:im.svg',
 		group: ['input'],
@@ -44,18 +44,18 @@ export class Im implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Взять В Работу', value: 'take', action: 'Взять инцидент в работу' },
-					{ name: 'Назначить Исполнителя', value: 'assign', action: 'Назначить исполнителя' },
+					{ name: 'Взять в работу', value: 'take', action: 'Взять инцидент в работу' },
+					{ name: 'Назначить исполнителя', value: 'assign', action: 'Назначить исполнителя' },
 					{ name: 'Ответить', value: 'answer', action: 'Ответить автору' },
 					{ name: 'Отклонить', value: 'reject', action: 'Отклонить с причиной' },
 					{ name: 'Перенаправить', value: 'forward', action: 'Перенаправить в другую организацию' },
 					{ name: 'Получить', value: 'get', action: 'Получить инцидент' },
-					{ name: 'Получить Много', value: 'getMany', action: 'Получить инциденты' },
+					{ name: 'Получить много', value: 'getMany', action: 'Получить инциденты' },
 				],
 				default: 'getMany',
 			},
 			{
-				displayName: 'ID Инцидента',
+				displayName: 'ID инцидента',
 				name: 'incidentId',
 				type: 'string',
 				required: true,
@@ -89,7 +89,7 @@ export class Im implements INodeType {
 				displayOptions: forOperations('forward'),
 			},
 			{
-				displayName: 'Текст Ответа',
+				displayName: 'Текст ответа',
 				name: 'answerText',
 				type: 'string',
 				typeOptions: { rows: 6 },
@@ -98,7 +98,7 @@ export class Im implements INodeType {
 				displayOptions: forOperations('answer'),
 			},
 			{
-				displayName: 'Причина Отклонения',
+				displayName: 'Причина отклонения',
 				name: 'reason',
 				type: 'string',
 				required: true,
@@ -106,7 +106,7 @@ export class Im implements INodeType {
 				displayOptions: forOperations('reject'),
 			},
 			{
-				displayName: 'Вернуть Все',
+				displayName: 'Вернуть все',
 				name: 'returnAll',
 				type: 'boolean',
 				default: false,
@@ -123,7 +123,7 @@ export class Im implements INodeType {
 				displayOptions: { show: { operation: ['getMany'], returnAll: [false] } },
 			},
 			{
-				displayName: 'Изменены После',
+				displayName: 'Изменены после',
 				name: 'updatedSince',
 				type: 'dateTime',
 				default: '',

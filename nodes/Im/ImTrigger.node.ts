@@ -14,7 +14,7 @@ type ImRecord = Record<string, unknown>;
 
 export class ImTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'МЦУ: Инцидент-Менеджмент Trigger',
+		displayName: 'МЦУ: Инцидент-менеджмент Trigger',
 		name: 'imTrigger',
 		icon: 'file:im.svg',
 		group: ['trigger'],

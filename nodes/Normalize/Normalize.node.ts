@@ -16,10 +16,10 @@ import { mapItems } from '../shared/items';
 
 const FIELD_OPTIONS: Array<{ name: string; value: ExportField }> = [
 	{ name: 'Адрес', value: 'address' },
-	{ name: 'Вид (Сообщение / 59-ФЗ)', value: 'kind' },
-	{ name: 'Дата Ответа', value: 'answeredAt' },
-	{ name: 'Дата Поступления', value: 'createdAt' },
-	{ name: 'E-Mail Заявителя', value: 'email' },
+	{ name: 'Вид (сообщение / 59-ФЗ)', value: 'kind' },
+	{ name: 'Дата ответа', value: 'answeredAt' },
+	{ name: 'Дата поступления', value: 'createdAt' },
+	{ name: 'E-Mail заявителя', value: 'email' },
 	{ name: 'Заявитель', value: 'author' },
 	{ name: 'Исполнитель', value: 'responsible' },
 	{ name: 'Категория', value: 'category' },
@@ -27,12 +27,12 @@ const FIELD_OPTIONS: Array<{ name: string; value: ExportField }> = [
 	{ name: 'Подкатегория', value: 'subcategory' },
 	{ name: 'Оценка', value: 'rating' },
 	{ name: 'Поселение', value: 'settlement' },
-	{ name: 'Ссылка На Публикацию', value: 'postUrl' },
+	{ name: 'Ссылка на публикацию', value: 'postUrl' },
 	{ name: 'Срок', value: 'deadline' },
 	{ name: 'Статус', value: 'status' },
-	{ name: 'Телефон Заявителя', value: 'phone' },
+	{ name: 'Телефон заявителя', value: 'phone' },
 	{ name: 'Текст', value: 'text' },
-	{ name: 'Текст Ответа', value: 'answerText' },
+	{ name: 'Текст ответа', value: 'answerText' },
 ];
 
 export class Normalize implements INodeType {
@@ -51,12 +51,12 @@ export class Normalize implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
 			{
-				displayName: 'Что На Входе',
+				displayName: 'Что на входе',
 				name: 'input',
 				type: 'options',
 				options: [
-					{ name: 'Выгрузка Кабинета ИМ (Строки Таблицы)', value: 'imExport' },
-					{ name: 'Выгрузка Кабинета ПОС (Строки Таблицы)', value: 'posExport' },
+					{ name: 'Выгрузка кабинета ИМ (строки таблицы)', value: 'imExport' },
+					{ name: 'Выгрузка кабинета ПОС (строки таблицы)', value: 'posExport' },
 					{ name: 'Запись API ИМ', value: 'imApi' },
 					{ name: 'Запись API ПОС', value: 'posApi' },
 					{ name: 'Обновление MAX (Bot API)', value: 'max' },
@@ -66,7 +66,7 @@ export class Normalize implements INodeType {
 				default: 'posExport',
 			},
 			{
-				displayName: 'Столбцы Выгрузки',
+				displayName: 'Столбцы выгрузки',
 				name: 'mapping',
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
@@ -79,7 +79,7 @@ export class Normalize implements INodeType {
 						displayName: 'Столбец',
 						name: 'column',
 						values: [
-							{ displayName: 'Заголовок В Файле', name: 'header', type: 'string', default: '' },
+							{ displayName: 'Заголовок в файле', name: 'header', type: 'string', default: '' },
 							{ displayName: 'Поле', name: 'field', type: 'options', options: FIELD_OPTIONS, default: 'text' },
 						],
 					},

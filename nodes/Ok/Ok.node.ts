@@ -33,7 +33,7 @@ export class Ok implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Комментарий В Обсуждении', value: 'comment' }],
+				options: [{ name: 'Комментарий в обсуждении', value: 'comment' }],
 				default: 'comment',
 			},
 			{
@@ -42,13 +42,13 @@ export class Ok implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Получить Много', value: 'getMany', action: 'Получить комментарии обсуждений' },
+					{ name: 'Получить много', value: 'getMany', action: 'Получить комментарии обсуждений' },
 					{ name: 'Ответить', value: 'reply', action: 'Ответить в обсуждении' },
 				],
 				default: 'getMany',
 			},
 			{
-				displayName: 'Сколько Последних Обсуждений',
+				displayName: 'Сколько последних обсуждений',
 				name: 'topics',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 100 },
@@ -56,7 +56,7 @@ export class Ok implements INodeType {
 				displayOptions: { show: { operation: ['getMany'] } },
 			},
 			{
-				displayName: 'ID Обсуждения',
+				displayName: 'ID обсуждения',
 				name: 'discussionId',
 				type: 'string',
 				required: true,
@@ -64,7 +64,7 @@ export class Ok implements INodeType {
 				displayOptions: { show: { operation: ['reply'] } },
 			},
 			{
-				displayName: 'ID Комментария',
+				displayName: 'ID комментария',
 				name: 'replyToCommentId',
 				type: 'string',
 				default: '={{ $json.raw?.id ?? "" }}',

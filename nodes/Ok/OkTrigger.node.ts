@@ -26,7 +26,7 @@ export class OkTrigger implements INodeType {
 		credentials: [{ name: 'mcuOkApi', required: true, testedBy: 'mcuOkCredentialTest' }],
 		properties: [
 			{
-				displayName: 'Сколько Последних Обсуждений Смотреть',
+				displayName: 'Сколько последних обсуждений смотреть',
 				name: 'topics',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 100 },

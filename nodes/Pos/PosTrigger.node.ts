@@ -32,8 +32,8 @@ export class PosTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Новое Сообщение', value: 'new' },
-					{ name: 'Новое Или Изменённое (Статус, Ответ)', value: 'changes' },
+					{ name: 'Новое сообщение', value: 'new' },
+					{ name: 'Новое или изменённое (статус, ответ)', value: 'changes' },
 				],
 				default: 'new',
 			},

@@ -17,7 +17,7 @@ const pct = (x: number | null) => (x === null ? '' : Math.round(x * 100));
 
 export class Rating implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'МЦУ: Рейтинг И Сводка',
+		displayName: 'МЦУ: Рейтинг и сводка',
 		name: 'rating',
 		icon: 'file:rating.svg',
 		group: ['transform'],
@@ -30,26 +30,26 @@ export class Rating implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
 			{
-				displayName: 'Что Построить',
+				displayName: 'Что построить',
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
 				options: [
 					{ name: 'Рейтинг', value: 'rating', action: 'Построить рейтинг' },
-					{ name: 'Сводка За Период', value: 'summary', action: 'Построить сводку' },
-					{ name: 'Таблица ССТУ За Месяц', value: 'sstu', action: 'Построить таблицу ССТУ' },
+					{ name: 'Сводка за период', value: 'summary', action: 'Построить сводку' },
+					{ name: 'Таблица ССТУ за месяц', value: 'sstu', action: 'Построить таблицу ССТУ' },
 				],
 				default: 'rating',
 			},
 			{
-				displayName: 'Начало Периода',
+				displayName: 'Начало периода',
 				name: 'from',
 				type: 'string',
 				default: "={{ $now.minus({ months: 1 }).startOf('month').toISO() }}",
 				displayOptions: { show: { operation: ['rating', 'summary'] } },
 			},
 			{
-				displayName: 'Конец Периода',
+				displayName: 'Конец периода',
 				name: 'to',
 				type: 'string',
 				default: "={{ $now.minus({ months: 1 }).endOf('month').toISO() }}",
@@ -63,12 +63,12 @@ export class Rating implements INodeType {
 				displayOptions: { show: { operation: ['sstu'] } },
 			},
 			{
-				displayName: 'Кого Оценивать',
+				displayName: 'Кого оценивать',
 				name: 'groupBy',
 				type: 'options',
 				options: [
 					{ name: 'Подразделения', value: 'department' },
-					{ name: 'Муниципальные Организации', value: 'organization' },
+					{ name: 'Муниципальные организации', value: 'organization' },
 					{ name: 'Поселения', value: 'settlement' },
 				],
 				default: 'department',
@@ -84,20 +84,20 @@ export class Rating implements INodeType {
 				options: [
 					...CALENDAR_OPTION_PROPERTIES,
 					// Literal defaults (the linter wants them): the same as DEFAULT_WEIGHTS in lib/rating.
-					{ displayName: 'Вес: Без Повторов', name: 'repeats', type: 'number', default: 10 },
-					{ displayName: 'Вес: В Срок', name: 'onTime', type: 'number', default: 30 },
-					{ displayName: 'Вес: Качество Ответов', name: 'quality', type: 'number', default: 15 },
-					{ displayName: 'Вес: Первая Реакция', name: 'reaction', type: 'number', default: 10 },
-					{ displayName: 'Вес: Скорость Ответа', name: 'speed', type: 'number', default: 20 },
+					{ displayName: 'Вес: Без повторов', name: 'repeats', type: 'number', default: 10 },
+					{ displayName: 'Вес: В срок', name: 'onTime', type: 'number', default: 30 },
+					{ displayName: 'Вес: Качество ответов', name: 'quality', type: 'number', default: 15 },
+					{ displayName: 'Вес: Первая реакция', name: 'reaction', type: 'number', default: 10 },
+					{ displayName: 'Вес: Скорость ответа', name: 'speed', type: 'number', default: 20 },
 					{ displayName: 'Вес: Удовлетворённость', name: 'satisfaction', type: 'number', default: 15 },
 					{
-						displayName: 'Минимум Обращений Для Места В Рейтинге',
+						displayName: 'Минимум обращений для места в рейтинге',
 						name: 'minVolume',
 						type: 'number',
 						default: 2,
 						description: 'С меньшим числом обращений участник показывается, но места не получает (практика ЦУР: от 2 в месяц)',
 					},
-					{ displayName: 'Момент Расчёта', name: 'now', type: 'string', default: '', description: 'Пусто — текущее время' },
+					{ displayName: 'Момент расчёта', name: 'now', type: 'string', default: '', description: 'Пусто — текущее время' },
 				],
 			},
 		],

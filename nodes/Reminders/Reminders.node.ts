@@ -20,7 +20,7 @@ interface ContactRow {
 
 const contactFields = [
 	{ displayName: 'E-Mail', name: 'email', type: 'string' as const, placeholder: 'name@email.com', default: '' },
-	{ displayName: 'Telegram (ID Чата)', name: 'telegramChatId', type: 'string' as const, default: '' },
+	{ displayName: 'Telegram (ID чата)', name: 'telegramChatId', type: 'string' as const, default: '' },
 	{ displayName: 'ФИО', name: 'name', type: 'string' as const, default: '' },
 ];
 
@@ -40,7 +40,7 @@ export class Reminders implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
 			{
-				displayName: 'Руководители Подразделений',
+				displayName: 'Руководители подразделений',
 				name: 'heads',
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
@@ -55,7 +55,7 @@ export class Reminders implements INodeType {
 				],
 			},
 			{
-				displayName: 'Ответственные (Контакты)',
+				displayName: 'Ответственные (контакты)',
 				name: 'people',
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
@@ -87,32 +87,32 @@ export class Reminders implements INodeType {
 				options: [
 					...CALENDAR_OPTION_PROPERTIES,
 					{
-						displayName: 'Координатору — После (Рабочих Дней Просрочки)',
+						displayName: 'Координатору — после (рабочих дней просрочки)',
 						name: 'coordinatorAfter',
 						type: 'number',
 						default: 3,
 					},
 					{
-						displayName: 'Куратору — После (Рабочих Дней Просрочки)',
+						displayName: 'Куратору — после (рабочих дней просрочки)',
 						name: 'curatorAfter',
 						type: 'number',
 						default: 5,
 					},
 					{
-						displayName: 'Момент Расчёта',
+						displayName: 'Момент расчёта',
 						name: 'now',
 						type: 'string',
 						default: '',
 						description: 'Пусто — текущее время',
 					},
 					{
-						displayName: 'Руководителю — После (Рабочих Дней Просрочки)',
+						displayName: 'Руководителю — после (рабочих дней просрочки)',
 						name: 'headAfter',
 						type: 'number',
 						default: 1,
 					},
 					{
-						displayName: 'Только В Рабочее Время',
+						displayName: 'Только в рабочее время',
 						name: 'workingTimeOnly',
 						type: 'boolean',
 						default: true,

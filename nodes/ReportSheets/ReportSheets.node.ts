@@ -22,7 +22,7 @@ const DEFAULT_TITLES: Record<string, string> = {
 
 export class ReportSheets implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'МЦУ: Отчёт В Google Таблицы',
+		displayName: 'МЦУ: Отчёт в Google Таблицы',
 		name: 'reportSheets',
 		icon: 'file:sheets.svg',
 		group: ['output'],
@@ -42,7 +42,7 @@ export class ReportSheets implements INodeType {
 		],
 		properties: [
 			{
-				displayName: 'ID Таблицы',
+				displayName: 'ID таблицы',
 				name: 'spreadsheetId',
 				type: 'string',
 				required: true,
@@ -55,18 +55,18 @@ export class ReportSheets implements INodeType {
 				type: 'options',
 				options: [
 					{
-						name: 'Реестр Обращений',
+						name: 'Реестр обращений',
 						value: 'register',
 						description: 'Строка на обращение; запуск пишет только изменившиеся ячейки и новые строки, ручные столбцы и исправления координатора сохраняются',
 					},
-					{ name: 'Просроченные И Истекающие', value: 'overdue', description: 'Лист пересобирается каждый запуск' },
+					{ name: 'Просроченные и истекающие', value: 'overdue', description: 'Лист пересобирается каждый запуск' },
 					{
-						name: 'Ошибки В Ответах',
+						name: 'Ошибки в ответах',
 						value: 'answerErrors',
 						description: 'Строка на каждую ошибку, найденную узлом «МЦУ: Контроль ответов»; лист пересобирается',
 					},
 					{
-						name: 'Таблица Из Входных Элементов',
+						name: 'Таблица из входных элементов',
 						value: 'table',
 						description: 'Рейтинг, ошибки ответов, сводка: каждый элемент — строка, поля — столбцы; лист заменяется',
 					},
@@ -82,7 +82,7 @@ export class ReportSheets implements INodeType {
 				description: 'Название листа; пусто — по названию отчёта. Лист создаётся и оформляется при первом запуске.',
 			},
 			{
-				displayName: 'Подразделения Для Исправлений',
+				displayName: 'Подразделения для исправлений',
 				name: 'correctionDepartments',
 				type: 'string',
 				typeOptions: { rows: 3 },
@@ -106,14 +106,14 @@ export class ReportSheets implements INodeType {
 						name: 'settings',
 						values: [
 							{ displayName: 'Заголовок', name: 'title', type: 'string', default: 'Сводка' },
-							{ displayName: 'Столбец Значений', name: 'valueHeader', type: 'string', default: 'Значение' },
-							{ displayName: 'Столбец Подписей', name: 'labelHeader', type: 'string', default: 'Показатель' },
+							{ displayName: 'Столбец значений', name: 'valueHeader', type: 'string', default: 'Значение' },
+							{ displayName: 'Столбец подписей', name: 'labelHeader', type: 'string', default: 'Показатель' },
 						],
 					},
 				],
 			},
 			{
-				displayName: 'Скрывать Персональные Данные',
+				displayName: 'Скрывать персональные данные',
 				name: 'maskPersonalData',
 				type: 'boolean',
 				default: true,

@@ -21,19 +21,19 @@ export const configuredOutputs = (parameters: { mode?: string; rules?: { rule?: 
 
 export const FLAG_OPTIONS = [
 	{ name: 'Анонимное', value: 'anonymous' },
-	{ name: 'Враждебный Тон', value: 'hostile' },
-	{ name: 'Намерение Жаловаться Выше', value: 'escalation' },
-	{ name: 'Нецензурная Лексика', value: 'obscene' },
-	{ name: 'Недоволен И Пишет Снова', value: 'unsatisfied_again' },
-	{ name: 'Повторное Без Ответа', value: 'repeat_no_answer' },
-	{ name: 'Повторное Обращение', value: 'repeat' },
+	{ name: 'Враждебный тон', value: 'hostile' },
+	{ name: 'Намерение жаловаться выше', value: 'escalation' },
+	{ name: 'Нецензурная лексика', value: 'obscene' },
+	{ name: 'Недоволен и пишет снова', value: 'unsatisfied_again' },
+	{ name: 'Повторное без ответа', value: 'repeat_no_answer' },
+	{ name: 'Повторное обращение', value: 'repeat' },
 	{ name: 'Угроза', value: 'threat' },
 ];
 
 const ruleValues: INodeProperties[] = [
 	{ displayName: 'E-Mail', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 	{
-		displayName: 'Telegram (ID Чата)',
+		displayName: 'Telegram (ID чата)',
 		name: 'telegramChatId',
 		type: 'string',
 		default: '',
@@ -41,14 +41,14 @@ const ruleValues: INodeProperties[] = [
 	},
 	{ displayName: 'Виды', name: 'kinds', type: 'multiOptions', options: KIND_OPTIONS.filter((o) => o.value !== '*'), default: [] },
 	{
-		displayName: 'Ключевые Слова',
+		displayName: 'Ключевые слова',
 		name: 'keywords',
 		type: 'string',
 		default: '',
 		placeholder: 'яма, грейдер, ямочный ремонт',
 		description: 'Через запятую; слова находятся в любой форме («яма» — «ямы», «ямами»)',
 	},
-	{ displayName: 'Название (Выход)', name: 'name', type: 'string', default: '', description: 'Имя выхода на схеме и в реестре' },
+	{ displayName: 'Название (выход)', name: 'name', type: 'string', default: '', description: 'Имя выхода на схеме и в реестре' },
 	{ displayName: 'Ответственный', name: 'responsible', type: 'string', default: '' },
 	{ displayName: 'Подразделение', name: 'department', type: 'string', default: '' },
 	{
@@ -62,7 +62,7 @@ const ruleValues: INodeProperties[] = [
 	{ displayName: 'Признаки', name: 'flags', type: 'multiOptions', options: FLAG_OPTIONS, default: [] },
 	{ displayName: 'Источники', name: 'sources', type: 'multiOptions', options: SOURCE_OPTIONS.filter((o) => o.value !== '*'), default: [] },
 	{
-		displayName: 'Срок (Рабочих Дней)',
+		displayName: 'Срок (рабочих дней)',
 		name: 'deadlineDays',
 		type: 'number',
 		typeOptions: { minValue: 0 },
@@ -80,14 +80,14 @@ const ruleValues: INodeProperties[] = [
 
 export const routingProperties: INodeProperties[] = [
 	{
-		displayName: 'Откуда Правила',
+		displayName: 'Откуда правила',
 		name: 'mode',
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Правила В Этом Узле', value: 'rules', description: 'По выходу на каждое правило — ветки видны на схеме' },
+			{ name: 'Правила в этом узле', value: 'rules', description: 'По выходу на каждое правило — ветки видны на схеме' },
 			{
-				name: 'Таблица (Например, Лист Google Таблицы)',
+				name: 'Таблица (например, лист Google Таблицы)',
 				value: 'table',
 				description: 'Строки с заголовками «Правило», «Темы», «Поселения», «Ключевые слова», «Подразделение»…',
 			},
@@ -106,7 +106,7 @@ export const routingProperties: INodeProperties[] = [
 		options: [{ displayName: 'Правило', name: 'rule', values: ruleValues }],
 	},
 	{
-		displayName: 'Строки Таблицы Правил',
+		displayName: 'Строки таблицы правил',
 		name: 'table',
 		type: 'json',
 		default: "={{ $('Правила маршрутизации').all().map(item => item.json) }}",
@@ -114,12 +114,12 @@ export const routingProperties: INodeProperties[] = [
 		displayOptions: { show: { mode: ['table'] } },
 	},
 	{
-		displayName: 'Если Подходит Несколько Правил',
+		displayName: 'Если подходит несколько правил',
 		name: 'matchMode',
 		type: 'options',
 		options: [
-			{ name: 'Первое Подходящее', value: 'first' },
-			{ name: 'Все Подходящие (Копия В Каждый Выход)', value: 'all' },
+			{ name: 'Первое подходящее', value: 'first' },
+			{ name: 'Все подходящие (копия в каждый выход)', value: 'all' },
 		],
 		default: 'first',
 	},

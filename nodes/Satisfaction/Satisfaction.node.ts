@@ -12,11 +12,11 @@ import { emptyFollowUpState, linkReplies, selectForFollowUp, type FollowUpChanne
 import { asNodeError, errorItem } from '../shared/items';
 
 const CHANNELS: Array<{ name: string; value: FollowUpChannel }> = [
-	{ name: 'ВКонтакте: Ответ На Комментарий', value: 'vk_comment' },
-	{ name: 'ВКонтакте: Личное Сообщение', value: 'vk_message' },
-	{ name: 'Одноклассники: Ответ В Обсуждении', value: 'ok_comment' },
-	{ name: 'Telegram: Сообщение Боту', value: 'telegram_message' },
-	{ name: 'MAX: Сообщение Боту', value: 'max_message' },
+	{ name: 'ВКонтакте: Ответ на комментарий', value: 'vk_comment' },
+	{ name: 'ВКонтакте: Личное сообщение', value: 'vk_message' },
+	{ name: 'Одноклассники: Ответ в обсуждении', value: 'ok_comment' },
+	{ name: 'Telegram: Сообщение боту', value: 'telegram_message' },
+	{ name: 'MAX: Сообщение боту', value: 'max_message' },
 ];
 
 /** Outputs by operation: linking splits appeals from the citizens' assessments. */
@@ -35,7 +35,7 @@ const isAppeal = (json: IDataObject): boolean =>
 
 export class Satisfaction implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'МЦУ: Оценка Заявителей',
+		displayName: 'МЦУ: Оценка заявителей',
 		name: 'satisfaction',
 		icon: 'file:satisfaction.svg',
 		group: ['transform'],
@@ -53,9 +53,9 @@ export class Satisfaction implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Выбрать, Кого Спросить', value: 'ask', action: 'Выбрать авторов для вопроса об оценке' },
-					{ name: 'Привязать Ответы Заявителей', value: 'link', action: 'Привязать ответы заявителей к обращениям' },
-					{ name: 'Распознать Оценку', value: 'recognize', action: 'Распознать оценку в тексте' },
+					{ name: 'Выбрать, кого спросить', value: 'ask', action: 'Выбрать авторов для вопроса об оценке' },
+					{ name: 'Привязать ответы заявителей', value: 'link', action: 'Привязать ответы заявителей к обращениям' },
+					{ name: 'Распознать оценку', value: 'recognize', action: 'Распознать оценку в тексте' },
 				],
 				default: 'link',
 			},
@@ -67,7 +67,7 @@ export class Satisfaction implements INodeType {
 				displayOptions: { show: { operation: ['ask', 'link'] } },
 			},
 			{
-				displayName: 'Текст Вопроса',
+				displayName: 'Текст вопроса',
 				name: 'question',
 				type: 'string',
 				typeOptions: { rows: 3 },
@@ -83,7 +83,7 @@ export class Satisfaction implements INodeType {
 				displayOptions: { show: { operation: ['ask'] } },
 			},
 			{
-				displayName: 'Спрашивать Через, Часов После Ответа',
+				displayName: 'Спрашивать через, часов после ответа',
 				name: 'delayHours',
 				type: 'number',
 				typeOptions: { minValue: 0 },
@@ -92,7 +92,7 @@ export class Satisfaction implements INodeType {
 				displayOptions: { show: { operation: ['ask'] } },
 			},
 			{
-				displayName: 'Не Спрашивать Об Ответах Старше, Дней',
+				displayName: 'Не спрашивать об ответах старше, дней',
 				name: 'maxAgeDays',
 				type: 'number',
 				typeOptions: { minValue: 1 },
@@ -100,7 +100,7 @@ export class Satisfaction implements INodeType {
 				displayOptions: { show: { operation: ['ask'] } },
 			},
 			{
-				displayName: 'Ждать Ответа, Дней',
+				displayName: 'Ждать ответа, дней',
 				name: 'expireDays',
 				type: 'number',
 				typeOptions: { minValue: 1 },
@@ -109,7 +109,7 @@ export class Satisfaction implements INodeType {
 				displayOptions: { show: { operation: ['link'] } },
 			},
 			{
-				displayName: 'Ответ Заявителя',
+				displayName: 'Ответ заявителя',
 				name: 'reply',
 				type: 'string',
 				default: '={{ $json.reply }}',

@@ -47,13 +47,13 @@ export class Telegram implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Получить Новые', value: 'getNew', action: 'Получить новые сообщения боту' },
+					{ name: 'Получить новые', value: 'getNew', action: 'Получить новые сообщения боту' },
 					{ name: 'Отправить', value: 'send', action: 'Отправить сообщение' },
 				],
 				default: 'getNew',
 			},
 			{
-				displayName: 'ID Чата',
+				displayName: 'ID чата',
 				name: 'chatId',
 				type: 'string',
 				required: true,

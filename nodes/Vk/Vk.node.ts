@@ -37,10 +37,10 @@ export class Vk implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Запись На Стене', value: 'post' },
+					{ name: 'Запись на стене', value: 'post' },
 					{ name: 'Комментарий', value: 'comment' },
-					{ name: 'Личное Сообщение', value: 'message' },
-					{ name: 'Упоминание (Поиск)', value: 'mention' },
+					{ name: 'Личное сообщение', value: 'message' },
+					{ name: 'Упоминание (поиск)', value: 'mention' },
 				],
 				default: 'comment',
 			},
@@ -50,7 +50,7 @@ export class Vk implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['post'] } },
-				options: [{ name: 'Получить Много', value: 'getMany', action: 'Получить записи стены' }],
+				options: [{ name: 'Получить много', value: 'getMany', action: 'Получить записи стены' }],
 				default: 'getMany',
 			},
 			{
@@ -60,7 +60,7 @@ export class Vk implements INodeType {
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['comment'] } },
 				options: [
-					{ name: 'Получить Много', value: 'getMany', action: 'Получить комментарии' },
+					{ name: 'Получить много', value: 'getMany', action: 'Получить комментарии' },
 					{ name: 'Ответить', value: 'reply', action: 'Ответить на комментарий' },
 				],
 				default: 'getMany',
@@ -84,7 +84,7 @@ export class Vk implements INodeType {
 				default: 'search',
 			},
 			{
-				displayName: 'Сколько Последних Записей',
+				displayName: 'Сколько последних записей',
 				name: 'count',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 100 },
@@ -92,7 +92,7 @@ export class Vk implements INodeType {
 				displayOptions: { show: { resource: ['post', 'comment'], operation: ['getMany'] } },
 			},
 			{
-				displayName: 'ID Записи',
+				displayName: 'ID записи',
 				name: 'postId',
 				type: 'number',
 				default: 0,
@@ -100,7 +100,7 @@ export class Vk implements INodeType {
 				displayOptions: show('comment', 'getMany'),
 			},
 			{
-				displayName: 'ID Записи',
+				displayName: 'ID записи',
 				name: 'replyPostId',
 				type: 'string',
 				required: true,
@@ -108,14 +108,14 @@ export class Vk implements INodeType {
 				displayOptions: show('comment', 'reply'),
 			},
 			{
-				displayName: 'ID Комментария',
+				displayName: 'ID комментария',
 				name: 'replyToComment',
 				type: 'string',
 				default: '={{ $json.raw.id }}',
 				displayOptions: show('comment', 'reply'),
 			},
 			{
-				displayName: 'ID Пользователя',
+				displayName: 'ID пользователя',
 				name: 'userId',
 				type: 'string',
 				required: true,
@@ -123,7 +123,7 @@ export class Vk implements INodeType {
 				displayOptions: show('message', 'send'),
 			},
 			{
-				displayName: 'ID Обращения',
+				displayName: 'ID обращения',
 				name: 'appealId',
 				type: 'string',
 				default: '={{ $json.id }}',
@@ -148,7 +148,7 @@ export class Vk implements INodeType {
 				displayOptions: { show: { resource: ['comment', 'message'], operation: ['reply', 'send'] } },
 			},
 			{
-				displayName: 'Ключевые Слова',
+				displayName: 'Ключевые слова',
 				name: 'query',
 				type: 'string',
 				required: true,
@@ -157,7 +157,7 @@ export class Vk implements INodeType {
 				displayOptions: show('mention', 'search'),
 			},
 			{
-				displayName: 'Начиная С',
+				displayName: 'Начиная с',
 				name: 'startTime',
 				type: 'dateTime',
 				default: '',

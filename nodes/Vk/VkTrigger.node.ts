@@ -44,7 +44,7 @@ export class VkTrigger implements INodeType {
 		properties: [
 			VK_EVENTS_PROPERTY,
 			{
-				displayName: 'Упоминания: Ключевые Слова',
+				displayName: 'Упоминания: Ключевые слова',
 				name: 'mentionKeywords',
 				type: 'string',
 				default: '',
@@ -52,7 +52,7 @@ export class VkTrigger implements INodeType {
 				description: 'Через запятую; пусто — не искать. Поиск (newsfeed.search) требует ключ пользователя или сервисный ключ.',
 			},
 			{
-				displayName: 'Догонять Пропущенное Не Дальше, Дней',
+				displayName: 'Догонять пропущенное не дальше, дней',
 				name: 'catchUpMaxDays',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 365 },

@@ -6,9 +6,9 @@ export const VK_EVENTS_PROPERTY: INodeProperties = {
 	name: 'events',
 	type: 'multiOptions',
 	options: [
-		{ name: 'Комментарии На Стене', value: 'wall_reply_new' },
-		{ name: 'Личные Сообщения Сообществу', value: 'message_new' },
-		{ name: 'Новые Записи На Стене', value: 'wall_post_new' },
+		{ name: 'Комментарии на стене', value: 'wall_reply_new' },
+		{ name: 'Личные сообщения сообществу', value: 'message_new' },
+		{ name: 'Новые записи на стене', value: 'wall_post_new' },
 	],
 	default: ['wall_reply_new', 'message_new'],
 };

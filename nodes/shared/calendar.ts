@@ -100,14 +100,14 @@ export const CALENDAR_OPTION_PROPERTIES = [
 		description: 'Производственный календарь года в формате xmlcalendar; заменяет встроенный для этого года',
 	},
 	{
-		displayName: 'Календарь: Ссылка На XML',
+		displayName: 'Календарь: Ссылка на XML',
 		name: 'calendarUrl',
 		type: 'string' as const,
 		default: '',
 		description: 'Адрес файла xmlcalendar, загружается при каждом запуске',
 	},
 	{
-		displayName: 'Календарь: Список Дат',
+		displayName: 'Календарь: Список дат',
 		name: 'calendarDates',
 		type: 'string' as const,
 		typeOptions: { rows: 4 },

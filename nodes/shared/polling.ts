@@ -15,17 +15,17 @@ import { errorItem } from './items';
 /** Trigger parameters every polling trigger of the package shares. */
 export const pollingProperties: INodeProperties[] = [
 	{
-		displayName: 'При Первом Запуске',
+		displayName: 'При первом запуске',
 		name: 'firstRun',
 		type: 'options',
 		options: [
-			{ name: 'Только Новые С Этого Момента', value: 'now' },
-			{ name: 'Загрузить За Последние N Дней', value: 'lookback' },
+			{ name: 'Только новые с этого момента', value: 'now' },
+			{ name: 'Загрузить за последние N дней', value: 'lookback' },
 		],
 		default: 'now',
 	},
 	{
-		displayName: 'Дней Назад',
+		displayName: 'Дней назад',
 		name: 'lookbackDays',
 		type: 'number',
 		typeOptions: { minValue: 1 },

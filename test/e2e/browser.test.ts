@@ -62,7 +62,7 @@ describe('the workflows in a real browser', () => {
 
 	for (const [node, label, file] of [
 		['МЦУ: Маршрутизация', 'Правила', 'routing-panel'],
-		['МЦУ: Сроки', 'Свои Правила Сроков', 'deadlines-panel'],
+		['МЦУ: Сроки', 'Свои правила сроков', 'deadlines-panel'],
 	] as const) {
 		it(`opens the panel of «${node}» with its parameters`, async () => {
 			await page.goto(`${url}/workflow/McuIntake`);
