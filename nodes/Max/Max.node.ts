@@ -60,14 +60,14 @@ export class Max implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Получить Новые', value: 'getNew', action: 'Получить новые сообщения боту' },
+					{ name: 'Получить новые', value: 'getNew', action: 'Получить новые сообщения боту' },
 					{ name: 'Отправить', value: 'send', action: 'Отправить сообщение пользователю или в чат' },
-					{ name: 'Ответить в Чате', value: 'reply', action: 'Ответить на сообщение в чате' },
+					{ name: 'Ответить в чате', value: 'reply', action: 'Ответить на сообщение в чате' },
 				],
 				default: 'getNew',
 			},
 			{
-				displayName: 'Не Больше, Обновлений',
+				displayName: 'Не больше, обновлений',
 				name: 'batchSize',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 1000 },
@@ -76,7 +76,7 @@ export class Max implements INodeType {
 				displayOptions: { show: { operation: ['getNew'] } },
 			},
 			{
-				displayName: 'Ждать Новых, с',
+				displayName: 'Ждать новых, с',
 				name: 'timeout',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 90 },
@@ -89,14 +89,14 @@ export class Max implements INodeType {
 				name: 'recipient',
 				type: 'options',
 				options: [
-					{ name: 'Пользователю (Личное Сообщение)', value: 'user' },
-					{ name: 'В Чат', value: 'chat' },
+					{ name: 'Пользователю (личное сообщение)', value: 'user' },
+					{ name: 'В чат', value: 'chat' },
 				],
 				default: 'user',
 				displayOptions: { show: { operation: ['send'] } },
 			},
 			{
-				displayName: 'ID Пользователя',
+				displayName: 'ID пользователя',
 				name: 'userId',
 				type: 'string',
 				required: true,
@@ -104,7 +104,7 @@ export class Max implements INodeType {
 				displayOptions: { show: { operation: ['send'], recipient: ['user'] } },
 			},
 			{
-				displayName: 'ID Чата',
+				displayName: 'ID чата',
 				name: 'chatId',
 				type: 'string',
 				required: true,
@@ -112,7 +112,7 @@ export class Max implements INodeType {
 				displayOptions: { show: { operation: ['send'], recipient: ['chat'] } },
 			},
 			{
-				displayName: 'ID Чата',
+				displayName: 'ID чата',
 				name: 'chatId',
 				type: 'string',
 				required: true,
@@ -120,7 +120,7 @@ export class Max implements INodeType {
 				displayOptions: { show: { operation: ['reply'] } },
 			},
 			{
-				displayName: 'ID Сообщения, На Которое Отвечаем',
+				displayName: 'ID сообщения, на которое отвечаем',
 				name: 'replyTo',
 				type: 'string',
 				required: true,
@@ -141,7 +141,7 @@ export class Max implements INodeType {
 				name: 'format',
 				type: 'options',
 				options: [
-					{ name: 'Без Разметки', value: '' },
+					{ name: 'Без разметки', value: '' },
 					{ name: 'Markdown', value: 'markdown' },
 					{ name: 'HTML', value: 'html' },
 				],
@@ -149,7 +149,7 @@ export class Max implements INodeType {
 				displayOptions: { show: { operation: ['send', 'reply'] } },
 			},
 			{
-				displayName: 'Ключ Повтора',
+				displayName: 'Ключ повтора',
 				name: 'idempotencyKey',
 				type: 'string',
 				default: '={{ $json.id ?? "" }}',
@@ -158,7 +158,7 @@ export class Max implements INodeType {
 				displayOptions: { show: { operation: ['send', 'reply'] } },
 			},
 			{
-				displayName: 'Отметить Обращение Отвеченным',
+				displayName: 'Отметить обращение отвеченным',
 				name: 'markAnswered',
 				type: 'boolean',
 				default: true,

@@ -59,8 +59,8 @@ export class MaxTrigger implements INodeType {
 				name: 'updateTypes',
 				type: 'multiOptions',
 				options: [
-					{ name: 'Новое Сообщение', value: 'message_created' },
-					{ name: 'Сообщение Изменено', value: 'message_edited' },
+					{ name: 'Новое сообщение', value: 'message_created' },
+					{ name: 'Сообщение изменено', value: 'message_edited' },
 				],
 				default: ['message_created'],
 				required: true,
