@@ -4,8 +4,8 @@
  * record still processed»).
  *
  * It starts from valid records of each source, in the shapes the sandbox emulators and the source tests use (ПОС
- * message, ИМ incident, VK wall comment, VK `message_new` event, OK discussion comment, Telegram update, a row of the
- * ПОС cabinet export), and applies one mutation per variant: a required field deleted, a wrong type, a huge text,
+ * message, ИМ incident, VK wall comment, VK `message_new` event, OK discussion comment, Telegram update, MAX update, a
+ * row of the ПОС cabinet export), and applies one mutation per variant: a required field deleted, a wrong type, a huge text,
  * HTML and script, a broken date, an unknown status code, broken Unicode, deeply nested junk, prototype-pollution
  * keys. Every variant says which field it touched and what the normalizer must do with it:
  * - `invalid`: the record must become an error naming the record and `raw.<field>`;
@@ -17,7 +17,7 @@ import { createRng, intBetween, pick, type Rng } from '../../sandbox/core/rng';
 import { FEMALE_NAMES, MALE_NAMES, SETTLEMENTS, SURNAMES } from '../../sandbox/seed/places';
 import { FORMAL_ANSWERS, GOOD_ANSWERS, GREETINGS, PROBLEMS, REQUESTS } from '../../sandbox/seed/texts';
 
-export const MALFORMED_SOURCES = ['pos', 'im', 'vkComment', 'vkMessage', 'ok', 'telegram', 'posExport'] as const;
+export const MALFORMED_SOURCES = ['pos', 'im', 'vkComment', 'vkMessage', 'ok', 'telegram', 'posExport', 'max'] as const;
 export type MalformedSource = (typeof MALFORMED_SOURCES)[number];
 
 export const MUTATION_KINDS = [
@@ -80,14 +80,15 @@ export interface BatchOptions {
 }
 
 type Role = 'id' | 'date' | 'text' | 'status' | 'optional' | 'optionalDate' | 'url' | 'container' | 'eventType';
-type DateType = 'iso' | 'unix' | 'ok' | 'export';
+type DateType = 'iso' | 'unix' | 'unixMs' | 'ok' | 'export';
 
 interface FieldSpec {
 	path: string[];
 	/** As named in errors (`raw.<field>`); a prefix for containers. */
 	field: string;
 	role: Role;
-	idType?: 'string' | 'integer';
+	/** `stringOnly`: a number is refused too (MAX's message id `mid`). */
+	idType?: 'string' | 'integer' | 'stringOnly';
 	dateType?: DateType;
 	appealPaths?: string[];
 	/** Deleted together with the mutated field (ПОС falls back from `posId` to `id`). */
@@ -282,6 +283,27 @@ function telegramUpdate(seq: number, rng: Rng): Record<string, unknown> {
 	};
 }
 
+/** A MAX Bot API `message_created` update (timestamps in Unix milliseconds): a dialog with the bot or the district's chat. */
+function maxUpdate(seq: number, rng: Rng): Record<string, unknown> {
+	const day = intBetween(rng, 1, 28);
+	const who = person(rng);
+	const dialog = rng() < 0.6;
+	const at = Date.parse(OCT(day, intBetween(rng, 7, 22), intBetween(rng, 0, 59))) + intBetween(rng, 0, 999);
+	const userId = 630000 + seq;
+	const chatId = dialog ? 9_100_000 + seq : -72_000_000_001;
+	return {
+		update_type: 'message_created',
+		timestamp: at + 20,
+		message: {
+			sender: { user_id: userId, first_name: who.name, last_name: who.surname, name: `${who.name} ${who.surname}`, username: `user_${seq}`, is_bot: false },
+			recipient: dialog ? { chat_id: chatId, chat_type: 'dialog', user_id: 590000001 } : { chat_id: chatId, chat_type: 'chat' },
+			timestamp: at,
+			body: { mid: `mid.${(0x5a000000 + seq).toString(16)}`, seq: 1000 + seq, text: problemText(rng).text, attachments: null },
+			...(dialog ? {} : { link: { type: 'reply', chat_id: chatId, message: { mid: 'mid.post1', seq: 1, text: 'Новости района' } }, url: `https://max.ru/c/${chatId}/${1000 + seq}` }),
+		},
+	};
+}
+
 function posExportRow(seq: number, rng: Rng): Record<string, unknown> {
 	const day = intBetween(rng, 1, 20);
 	const p = problemText(rng);
@@ -439,6 +461,33 @@ const SPECS: Record<MalformedSource, SourceSpec> = {
 		],
 		containers: [[], ['message'], ['message', 'chat'], ['message', 'from']],
 	},
+	max: {
+		build: maxUpdate,
+		ids: (r) => [`max:${get(r, ['message', 'body', 'mid'])}`],
+		fields: [
+			f('update_type', 'update_type', 'eventType'),
+			f('message', 'message', 'container'),
+			f('message.body', 'message.body', 'container'),
+			// The message id is the appeal id: a broken one is named only by the source prefix.
+			f('message.body.mid', 'message.body.mid', 'id', { idType: 'stringOnly', appealPaths: ['/id', '/externalId'] }),
+			f('message.recipient.chat_id', 'message.recipient.chat_id', 'id', { idType: 'integer', idsWhenBroken: (r) => [`max:${get(r, ['message', 'body', 'mid'])}`] }),
+			f('message.recipient.chat_type', 'message.recipient.chat_type', 'eventType'),
+			f('message.timestamp', 'message.timestamp', 'date', { dateType: 'unixMs', appealPaths: ['/receivedAt'] }),
+			f('message.body.text', 'message.body.text', 'text', { appealPaths: ['/text'] }),
+			f('message.body.attachments', 'message.body.attachments', 'optional'),
+			f('message.body.seq', 'message.body.seq', 'optional'),
+			f('message.sender', 'message.sender', 'optional'),
+			f('message.sender.first_name', 'message.sender.first_name', 'optional'),
+			f('message.sender.last_name', 'message.sender.last_name', 'optional'),
+			f('message.sender.user_id', 'message.sender.user_id', 'optional'),
+			f('message.sender.username', 'message.sender.username', 'url', { appealPaths: ['/author/profileUrl'] }),
+			f('message.recipient.user_id', 'message.recipient.user_id', 'optional'),
+			f('message.link', 'message.link', 'optional'),
+			f('message.url', 'message.url', 'url', { appealPaths: ['/url'] }),
+			f('timestamp', 'timestamp', 'optional'),
+		],
+		containers: [[], ['message'], ['message', 'body'], ['message', 'sender'], ['message', 'recipient']],
+	},
 	posExport: {
 		build: posExportRow,
 		ids: (r) => [`pos:${get(r, ['Номер сообщения'])}`],
@@ -503,6 +552,8 @@ const PROTO_VALUES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasO
 const BROKEN_DATES: Record<DateType, unknown[]> = {
 	iso: ['31.02.2026', '', 'вчера', 1e20, -1, 0, -1790000000, '2026-02-31T10:00:00+03:00', '2025-02-29T10:00:00+03:00', '2026-13-01T10:00:00+03:00', '2026-10-01T24:00:00+03:00', '2026-10-01T10:60:00+03:00', '2026-10-01T10:00:00+25:00', '0000-00-00T00:00:00Z', 'NaN', 'Infinity', '1790000000', '2026-10-01 10:00', 'Thu Oct 01 2026 10:00:00 GMT+0300', 253402300800, '2026-10-01T10:00:00+03:00<script>'],
 	unix: ['', 'вчера', 1e20, -1, 0, -1790000000, '31.02.2026', '2026-10-01T09:15:00+03:00', 253402300800, 'NaN', '1790000000abc', '-', '1e9'],
+	// MAX stamps in milliseconds: Unix seconds (1790000000) would put the message in 1970.
+	unixMs: ['', 'вчера', 1e20, -1, 0, 1790000000, -1790000000000, 1790000000000.5, '31.02.2026', '2026-10-01T09:15:00+03:00', 'NaN', '1790000000000abc', '-', '1e12'],
 	ok: ['', 'вчера', 1e20, -1, 0, '31.02.2026', '2026-02-31 10:00:00', '2026-10-01 25:00:00', '2026-10-01 10:60', 'NaN', 253402300800000, '2026-10-01 10:00:00 MSK'],
 	export: ['31.02.2026', '', 'вчера', 1e20, -1, 0, '32.01.2026', '01.13.2026', '01.10.2026 25:00', '29.02.2025', 1790000000, 'NaN', 100, '2026-02-31T10:00:00+03:00', '01/10/2026'],
 };
@@ -521,6 +572,11 @@ const VALID_DATES: Record<DateType, Array<[unknown, string]>> = {
 	unix: [
 		[1790000000, '2026-09-21T17:13:20+03:00'],
 		['1790000000', '2026-09-21T17:13:20+03:00'],
+	],
+	unixMs: [
+		[1790000000000, '2026-09-21T17:13:20+03:00'],
+		[1790000000999, '2026-09-21T17:13:20+03:00'],
+		['1790000000000', '2026-09-21T17:13:20+03:00'],
 	],
 	ok: [
 		['2026-10-01 12:00:00', '2026-10-01T12:00:00+03:00'],
@@ -639,7 +695,11 @@ function plan(rng: Rng, spec: FieldSpec, kind: MutationKind, current: unknown): 
 			const scalar = type === 'number' || type === 'digits' || type === 'string';
 			let expect: Expectation;
 			let expectedText: string | undefined;
-			if (role === 'id') expect = spec.idType === 'integer' ? (type === 'number' || type === 'digits' ? 'valid' : 'invalid') : scalar ? 'valid' : 'invalid';
+			if (role === 'id') {
+				if (spec.idType === 'integer') expect = type === 'number' || type === 'digits' ? 'valid' : 'invalid';
+				else if (spec.idType === 'stringOnly') expect = type === 'digits' || type === 'string' ? 'valid' : 'invalid';
+				else expect = scalar ? 'valid' : 'invalid';
+			}
 			else if (role === 'text') {
 				expect = scalar ? 'valid' : 'invalid';
 				if (scalar) expectedText = String(value).trim();

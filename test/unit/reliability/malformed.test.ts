@@ -11,6 +11,7 @@ import { validateAppeal } from '../../../lib/appeal';
 import { DEADLINE_STATUSES } from '../../../lib/deadlines';
 import { REGISTER_COLUMNS, rowOf } from '../../../lib/reports';
 import { normalizeIm } from '../../../lib/sources/im';
+import { maxExternalId, normalizeMax, type MaxUpdate } from '../../../lib/sources/max';
 import { normalizeOkComment, type OkCommentInput } from '../../../lib/sources/ok';
 import { normalizePos } from '../../../lib/sources/pos';
 import { normalizeTelegram } from '../../../lib/sources/telegram';
@@ -36,6 +37,7 @@ const HUGE: Record<MalformedSource, [number, number]> = {
 	vkMessage: [1_000_000, 1_200_000],
 	ok: [1_000_000, 1_200_000],
 	telegram: [1_000_000, 1_200_000],
+	max: [1_000_000, 1_200_000],
 	posExport: [1_000_000, 1_200_000],
 };
 
@@ -79,21 +81,22 @@ async function viaNormalize(records: unknown[], input: string): Promise<INodeExe
 	return out;
 }
 
-// Labels as the nodes give them (nodes/Pos, Im, Vk, Ok, Telegram).
+// Labels as the nodes give them (nodes/Pos, Im, Vk, Ok, Telegram, Max).
 const SOURCE_NODES: Record<MalformedSource, (records: unknown[]) => Promise<INodeExecutionData[]>> = {
 	pos: (r) => viaSourceNode(r, (x) => normalizePos(x, { urlTemplate: 'https://pos.example/appeals/{id}' }), (x) => ({ source: 'pos', externalId: (x as IDataObject)?.posId })),
 	im: (r) => viaSourceNode(r, (x) => normalizeIm(x), (x) => ({ source: 'im', externalId: (x as IDataObject)?.id })),
 	vkComment: (r) => viaSourceNode(r, (x) => normalizeVk(x as VkRecordInput), (x) => ({ source: 'vk', externalId: (x as VkRecordInput)?.item?.id })),
 	ok: (r) => viaSourceNode(r, (x) => normalizeOkComment(x as OkCommentInput), (x) => ({ source: 'ok', externalId: (x as OkCommentInput)?.comment?.id })),
 	telegram: (r) => viaSourceNode(r, (x) => normalizeTelegram(x as Record<string, unknown>), (x) => ({ source: 'telegram', externalId: (x as IDataObject).update_id })),
+	max: (r) => viaSourceNode(r, (x) => normalizeMax(x as MaxUpdate), (x) => ({ source: 'max', externalId: maxExternalId(x as MaxUpdate) })),
 	vkMessage: (r) => viaNormalize(r, 'vkEvent'),
 	posExport: (r) => viaNormalize(r, 'posExport'),
 };
 
 /** Sources «МЦУ: Нормализация» reads as well (its input setting). */
-const ALSO_NORMALIZE: Partial<Record<MalformedSource, string>> = { pos: 'posApi', im: 'imApi', telegram: 'telegram' };
+const ALSO_NORMALIZE: Partial<Record<MalformedSource, string>> = { pos: 'posApi', im: 'imApi', telegram: 'telegram', max: 'max' };
 
-const PREFIX: Record<MalformedSource, string> = { pos: 'pos', im: 'im', vkComment: 'vk', vkMessage: 'vk', ok: 'ok', telegram: 'telegram', posExport: 'pos' };
+const PREFIX: Record<MalformedSource, string> = { pos: 'pos', im: 'im', vkComment: 'vk', vkMessage: 'vk', ok: 'ok', telegram: 'telegram', max: 'max', posExport: 'pos' };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checks of one record's outcome; each returns what is wrong, in words (empty: fine)
@@ -207,7 +210,7 @@ describe('malformed records through every node', () => {
 		});
 		expect(failures).toEqual([]);
 
-		// The same records through «МЦУ: Нормализация» where it reads them too (API records, Telegram updates).
+		// The same records through «МЦУ: Нормализация» where it reads them too (API records, Telegram and MAX updates).
 		const alsoInput = ALSO_NORMALIZE[source];
 		if (alsoInput) {
 			const again = await viaNormalize(batch.map((g) => g.record), alsoInput);
@@ -262,7 +265,7 @@ describe('malformed records through every node', () => {
 			const hasAnswer = String(item.json.answerText ?? '').trim() !== '' || ['answered', 'closed'].includes(String(item.json.status));
 			if (hasAnswer) expect(item.json.answerCheck).toBeDefined();
 		}
-		if (!['vkMessage', 'telegram'].includes(source)) expect(checked.filter((c) => c.json.answerCheck).length).toBeGreaterThan(0);
+		if (!['vkMessage', 'telegram', 'max'].includes(source)) expect(checked.filter((c) => c.json.answerCheck).length).toBeGreaterThan(0);
 
 		// 5. «МЦУ: Рейтинг и сводка»: every appeal of the period counted once.
 		const inPeriod = checked.filter((c) => {
