@@ -115,7 +115,7 @@ export function intakeWorkflow(): Json {
 		node('МЦУ: Маршрутизация', mcu('routing'), 1, [720, 120], {
 			mode: 'rules',
 			matchMode: 'first',
-			rules: { rule: ROUTING_RULES.map((r) => ({ ...r, settlements: '', keywords: '', sources: [], kinds: [], flags: [], email: '', deadlineDays: 0 })) },
+			rules: { rule: ROUTING_RULES.map((r) => ({ ...r, settlements: '', keywords: '', sources: [], kinds: [], flags: [], email: '', maxChatId: '', deadlineDays: 0 })) },
 		}),
 		sticky('Маршрутизация', '### Распределение\nПравила проверяются сверху вниз: тема, поселение, источник, вид, признаки, ключевые слова → подразделение, ответственный, его Telegram. Всё, что не подошло, выходит в «Не распределено». Ветки сходятся в «Распределённые» (до 10 входов; для 10+ правил добавьте второй узел Merge).', [640, -160], 360, 190),
 		node('Распределённые', 'n8n-nodes-base.merge', 3.2, [960, 140], { numberInputs: ROUTING_RULES.length + 1 }),
@@ -124,7 +124,7 @@ export function intakeWorkflow(): Json {
 		report('Реестр обращений', 'register', 'Реестр обращений', [1420, -200], undefined, { correctionDepartments: [...new Set(ROUTING_RULES.map((r) => r.department))].join('\n') }),
 		report('Просроченные', 'overdue', 'Просроченные и истекающие', [1420, -40]),
 		node('МЦУ: Напоминания', mcu('reminders'), 1, [1420, 120], {
-			heads: { head: HEADS.map(([department, name, telegramChatId]) => ({ department, name, telegramChatId, email: '' })) },
+			heads: { head: HEADS.map(([department, name, telegramChatId]) => ({ department, name, telegramChatId, maxChatId: '', email: '' })) },
 			people: {},
 			coordinator: { contact: { name: 'Координатор МЦУ', telegramChatId: '7001', email: '' } },
 			curator: { contact: { name: 'Куратор МЦУ (первый заместитель Главы)', telegramChatId: '7002', email: '' } },
@@ -156,6 +156,17 @@ export function intakeWorkflow(): Json {
 		report('Лист «ССТУ»', 'table', 'ССТУ (прошлый месяц)', [2140, 860]),
 		...followUpNodes(),
 		sticky('Структурирование', '### Структурирование\nТема берётся из категории ПОС/ИМ, иначе из текста: модель, обученная на листе «История» (выгрузка ПОС/ИМ с категориями или текст и тема) и на исправлениях координатора, затем словарь. Исправления в столбцах «… (исправлено)» листа «Реестр обращений» сильнее расчёта и сохраняются между запусками.', [200, -160], 400, 200),
+		// Added after the others so the earlier nodes keep their ids.
+		// Digests whose recipient has a MAX chat go there too; the key (level, recipient, day) keeps a retried run from sending twice.
+		node('Есть чат в MAX?', 'n8n-nodes-base.if', 2.2, [1660, -40], {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [{ id: 'm1', leftValue: '={{ $json.maxChatId }}', rightValue: '', operator: { type: 'string', operation: 'notEmpty', singleValue: true } }],
+				combinator: 'and',
+			},
+			options: {},
+		}),
+		node('MAX: отправить напоминания', mcu('max'), 1, [1900, -40], { resource: 'message', operation: 'send', recipient: 'chat', chatId: '={{ $json.maxChatId }}', text: '={{ $json.text }}', idempotencyKey: "={{ 'reminder:' + $json.digestKey }}", markAnswered: false }, { ...cred('mcuMaxApi'), onError: 'continueRegularOutput' }),
 	];
 	connect(c, 'Запуск вручную', 'ПОС');
 	connect(c, 'Каждые 15 минут', 'ПОС');
@@ -178,6 +189,8 @@ export function intakeWorkflow(): Json {
 	// Reminders see the answer checks too: an answer with errors goes back to the responsible with the reasons.
 	connect(c, 'Ответы вместе', 'МЦУ: Напоминания');
 	connect(c, 'МЦУ: Напоминания', 'Отправить напоминания');
+	connect(c, 'МЦУ: Напоминания', 'Есть чат в MAX?');
+	connect(c, 'Есть чат в MAX?', 'MAX: отправить напоминания', 0);
 	connect(c, 'МЦУ: Сроки', 'Кого спросить об оценке');
 	connect(c, 'Кого спросить об оценке', 'Канал вопроса');
 	FOLLOW_UP_SENDERS.forEach((sender, i) => connect(c, 'Канал вопроса', sender, i));

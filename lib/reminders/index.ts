@@ -33,6 +33,8 @@ export const LEVEL_LABELS: Record<EscalationLevelId, string> = {
 export interface Contact {
 	name: string;
 	telegramChatId?: string;
+	/** A chat (or dialog) in MAX, the national messenger; digests go there as well as to Telegram. */
+	maxChatId?: string;
 	email?: string;
 }
 
@@ -55,7 +57,7 @@ export interface ReminderAppeal {
 	extendedDeadline?: string | null;
 	deadlineStatus?: string;
 	deadlineInfo?: { workingDaysLeft?: number; workingHoursLeft?: number; text?: string; unit?: string };
-	routing?: { contact?: { telegramChatId?: string | null; email?: string | null } };
+	routing?: { contact?: { telegramChatId?: string | null; maxChatId?: string | null; email?: string | null } };
 	/** The coordinator's corrections from the register: a corrected department's head is the one to remind. */
 	corrections?: { department?: string | null } | null;
 	/** The answer check («МЦУ: Контроль ответов»): an answer with errors goes back to the responsible for rework. */
@@ -70,7 +72,7 @@ export interface Digest {
 	dueSoon: number;
 	/** Answers sent back for rework (with the reasons in the entries' status). */
 	rework: number;
-	/** The message, in Russian, ready for Telegram or e-mail. */
+	/** The message, in Russian, ready for Telegram, MAX or e-mail. */
 	text: string;
 	/** Keys of (appeal, level, recipient, day) this digest covers; remember them to never repeat a reminder the same day. */
 	keys: string[];
@@ -195,6 +197,7 @@ function recipientFor(level: EscalationLevelId, appeal: ReminderAppeal, contacts
 				return {
 					name: appeal.responsible,
 					telegramChatId: known?.telegramChatId ?? routed?.telegramChatId ?? undefined,
+					maxChatId: known?.maxChatId ?? routed?.maxChatId ?? undefined,
 					email: known?.email ?? routed?.email ?? undefined,
 				};
 			}

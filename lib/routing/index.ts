@@ -23,6 +23,7 @@ export interface RoutingAssignment {
 	department?: string;
 	responsible?: string;
 	telegramChatId?: string;
+	maxChatId?: string;
 	email?: string;
 	/** A deadline override for appeals this rule routes (used by «МЦУ: Сроки» via `deadlineOverride`). */
 	deadline?: { unit: DeadlineUnit; amount: number };
@@ -167,6 +168,7 @@ export const ROUTING_TABLE_COLUMNS = {
 	department: 'Подразделение',
 	responsible: 'Ответственный',
 	telegramChatId: 'Telegram',
+	maxChatId: 'MAX',
 	email: 'E-mail',
 	deadlineDays: 'Срок (рабочих дней)',
 } as const;
@@ -208,6 +210,7 @@ export function parseRoutingTable(rows: Array<Record<string, unknown>>): Routing
 				department: department || undefined,
 				responsible: String(row[c.responsible] ?? '').trim() || undefined,
 				telegramChatId: String(row[c.telegramChatId] ?? '').trim() || undefined,
+				maxChatId: String(row[c.maxChatId] ?? '').trim() || undefined,
 				email: email || undefined,
 				deadline,
 			},

@@ -15,11 +15,13 @@ interface ContactRow {
 	department?: string;
 	name?: string;
 	telegramChatId?: string;
+	maxChatId?: string;
 	email?: string;
 }
 
 const contactFields = [
 	{ displayName: 'E-Mail', name: 'email', type: 'string' as const, placeholder: 'name@email.com', default: '' },
+	{ displayName: 'MAX (ID чата)', name: 'maxChatId', type: 'string' as const, default: '', description: 'Чат или диалог в MAX, куда тоже отправлять сводки' },
 	{ displayName: 'Telegram (ID чата)', name: 'telegramChatId', type: 'string' as const, default: '' },
 	{ displayName: 'ФИО', name: 'name', type: 'string' as const, default: '' },
 ];
@@ -131,7 +133,9 @@ export class Reminders implements INodeType {
 		if (!now.isValid) throw new NodeOperationError(this.getNode(), `«Момент расчёта»: не дата ISO 8601 — «${nowText}»`);
 		const calendar = await loadCalendar(this, options);
 		const contactOf = (row?: ContactRow): Contact | undefined =>
-			row?.name?.trim() ? { name: row.name.trim(), telegramChatId: row.telegramChatId || undefined, email: row.email || undefined } : undefined;
+			row?.name?.trim()
+				? { name: row.name.trim(), telegramChatId: row.telegramChatId?.trim() || undefined, maxChatId: row.maxChatId?.trim() || undefined, email: row.email?.trim() || undefined }
+				: undefined;
 		const heads: Record<string, Contact> = {};
 		for (const row of ((this.getNodeParameter('heads', 0, {}) as IDataObject).head ?? []) as ContactRow[]) {
 			const c = contactOf(row);
@@ -170,6 +174,9 @@ export class Reminders implements INodeType {
 					level: d.level,
 					recipient: d.recipient.name,
 					telegramChatId: d.recipient.telegramChatId ?? null,
+					maxChatId: d.recipient.maxChatId ?? null,
+					// One digest per level, recipient and day: senders use it as their idempotency key, so a retried run never sends twice.
+					digestKey: `${d.level}|${d.recipient.name}|${today}`,
 					email: d.recipient.email ?? null,
 					overdue: d.overdue,
 					dueSoon: d.dueSoon,

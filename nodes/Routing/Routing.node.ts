@@ -22,6 +22,7 @@ interface RuleParameter {
 	department?: string;
 	responsible?: string;
 	telegramChatId?: string;
+	maxChatId?: string;
 	email?: string;
 	deadlineDays?: number;
 }
@@ -41,6 +42,7 @@ function rulesFromParameters(params: RuleParameter[]): RoutingRule[] {
 			department: p.department?.trim() || undefined,
 			responsible: p.responsible?.trim() || undefined,
 			telegramChatId: p.telegramChatId?.trim() || undefined,
+			maxChatId: p.maxChatId?.trim() || undefined,
 			email: p.email?.trim() || undefined,
 			deadline: p.deadlineDays ? { unit: 'working_days', amount: p.deadlineDays } : undefined,
 		},
@@ -107,7 +109,7 @@ export class Routing implements INodeType {
 						// output; with rules in the node there is no branch for it, so it goes out of «Не распределено» with it).
 						const why = [`подразделение исправлено координатором: ${decision.correctedDepartment}`, 'правила с этим подразделением нет'];
 						outputs[mode === 'table' ? 0 : fallback].push({
-							json: { ...appeal, department: decision.correctedDepartment, corrections, routing: { rule: null, why, contact: { telegramChatId: null, email: null }, deadline: null } },
+							json: { ...appeal, department: decision.correctedDepartment, corrections, routing: { rule: null, why, contact: { telegramChatId: null, maxChatId: null, email: null }, deadline: null } },
 							pairedItem: { item: i },
 						});
 						continue;
@@ -128,7 +130,7 @@ export class Routing implements INodeType {
 						routing: {
 							rule: match.rule.name,
 							why: match.why,
-							contact: { telegramChatId: a.telegramChatId ?? null, email: a.email ?? null },
+							contact: { telegramChatId: a.telegramChatId ?? null, maxChatId: a.maxChatId ?? null, email: a.email ?? null },
 							deadline: a.deadline ?? null,
 						},
 					};

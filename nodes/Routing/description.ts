@@ -33,6 +33,13 @@ export const FLAG_OPTIONS = [
 const ruleValues: INodeProperties[] = [
 	{ displayName: 'E-Mail', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 	{
+		displayName: 'MAX (ID чата)',
+		name: 'maxChatId',
+		type: 'string',
+		default: '',
+		description: 'Чат или диалог ответственного в MAX для напоминаний',
+	},
+	{
 		displayName: 'Telegram (ID чата)',
 		name: 'telegramChatId',
 		type: 'string',

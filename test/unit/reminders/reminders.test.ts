@@ -83,6 +83,29 @@ describe('buildReminders', () => {
 		expect(r.unaddressed).toEqual(['pos:9']);
 	});
 
+	it('digests carry the recipient\'s MAX chat: the person\'s contact first, then the routing rule\'s; heads and the coordinator from theirs', () => {
+		const withMax = {
+			...contacts,
+			heads: { ...contacts.heads, 'Отдел ЖКХ': { name: 'Петров П. П.', telegramChatId: '200', maxChatId: '-7200' } },
+			coordinator: { name: 'Координатор МЦУ', maxChatId: '-7300' },
+		};
+		const routed = (id: string, responsible: string, maxChatId: string | null) =>
+			appeal(id, 'overdue', -4, { responsible, routing: { contact: { telegramChatId: null, maxChatId } } });
+		const { digests } = buildReminders([routed('pos:1', 'Иванова А. А.', '-1'), routed('pos:2', 'Орлова В. В.', '-7100'), routed('pos:3', 'Зайцева Е. Е.', null)], { now, calendar, contacts: withMax });
+		expect(digests.map((d) => [d.level, d.recipient.name, d.recipient.maxChatId])).toEqual([
+			// Иванова's entry in «Ответственные» has no MAX chat, so the routing rule's applies.
+			['responsible', 'Иванова А. А.', '-1'],
+			['head', 'Петров П. П.', '-7200'],
+			['coordinator', 'Координатор МЦУ', '-7300'],
+			['responsible', 'Орлова В. В.', '-7100'],
+			['responsible', 'Зайцева Е. Е.', undefined],
+		]);
+		// A MAX chat in «Ответственные» wins over the rule's.
+		const people = { 'Иванова А. А.': { name: 'Иванова А. А.', maxChatId: '-5' } };
+		const own = buildReminders([routed('pos:1', 'Иванова А. А.', '-1')], { now, calendar, contacts: { heads: {}, people } });
+		expect(own.digests.map((d) => d.recipient.maxChatId)).toEqual(['-5']);
+	});
+
 	it('escalation thresholds are configurable', () => {
 		const r = buildReminders([appeal('pos:2', 'overdue', -1)], { now, calendar, contacts, levels: [{ id: 'responsible', overdueWorkingDays: 0 }, { id: 'coordinator', overdueWorkingDays: 1 }] });
 		expect(r.digests.map((d) => d.level)).toEqual(['responsible', 'coordinator']);

@@ -53,13 +53,15 @@ describe('routeWithCorrections', () => {
 describe('parseRoutingTable', () => {
 	it('reads the coordinator\'s tab', () => {
 		const parsed = parseRoutingTable([
-			{ Правило: 'Дороги', Темы: 'roads', 'Ключевые слова': 'яма, грейдер', Подразделение: 'Отдел дорожного хозяйства', Ответственный: 'Смирнов П. А.', 'Срок (рабочих дней)': '10', 'E-mail': 'roads@dedovichi.example' },
+			{ Правило: 'Дороги', Темы: 'roads', 'Ключевые слова': 'яма, грейдер', Подразделение: 'Отдел дорожного хозяйства', Ответственный: 'Смирнов П. А.', 'Срок (рабочих дней)': '10', 'E-mail': 'roads@dedovichi.example', MAX: ' -72000000001 ' },
 			{ Правило: '', Темы: '', Подразделение: '' },
 			{ Правило: 'Вода', Темы: 'water', Поселения: 'dedovichi; pozherevitsy', Подразделение: 'Водоканал' },
 		]);
 		expect(parsed).toHaveLength(2);
 		expect(parsed[0]).toMatchObject({ keywords: ['яма', 'грейдер'], assign: { deadline: { unit: 'working_days', amount: 10 }, email: 'roads@dedovichi.example' } });
 		expect(parsed[1].settlements).toEqual(['dedovichi', 'pozherevitsy']);
+		// The MAX chat is optional: trimmed when given, absent without the column.
+		expect([parsed[0].assign.maxChatId, parsed[1].assign.maxChatId]).toEqual(['-72000000001', undefined]);
 	});
 	it('names the row and column of a mistake', () => {
 		expect(() => parseRoutingTable([{ Правило: 'x', Подразделение: 'y', 'Срок (рабочих дней)': 'десять' }])).toThrow(/строка 2, столбец «Срок \(рабочих дней\)»/);
