@@ -6,6 +6,7 @@ import { N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
 import { findSecrets, findSecretsInFile } from '../helpers/secrets';
 import { testPrivateKey } from '../helpers/serviceAccount';
+import { splitMessage } from '../../lib/text/split';
 
 /**
  * The main job in real n8n: the shipped intake workflow reads every emulated source, structures, routes, counts
@@ -22,7 +23,13 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 		const workflow = intakeWorkflow();
 		// Reminders go out only in office hours; the test must not depend on the clock.
 		for (const node of workflow.nodes as Array<{ name: string; parameters: Record<string, unknown> }>) {
-			if (node.name === 'МЦУ: Напоминания') node.parameters.options = { workingTimeOnly: false };
+			if (node.name !== 'МЦУ: Напоминания') continue;
+			node.parameters.options = { workingTimeOnly: false };
+			// Every other department head also has a MAX chat (the shipped workflow leaves them empty).
+			const heads = (node.parameters.heads as { head: Array<Record<string, string>> }).head;
+			heads.forEach((head, i) => {
+				if (i % 2 === 0) head.maxChatId = String(-7_000_000_000 - i);
+			});
 		}
 		await n8n.importWorkflow(workflow);
 		run = await n8n.execute('McuIntake');
@@ -80,6 +87,14 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 		const sent = sandbox.telegram.sentMessages();
 		expect(sent.length).toBe(run.items('Отправить напоминания').length);
 		expect(sent.some((m) => String(m.text).startsWith('Напоминание МЦУ'))).toBe(true);
+		// MAX received exactly the digests whose recipient has a MAX chat (in MAX's 4000-character parts), and nothing
+		// else went to a chat: the other MAX messages are the follow-up questions to users.
+		const withMax = digests.filter((d) => d.maxChatId);
+		expect(withMax.length).toBeGreaterThan(0);
+		expect(withMax.length).toBeLessThan(digests.length);
+		const expectedMax = withMax.flatMap((d) => splitMessage(String(d.text), 4000).map((part) => `${d.maxChatId}|${part}`)).sort();
+		const toChats = sandbox.max.sentMessages().filter((m) => m.recipient.user_id === undefined);
+		expect(toChats.map((m) => `${m.recipient.chat_id}|${m.body.text}`).sort()).toEqual(expectedMax);
 		const taken = run.items('ПОС: взять в работу');
 		expect(taken.length).toBeGreaterThan(0);
 		expect(taken.every((t) => t.status === 'in_progress' && t.sourceStatus === 'TAKE_TO_WORK')).toBe(true);
@@ -118,10 +133,14 @@ describe('workflow «МЦУ: Приём и контроль обращений»
 
 	it('a second run changes rows in place and adds none', async () => {
 		const before = sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений').length;
+		const toChats = () => sandbox.max.sentMessages().filter((m) => m.recipient.user_id === undefined).length;
+		const digestsInMax = toChats();
 		const again = await n8n.execute('McuIntake');
 		expect(again.error).toBeUndefined();
 		const register = sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений');
 		expect(register.length).toBe(before);
 		expect(again.items('Реестр обращений')[0]).toMatchObject({ inserted: 0 });
+		// The same day's digests are not sent to MAX again.
+		expect(toChats()).toBe(digestsInMax);
 	});
 });
