@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { createRng, type Rng } from './rng';
 import type { Fault, FaultPlan, FaultRule } from './types';
 
@@ -13,8 +14,11 @@ interface ActiveRule {
 	fired: number;
 }
 
-/** Decides, per request, whether to inject a fault. Deterministic for a given seed and request order. */
-export class FaultInjector {
+/**
+ * Decides, per request, whether to inject a fault. Deterministic for a given seed and request order. Emits `fault`
+ * for every fault it injects, so tests wait for the fault rather than for time.
+ */
+export class FaultInjector extends EventEmitter {
 	private rules: ActiveRule[] = [];
 	private rng: Rng = createRng(1);
 	/** Every fault injected, for tests and reports. */
@@ -46,6 +50,7 @@ export class FaultInjector {
 			if (this.rng() >= (rule.rate ?? 1)) continue;
 			active.fired++;
 			this.log.push({ emulator, route, kind: rule.kind, ...(rule.afterApply ? { afterApply: true } : {}), at: new Date().toISOString() });
+			this.emit('fault', this.log[this.log.length - 1]);
 			return { ...rule, retryAfter: rule.retryAfter ?? 1 };
 		}
 		return undefined;

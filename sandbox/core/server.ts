@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './faults';
@@ -104,11 +105,12 @@ function write(res: ServerResponse, response: SandboxResponse, corrupt?: 'trunca
 	res.end(payload);
 }
 
-/** Counts calls per route, for tests and the "API calls" benchmarks. */
-export class CallCounter {
+/** Counts calls per route, for tests and the "API calls" benchmarks; emits `call` so tests wait for calls, not time. */
+export class CallCounter extends EventEmitter {
 	private counts = new Map<string, number>();
 	add(route: string): void {
 		this.counts.set(route, (this.counts.get(route) ?? 0) + 1);
+		this.emit('call', route);
 	}
 	get(route?: string): number {
 		if (route) return this.counts.get(route) ?? 0;

@@ -2,6 +2,7 @@ import { serveEmulator, type RunningEmulator } from '../../sandbox/core/server';
 import { PosEmulator } from '../../sandbox/pos/emulator';
 import { captureNode, startCapture, type Capture } from '../helpers/capture';
 import { N8nInstance } from '../helpers/n8n';
+import { waitForEvent } from '../helpers/waitFor';
 
 /**
  * «МЦУ: ПОС Trigger» activated in a running n8n against the ПОС emulator: emits every message once, then exactly
@@ -77,8 +78,7 @@ describe('ПОС polling trigger in running n8n', () => {
 		// One more poll must not repeat anything: wait for two more list requests (a poll reads one page once the
 		// faults are spent) — the second shows the first one's run, had it emitted anything, has long arrived.
 		const callsBefore = pos.calls.get('GET /appeals');
-		const deadline = Date.now() + 200000;
-		while (pos.calls.get('GET /appeals') < callsBefore + 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+		await waitForEvent([pos.calls], 'call', () => pos.calls.get('GET /appeals') >= callsBefore + 2, 200000, () => `list requests: ${pos.calls.get('GET /appeals')}`).catch(() => undefined);
 		expect(pos.calls.get('GET /appeals')).toBeGreaterThanOrEqual(callsBefore + 2);
 		const ids = capture.received.map((r) => r.id as string);
 		expect(ids).toHaveLength(124);

@@ -4,6 +4,7 @@ import { intakeWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
 import { sandboxAppealIds, sourceIds } from '../helpers/appealIds';
 import { freePort, N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
+import { waitForEvent } from '../helpers/waitFor';
 import { findSecrets } from '../helpers/secrets';
 import { testPrivateKey } from '../helpers/serviceAccount';
 
@@ -125,8 +126,7 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 		sandbox.faults.configure({ rules: [{ emulator: 'telegram', route: 'getUpdates', kind: 'timeout', holdMs: 120000, times: 1 }] });
 		const writesBefore = registerWrites();
 		await fetch(webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-		const deadline = Date.now() + 120000;
-		while (!sandbox.faults.log.some((f) => f.kind === 'timeout') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		await waitForEvent([sandbox.faults], 'fault', () => sandbox.faults.log.some((f) => f.kind === 'timeout'), 120000, () => 'the held Telegram read').catch(() => undefined);
 		expect(sandbox.faults.log.map((f) => f.kind)).toEqual(['timeout']);
 		// New appeals reach every source while that run is in flight.
 		sandbox.pos.insertRecords(2);

@@ -2,6 +2,7 @@ import { startSandbox, type Sandbox } from '../../sandbox';
 import { CREDENTIALS } from '../../scripts/workflows';
 import { captureNode, startCapture, type Capture } from '../helpers/capture';
 import { freePort, N8nInstance } from '../helpers/n8n';
+import { waitForEvent } from '../helpers/waitFor';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
 import { findSecrets, findSecretsInFile } from '../helpers/secrets';
 import { testPrivateKey } from '../helpers/serviceAccount';
@@ -56,15 +57,17 @@ describe('source triggers in a running n8n', () => {
 		vk: sandbox.servers.vk.calls.get('groups.getLongPollServer') + sandbox.servers.vk.calls.get('longpoll'),
 	});
 	/** Waits until every poller has polled `more` times beyond `from` (polls run every minute). */
-	const waitForPolls = async (from: Record<string, number>, more: number, timeoutMs = (more + 1) * 70000) => {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const now = pollCounts();
-			if (Object.entries(from).every(([k, n]) => now[k as keyof typeof now] >= n + more)) return;
-			if (Date.now() > deadline) throw new Error(`polls: ${JSON.stringify(now)}, expected ${more} beyond ${JSON.stringify(from)}`);
-			await new Promise((r) => setTimeout(r, 250));
-		}
-	};
+	const waitForPolls = (from: Record<string, number>, more: number, timeoutMs = (more + 1) * 70000) =>
+		waitForEvent(
+			[sandbox.servers.im.calls, sandbox.servers.ok.calls, sandbox.servers.vk.calls],
+			'call',
+			() => {
+				const now = pollCounts();
+				return Object.entries(from).every(([k, n]) => now[k as keyof typeof now] >= n + more);
+			},
+			timeoutMs,
+			() => `polls: ${JSON.stringify(pollCounts())}, expected ${more} beyond ${JSON.stringify(from)}`,
+		);
 
 	afterAll(async () => {
 		await n8n.stop();

@@ -1,5 +1,7 @@
+import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitForEvent } from './waitFor';
 
 /** A tiny HTTP sink: workflows under test POST their items here, the test reads what arrived. */
 export interface Capture {
@@ -11,6 +13,7 @@ export interface Capture {
 
 export async function startCapture(): Promise<Capture> {
 	const received: Array<Record<string, unknown>> = [];
+	const arrivals = new EventEmitter();
 	const server: Server = createServer((req, res) => {
 		let body = '';
 		req.on('data', (d) => (body += d));
@@ -21,6 +24,7 @@ export async function startCapture(): Promise<Capture> {
 			} catch {
 				received.push({ unparsable: body });
 			}
+			arrivals.emit('item');
 			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
 		});
 	});
@@ -29,13 +33,8 @@ export async function startCapture(): Promise<Capture> {
 	return {
 		url,
 		received,
-		async waitFor(count, timeoutMs = 90000) {
-			const deadline = Date.now() + timeoutMs;
-			while (received.length < count) {
-				if (Date.now() > deadline) throw new Error(`capture: ${received.length} of ${count} items arrived in ${timeoutMs} ms`);
-				await new Promise((r) => setTimeout(r, 250));
-			}
-		},
+		waitFor: (count, timeoutMs = 90000) =>
+			waitForEvent([arrivals], 'item', () => received.length >= count, timeoutMs, () => `capture: ${received.length} of ${count} items arrived in ${timeoutMs} ms`),
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }
