@@ -1,7 +1,7 @@
 import { createSign } from 'node:crypto';
 import { NodeApiError, type ICredentialDataDecryptedObject, type IHttpRequestOptions, type INode, type JsonObject } from 'n8n-workflow';
-// Only the Sheets part of googleapis: loading the whole package takes ~1 s and much memory.
-import { auth as googleAuth, sheets as sheetsApi, type sheets_v4 } from 'googleapis/build/src/apis/sheets';
+// The Sheets-only client of the googleapis family: the whole googleapis package is ~200 MB for this one API.
+import { auth as googleAuth, sheets as sheetsApi, type sheets_v4 } from '@googleapis/sheets';
 import { redactText } from '../shared/http';
 import { DEFAULT_RETRY, isRetryableStatus, isTransientNetworkError, withRetry, type RetryPolicy } from '../shared/retry';
 import { TokenCache } from '../shared/tokenCache';

@@ -1,6 +1,6 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { google } from 'googleapis';
+import { auth as googleAuth, sheets as googleSheets } from '@googleapis/sheets';
 import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/server';
 import { formatA1, parseA1, RangeError400 } from '../../../../sandbox/sheets/a1';
 import { DEMO_SPREADSHEET_ID, SheetsEmulator } from '../../../../sandbox/sheets/emulator';
@@ -109,7 +109,7 @@ describe('Sheets emulator', () => {
 
 	describe('fidelity: the real googleapis client with a service-account JWT', () => {
 		it('gets a token, creates, lays out, writes, appends, reads, clears — and reads back the same data', async () => {
-			const auth = new google.auth.JWT({ email: EMAIL, key: PRIVATE_KEY, scopes: [SCOPE] });
+			const auth = new googleAuth.JWT({ email: EMAIL, key: PRIVATE_KEY, scopes: [SCOPE] });
 			// google-auth-library posts the signed JWT to Google's fixed token URL: send it to the emulator instead.
 			auth.transporter.interceptors.request.add({
 				resolved: async (options) => {
@@ -117,7 +117,7 @@ describe('Sheets emulator', () => {
 					return options;
 				},
 			});
-			const sheets = google.sheets({ version: 'v4', auth, rootUrl: `${server.url}/` });
+			const sheets = googleSheets({ version: 'v4', auth, rootUrl: `${server.url}/` });
 
 			const created = await sheets.spreadsheets.create({ requestBody: { properties: { title: 'Отчёт МЦУ за октябрь' } } });
 			const spreadsheetId = created.data.spreadsheetId!;
@@ -219,14 +219,14 @@ describe('Sheets emulator', () => {
 
 		it('a token expired mid-run reaches googleapis as 401 UNAUTHENTICATED; a new JWT grant works again', async () => {
 			const client = () => {
-				const auth = new google.auth.JWT({ email: EMAIL, key: PRIVATE_KEY, scopes: [SCOPE] });
+				const auth = new googleAuth.JWT({ email: EMAIL, key: PRIVATE_KEY, scopes: [SCOPE] });
 				auth.transporter.interceptors.request.add({
 					resolved: async (options) => {
 						if (String(options.url).startsWith('https://oauth2.googleapis.com/token')) options.url = new URL(`${server.url}/token`);
 						return options;
 					},
 				});
-				return google.sheets({ version: 'v4', auth, rootUrl: `${server.url}/` });
+				return googleSheets({ version: 'v4', auth, rootUrl: `${server.url}/` });
 			};
 			const sheets = client();
 			await sheets.spreadsheets.values.update({ spreadsheetId: DEMO_SPREADSHEET_ID, range: 'Лист1!A1', valueInputOption: 'RAW', requestBody: { values: [['до']] } });
