@@ -13,6 +13,20 @@ export default [
 		},
 	},
 	{
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'lib/**/*.ts'],
+		rules: {
+			// n8n's community-package scanner refuses these globals (setTimeout, process…) even in unverified packages.
+			'@n8n/community-nodes/no-restricted-globals': 'error',
+		},
+	},
+	{
+		files: ['lib/**/*.ts'],
+		rules: {
+			// lib/ has no n8n import by design: its domain errors are wrapped in NodeOperationError by the nodes.
+			'@n8n/community-nodes/require-node-api-error': 'off',
+		},
+	},
+	{
 		files: ['package.json'],
 		rules: {
 			// Runtime dependencies are the point of being an unverified package (see README "Dependencies").

@@ -6,3 +6,8 @@ export * from './lib/appeal';
 export * from './lib/topics';
 export * from './lib/calendar';
 export * from './lib/deadlines';
+export * from './lib/classify';
+export * from './lib/conflicts';
+export * from './lib/repeats';
+export * from './lib/quality';
+export * from './lib/rating';

@@ -6,7 +6,7 @@ bash scripts/ensure-deps.sh
 bash scripts/install-n8n.sh
 bash scripts/ensure-chromium.sh
 echo "== typecheck"; npx tsc -p tsconfig.test.json --noEmit
-echo "== lint"; npx eslint --no-error-on-unmatched-pattern nodes credentials package.json
+echo "== lint"; npm run lint
 # vk-io and gaxios load ESM modules with dynamic import(); jest needs this flag to allow that.
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 echo "== unit"; npx jest --selectProjects unit

@@ -113,7 +113,8 @@ export class ProductionCalendar {
 	 */
 	addWorkingDays(isoDate: string, n: number): string {
 		if (!Number.isInteger(n)) throw new RangeError(`Число рабочих дней должно быть целым, получено ${n}`);
-		let [year, doy] = parseIsoDate(isoDate);
+		const [startYear, doy] = parseIsoDate(isoDate);
+		let year = startYear;
 		if (n === 0) return doyToIso(year, doy);
 		let t = this.table(year);
 		if (n > 0) {

@@ -8,12 +8,11 @@ export { parseDateList, type DateListRow } from './dateList';
 export { CalendarDateError, parseIsoDate, doyToIso } from './dates';
 
 /**
- * The shared default calendar (built-in years). Years it does not know print a process warning once per year;
+ * The shared default calendar (built-in years). A year it does not know is noted once in
+ * `defaultCalendar.warnings` (a library prints nothing itself; build a `ProductionCalendar({ onWarning })` to log);
  * load more with `defaultCalendar.setYear(parseXmlCalendar(xml))`.
  */
-export const defaultCalendar = new ProductionCalendar({
-	onWarning: (message) => process.emitWarning(message, { code: 'MCU_CALENDAR_UNKNOWN_YEAR' }),
-});
+export const defaultCalendar = new ProductionCalendar();
 
 /** Is the date (`YYYY-MM-DD`, or the date part of an ISO date-time) a working day? */
 export function isWorkingDay(isoDate: string): boolean {

@@ -39,7 +39,9 @@ function correctionOf(record: Record_, map: Map<string, Correction> | undefined)
 	const own = record.corrections && typeof record.corrections === 'object' ? (record.corrections as Correction & { computed?: unknown }) : undefined;
 	let merged: Correction | undefined = fromMap;
 	if (own) {
-		const { computed: _computed, ...ownValues } = own;
+		// `computed` is what the run derived, not the coordinator's correction.
+		const ownValues = { ...own };
+		delete ownValues.computed;
 		merged = { ...ownValues, ...fromMap };
 	}
 	return merged && (merged.topic || merged.department || merged.settlement || merged.appealType) ? merged : undefined;

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { sleep, type ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { apiRequest, type BodyError, type HttpContext } from '../shared/http';
 
 /** The only place that talks to the VK API: token, version, VK's error envelope, rate limits, retries. */
@@ -54,7 +54,7 @@ export async function vkThrottle(token: string, perSecond: number, now = () => D
 	const t = now();
 	const slot = Math.max(t, nextSlot.get(token) ?? 0);
 	nextSlot.set(token, slot + interval);
-	if (slot > t) await new Promise((r) => setTimeout(r, slot - t));
+	if (slot > t) await sleep(slot - t);
 }
 
 /** Methods that change something and carry no idempotency key: never retried blindly (see writeOnce). */

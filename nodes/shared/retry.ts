@@ -2,6 +2,8 @@
  * Retry with exponential backoff and jitter, shared by every transport (ПОС, ИМ, VK, OK, Telegram, Sheets).
  * The caller says, per attempt, whether the outcome is retryable and how long the server asked to wait.
  */
+import { sleep } from 'n8n-workflow';
+
 export interface RetryPolicy {
 	/** Attempts after the first one. */
 	retries: number;
@@ -15,7 +17,8 @@ export type AttemptVerdict<T> =
 	| { done: true; value: T }
 	| { done: false; retryAfterMs?: number; error: Error };
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// n8n's own timer helper: the community-package scanner refuses the global setTimeout in nodes.
+export { sleep };
 
 export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random = Math.random): number {
 	if (retryAfterMs !== undefined && retryAfterMs >= 0) return Math.min(retryAfterMs, policy.maxDelayMs);
