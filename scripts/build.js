@@ -33,9 +33,11 @@ let count = copyMatching(path.join(root, 'nodes'), path.join(dist, 'nodes'), ass
 count += copyMatching(path.join(root, 'credentials'), path.join(dist, 'credentials'), assets);
 count += copyMatching(path.join(root, 'workflows'), path.join(dist, 'workflows'), (n) => n.endsWith('.json'));
 
-// The loader fails on a missing path: check every node and credential listed in package.json exists.
+// The loader fails on a missing path: check every node and credential listed in package.json exists, and every
+// node's codex file (n8n reads <Node>.node.json beside the node for its panel category and documentation link).
 const pkg = require(path.join(root, 'package.json'));
-const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((p) => !fs.existsSync(path.join(root, p)));
+const codexFiles = pkg.n8n.nodes.map((p) => p.replace(/\.js$/, '.json'));
+const missing = [...pkg.n8n.nodes, ...codexFiles, ...pkg.n8n.credentials].filter((p) => !fs.existsSync(path.join(root, p)));
 if (missing.length) {
 	console.error(`package.json n8n paths missing in dist: ${missing.join(', ')}`);
 	process.exit(1);
