@@ -2,12 +2,19 @@
  * Preloaded into n8n (`node --require`) by the e2e tests: n8n has no base-URL setting for Google, so requests to
  * *.googleapis.com are sent to the Sheets emulator instead (MCU_GOOGLEAPIS_EMULATOR=http://127.0.0.1:port).
  * Only the transport is redirected; n8n's own Google Sheets node and its token code run unchanged.
+ * The same for n8n's community-package installer, whose registry is fixed in Community Edition: with
+ * MCU_NPM_REGISTRY_EMULATOR, registry.npmjs.org and n8n's package vetting API (api.n8n.io) go to a local registry —
+ * also from the npm processes n8n starts, which inherit NODE_OPTIONS.
  */
 const http = require('node:http');
 const https = require('node:https');
 
-const target = process.env.MCU_GOOGLEAPIS_EMULATOR ? new URL(process.env.MCU_GOOGLEAPIS_EMULATOR) : null;
-const isGoogle = (host) => typeof host === 'string' && /(^|\.)googleapis\.com$/i.test(host.split(':')[0]);
+const emulator = (name) => (process.env[name] ? new URL(process.env[name]) : null);
+const routes = [
+	{ host: /(^|\.)googleapis\.com$/i, target: emulator('MCU_GOOGLEAPIS_EMULATOR') },
+	{ host: /^(registry\.npmjs\.org|api\.n8n\.io)$/i, target: emulator('MCU_NPM_REGISTRY_EMULATOR') },
+];
+const targetFor = (host) => (typeof host === 'string' ? routes.find((r) => r.target && r.host.test(host.split(':')[0]))?.target : undefined);
 
 function rewrite(args) {
 	let [first, second, third] = args;
@@ -21,8 +28,8 @@ function rewrite(args) {
 		options = { ...first };
 		callback = second;
 	}
-	const host = options.hostname || options.host;
-	if (!target || !isGoogle(host)) return null;
+	const target = targetFor(options.hostname || options.host);
+	if (!target) return null;
 	const headers = { ...(options.headers || {}) };
 	delete options.agent;
 	return {
