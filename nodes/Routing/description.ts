@@ -110,7 +110,8 @@ export const routingProperties: INodeProperties[] = [
 		displayName: 'Правила',
 		name: 'rules',
 		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
+		// Each rule's card is titled by its name (empty name: n8n's «Правило N», the same as the output's name).
+		typeOptions: { multipleValues: true, sortable: true, fixedCollection: { itemTitle: '={{ $collection.item.value.name }}' } },
 		placeholder: 'Добавить правило',
 		default: {},
 		description: 'Проверяются сверху вниз. Пустое условие подходит к любому обращению.',
