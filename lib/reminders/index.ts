@@ -243,3 +243,5 @@ export function rememberSent(previous: string[] | undefined, digests: Digest[], 
 	const kept = (previous ?? []).filter((k) => k.endsWith(`|${today}`));
 	return [...new Set([...kept, ...digests.flatMap((d) => d.keys)])];
 }
+
+export * from './setup';

@@ -11,21 +11,31 @@ export interface NodeOperation {
 }
 
 /**
- * Runs the operation the node's `operation` parameter names, for a node that builds its output from all input
- * items together (a report, not a per-item transform). With continue-on-fail, a failure becomes one error item
- * paired with every input item; otherwise it stops the run as a NodeOperationError.
+ * Runs a node that builds its output from all input items together (a report, not a per-item transform). With
+ * continue-on-fail, a failure becomes one error item paired with every input item; otherwise it stops the run as
+ * a NodeOperationError.
  */
-export async function runAggregateOperation(ctx: IExecuteFunctions, operations: Record<string, NodeOperation>): Promise<INodeExecutionData[][]> {
+export async function runAggregate(
+	ctx: IExecuteFunctions,
+	build: (items: INodeExecutionData[]) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	const name = ctx.getNodeParameter('operation', 0) as string;
 	try {
-		const operation = Object.prototype.hasOwnProperty.call(operations, name) ? operations[name] : undefined;
-		if (!operation) throw new NodeOperationError(ctx.getNode(), `Неизвестная операция «${name}»`);
-		return [await operation.execute.call(ctx, items)];
+		return [await build(items)];
 	} catch (error) {
 		if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error);
 		return [[{ json: { error: (error as Error).message }, pairedItem: items.map((_, item) => ({ item })) }]];
 	}
+}
+
+/** `runAggregate` for the operation the node's `operation` parameter names. */
+export async function runAggregateOperation(ctx: IExecuteFunctions, operations: Record<string, NodeOperation>): Promise<INodeExecutionData[][]> {
+	return runAggregate(ctx, async (items) => {
+		const name = ctx.getNodeParameter('operation', 0) as string;
+		const operation = Object.prototype.hasOwnProperty.call(operations, name) ? operations[name] : undefined;
+		if (!operation) throw new NodeOperationError(ctx.getNode(), `Неизвестная операция «${name}»`);
+		return operation.execute.call(ctx, items);
+	});
 }
 
 /** A canvas subtitle that names the chosen option in Russian (n8n would show the internal value). */
