@@ -17,7 +17,7 @@ const FIELD_OPTIONS: Array<{ name: string; value: ExportField }> = [
 	{ name: 'Вид (сообщение / 59-ФЗ)', value: 'kind' },
 	{ name: 'Дата ответа', value: 'answeredAt' },
 	{ name: 'Дата поступления', value: 'createdAt' },
-	{ name: 'E-Mail заявителя', value: 'email' },
+	{ name: 'Электронная почта заявителя', value: 'email' },
 	{ name: 'Заявитель', value: 'author' },
 	{ name: 'Исполнитель', value: 'responsible' },
 	{ name: 'Категория', value: 'category' },

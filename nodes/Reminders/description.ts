@@ -6,7 +6,7 @@ const contactFields: INodeProperties[] = [
 	{ displayName: 'ФИО', name: 'name', type: 'string', default: '' },
 	{ displayName: 'Telegram (ID чата)', name: 'telegramChatId', type: 'string', default: '' },
 	{ displayName: 'MAX (ID чата)', name: 'maxChatId', type: 'string', default: '', description: 'Чат или диалог в MAX, куда тоже отправлять сводки' },
-	{ displayName: 'E-Mail', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'Электронная почта', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 ];
 
 export const remindersProperties: INodeProperties[] = [

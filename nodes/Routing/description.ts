@@ -79,7 +79,7 @@ const ruleValues: INodeProperties[] = [
 		default: '',
 		description: 'Чат или диалог ответственного в MAX для напоминаний',
 	},
-	{ displayName: 'E-Mail', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'Электронная почта', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 	{
 		displayName: 'Срок (рабочих дней)',
 		name: 'deadlineDays',
