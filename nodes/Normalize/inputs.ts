@@ -11,8 +11,8 @@ import { normalizeVkEvent } from '../../lib/sources/vk';
 export const INPUTS = {
 	posExport: { label: 'Выгрузка кабинета ПОС (строки таблицы)', subtitle: 'выгрузка ПОС' },
 	imExport: { label: 'Выгрузка кабинета ИМ (строки таблицы)', subtitle: 'выгрузка ИМ' },
-	posApi: { label: 'Запись API ПОС', subtitle: 'API ПОС' },
-	imApi: { label: 'Запись API ИМ', subtitle: 'API ИМ' },
+	posApi: { label: 'Запись API ПОС', subtitle: 'запись API ПОС' },
+	imApi: { label: 'Запись API ИМ', subtitle: 'запись API ИМ' },
 	max: { label: 'Обновление MAX (Bot API)', subtitle: 'обновление MAX' },
 	telegram: { label: 'Обновление Telegram (Telegram Trigger)', subtitle: 'обновление Telegram' },
 	vkEvent: { label: 'Событие ВКонтакте (Callback / Long Poll)', subtitle: 'событие ВКонтакте' },

@@ -57,11 +57,4 @@ describe('«МЦУ: Нормализация» node', () => {
 	it('an unknown input is a NodeOperationError, not a silent guess', async () => {
 		await expect(run('okComment', [RECORDS.posExport.record])).rejects.toThrow('Неизвестный вход «okComment»');
 	});
-
-	it('the canvas subtitle has a Russian label for every input', () => {
-		const subtitle = new Normalize().description.subtitle!;
-		const labels = JSON.parse(subtitle.slice(subtitle.indexOf('(') + 1, subtitle.lastIndexOf(')[')));
-		expect(Object.keys(labels).sort()).toEqual(Object.keys(INPUTS).sort());
-		expect(Object.values(labels).every((l) => /[а-яё]/i.test(String(l)) && !/[a-z]{3,}/.test(String(l).replace(/Telegram|MAX|API/g, '')))).toBe(true);
-	});
 });

@@ -64,12 +64,4 @@ describe('«МЦУ: Рейтинг и сводка» node', () => {
 		const [rows] = await run({ operation: 'sstu', month: 'октябрь' }, true);
 		expect(rows).toEqual([{ json: { error: 'Месяц: ожидается ГГГГ-ММ, получено «октябрь»' }, pairedItem: allPaired }]);
 	});
-
-	it('the canvas subtitle names the operation in Russian', () => {
-		const subtitle = new Rating().description.subtitle!;
-		const labels = JSON.parse(subtitle.slice(subtitle.indexOf('(') + 1, subtitle.lastIndexOf(')[')));
-		const operation = new Rating().description.properties.find((p) => p.name === 'operation')!;
-		expect(Object.keys(labels).sort()).toEqual(operation.options!.map((o) => (o as { value: string }).value).sort());
-		expect(Object.values(labels).every((l) => /^[А-ЯЁ][а-яё]/.test(String(l)))).toBe(true);
-	});
 });
