@@ -331,3 +331,4 @@ export function sstuMonthlyTable(appeals: RatingAppeal[], month: string): Array<
 }
 
 export * from './tables';
+export * from './officeTime';

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { DEFAULT_POLICIES, selectPolicy, workingMinutesBetween } from '../../../lib/deadlines';
-import { DEFAULT_WEIGHTS, computeRating, previousPeriodOf, ratingTable, type RatingGroupBy, type RatingWeights } from '../../../lib/rating';
+import { DEFAULT_WEIGHTS, computeRating, officeWorkingMinutes, previousPeriodOf, ratingTable, type RatingGroupBy, type RatingWeights } from '../../../lib/rating';
 import { CALENDAR_OPTION_PROPERTIES, loadCalendar } from '../../shared/calendar';
 import { appealsOf, periodParameter, periodProperties, tableItems } from './common';
 
@@ -63,8 +62,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const period = periodParameter(this);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const calendar = await loadCalendar(this, options);
-	// Speed is counted in the office's working hours (calendar and 9:00–18:00), the policy every ИМ incident uses.
-	const policy = selectPolicy(DEFAULT_POLICIES, 'im', 'incident');
 	const groupBy = this.getNodeParameter('groupBy', 0) as RatingGroupBy;
 	const result = computeRating(appealsOf(items), {
 		period,
@@ -73,8 +70,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		weights: weightsOf(options),
 		minVolume: typeof options.minVolume === 'number' ? options.minVolume : 2,
 		now: String(options.now || DateTime.now().toISO()),
-		workingMinutes: (from, to) =>
-			workingMinutesBetween(DateTime.fromISO(from, { setZone: true }), DateTime.fromISO(to, { setZone: true }), policy, calendar),
+		workingMinutes: officeWorkingMinutes(calendar),
 	});
 	return tableItems(ratingTable(result.rows, groupBy, result.minVolume), items);
 }

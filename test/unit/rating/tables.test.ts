@@ -2,6 +2,7 @@ import {
 	computeRating,
 	isRatingAppeal,
 	monthProblem,
+	officeWorkingMinutes,
 	periodProblem,
 	previousPeriodOf,
 	ratingTable,
@@ -10,6 +11,7 @@ import {
 	SUMMARY_TOP,
 	type RatingAppeal,
 } from '../../../lib/rating';
+import { ProductionCalendar } from '../../../lib/calendar';
 
 const october = { from: '2026-10-01T00:00:00+03:00', to: '2026-10-31T23:59:59+03:00' };
 const appeal = (id: string, extra: Partial<RatingAppeal>): RatingAppeal => ({ id, receivedAt: '2026-10-05T10:00:00+03:00', flags: [], ...extra });
@@ -81,5 +83,13 @@ describe('periods and months', () => {
 
 	it('only records with a receipt time are counted', () => {
 		expect([{ receivedAt: '2026-10-01' }, { error: 'x' }, null, 'text', { receivedAt: 5 }].map(isRatingAppeal)).toEqual([true, false, false, false, false]);
+	});
+});
+
+describe('speed in office time', () => {
+	it('counts only working hours of working days: Friday 17:00 to Monday 10:00 is two hours', () => {
+		const minutes = officeWorkingMinutes(new ProductionCalendar());
+		expect(minutes('2026-10-16T17:00:00+03:00', '2026-10-19T10:00:00+03:00')).toBe(120);
+		expect(minutes('2026-10-19T07:00:00+03:00', '2026-10-19T08:30:00+03:00')).toBe(0);
 	});
 });
