@@ -1,4 +1,5 @@
 /** The normalized appeal record shared by every channel and every node. */
+import type { DeadlineUnit } from '../deadlines/policy';
 
 export const APPEAL_SOURCES = ['pos', 'im', 'vk', 'ok', 'telegram', 'max', 'official', 'import'] as const;
 export type AppealSource = (typeof APPEAL_SOURCES)[number];
@@ -75,6 +76,34 @@ export interface Appeal {
 	primaryId?: string | null;
 	/** The source's record, untouched. */
 	raw: unknown;
+	/** Set by «МЦУ: Маршрутизация». */
+	routing?: Routed;
 	/** Domain nodes add their own fields (classification, deadline status…). */
 	[extra: string]: unknown;
+}
+
+/**
+ * The routing hand-off: what «МЦУ: Маршрутизация» writes to `appeal.routing`. «МЦУ: Сроки» reads the rule's own
+ * deadline from it, «МЦУ: Напоминания» the rule's contacts (both through `readRouted`, since items are untrusted).
+ */
+export interface Routed {
+	/** The rule that matched; null when none did. */
+	rule: string | null;
+	/** Why, for people checking the routing: «тема: roads», «слово: яма». */
+	why: string[];
+	/** The rule's contacts; absent when no rule matched. */
+	contact?: RoutedContact;
+	/** The rule's own deadline, which beats the deadline policy; null or absent when the rule sets none. */
+	deadline?: RoutedDeadline | null;
+}
+
+export interface RoutedContact {
+	telegramChatId: string | null;
+	maxChatId: string | null;
+	email: string | null;
+}
+
+export interface RoutedDeadline {
+	unit: DeadlineUnit;
+	amount: number;
 }

@@ -1,4 +1,6 @@
 import type { DateTime } from 'luxon';
+import { readRouted } from '../appeal/routed';
+import type { Routed } from '../appeal/types';
 import { unknownYearWarning, type ProductionCalendar } from '../calendar';
 import { computeDeadline } from './compute';
 import { DeadlineInputError, formatInstant, parseInstantMs } from './instant';
@@ -56,7 +58,7 @@ function requireText(record: Record<string, unknown>, field: string): string {
 export function applyDeadline(record: Record<string, unknown>, options: DeadlineOptions): DeadlineResult {
 	const source = requireText(record, 'source');
 	const kind = requireText(record, 'kind');
-	const policy = withRoutingOverride(selectPolicy(options.policies, source, kind), record.routing);
+	const policy = withRoutingOverride(selectPolicy(options.policies, source, kind), readRouted(record.routing));
 	let deadline: string;
 	let maxExtendedDeadline: string | null = null;
 	let countedFrom: string | null = null;
@@ -111,15 +113,15 @@ export function applyDeadline(record: Record<string, unknown>, options: Deadline
 }
 
 /** A routing rule may set its own deadline («МЦУ: Маршрутизация» → `routing.deadline`); it beats the policy. */
-function withRoutingOverride(policy: DeadlinePolicy, routing: unknown): DeadlinePolicy {
-	const override = (routing as { deadline?: { unit?: string; amount?: number } } | undefined)?.deadline;
-	if (!override || !override.amount || !override.unit) return policy;
-	const rule = (routing as { rule?: string }).rule ?? 'маршрутизация';
+function withRoutingOverride(policy: DeadlinePolicy, routing: Routed | undefined): DeadlinePolicy {
+	const override = routing?.deadline;
+	if (!override) return policy;
+	const rule = routing.rule ?? 'маршрутизация';
 	return {
 		...policy,
 		id: `${policy.id}+routing`,
 		title: `Срок по правилу «${rule}»`,
-		unit: override.unit as DeadlinePolicy['unit'],
+		unit: override.unit,
 		amount: override.amount,
 		dayOff: override.unit === 'calendar_days' ? policy.dayOff : 'keep',
 		basis: `Правило маршрутизации «${rule}»`,

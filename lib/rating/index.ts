@@ -30,6 +30,11 @@ export interface RatingAppeal {
 	corrections?: { topic?: string; department?: string; settlement?: string; settlementName?: string; appealType?: string } | null;
 }
 
+/** Records the rating can count: those with a receipt time (others, e.g. error items, are left out). */
+export function isRatingAppeal(record: unknown): record is RatingAppeal {
+	return typeof record === 'object' && record !== null && typeof (record as { receivedAt?: unknown }).receivedAt === 'string';
+}
+
 /** Department, settlement, topic and type as the coordinator corrected them, else as computed. */
 function effective(a: RatingAppeal) {
 	const c = a.corrections ?? undefined;
@@ -324,3 +329,6 @@ export function sstuMonthlyTable(appeals: RatingAppeal[], month: string): Array<
 	add('Сроки', 'Ответ дан с нарушением срока', list.filter((a) => a.answeredAt && (a.extendedDeadline ?? a.deadline) && Date.parse(a.answeredAt) > Date.parse((a.extendedDeadline ?? a.deadline)!)).length);
 	return rows;
 }
+
+export * from './tables';
+export * from './officeTime';

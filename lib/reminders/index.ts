@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ProductionCalendar } from '../calendar';
 import { plural } from '../deadlines/status';
 import { maskText } from '../reports/masking';
+import type { RoutedContact } from '../appeal/types';
 
 /**
  * Reminders and escalation: from the open appeals that are due soon or overdue, one digest per recipient per run,
@@ -57,7 +58,8 @@ export interface ReminderAppeal {
 	extendedDeadline?: string | null;
 	deadlineStatus?: string;
 	deadlineInfo?: { workingDaysLeft?: number; workingHoursLeft?: number; text?: string; unit?: string };
-	routing?: { contact?: { telegramChatId?: string | null; maxChatId?: string | null; email?: string | null } };
+	/** The matched rule's contacts («МЦУ: Маршрутизация»); any of them may be missing in a hand-made item. */
+	routing?: { contact?: Partial<RoutedContact> };
 	/** The coordinator's corrections from the register: a corrected department's head is the one to remind. */
 	corrections?: { department?: string | null } | null;
 	/** The answer check («МЦУ: Контроль ответов»): an answer with errors goes back to the responsible for rework. */
@@ -241,3 +243,5 @@ export function rememberSent(previous: string[] | undefined, digests: Digest[], 
 	const kept = (previous ?? []).filter((k) => k.endsWith(`|${today}`));
 	return [...new Set([...kept, ...digests.flatMap((d) => d.keys)])];
 }
+
+export * from './setup';

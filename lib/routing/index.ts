@@ -54,16 +54,21 @@ export function compileRules(rules: RoutingRule[]): CompiledRule[] {
 	}));
 }
 
+/**
+ * The fields routing reads. They are `unknown` on purpose: any n8n item can come in, so values are checked
+ * where they are read, and a record of any shape (an `Appeal`, an item's json) is accepted without a cast.
+ */
 export interface RoutableAppeal {
-	text?: string | null;
-	topic?: string | null;
-	settlement?: string | null;
-	settlementName?: string | null;
-	source?: string;
-	kind?: string;
-	flags?: string[];
+	text?: unknown;
+	topic?: unknown;
+	settlement?: unknown;
+	settlementName?: unknown;
+	source?: unknown;
+	kind?: unknown;
+	/** Flags such as `obscene`, `escalation`. */
+	flags?: unknown;
 	/** The coordinator's corrections from the register (`readCorrections`); a corrected department beats the rules. */
-	corrections?: { department?: string | null } | null;
+	corrections?: unknown;
 }
 
 export interface RuleMatch {
@@ -96,7 +101,7 @@ function matchRule(compiled: CompiledRule, appeal: RoutableAppeal, textStems: ()
 		why.push(`вид: ${appeal.kind}`);
 	}
 	if (sets.flags) {
-		const f = (appeal.flags ?? []).find((x) => sets.flags!.has(low(x)));
+		const f = (Array.isArray(appeal.flags) ? (appeal.flags as unknown[]) : []).find((x) => sets.flags!.has(low(x)));
 		if (!f) return null;
 		why.push(`признак: ${f}`);
 	}
@@ -112,7 +117,7 @@ function matchRule(compiled: CompiledRule, appeal: RoutableAppeal, textStems: ()
 /** Rules that match, in order: the first one only (default) or all of them. */
 export function routeAppeal(appeal: RoutableAppeal, rules: CompiledRule[], mode: 'first' | 'all' = 'first'): RuleMatch[] {
 	let cached: string[] | undefined;
-	const textStems = () => (cached ??= stems(appeal.text ?? ''));
+	const textStems = () => (cached ??= stems(typeof appeal.text === 'string' ? appeal.text : ''));
 	const matches: RuleMatch[] = [];
 	for (let i = 0; i < rules.length; i++) {
 		const why = matchRule(rules[i], appeal, textStems);
@@ -139,7 +144,8 @@ export interface RoutingDecision {
  * `matches` is empty and `correctedDepartment` says where it belongs. Otherwise the rules decide (`routeAppeal`).
  */
 export function routeWithCorrections(appeal: RoutableAppeal, rules: CompiledRule[], mode: 'first' | 'all' = 'first'): RoutingDecision {
-	const corrected = typeof appeal.corrections?.department === 'string' ? appeal.corrections.department.trim() : '';
+	const department = (appeal.corrections as { department?: unknown } | null | undefined)?.department;
+	const corrected = typeof department === 'string' ? department.trim() : '';
 	if (!corrected) return { matches: routeAppeal(appeal, rules, mode) };
 	const computed = routeAppeal(appeal, rules, mode);
 	const index = rules.findIndex((r) => sameName(r.rule.assign.department, corrected));
@@ -218,3 +224,5 @@ export function parseRoutingTable(rows: Array<Record<string, unknown>>): Routing
 	});
 	return rules;
 }
+
+export * from './handoff';

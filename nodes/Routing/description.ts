@@ -30,34 +30,20 @@ export const FLAG_OPTIONS = [
 	{ name: 'Угроза', value: 'threat' },
 ];
 
+/**
+ * A rule's fields in the order a coordinator reads a rule: its name, the conditions (what, where, from where,
+ * which kind, which signs, which words), then who gets it and how to reach them, then its own deadline. n8n shows
+ * a fixedCollection's values as declared, so this order is the one on screen.
+ */
 const ruleValues: INodeProperties[] = [
-	{ displayName: 'E-Mail', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-	{
-		displayName: 'MAX (ID чата)',
-		name: 'maxChatId',
-		type: 'string',
-		default: '',
-		description: 'Чат или диалог ответственного в MAX для напоминаний',
-	},
-	{
-		displayName: 'Telegram (ID чата)',
-		name: 'telegramChatId',
-		type: 'string',
-		default: '',
-		description: 'Куда слать уведомления и напоминания ответственному',
-	},
-	{ displayName: 'Виды', name: 'kinds', type: 'multiOptions', options: KIND_OPTIONS.filter((o) => o.value !== '*'), default: [] },
-	{
-		displayName: 'Ключевые слова',
-		name: 'keywords',
-		type: 'string',
-		default: '',
-		placeholder: 'яма, грейдер, ямочный ремонт',
-		description: 'Через запятую; слова находятся в любой форме («яма» — «ямы», «ямами»)',
-	},
 	{ displayName: 'Название (выход)', name: 'name', type: 'string', default: '', description: 'Имя выхода на схеме и в реестре' },
-	{ displayName: 'Ответственный', name: 'responsible', type: 'string', default: '' },
-	{ displayName: 'Подразделение', name: 'department', type: 'string', default: '' },
+	{
+		displayName: 'Темы',
+		name: 'topics',
+		type: 'multiOptions',
+		options: TOPICS.map((t) => ({ name: t.label, value: t.id })),
+		default: [],
+	},
 	{
 		displayName: 'Поселения',
 		name: 'settlements',
@@ -66,8 +52,34 @@ const ruleValues: INodeProperties[] = [
 		placeholder: 'Дедовичи, Пожеревицкая волость',
 		description: 'Через запятую: название или код поселения',
 	},
-	{ displayName: 'Признаки', name: 'flags', type: 'multiOptions', options: FLAG_OPTIONS, default: [] },
 	{ displayName: 'Источники', name: 'sources', type: 'multiOptions', options: SOURCE_OPTIONS.filter((o) => o.value !== '*'), default: [] },
+	{ displayName: 'Виды', name: 'kinds', type: 'multiOptions', options: KIND_OPTIONS.filter((o) => o.value !== '*'), default: [] },
+	{ displayName: 'Признаки', name: 'flags', type: 'multiOptions', options: FLAG_OPTIONS, default: [] },
+	{
+		displayName: 'Ключевые слова',
+		name: 'keywords',
+		type: 'string',
+		default: '',
+		placeholder: 'яма, грейдер, ямочный ремонт',
+		description: 'Через запятую; слова находятся в любой форме («яма» — «ямы», «ямами»)',
+	},
+	{ displayName: 'Подразделение', name: 'department', type: 'string', default: '' },
+	{ displayName: 'Ответственный', name: 'responsible', type: 'string', default: '' },
+	{
+		displayName: 'Telegram (ID чата)',
+		name: 'telegramChatId',
+		type: 'string',
+		default: '',
+		description: 'Куда слать уведомления и напоминания ответственному',
+	},
+	{
+		displayName: 'MAX (ID чата)',
+		name: 'maxChatId',
+		type: 'string',
+		default: '',
+		description: 'Чат или диалог ответственного в MAX для напоминаний',
+	},
+	{ displayName: 'Электронная почта', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 	{
 		displayName: 'Срок (рабочих дней)',
 		name: 'deadlineDays',
@@ -75,13 +87,6 @@ const ruleValues: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		description: 'Свой срок для обращений по этому правилу; 0 — по общим правилам сроков',
-	},
-	{
-		displayName: 'Темы',
-		name: 'topics',
-		type: 'multiOptions',
-		options: TOPICS.map((t) => ({ name: t.label, value: t.id })),
-		default: [],
 	},
 ];
 
@@ -105,7 +110,8 @@ export const routingProperties: INodeProperties[] = [
 		displayName: 'Правила',
 		name: 'rules',
 		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
+		// Each rule's card is titled by its name (empty name: n8n's «Правило N», the same as the output's name).
+		typeOptions: { multipleValues: true, sortable: true, fixedCollection: { itemTitle: '={{ $collection.item.value.name }}' } },
 		placeholder: 'Добавить правило',
 		default: {},
 		description: 'Проверяются сверху вниз. Пустое условие подходит к любому обращению.',

@@ -1,0 +1,11 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { previousPeriodOf, summarize, summaryTable } from '../../../lib/rating';
+import { appealsOf, periodParameter, periodProperties, tableItems } from './common';
+
+export const description: INodeProperties[] = periodProperties('summary');
+
+/** Totals, top topics and settlements of the period with growth against the period before. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const period = periodParameter(this);
+	return tableItems(summaryTable(summarize(appealsOf(items), period, previousPeriodOf(period))), items);
+}
