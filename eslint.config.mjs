@@ -1,5 +1,5 @@
 // n8n's community-node rules, without the n8n Cloud restrictions: we are an unverified package on purpose
-// (runtime dependencies ajv, luxon, googleapis, snowball-stemmers; see README "Dependencies").
+// (runtime dependencies ajv, luxon, @googleapis/sheets, snowball-stemmers; see README "Dependencies").
 import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
