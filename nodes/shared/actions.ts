@@ -1,0 +1,90 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * The resource/operation layout of n8n's own Google Sheets v2 node, shared by the source nodes: each operation is a
+ * module `nodes/<Node>/actions/<resource>/<operation>.operation.ts` exporting its option, its fields (`description`)
+ * and its `execute`; a resource lists its operations; the node spreads the properties built here and calls the router.
+ */
+export interface OperationModule<C> {
+	/** The entry of the «Операция» list: `name` in the list, `action` in the nodes panel and on the canvas. */
+	option: { name: string; value: string; action: string; description?: string };
+	/** The operation's own fields, shown only when its resource and operation are chosen. */
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, credentials: C): Promise<INodeExecutionData[][]>;
+}
+
+export interface ResourceModule<C, O extends string = string> {
+	name: string;
+	value: string;
+	/** Operation value → module; the first one is the default. */
+	operations: Record<O, OperationModule<C>>;
+}
+
+/** The nodes' resources by value, each with its operations by value (see the node's `actions/node.type.ts`). */
+export type ResourceMap<C, M extends Record<string, string>> = { [R in keyof M & string]: ResourceModule<C, M[R]> };
+
+/** «Ресурс», then per resource its «Операция» list and every operation's fields, shown only for it. */
+export function actionProperties<C>(resources: Record<string, ResourceModule<C>>): INodeProperties[] {
+	const list = Object.values(resources);
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Ресурс',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: list.map(({ name, value }) => ({ name, value })),
+			default: list[0].value,
+		},
+	];
+	for (const resource of list) {
+		const operations = Object.values<OperationModule<C>>(resource.operations);
+		properties.push({
+			displayName: 'Операция',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: operations.map((op) => ({ ...op.option })),
+			default: operations[0].option.value,
+		});
+		for (const op of operations) {
+			properties.push(...updateDisplayOptions({ show: { resource: [resource.value], operation: [op.option.value] } }, op.description));
+		}
+	}
+	return properties;
+}
+
+/**
+ * The canvas subtitle: the chosen operation's action label («Получить комментарии»), not the internal keys. An
+ * expression of plain comparisons (no object literal: braces would end n8n's `{{ }}` early).
+ */
+export function actionSubtitle<C>(resources: Record<string, ResourceModule<C>>): string {
+	const branches: string[] = [];
+	for (const resource of Object.values(resources)) {
+		for (const op of Object.values<OperationModule<C>>(resource.operations)) {
+			const when = `$parameter["resource"] === ${JSON.stringify(resource.value)} && $parameter["operation"] === ${JSON.stringify(op.option.value)}`;
+			branches.push(`${when} ? ${JSON.stringify(op.option.action)} : `);
+		}
+	}
+	return `={{ ${branches.join('')}"" }}`;
+}
+
+/** Runs the operation chosen in the node (resource and operation cannot be expressions: one per run). */
+export async function routeAction<C>(ctx: IExecuteFunctions, resources: Record<string, ResourceModule<C>>, credentials: C): Promise<INodeExecutionData[][]> {
+	const first = Object.values(resources)[0];
+	const resource = ctx.getNodeParameter('resource', 0, first.value) as string;
+	const module = has(resources, resource) ? resources[resource] : undefined;
+	const operations = (module?.operations ?? {}) as Record<string, OperationModule<C>>;
+	const operation = ctx.getNodeParameter('operation', 0, Object.keys(operations)[0]) as string;
+	const op = has(operations, operation) ? operations[operation] : undefined;
+	if (!op) throw new NodeOperationError(ctx.getNode(), `Операция «${operation}» для ресурса «${resource}» не поддерживается`);
+	return op.execute.call(ctx, credentials);
+}
+
+const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
