@@ -1,8 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
-	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
@@ -10,20 +8,15 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { isMaxMessageUpdate, isOwnMaxMessage, maxExternalId, normalizeMax, type MaxUpdate } from '../../lib/sources/max';
-import { errorItem } from '../shared/items';
+import { normalizeItems } from '../shared/normalizeItems';
+import { sameSecret } from '../shared/sameSecret';
 import { seenBefore, type RecentKeysState } from '../shared/recentKeys';
 import { MAX_SECRET_PATTERN, maxCall, maxCredentials } from './transport';
 
 /** How many delivered updates the trigger remembers to drop MAX's repeated deliveries. */
 export const RECENT_UPDATES = 1000;
 
-/** Equal secrets, compared in constant time (digests first, so the length leaks nothing either). */
-export function sameSecret(given: unknown, expected: string): boolean {
-	if (typeof given !== 'string' || !expected) return false;
-	const a = createHash('sha256').update(given).digest();
-	const b = createHash('sha256').update(expected).digest();
-	return timingSafeEqual(a, b);
-}
+export { sameSecret };
 
 /** What identifies one update across MAX's repeated deliveries of it. */
 export function deliveryKey(update: MaxUpdate): string {
@@ -117,13 +110,8 @@ export class MaxTrigger implements INodeType {
 		if (!isMaxMessageUpdate(update) || !types.includes(String(update.update_type)) || isOwnMaxMessage(update)) return reply(200, 'ok');
 		const state = this.getWorkflowStaticData('node') as RecentKeysState;
 		if (seenBefore(`${this.getWorkflow().id}:${this.getNode().name}`, state, deliveryKey(update), RECENT_UPDATES)) return reply(200, 'ok');
-		let json: IDataObject;
-		try {
-			json = normalizeMax(update) as unknown as IDataObject;
-		} catch (error) {
-			json = errorItem(error as Error, { source: 'max', externalId: maxExternalId(update) }, 0).json;
-		}
+		const items = normalizeItems([update], normalizeMax, (u) => ({ source: 'max', externalId: maxExternalId(u) }));
 		res.status(200).type('text/plain').send('ok');
-		return { noWebhookResponse: true, workflowData: [[{ json }]] };
+		return { noWebhookResponse: true, workflowData: [items] };
 	}
 }

@@ -1,13 +1,12 @@
 import {
 	NodeConnectionTypes,
-	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId, type VkRecordInput } from '../../lib/sources/vk';
-import { errorItem } from '../shared/items';
+import { normalizeItems } from '../shared/normalizeItems';
 import { pollingProperties } from '../shared/polling';
 import { vkLongPollCheck, vkLongPollServer, type LongPollState } from './longPoll';
 import { vkPostComments, vkSearchMentions, vkWallPosts, vkWallPostsSince } from './reads';
@@ -141,13 +140,5 @@ async function scanWall(ctx: IPollFunctions, c: VkCredentials, events: string[],
 }
 
 function toItems(records: VkRecordInput[]): INodeExecutionData[][] {
-	return [
-		records.map((record) => {
-			try {
-				return { json: normalizeVk(record) as unknown as IDataObject };
-			} catch (error) {
-				return { json: errorItem(error as Error, { source: 'vk', externalId: vkExternalId(record) }, 0).json };
-			}
-		}),
-	];
+	return [normalizeItems(records, normalizeVk, (record) => ({ source: 'vk', externalId: vkExternalId(record) }))];
 }

@@ -38,7 +38,8 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: list.map(({ name, value }) => ({ name, value })),
+			// Listed alphabetically, as n8n lists options; the first resource of the map stays the default.
+			options: list.map(({ name, value }) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
 			default: list[0].value,
 		},
 	];
