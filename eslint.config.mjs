@@ -10,6 +10,8 @@ export default [
 			// This rule's sentence-case check only knows Latin letters: it rewrites every Russian action label to ''
 			// (verified with --fix). Our labels are written in Russian sentence case by hand.
 			'n8n-nodes-base/node-param-operation-option-action-miscased': 'off',
+			// Demands English «Whether …» for booleans; our descriptions are Russian sentences.
+			'n8n-nodes-base/node-param-description-boolean-without-whether': 'off',
 		},
 	},
 	{

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { router } from './actions/router';
+import { actionSubtitle } from '../shared/actions';
+import { resources, router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 
 /**
@@ -7,7 +8,12 @@ import { versionDescription } from './actions/versionDescription';
  * intake, and answers to a user or a chat; operations live in actions/<resource>/.
  */
 export class Max implements INodeType {
-	description: INodeTypeDescription = { ...versionDescription };
+	description: INodeTypeDescription = {
+		...versionDescription,
+		icon: 'file:max.svg',
+		subtitle: actionSubtitle(resources),
+		usableAsTool: true,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

@@ -2,21 +2,36 @@ import {
 	NodeConnectionTypes,
 	NodeOperationError,
 	type IHookFunctions,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { isMaxMessageUpdate, isOwnMaxMessage, maxExternalId, normalizeMax, type MaxUpdate } from '../../lib/sources/max';
+import { chosenOptionsSubtitle } from '../shared/actions';
 import { normalizeItems } from '../shared/normalizeItems';
 import { sameSecret } from '../shared/sameSecret';
 import { seenBefore, type RecentKeysState } from '../shared/recentKeys';
+import { MAX_DESCRIPTION } from './actions/versionDescription';
 import { MAX_SECRET_PATTERN, maxCall, maxCredentials } from './transport';
 
 /** How many delivered updates the trigger remembers to drop MAX's repeated deliveries. */
 export const RECENT_UPDATES = 1000;
 
 export { sameSecret };
+
+const UPDATE_TYPES_PROPERTY: INodeProperties = {
+	displayName: 'События',
+	name: 'updateTypes',
+	type: 'multiOptions',
+	options: [
+		{ name: 'Новое сообщение', value: 'message_created' },
+		{ name: 'Сообщение изменено', value: 'message_edited' },
+	],
+	default: ['message_created'],
+	required: true,
+};
 
 /** What identifies one update across MAX's repeated deliveries of it. */
 export function deliveryKey(update: MaxUpdate): string {
@@ -39,25 +54,15 @@ export class MaxTrigger implements INodeType {
 		icon: 'file:max.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'Webhook',
-		description: 'Мгновенно получает сообщения официальному боту в MAX и в чатах, где он администратор',
-		defaults: { name: 'МЦУ: MAX — Webhook' },
+		subtitle: chosenOptionsSubtitle(UPDATE_TYPES_PROPERTY),
+		description: MAX_DESCRIPTION,
+		defaults: { name: 'МЦУ: MAX — вебхук' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mcuMaxApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'max' }],
 		properties: [
-			{
-				displayName: 'События',
-				name: 'updateTypes',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Новое сообщение', value: 'message_created' },
-					{ name: 'Сообщение изменено', value: 'message_edited' },
-				],
-				default: ['message_created'],
-				required: true,
-			},
+			UPDATE_TYPES_PROPERTY,
 		],
 	};
 
@@ -76,7 +81,7 @@ export class MaxTrigger implements INodeType {
 				if (!MAX_SECRET_PATTERN.test(c.webhookSecret)) {
 					throw new NodeOperationError(
 						this.getNode(),
-						'Задайте «Секрет Webhook» в учётных данных «МЦУ: MAX» (5–256 символов: латинские буквы, цифры, «_», «-»): без него MAX Trigger не включается',
+						'Задайте «Секрет вебхука» в учётных данных «МЦУ: MAX» (5–256 символов: латинские буквы, цифры, «_», «-»): без него MAX Trigger не включается',
 					);
 				}
 				const res = await maxCall<{ success?: boolean; message?: string }>(this, c, {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { unixToIso } from '../../lib/sources/common';
 import { splitMessage } from '../../lib/text/split';
+import { messageTextField } from '../shared/actions';
 import { executeSource } from '../shared/sourceNode';
 import { sendMaxText, type SentMemory } from './send';
 import { MAX_TEXT_LIMIT, type MaxCredentials } from './transport';
@@ -17,14 +18,7 @@ const isAppeal = (json: IDataObject) => typeof json.id === 'string' && typeof js
 
 /** The fields «Отправить» and «Ответить в чате» share, after their own recipient fields. */
 export const ANSWER_FIELDS: INodeProperties[] = [
-	{
-		displayName: 'Текст',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 5 },
-		required: true,
-		default: '={{ $json.text }}',
-	},
+	messageTextField('text', '={{ $json.text }}'),
 	{
 		displayName: 'Разметка',
 		name: 'format',

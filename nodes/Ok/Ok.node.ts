@@ -1,11 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { router } from './actions/router';
+import { actionSubtitle } from '../shared/actions';
+import { resources, router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 import { okCredentialTest } from './transport';
 
 /** Comments in the group's discussions as appeals, and replies; operations live in actions/<resource>/. */
 export class Ok implements INodeType {
-	description: INodeTypeDescription = { ...versionDescription };
+	description: INodeTypeDescription = {
+		...versionDescription,
+		icon: 'file:ok.svg',
+		subtitle: actionSubtitle(resources),
+		usableAsTool: true,
+	};
 
 	methods = { credentialTest: { mcuOkCredentialTest: okCredentialTest } };
 

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { router } from './actions/router';
+import { actionSubtitle } from '../shared/actions';
+import { resources, router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 
 /**
@@ -8,7 +9,12 @@ import { versionDescription } from './actions/versionDescription';
  * community packages may not reuse n8n's Telegram credential.
  */
 export class Telegram implements INodeType {
-	description: INodeTypeDescription = { ...versionDescription };
+	description: INodeTypeDescription = {
+		...versionDescription,
+		icon: 'file:telegram.svg',
+		subtitle: actionSubtitle(resources),
+		usableAsTool: true,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

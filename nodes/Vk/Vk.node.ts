@@ -1,12 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { router } from './actions/router';
+import { actionSubtitle } from '../shared/actions';
+import { resources, router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 
 export { vkRandomId } from './actions/message/send.operation';
 
 /** The community's wall, comments, mentions and messages as appeals, and answers; operations live in actions/<resource>/. */
 export class Vk implements INodeType {
-	description: INodeTypeDescription = { ...versionDescription };
+	description: INodeTypeDescription = {
+		...versionDescription,
+		icon: 'file:vk.svg',
+		subtitle: actionSubtitle(resources),
+		usableAsTool: true,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

@@ -10,6 +10,8 @@ import { normalizeItems } from '../shared/normalizeItems';
 import { pollingProperties } from '../shared/polling';
 import { vkLongPollCheck, vkLongPollServer, type LongPollState } from './longPoll';
 import { vkPostComments, vkSearchMentions, vkWallPosts, vkWallPostsSince } from './reads';
+import { VK_DESCRIPTION } from './actions/versionDescription';
+import { chosenOptionsSubtitle } from '../shared/actions';
 import { VK_EVENTS_PROPERTY } from './events';
 import { vkCredentials, type VkCredentials } from './transport';
 
@@ -33,8 +35,8 @@ export class VkTrigger implements INodeType {
 		icon: 'file:vk.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Новые комментарии, записи и сообщения сообщества (Long Poll) и упоминания по ключевым словам',
+		subtitle: chosenOptionsSubtitle(VK_EVENTS_PROPERTY),
+		description: VK_DESCRIPTION,
 		defaults: { name: 'МЦУ: ВКонтакте — новые' },
 		polling: true,
 		inputs: [],
@@ -43,7 +45,7 @@ export class VkTrigger implements INodeType {
 		properties: [
 			VK_EVENTS_PROPERTY,
 			{
-				displayName: 'Упоминания: Ключевые слова',
+				displayName: 'Упоминания: ключевые слова',
 				name: 'mentionKeywords',
 				type: 'string',
 				default: '',

@@ -1,9 +1,11 @@
 import {
+	NodeConnectionTypes,
 	NodeOperationError,
 	updateDisplayOptions,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
+	type INodeTypeDescription,
 } from 'n8n-workflow';
 
 /**
@@ -33,6 +35,7 @@ export type ResourceMap<C, M extends Record<string, string>> = { [R in keyof M &
 export function actionProperties<C>(resources: Record<string, ResourceModule<C>>): INodeProperties[] {
 	const list = Object.values(resources);
 	const properties: INodeProperties[] = [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the map's first resource, computed
 		{
 			displayName: 'Ресурс',
 			name: 'resource',
@@ -45,6 +48,7 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 	];
 	for (const resource of list) {
 		const operations = Object.values<OperationModule<C>>(resource.operations);
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the resource's first operation, computed
 		properties.push({
 			displayName: 'Операция',
 			name: 'operation',
@@ -76,6 +80,15 @@ export function actionSubtitle<C>(resources: Record<string, ResourceModule<C>>):
 	return `={{ ${branches.join('')}"" }}`;
 }
 
+/** A trigger's subtitle: the Russian names of the options chosen in a multi-option field (not their values). */
+export function chosenOptionsSubtitle(property: INodeProperties): string {
+	const names = (property.options ?? []).map((o) => {
+		const value = JSON.stringify((o as { value: unknown }).value);
+		return `($parameter[${JSON.stringify(property.name)}] || []).includes(${value}) ? ${JSON.stringify(o.name)} : ""`;
+	});
+	return `={{ [${names.join(', ')}].filter((name) => name).join(", ") }}`;
+}
+
 /** Runs the operation chosen in the node (resource and operation cannot be expressions: one per run). */
 export async function routeAction<C>(ctx: IExecuteFunctions, resources: Record<string, ResourceModule<C>>, credentials: C): Promise<INodeExecutionData[][]> {
 	const first = Object.values(resources)[0];
@@ -89,3 +102,31 @@ export async function routeAction<C>(ctx: IExecuteFunctions, resources: Record<s
 }
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** What differs between the source nodes' version descriptions; the rest (one input and output) is shared. */
+export type ActionNodeBasics = Pick<INodeTypeDescription, 'displayName' | 'name' | 'description' | 'credentials'>;
+
+/**
+ * A source node's version description: its basics and the resource/operation properties. Icon, subtitle and
+ * usableAsTool stay in the node class (as n8n keeps them in a versioned node's base description), where n8n's lint
+ * checks them.
+ */
+export function actionNodeDescription<C>(
+	basics: ActionNodeBasics,
+	resources: Record<string, ResourceModule<C>>,
+): Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> {
+	return {
+		...basics,
+		group: ['input'],
+		version: 1,
+		defaults: { name: basics.displayName },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: actionProperties(resources),
+	};
+}
+
+/** The text a write operation sends (required, several lines). */
+export function messageTextField(name: string, defaultValue: string): INodeProperties {
+	return { displayName: 'Текст', name, type: 'string', typeOptions: { rows: 5 }, required: true, default: defaultValue };
+}

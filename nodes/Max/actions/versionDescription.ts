@@ -1,19 +1,18 @@
-import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
-import { actionProperties, actionSubtitle } from '../../shared/actions';
+import { actionNodeDescription } from '../../shared/actions';
 import { resources } from './router';
 
-export const versionDescription: INodeTypeDescription = {
-	displayName: 'МЦУ: MAX',
-	name: 'max',
-	icon: 'file:max.svg',
-	group: ['input'],
-	version: 1,
-	subtitle: actionSubtitle(resources),
-	description: 'Сообщения официальному боту в MAX и в чатах, где он администратор, как обращения; ответы от имени бота',
-	defaults: { name: 'МЦУ: MAX' },
-	usableAsTool: true,
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'mcuMaxApi', required: true }],
-	properties: actionProperties(resources),
-};
+/**
+ * What the service does in the package. n8n's nodes panel merges «… Trigger» into this node and shows the trigger's
+ * description for both, so the trigger uses this one too: it must not hide the actions.
+ */
+export const MAX_DESCRIPTION = 'Сообщения официальному боту в MAX и в чатах, где он администратор, как обращения; ответы от имени бота';
+
+export const versionDescription = actionNodeDescription(
+	{
+		displayName: 'МЦУ: MAX',
+		name: 'max',
+		description: MAX_DESCRIPTION,
+		credentials: [{ name: 'mcuMaxApi', required: true }],
+	},
+	resources,
+);

@@ -1,19 +1,18 @@
-import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
-import { actionProperties, actionSubtitle } from '../../shared/actions';
+import { actionNodeDescription } from '../../shared/actions';
 import { resources } from './router';
 
-export const versionDescription: INodeTypeDescription = {
-	displayName: 'МЦУ: Одноклассники',
-	name: 'ok',
-	icon: 'file:ok.svg',
-	group: ['input'],
-	version: 1,
-	subtitle: actionSubtitle(resources),
-	description: 'Комментарии в обсуждениях группы администрации как обращения; ответ в обсуждении',
-	defaults: { name: 'МЦУ: Одноклассники' },
-	usableAsTool: true,
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'mcuOkApi', required: true, testedBy: 'mcuOkCredentialTest' }],
-	properties: actionProperties(resources),
-};
+/**
+ * What the service does in the package. n8n's nodes panel merges «… Trigger» into this node and shows the trigger's
+ * description for both, so the trigger uses this one too: it must not hide the actions.
+ */
+export const OK_DESCRIPTION = 'Комментарии в обсуждениях группы администрации как обращения; ответ в обсуждении';
+
+export const versionDescription = actionNodeDescription(
+	{
+		displayName: 'МЦУ: Одноклассники',
+		name: 'ok',
+		description: OK_DESCRIPTION,
+		credentials: [{ name: 'mcuOkApi', required: true, testedBy: 'mcuOkCredentialTest' }],
+	},
+	resources,
+);

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { normalizeVk, type VkRecordInput } from '../../../lib/sources/vk';
+import { messageTextField } from '../../shared/actions';
 import { executeSource } from '../../shared/sourceNode';
 import type { VkCredentials } from '../transport';
 
@@ -12,14 +13,7 @@ export const COUNT_FIELD: INodeProperties = {
 	default: 20,
 };
 
-export const MESSAGE_FIELD: INodeProperties = {
-	displayName: 'Текст',
-	name: 'message',
-	type: 'string',
-	typeOptions: { rows: 5 },
-	required: true,
-	default: '',
-};
+export const MESSAGE_FIELD = messageTextField('message', '');
 
 /**
  * Runs a VK operation on every input item: records come out as appeals (or as they are, for writes). Everything

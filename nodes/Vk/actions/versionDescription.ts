@@ -1,19 +1,18 @@
-import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
-import { actionProperties, actionSubtitle } from '../../shared/actions';
+import { actionNodeDescription } from '../../shared/actions';
 import { resources } from './router';
 
-export const versionDescription: INodeTypeDescription = {
-	displayName: 'МЦУ: ВКонтакте',
-	name: 'vk',
-	icon: 'file:vk.svg',
-	group: ['input'],
-	version: 1,
-	subtitle: actionSubtitle(resources),
-	description: 'Стена и комментарии сообщества, упоминания, сообщения: чтение как обращения, ответы от имени сообщества',
-	defaults: { name: 'МЦУ: ВКонтакте' },
-	usableAsTool: true,
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'mcuVkApi', required: true }],
-	properties: actionProperties(resources),
-};
+/**
+ * What the service does in the package. n8n's nodes panel merges «… Trigger» into this node and shows the trigger's
+ * description for both, so the trigger uses this one too: it must not hide the actions.
+ */
+export const VK_DESCRIPTION = 'Стена и комментарии сообщества, упоминания, сообщения: чтение как обращения, ответы от имени сообщества';
+
+export const versionDescription = actionNodeDescription(
+	{
+		displayName: 'МЦУ: ВКонтакте',
+		name: 'vk',
+		description: VK_DESCRIPTION,
+		credentials: [{ name: 'mcuVkApi', required: true }],
+	},
+	resources,
+);

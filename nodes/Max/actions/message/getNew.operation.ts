@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 90 },
 		default: 0,
-		description: 'Long polling: сколько секунд ждать, если новых сообщений нет (0 — не ждать)',
+		description: 'Сколько секунд ждать, если новых сообщений пока нет (0 — не ждать)',
 	},
 ];
 

@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { messageTextField } from '../../../shared/actions';
 import { executeSource } from '../../../shared/sourceNode';
 import { writeOnce } from '../../../shared/writeOnce';
 import { okOwnComments } from '../../reads';
@@ -21,14 +22,7 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.raw?.id ?? "" }}',
 		description: 'Комментарий, на который отвечает администрация; пусто — общий комментарий в обсуждении',
 	},
-	{
-		displayName: 'Текст',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 5 },
-		required: true,
-		default: '',
-	},
+	messageTextField('text', ''),
 ];
 
 export async function execute(this: IExecuteFunctions, c: OkCredentials): Promise<INodeExecutionData[][]> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { messageTextField } from '../../../shared/actions';
 import { executeSource } from '../../../shared/sourceNode';
 import { telegramCall, type TelegramCredentials } from '../../transport';
 
@@ -13,14 +14,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.telegramChatId ?? $json.author?.id }}',
 	},
-	{
-		displayName: 'Текст',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 5 },
-		required: true,
-		default: '={{ $json.text }}',
-	},
+	messageTextField('text', '={{ $json.text }}'),
 ];
 
 interface SentPartsState {
