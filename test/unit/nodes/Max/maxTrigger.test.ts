@@ -1,8 +1,8 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
-import { MaxEmulator } from '../../../sandbox/max/emulator';
-import { MaxTrigger, sameSecret } from '../../../nodes/Max/MaxTrigger.node';
-import { fetchContext } from '../../helpers/httpContext';
+import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/server';
+import { MaxEmulator } from '../../../../sandbox/max/emulator';
+import { MaxTrigger, sameSecret } from '../../../../nodes/Max/MaxTrigger.node';
+import { fetchContext } from '../../../helpers/httpContext';
 
 describe('«МЦУ: MAX Trigger»', () => {
 	let server: RunningEmulator;
