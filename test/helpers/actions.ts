@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode, INodeExecutionData, INodeProperties, INodeType } from 'n8n-workflow';
+import { Workflow, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeParameters, type INodeProperties, type INodeType, type INodeTypes } from 'n8n-workflow';
 import type { OperationModule, ResourceModule } from '../../nodes/shared/actions';
 
 /** A stand-in IExecuteFunctions for a node's router: parameters by name (else the fallback), credentials, one item. */
@@ -13,11 +13,12 @@ export function routerContext(parameters: Record<string, unknown>, credentials: 
 	} as unknown as IExecuteFunctions;
 }
 
-/** The value a `={{ … }}` subtitle shows for these parameters (our subtitles are plain JavaScript expressions). */
-export function evaluateSubtitle(subtitle: string, parameter: Record<string, unknown>): unknown {
-	const body = /^=\{\{([\s\S]*)\}\}$/.exec(subtitle)?.[1];
-	if (!body) return subtitle;
-	return new Function('$parameter', `return (${body});`)(parameter);
+/** The subtitle n8n's own expression engine shows on the canvas for a node of this type with these parameters. */
+export function evaluateSubtitle(nodeType: INodeType, parameters: INodeParameters): unknown {
+	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+	const node: INode = { id: 'subtitle', name: 'subtitle', type: 'n8n-nodes-mcu.test', typeVersion: 1, position: [0, 0], parameters };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(node, String(nodeType.description.subtitle), 'internal', {});
 }
 
 /** Whether n8n shows a property for these values (`show` conditions; a missing value counts as its default). */
@@ -87,7 +88,7 @@ export function describeRouter<C>(options: {
 	it('the canvas subtitle is the operation\'s Russian action label, a different one for each pair', () => {
 		const labels = pairs.map((pair) => {
 			const [resource, operation] = pair.split(':');
-			return evaluateSubtitle(String(node.description.subtitle), { resource, operation });
+			return evaluateSubtitle(node, { resource, operation });
 		});
 		expect(labels).toEqual(pairs.map((pair) => moduleOf(pair).option.action));
 		expect(new Set(labels).size).toBe(pairs.length);
