@@ -1,29 +1,15 @@
-import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/server';
-import { VkEmulator } from '../../../../sandbox/vk/emulator';
-import { generateDistrict } from '../../../../sandbox/seed/district';
-import { vkCall, vkCredentials } from '../../../../nodes/Vk/transport';
+import { vkCall } from '../../../../nodes/Vk/transport';
 import { vkPostComments, vkSearchMentions, vkWallPosts } from '../../../../nodes/Vk/reads';
 import { vkLongPollCheck, vkLongPollServer } from '../../../../nodes/Vk/longPoll';
 import { normalizeVk } from '../../../../lib/sources/vk';
-import { fetchContext } from '../../../helpers/httpContext';
+import { useVkEmulator } from '../../../helpers/vkEmulator';
 
 // Long polling takes longer on a busy 2-core machine than jest's default 5 s.
 jest.setTimeout(30000);
 
 describe('VK transport and reads against the emulator', () => {
-	const district = generateDistrict();
-	let server: RunningEmulator;
-	let emulator: VkEmulator;
-	const ctx = fetchContext();
-	const creds = (token = 'vk-group-token') => vkCredentials({ accessToken: token, keyKind: 'community', groupId: district.vkGroupId, apiUrl: server.url, apiVersion: '5.199', callbackSecret: 's3cr3t' });
-	beforeAll(async () => {
-		emulator = new VkEmulator(district, { callbackDelayMs: 20 });
-		server = await serveEmulator(emulator);
-	});
-	afterAll(() => server.close());
-	beforeEach(async () => {
-		await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
-	});
+	const env = useVkEmulator();
+	const { district, ctx, creds } = env;
 
 	it('VK\'s error envelope becomes the error; search needs a user token', async () => {
 		await expect(vkCall(ctx, creds('bad'), 'wall.get', { owner_id: -district.vkGroupId })).rejects.toThrow(/ошибка 5: User authorization failed/);
@@ -50,7 +36,7 @@ describe('VK transport and reads against the emulator', () => {
 				}
 			}
 		}
-		const all = emulator.allComments();
+		const all = env.emulator.allComments();
 		const replies = all.filter((c) => c.from_id < 0);
 		expect(total).toBe(all.length - replies.length);
 		for (const f of failures) expect(f).toMatch(/raw\.(date|text)/);
@@ -65,32 +51,32 @@ describe('VK transport and reads against the emulator', () => {
 	});
 
 	it('retries rate limits (errors 6, 9) and succeeds', async () => {
-		await fetch(`${server.url}/__sandbox/faults`, {
+		await fetch(`${env.server.url}/__sandbox/faults`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({ rules: [{ route: 'wall.get', kind: 'api_error', code: 6, times: 1 }, { route: 'wall.get', kind: 'api_error', code: 9, times: 1 }] }),
 		});
 		const posts = await vkWallPosts(ctx, creds(), 5);
 		expect(posts).toHaveLength(5);
-		expect(server.calls.get('wall.get')).toBe(3);
+		expect(env.server.calls.get('wall.get')).toBe(3);
 	});
 
 	it('retries a gateway\'s HTTP 429 and 503 that do not carry VK\'s error shape', async () => {
-		const before = server.calls.get('wall.get') ?? 0;
-		await fetch(`${server.url}/__sandbox/faults`, {
+		const before = env.server.calls.get('wall.get') ?? 0;
+		await fetch(`${env.server.url}/__sandbox/faults`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({ rules: [{ route: 'wall.get', kind: 'http_429', times: 1, retryAfter: 1 }, { route: 'wall.get', kind: 'http_503', times: 1 }] }),
 		});
 		const posts = await vkWallPosts(ctx, creds(), 5);
 		expect(posts).toHaveLength(5);
-		expect((server.calls.get('wall.get') ?? 0) - before).toBe(3);
+		expect((env.server.calls.get('wall.get') ?? 0) - before).toBe(3);
 	});
 
 	it('Bots Long Poll gives exactly the new events since ts; a lost history is reported', async () => {
 		let state = await vkLongPollServer(ctx, creds());
 		expect((await vkLongPollCheck(ctx, creds(), state)).events).toEqual([]);
-		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 3 }) });
+		await fetch(`${env.server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 3 }) });
 		const check = await vkLongPollCheck(ctx, creds(), state);
 		expect(check.events.map((e) => e.type)).toEqual(['wall_reply_new', 'wall_reply_new', 'message_new']);
 		state = check.state;
