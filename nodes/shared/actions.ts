@@ -66,8 +66,8 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 }
 
 /**
- * The canvas subtitle: the chosen operation's action label («Получить комментарии»), not the internal keys. An
- * expression of plain comparisons (no object literal: braces would end n8n's `{{ }}` early).
+ * The canvas subtitle: the chosen operation's action label («Ответить на комментарий»), not the internal keys. Plain
+ * comparisons, evaluated by n8n's own expression engine in the router tests.
  */
 export function actionSubtitle<C>(resources: Record<string, ResourceModule<C>>): string {
 	const branches: string[] = [];
