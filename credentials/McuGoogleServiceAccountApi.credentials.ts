@@ -15,14 +15,14 @@ export class McuGoogleServiceAccountApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'E-Mail сервисного аккаунта',
+			displayName: 'Адрес почты сервисного аккаунта',
 			name: 'email',
 			type: 'string',
 			placeholder: 'mcu-reports@project.iam.gserviceaccount.com',
 			default: '',
 		},
 		{
-			displayName: 'Закрытый ключ (Private Key)',
+			displayName: 'Закрытый ключ',
 			name: 'privateKey',
 			type: 'string',
 			typeOptions: { password: true, rows: 4 },
@@ -30,7 +30,7 @@ export class McuGoogleServiceAccountApi implements ICredentialType {
 			description: 'Поле private_key из JSON-ключа сервисного аккаунта, вместе с -----BEGIN PRIVATE KEY-----',
 		},
 		{
-			displayName: 'Адрес выдачи токенов (Token_uri)',
+			displayName: 'Адрес выдачи токенов (token_uri)',
 			name: 'grantUrl',
 			type: 'string',
 			default: 'https://oauth2.googleapis.com/token',

@@ -12,7 +12,7 @@ export class McuImApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Base URL',
+			displayName: 'Адрес REST-адаптера',
 			name: 'baseUrl',
 			type: 'string',
 			required: true,
@@ -21,7 +21,7 @@ export class McuImApi implements ICredentialType {
 			description: 'Адрес REST-адаптера ИМ вашего региона (https://…), его выдаёт региональный ЦУР',
 		},
 		{
-			displayName: 'API Token',
+			displayName: 'Токен API',
 			name: 'token',
 			type: 'string',
 			typeOptions: { password: true },

@@ -12,7 +12,7 @@ export class McuMaxApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Access Token',
+			displayName: 'Токен бота',
 			name: 'accessToken',
 			type: 'string',
 			typeOptions: { password: true },
@@ -27,7 +27,7 @@ export class McuMaxApi implements ICredentialType {
 			description: 'Адрес Bot API MAX; для песочницы — http://127.0.0.1:3107',
 		},
 		{
-			displayName: 'Секрет Webhook',
+			displayName: 'Секрет вебхука',
 			name: 'webhookSecret',
 			type: 'string',
 			typeOptions: { password: true },

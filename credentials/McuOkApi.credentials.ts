@@ -11,16 +11,16 @@ export class McuOkApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-mcu/n8n-nodes-mcu#credentials';
 
 	properties: INodeProperties[] = [
-		{ displayName: 'Application Key', name: 'applicationKey', type: 'string', default: '' },
+		{ displayName: 'Публичный ключ приложения', name: 'applicationKey', type: 'string', default: '', description: 'Из письма ok.ru о регистрации приложения (application key)' },
 		{
-			displayName: 'Application Secret Key',
+			displayName: 'Секретный ключ приложения',
 			name: 'applicationSecretKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 		},
 		{
-			displayName: 'Access Token',
+			displayName: 'Токен доступа',
 			name: 'accessToken',
 			type: 'string',
 			typeOptions: { password: true },

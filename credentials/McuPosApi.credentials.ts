@@ -12,7 +12,7 @@ export class McuPosApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Base URL',
+			displayName: 'Адрес шлюза',
 			name: 'baseUrl',
 			type: 'string',
 			required: true,
@@ -40,7 +40,7 @@ export class McuPosApi implements ICredentialType {
 			default: '',
 		},
 		{
-			displayName: 'Scope',
+			displayName: 'Область доступа (scope)',
 			name: 'scope',
 			type: 'string',
 			default: 'appeals',

@@ -12,7 +12,7 @@ export class McuTelegramApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Access Token',
+			displayName: 'Токен бота',
 			name: 'accessToken',
 			type: 'string',
 			typeOptions: { password: true },

@@ -12,7 +12,7 @@ export class McuVkApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Access Token',
+			displayName: 'Ключ доступа',
 			name: 'accessToken',
 			type: 'string',
 			typeOptions: { password: true },
@@ -50,14 +50,14 @@ export class McuVkApi implements ICredentialType {
 			description: 'Адрес VK API; другой нужен только для тестового стенда',
 		},
 		{
-			displayName: 'Callback API: Секретный ключ',
+			displayName: 'Callback API: секретный ключ',
 			name: 'callbackSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 		},
 		{
-			displayName: 'Callback API: Строка подтверждения',
+			displayName: 'Callback API: строка подтверждения',
 			name: 'confirmation',
 			type: 'string',
 			default: '',

@@ -1,29 +1,37 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
-	type IDataObject,
 	type IHookFunctions,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { isMaxMessageUpdate, isOwnMaxMessage, maxExternalId, normalizeMax, type MaxUpdate } from '../../lib/sources/max';
-import { errorItem } from '../shared/items';
+import { chosenOptionsSubtitle } from '../shared/actions';
+import { normalizeItems } from '../shared/normalizeItems';
+import { sameSecret } from '../shared/sameSecret';
 import { seenBefore, type RecentKeysState } from '../shared/recentKeys';
+import { MAX_DESCRIPTION } from './actions/versionDescription';
 import { MAX_SECRET_PATTERN, maxCall, maxCredentials } from './transport';
 
 /** How many delivered updates the trigger remembers to drop MAX's repeated deliveries. */
 export const RECENT_UPDATES = 1000;
 
-/** Equal secrets, compared in constant time (digests first, so the length leaks nothing either). */
-export function sameSecret(given: unknown, expected: string): boolean {
-	if (typeof given !== 'string' || !expected) return false;
-	const a = createHash('sha256').update(given).digest();
-	const b = createHash('sha256').update(expected).digest();
-	return timingSafeEqual(a, b);
-}
+export { sameSecret };
+
+const UPDATE_TYPES_PROPERTY: INodeProperties = {
+	displayName: 'События',
+	name: 'updateTypes',
+	type: 'multiOptions',
+	options: [
+		{ name: 'Новое сообщение', value: 'message_created' },
+		{ name: 'Сообщение изменено', value: 'message_edited' },
+	],
+	default: ['message_created'],
+	required: true,
+};
 
 /** What identifies one update across MAX's repeated deliveries of it. */
 export function deliveryKey(update: MaxUpdate): string {
@@ -46,25 +54,15 @@ export class MaxTrigger implements INodeType {
 		icon: 'file:max.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'Webhook',
-		description: 'Мгновенно получает сообщения официальному боту в MAX и в чатах, где он администратор',
-		defaults: { name: 'МЦУ: MAX — Webhook' },
+		subtitle: chosenOptionsSubtitle(UPDATE_TYPES_PROPERTY),
+		description: MAX_DESCRIPTION,
+		defaults: { name: 'МЦУ: MAX — вебхук' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mcuMaxApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'max' }],
 		properties: [
-			{
-				displayName: 'События',
-				name: 'updateTypes',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Новое сообщение', value: 'message_created' },
-					{ name: 'Сообщение изменено', value: 'message_edited' },
-				],
-				default: ['message_created'],
-				required: true,
-			},
+			UPDATE_TYPES_PROPERTY,
 		],
 	};
 
@@ -83,7 +81,7 @@ export class MaxTrigger implements INodeType {
 				if (!MAX_SECRET_PATTERN.test(c.webhookSecret)) {
 					throw new NodeOperationError(
 						this.getNode(),
-						'Задайте «Секрет Webhook» в учётных данных «МЦУ: MAX» (5–256 символов: латинские буквы, цифры, «_», «-»): без него MAX Trigger не включается',
+						'Задайте «Секрет вебхука» в учётных данных «МЦУ: MAX» (5–256 символов: латинские буквы, цифры, «_», «-»): без него MAX Trigger не включается',
 					);
 				}
 				const res = await maxCall<{ success?: boolean; message?: string }>(this, c, {
@@ -117,13 +115,8 @@ export class MaxTrigger implements INodeType {
 		if (!isMaxMessageUpdate(update) || !types.includes(String(update.update_type)) || isOwnMaxMessage(update)) return reply(200, 'ok');
 		const state = this.getWorkflowStaticData('node') as RecentKeysState;
 		if (seenBefore(`${this.getWorkflow().id}:${this.getNode().name}`, state, deliveryKey(update), RECENT_UPDATES)) return reply(200, 'ok');
-		let json: IDataObject;
-		try {
-			json = normalizeMax(update) as unknown as IDataObject;
-		} catch (error) {
-			json = errorItem(error as Error, { source: 'max', externalId: maxExternalId(update) }, 0).json;
-		}
+		const items = normalizeItems([update], normalizeMax, (u) => ({ source: 'max', externalId: maxExternalId(u) }));
 		res.status(200).type('text/plain').send('ok');
-		return { noWebhookResponse: true, workflowData: [[{ json }]] };
+		return { noWebhookResponse: true, workflowData: [items] };
 	}
 }

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { normalizeOkComment, type OkCommentInput } from '../../lib/sources/ok';
 import { pollAppeals, pollingProperties } from '../shared/polling';
+import { OK_DESCRIPTION } from './actions/versionDescription';
 import { okRecentComments } from './reads';
 import { okCredentialTest, okCredentials } from './transport';
 
@@ -17,8 +18,8 @@ export class OkTrigger implements INodeType {
 		icon: 'file:ok.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'новые комментарии',
-		description: 'Новые комментарии в обсуждениях группы администрации',
+		subtitle: 'Новые комментарии',
+		description: OK_DESCRIPTION,
 		defaults: { name: 'МЦУ: Одноклассники — новые' },
 		polling: true,
 		inputs: [],

@@ -1,4 +1,4 @@
-import type { ThreadAnswer } from '../../lib/sources/common';
+import { ThreadAnswers } from '../../lib/sources/threadAnswers';
 import { okDate, type OkCommentInput } from '../../lib/sources/ok';
 import type { HttpContext } from '../shared/http';
 import { okCall, type OkCredentials } from './transport';
@@ -35,7 +35,7 @@ export async function okOwnComments(ctx: HttpContext, c: OkCredentials, discussi
 export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topics: number): Promise<OkCommentInput[]> {
 	const list = await okCall<{ discussions?: OkDiscussion[] }>(ctx, c, 'discussions.getList', { gid: c.groupId, count: topics });
 	const out: OkCommentInput[] = [];
-	const answers = new Map<string, ThreadAnswer>();
+	const answers = new ThreadAnswers();
 	for (const d of list.discussions ?? []) {
 		const id = String(d.object_id ?? d.discussion_id ?? '');
 		if (!id) continue;
@@ -50,8 +50,7 @@ export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topic
 				// The group's own replies (answers, follow-up questions) are not appeals; a reply to a comment answers it.
 				if (comment.author_type === 'GROUP' || String(comment.author_id) === c.groupId) {
 					const to = comment.reply_to_comment_id;
-					const at = okDate(comment.date);
-					if (to !== undefined && at && typeof comment.text === 'string' && !answers.has(`${id}/${to}`)) answers.set(`${id}/${to}`, { at, text: comment.text });
+					answers.add({ to: to === undefined || to === null ? undefined : `${id}/${String(to)}`, at: okDate(comment.date), text: comment.text });
 					continue;
 				}
 				out.push({ comment, discussion: { id, type, title: d.title }, groupId: c.groupId, users });
@@ -60,6 +59,6 @@ export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topic
 			anchor = r.anchor;
 		}
 	}
-	for (const input of out) input.answer = answers.get(`${input.discussion.id}/${input.comment.id}`);
+	for (const input of out) input.answer = answers.for(`${input.discussion.id}/${String(input.comment.id)}`);
 	return out;
 }

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -10,18 +9,14 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId } from '../../lib/sources/vk';
-import { errorItem } from '../shared/items';
+import { normalizeItems } from '../shared/normalizeItems';
+import { sameSecret } from '../shared/sameSecret';
 import { VK_EVENTS_PROPERTY } from './events';
 import { vkCall, vkCredentials, type VkCredentials } from './transport';
 
 const RECENT_EVENTS = 1000;
 
-/** The secret compared in constant time (hashes: equal-length buffers, and the length is not revealed either). */
-export function sameSecret(given: unknown, expected: string): boolean {
-	if (typeof given !== 'string' || !expected) return false;
-	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
-	return timingSafeEqual(digest(given), digest(expected));
-}
+export { sameSecret };
 
 /** Without a secret and a community id anyone could post events: refuse to activate rather than refuse every event. */
 function assertConfigured(ctx: IHookFunctions, c: VkCredentials): void {
@@ -161,13 +156,7 @@ export class VkCallbackTrigger implements INodeType {
 			// Saved by n8n with the answer, i.e. only when the run was handed over.
 			state.recentEvents = [...recent, key].slice(-RECENT_EVENTS);
 		}
-		let json: IDataObject;
-		try {
-			json = normalizeVk(record) as unknown as IDataObject;
-		} catch (error) {
-			json = errorItem(error as Error, { source: 'vk', externalId: vkExternalId(record) }, 0).json;
-		}
-		return { workflowData: [[{ json }]] };
+		return { workflowData: [normalizeItems([record], normalizeVk, (r) => ({ source: 'vk', externalId: vkExternalId(r) }))] };
 	}
 }
 

@@ -1,16 +1,17 @@
 import {
 	NodeConnectionTypes,
-	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId, type VkRecordInput } from '../../lib/sources/vk';
-import { errorItem } from '../shared/items';
+import { normalizeItems } from '../shared/normalizeItems';
 import { pollingProperties } from '../shared/polling';
 import { vkLongPollCheck, vkLongPollServer, type LongPollState } from './longPoll';
 import { vkPostComments, vkSearchMentions, vkWallPosts, vkWallPostsSince } from './reads';
+import { VK_DESCRIPTION } from './actions/versionDescription';
+import { chosenOptionsSubtitle } from '../shared/actions';
 import { VK_EVENTS_PROPERTY } from './events';
 import { vkCredentials, type VkCredentials } from './transport';
 
@@ -34,8 +35,8 @@ export class VkTrigger implements INodeType {
 		icon: 'file:vk.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Новые комментарии, записи и сообщения сообщества (Long Poll) и упоминания по ключевым словам',
+		subtitle: chosenOptionsSubtitle(VK_EVENTS_PROPERTY),
+		description: VK_DESCRIPTION,
 		defaults: { name: 'МЦУ: ВКонтакте — новые' },
 		polling: true,
 		inputs: [],
@@ -44,7 +45,7 @@ export class VkTrigger implements INodeType {
 		properties: [
 			VK_EVENTS_PROPERTY,
 			{
-				displayName: 'Упоминания: Ключевые слова',
+				displayName: 'Упоминания: ключевые слова',
 				name: 'mentionKeywords',
 				type: 'string',
 				default: '',
@@ -141,13 +142,5 @@ async function scanWall(ctx: IPollFunctions, c: VkCredentials, events: string[],
 }
 
 function toItems(records: VkRecordInput[]): INodeExecutionData[][] {
-	return [
-		records.map((record) => {
-			try {
-				return { json: normalizeVk(record) as unknown as IDataObject };
-			} catch (error) {
-				return { json: errorItem(error as Error, { source: 'vk', externalId: vkExternalId(record) }, 0).json };
-			}
-		}),
-	];
+	return [normalizeItems(records, normalizeVk, (record) => ({ source: 'vk', externalId: vkExternalId(record) }))];
 }

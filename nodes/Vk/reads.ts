@@ -1,4 +1,5 @@
-import { unixSecondsToIso, type ThreadAnswer } from '../../lib/sources/common';
+import { unixSecondsToIso } from '../../lib/sources/common';
+import { ThreadAnswers } from '../../lib/sources/threadAnswers';
 import { profilesMap, type VkRecordInput } from '../../lib/sources/vk';
 import { vkCall, type VkCredentials } from './transport';
 
@@ -48,14 +49,14 @@ export async function vkPostComments(ctx: Ctx, c: VkCredentials, postId: number)
 		// Replies come flat or nested in `thread` (thread_items_count), depending on the request: read both.
 		for (const item of items) {
 			for (const comment of [item, ...((item.thread as { items?: Array<Record<string, unknown>> })?.items ?? [])]) {
-				if (Number(comment.from_id) < 0) answers.add(comment);
+				if (Number(comment.from_id) < 0) answers.add(vkReply(comment));
 				else out.push({ kind: 'comment', item: comment, postId, ownerId: -c.groupId, profiles });
 			}
 		}
 		if (items.length < 100) break;
 	}
 	// The community's own replies are not appeals: a reply to a citizen's comment is the answer to it.
-	for (const input of out) input.answer = answers.for(input.item.id);
+	for (const input of out) input.answer = answers.for(String(input.item.id));
 	return out;
 }
 
@@ -78,24 +79,10 @@ export async function vkOwnReplies(ctx: Ctx, c: VkCredentials, postId: string, r
 	return out;
 }
 
-/** The community's replies by the comment they answer; the earliest reply is the answer. */
-class ThreadAnswers {
-	private byComment = new Map<string, { date: number; text: string }>();
-
-	add(reply: Record<string, unknown>): void {
-		const to = reply.reply_to_comment;
-		const date = Number(reply.date);
-		if (to === undefined || !Number.isFinite(date) || date <= 0 || typeof reply.text !== 'string') return;
-		const known = this.byComment.get(String(to));
-		if (!known || date < known.date) this.byComment.set(String(to), { date, text: reply.text });
-	}
-
-	for(commentId: unknown): ThreadAnswer | undefined {
-		const found = this.byComment.get(String(commentId));
-		// A reply whose date cannot be a moment is not an answer (and must not break the read of the comment).
-		const at = found ? unixSecondsToIso(found.date) : undefined;
-		return found && at ? { at, text: found.text } : undefined;
-	}
+/** A community comment as a reply in the thread rule (lib/sources/threadAnswers.ts). */
+function vkReply(comment: Record<string, unknown>) {
+	const to = comment.reply_to_comment;
+	return { to: to === undefined || to === null ? undefined : String(to), at: unixSecondsToIso(Number(comment.date)), text: comment.text };
 }
 
 /** Posts mentioning any keyword since a moment (each keyword searched separately, merged by id). */

@@ -1,36 +1,19 @@
 import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { VK } from 'vk-io';
-import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/server';
-import { VkEmulator } from '../../../../sandbox/vk/emulator';
-import { generateDistrict } from '../../../../sandbox/seed/district';
-import { vkCall, vkCredentials } from '../../../../nodes/Vk/transport';
-import { vkPostComments, vkSearchMentions, vkWallPosts } from '../../../../nodes/Vk/reads';
-import { vkLongPollCheck, vkLongPollServer } from '../../../../nodes/Vk/longPoll';
-import { normalizeVk } from '../../../../lib/sources/vk';
-import { fetchContext } from '../../../helpers/httpContext';
+import { vkCall } from '../../../../nodes/Vk/transport';
+import { useVkEmulator } from '../../../helpers/vkEmulator';
 
 // Long polling and the vk-io client take longer on a busy 2-core machine than jest's default 5 s.
 jest.setTimeout(30000);
 
 describe('VK emulator', () => {
-	const district = generateDistrict();
-	let server: RunningEmulator;
-	let emulator: VkEmulator;
-	const ctx = fetchContext();
-	const creds = (token = 'vk-group-token') => vkCredentials({ accessToken: token, keyKind: 'community', groupId: district.vkGroupId, apiUrl: server.url, apiVersion: '5.199', callbackSecret: 's3cr3t' });
-	beforeAll(async () => {
-		emulator = new VkEmulator(district, { callbackDelayMs: 20 });
-		server = await serveEmulator(emulator);
-	});
-	afterAll(() => server.close());
-	beforeEach(async () => {
-		await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
-	});
+	const env = useVkEmulator();
+	const { district, ctx, creds } = env;
 
 	it('serves a real VK client library (vk-io): wall.get, wall.getComments, createComment', async () => {
 		// vk-io defaults to an https agent; the emulator speaks plain http on 127.0.0.1.
-		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${server.url}/method`, apiMode: 'sequential', agent: new Agent() as never });
+		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${env.server.url}/method`, apiMode: 'sequential', agent: new Agent() as never });
 		const wall = await vk.api.wall.get({ owner_id: -district.vkGroupId, count: 100 });
 		expect(wall.count).toBe(district.appeals.filter((a) => a.channel === 'vk' && a.kind === 'post').length);
 		const withComments = wall.items.find((p) => (p.comments?.count ?? 0) > 0)!;
@@ -41,84 +24,18 @@ describe('VK emulator', () => {
 		await expect(vk.api.wall.get({ owner_id: -district.vkGroupId, count: 500 })).rejects.toMatchObject({ code: 100 });
 	});
 
-	it('refuses bad tokens and missing versions in VK\'s envelope; search needs a user token', async () => {
-		await expect(vkCall(ctx, creds('bad'), 'wall.get', { owner_id: -district.vkGroupId })).rejects.toThrow(/ошибка 5: User authorization failed/);
-		const res = await fetch(`${server.url}/method/wall.get?access_token=vk-group-token&owner_id=-${district.vkGroupId}`);
+	it('refuses bad tokens and missing versions in VK\'s envelope', async () => {
+		const bad = await fetch(`${env.server.url}/method/wall.get?access_token=bad&v=5.199&owner_id=-${district.vkGroupId}`);
+		expect(((await bad.json()) as { error: { error_code: number } }).error.error_code).toBe(5);
+		const res = await fetch(`${env.server.url}/method/wall.get?access_token=vk-group-token&owner_id=-${district.vkGroupId}`);
 		expect(((await res.json()) as { error: { error_code: number } }).error.error_code).toBe(8);
-		await expect(vkSearchMentions(ctx, creds(), ['Дедович'])).rejects.toThrow(/ошибка 27/);
-		const found = await vkSearchMentions(ctx, creds('vk-user-token'), ['Дедовичах']);
-		expect(found.length).toBeGreaterThan(0);
 	});
 
-	it('the node\'s reads return every citizen comment, answered by the community\'s reply; odd ones fail naming the field', async () => {
-		const posts = await vkWallPosts(ctx, creds(), 100);
-		let total = 0;
-		const failures: string[] = [];
-		const normalizedIds: string[] = [];
-		const answered: Array<{ id: string; answeredAt: string | null; answerText: string | null; status: string }> = [];
-		for (const post of posts) {
-			for (const c of await vkPostComments(ctx, creds(), Number(post.item.id))) {
-				total++;
-				try {
-					const appeal = normalizeVk(c);
-					normalizedIds.push(appeal.id);
-					if (appeal.answerText) answered.push(appeal);
-				} catch (error) {
-					failures.push((error as Error).message);
-				}
-			}
-		}
-		const all = emulator.allComments();
-		const replies = all.filter((c) => c.from_id < 0);
-		expect(total).toBe(all.length - replies.length);
-		for (const f of failures) expect(f).toMatch(/raw\.(date|text)/);
-		// Every seeded reply answers exactly its comment: status, time and text come from the reply.
-		const normalized = new Set(normalizedIds);
-		expect(replies.length).toBeGreaterThan(5);
-		expect(answered.length).toBe(replies.filter((r) => [...normalized].some((id) => id.endsWith(`_c${r.reply_to_comment}`))).length);
-		for (const a of answered) {
-			const reply = replies.find((r) => a.id.endsWith(`_c${r.reply_to_comment}`))!;
-			expect(a).toMatchObject({ status: 'answered', answerText: reply.text, answeredAt: new Date(reply.date * 1000 + 3 * 3600000).toISOString().replace('.000Z', '+03:00') });
-		}
-	});
-
-	it('retries rate limits (errors 6, 9) and succeeds', async () => {
-		await fetch(`${server.url}/__sandbox/faults`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ rules: [{ route: 'wall.get', kind: 'api_error', code: 6, times: 1 }, { route: 'wall.get', kind: 'api_error', code: 9, times: 1 }] }),
-		});
-		const posts = await vkWallPosts(ctx, creds(), 5);
-		expect(posts).toHaveLength(5);
-		expect(server.calls.get('wall.get')).toBe(3);
-	});
-
-	it('retries a gateway\'s HTTP 429 and 503 that do not carry VK\'s error shape', async () => {
-		const before = server.calls.get('wall.get') ?? 0;
-		await fetch(`${server.url}/__sandbox/faults`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ rules: [{ route: 'wall.get', kind: 'http_429', times: 1, retryAfter: 1 }, { route: 'wall.get', kind: 'http_503', times: 1 }] }),
-		});
-		const posts = await vkWallPosts(ctx, creds(), 5);
-		expect(posts).toHaveLength(5);
-		expect((server.calls.get('wall.get') ?? 0) - before).toBe(3);
-	});
-
-	it('Bots Long Poll gives exactly the new events since ts; vk-io receives a new comment', async () => {
-		let state = await vkLongPollServer(ctx, creds());
-		expect((await vkLongPollCheck(ctx, creds(), state)).events).toEqual([]);
-		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 3 }) });
-		const check = await vkLongPollCheck(ctx, creds(), state);
-		expect(check.events.map((e) => e.type)).toEqual(['wall_reply_new', 'wall_reply_new', 'message_new']);
-		state = check.state;
-		expect((await vkLongPollCheck(ctx, creds(), state)).events).toEqual([]);
-		expect((await vkLongPollCheck(ctx, creds(), { ...state, ts: '999999' })).lost).toBe(true);
-
-		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${server.url}/method`, pollingGroupId: district.vkGroupId, agent: new Agent() as never });
+	it('Bots Long Poll: vk-io receives a new comment', async () => {
+		const vk = new VK({ token: 'vk-group-token', apiBaseUrl: `${env.server.url}/method`, pollingGroupId: district.vkGroupId, agent: new Agent() as never });
 		const received = new Promise<string>((resolve) => vk.updates.on('wall_reply_new', (context) => resolve(String((context as unknown as { text?: string }).text))));
 		await vk.updates.startPolling();
-		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
+		await fetch(`${env.server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
 		await expect(received).resolves.toMatch(/нет воды/);
 		await vk.updates.stop();
 	});
@@ -149,13 +66,13 @@ describe('VK emulator', () => {
 		const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/`;
 		const { server_id } = await vkCall<{ server_id: number }>(ctx, creds(), 'groups.addCallbackServer', { group_id: district.vkGroupId, url, title: 'n8n', secret_key: 's3cr3t' });
 		await vkCall(ctx, creds(), 'groups.setCallbackSettings', { group_id: district.vkGroupId, server_id, api_version: '5.199', wall_reply_new: 1 });
-		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
+		await fetch(`${env.server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
 		const deadline = Date.now() + 3000;
 		while (got.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 		expect(got).toHaveLength(2);
 		expect(got[0]).toMatchObject({ type: 'wall_reply_new', secret: 's3cr3t', group_id: district.vkGroupId });
 		expect(got[1].event_id).toBe(got[0].event_id);
-		expect(emulator.deliveries).toEqual([{ event_id: got[0].event_id, attempts: 2, delivered: true }]);
+		expect(env.emulator.deliveries).toEqual([{ event_id: got[0].event_id, attempts: 2, delivered: true }]);
 		hook.close();
 	});
 });

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
-import { FaultInjector } from '../../../sandbox/core/faults';
-import { MaxEmulator, MAX_DISTRICT_CHAT, dialogChatOf } from '../../../sandbox/max/emulator';
-import { MAX_SEED } from '../../../sandbox/seed/max';
-import { Max } from '../../../nodes/Max/Max.node';
-import { splitMessage } from '../../../lib/text/split';
-import { fetchContext } from '../../helpers/httpContext';
+import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/server';
+import { FaultInjector } from '../../../../sandbox/core/faults';
+import { MaxEmulator, MAX_DISTRICT_CHAT, dialogChatOf } from '../../../../sandbox/max/emulator';
+import { MAX_SEED } from '../../../../sandbox/seed/max';
+import { Max } from '../../../../nodes/Max/Max.node';
+import { splitMessage } from '../../../../lib/text/split';
+import { fetchContext } from '../../../helpers/httpContext';
 
 describe('«МЦУ: MAX» node against the emulator', () => {
 	let server: RunningEmulator;

@@ -1,8 +1,8 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
-import { MaxEmulator } from '../../../sandbox/max/emulator';
-import { MaxTrigger, sameSecret } from '../../../nodes/Max/MaxTrigger.node';
-import { fetchContext } from '../../helpers/httpContext';
+import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/server';
+import { MaxEmulator } from '../../../../sandbox/max/emulator';
+import { MaxTrigger, sameSecret } from '../../../../nodes/Max/MaxTrigger.node';
+import { fetchContext } from '../../../helpers/httpContext';
 
 describe('«МЦУ: MAX Trigger»', () => {
 	let server: RunningEmulator;
@@ -26,8 +26,8 @@ describe('«МЦУ: MAX Trigger»', () => {
 
 	it('subscribes on activation only with a valid secret, is found by checkExists, unsubscribes on deactivation', async () => {
 		const methods = new MaxTrigger().webhookMethods.default;
-		await expect(methods.create.call(hooks(''))).rejects.toThrow(/Секрет Webhook/);
-		await expect(methods.create.call(hooks('a b'))).rejects.toThrow(/Секрет Webhook/);
+		await expect(methods.create.call(hooks(''))).rejects.toThrow(/Секрет вебхука/);
+		await expect(methods.create.call(hooks('a b'))).rejects.toThrow(/Секрет вебхука/);
 		expect(emulator.subscriptionUrls()).toEqual([]);
 		expect(await methods.checkExists.call(hooks('max-secret-1'))).toBe(false);
 		expect(await methods.create.call(hooks('max-secret-1'))).toBe(true);

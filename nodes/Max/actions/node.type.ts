@@ -1,0 +1,4 @@
+/** «МЦУ: MAX»: each resource and its operations, by the values saved in workflows. */
+export type MaxMap = {
+	message: 'getNew' | 'send' | 'reply';
+};

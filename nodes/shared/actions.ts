@@ -1,0 +1,132 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+/**
+ * The resource/operation layout of n8n's own Google Sheets v2 node, shared by the source nodes: each operation is a
+ * module `nodes/<Node>/actions/<resource>/<operation>.operation.ts` exporting its option, its fields (`description`)
+ * and its `execute`; a resource lists its operations; the node spreads the properties built here and calls the router.
+ */
+export interface OperationModule<C> {
+	/** The entry of the «Операция» list: `name` in the list, `action` in the nodes panel and on the canvas. */
+	option: { name: string; value: string; action: string; description?: string };
+	/** The operation's own fields, shown only when its resource and operation are chosen. */
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, credentials: C): Promise<INodeExecutionData[][]>;
+}
+
+export interface ResourceModule<C, O extends string = string> {
+	name: string;
+	value: string;
+	/** Operation value → module; the first one is the default. */
+	operations: Record<O, OperationModule<C>>;
+}
+
+/** The nodes' resources by value, each with its operations by value (see the node's `actions/node.type.ts`). */
+export type ResourceMap<C, M extends Record<string, string>> = { [R in keyof M & string]: ResourceModule<C, M[R]> };
+
+/** «Ресурс», then per resource its «Операция» list and every operation's fields, shown only for it. */
+export function actionProperties<C>(resources: Record<string, ResourceModule<C>>): INodeProperties[] {
+	const list = Object.values(resources);
+	const properties: INodeProperties[] = [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the map's first resource, computed
+		{
+			displayName: 'Ресурс',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			// Listed alphabetically, as n8n lists options; the first resource of the map stays the default.
+			options: list.map(({ name, value }) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+			default: list[0].value,
+		},
+	];
+	for (const resource of list) {
+		const operations = Object.values<OperationModule<C>>(resource.operations);
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the resource's first operation, computed
+		properties.push({
+			displayName: 'Операция',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: operations.map((op) => ({ ...op.option })),
+			default: operations[0].option.value,
+		});
+		for (const op of operations) {
+			properties.push(...updateDisplayOptions({ show: { resource: [resource.value], operation: [op.option.value] } }, op.description));
+		}
+	}
+	return properties;
+}
+
+/**
+ * The canvas subtitle: the chosen operation's action label («Ответить на комментарий»), not the internal keys. Plain
+ * comparisons, evaluated by n8n's own expression engine in the router tests.
+ */
+export function actionSubtitle<C>(resources: Record<string, ResourceModule<C>>): string {
+	const branches: string[] = [];
+	for (const resource of Object.values(resources)) {
+		for (const op of Object.values<OperationModule<C>>(resource.operations)) {
+			const when = `$parameter["resource"] === ${JSON.stringify(resource.value)} && $parameter["operation"] === ${JSON.stringify(op.option.value)}`;
+			branches.push(`${when} ? ${JSON.stringify(op.option.action)} : `);
+		}
+	}
+	return `={{ ${branches.join('')}"" }}`;
+}
+
+/** A trigger's subtitle: the Russian names of the options chosen in a multi-option field (not their values). */
+export function chosenOptionsSubtitle(property: INodeProperties): string {
+	const names = (property.options ?? []).map((o) => {
+		const value = JSON.stringify((o as { value: unknown }).value);
+		return `($parameter[${JSON.stringify(property.name)}] || []).includes(${value}) ? ${JSON.stringify(o.name)} : ""`;
+	});
+	return `={{ [${names.join(', ')}].filter((name) => name).join(", ") }}`;
+}
+
+/** Runs the operation chosen in the node (resource and operation cannot be expressions: one per run). */
+export async function routeAction<C>(ctx: IExecuteFunctions, resources: Record<string, ResourceModule<C>>, credentials: C): Promise<INodeExecutionData[][]> {
+	const first = Object.values(resources)[0];
+	const resource = ctx.getNodeParameter('resource', 0, first.value) as string;
+	const module = has(resources, resource) ? resources[resource] : undefined;
+	const operations = (module?.operations ?? {}) as Record<string, OperationModule<C>>;
+	const operation = ctx.getNodeParameter('operation', 0, Object.keys(operations)[0]) as string;
+	const op = has(operations, operation) ? operations[operation] : undefined;
+	if (!op) throw new NodeOperationError(ctx.getNode(), `Операция «${operation}» для ресурса «${resource}» не поддерживается`);
+	return op.execute.call(ctx, credentials);
+}
+
+const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** What differs between the source nodes' version descriptions; the rest (one input and output) is shared. */
+export type ActionNodeBasics = Pick<INodeTypeDescription, 'displayName' | 'name' | 'description' | 'credentials'>;
+
+/**
+ * A source node's version description: its basics and the resource/operation properties. Icon, subtitle and
+ * usableAsTool stay in the node class (as n8n keeps them in a versioned node's base description), where n8n's lint
+ * checks them.
+ */
+export function actionNodeDescription<C>(
+	basics: ActionNodeBasics,
+	resources: Record<string, ResourceModule<C>>,
+): Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> {
+	return {
+		...basics,
+		group: ['input'],
+		version: 1,
+		defaults: { name: basics.displayName },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: actionProperties(resources),
+	};
+}
+
+/** The text a write operation sends (required, several lines). */
+export function messageTextField(name: string, defaultValue: string): INodeProperties {
+	return { displayName: 'Текст', name, type: 'string', typeOptions: { rows: 5 }, required: true, default: defaultValue };
+}
