@@ -4,7 +4,7 @@
  * text: a date of a legal act is not a promise's term, «Рассмотрев Ваше обращение» is not a formal reply.
  * Everything here is linear in the text's length (regexes without nested quantifiers, one pass per sentence).
  */
-import { normalizeWord } from '../text/russian';
+import { normalizeWord, stemToken } from '../text/russian';
 
 export interface Sentence {
 	/** As written (trimmed), for evidence. */
@@ -94,7 +94,7 @@ const ACTION_ROOTS = [
 	'собран', 'собра', 'сдела', 'проложен', 'проложи', 'ликвидир', 'освобожд', 'освобод', 'утилизир', 'выстав', 
 	'оштрафов', 'заменен', 'смен', 'поправл', 'поправ', 'устраня', 'вычищ', 'вычист', 'выкос', 'покош', 'скош', 'заварен', 'завар',
 	'опломбир', 'демонтаж', 'снесен', 'снес', 'откорректир', 'исправл', 'исправ', 'вывезл', 'подметен', 'подмет', 'отбит', 'сбит', 'сбил', 'отби', 'посажен', 'высажен',
-	'обустро', 'оборудов', 'отремонт', 'восполн', 'долит', 'подлит', 'герметиз', 'утеплен', 'утепл', 'прочищен', 'промыв', 'промыл', 'очищен', 'открыт', 'откры',
+	'обустро', 'оборудов', 'размещ', 'выровн', 'вставл', 'встав', 'отремонт', 'восполн', 'долит', 'подлит', 'герметиз', 'утеплен', 'утепл', 'прочищен', 'промыв', 'промыл', 'очищен', 'открыт', 'откры',
 ];
 /** Roots that read like actions but are the answer's formalities («рассмотрено», «принято», «зарегистрировано»). */
 const FORMAL_ROOTS = ['рассмотр', 'принят', 'приня', 'зарегистр', 'получ', 'поступ', 'переадрес', 'направл', 'направ', 'сообщ', 'доведен', 'довед', 'учтен', 'уч'];
@@ -112,8 +112,19 @@ function isCompletedWord(w: string): boolean {
 	}
 	return known;
 }
-/** «мероприятия», «меры», «комплекс мер» as the object of a completed action, in any order («мероприятия проведены»). */
-const VAGUE_MEASURES = /(?:^|[^а-я])(?:[а-я]+(?:ен|ан|ят|ит|ыт)[аоы]?\s+(?:[а-я-]+\s+){0,2}(?:мероприяти[а-я]*|мер[ыа]?|комплекс\s+мер)|(?:мероприяти[а-я]*|меры|комплекс\s+мер)\s+(?:[а-я]+\s+){0,3}[а-я]+(?:ен|ан|ят|ит|ыт)[аоы]?)(?![а-я])/;
+/** «мероприятия», «меры», «комплекс мер» next to a completed action (up to three words away): its index, or -1. */
+const MEASURE = /^(?:мероприяти[а-я]*|меры|мер|комплекс)$/;
+function measureNear(words: string[], i: number): number {
+	for (let k = Math.max(0, i - 3); k <= Math.min(words.length - 1, i + 3); k++) if (k !== i && MEASURE.test(words[k])) return k;
+	return -1;
+}
+/** «мероприятия по удалению рекламы» → the object «реклам» (the word after the verbal noun), stemmed. */
+function measureObject(words: string[], at: number): string | null {
+	const k = words.indexOf('по', at);
+	if (k < 0 || k > at + 2) return null;
+	const object = words[k + 2];
+	return object && object.length >= 4 ? stemToken(object) : null;
+}
 const NOUN_ACTIONS = /(?:^|\s)(?:произведен[аоы]?|проведен[аоы]?|выполнен[аоы]?|осуществлен[аоы]?|организован[аоы]?)\s/;
 
 /** «Проведено обследование», «осмотр выполнен»: the check itself, not a result; what it found is the result. */
@@ -128,6 +139,7 @@ function negatedAt(words: string[], i: number): boolean {
 	return (i > 0 && (words[i - 1] === 'не' || words[i - 1] === 'ни')) || (i > 1 && words[i - 2] === 'не');
 }
 
+const MEASUREMENT = /\d(?:[.,]\d+)?\s*(?:м2|м²|кв\.?\s*м|см|мм|кгс|атм|°|градус|лк|люкс|дб|м\/с)(?![а-я])/;
 const CITATION_OPENER = /(?:согласно|в\s+соответствии\s+с|на\s+основании)\s/g;
 /** A claim that the object is fine, with nothing on what was seen: «в исправном состоянии», «нарушений нет», «обеспечен». */
 const STATE_CLAIM =
@@ -157,6 +169,10 @@ export interface SentenceFacts {
 	explanation: boolean;
 	/** An action on «measures» only («проведены мероприятия»): says something was done, not what. */
 	vague: boolean;
+	/** What the measures were about («мероприятия по удалению рекламы» → «реклам»), when said. */
+	vagueObject: string | null;
+	/** A measurement of the case, not of a quoted norm: «выбоина 0,3 м2», «напор 4 кгс/см2», «+20 °C». */
+	measured: boolean;
 	/** A claim that the object is fine («в исправном состоянии», «исправен», «обеспечен»). */
 	stateClaim: boolean;
 	/** Pure formality: greeting, «рассмотрев Ваше обращение сообщаем», «принято к сведению», «Приложение: …». */
@@ -234,19 +250,28 @@ export function sentenceFacts(s: Sentence): SentenceFacts {
 function readSentence(s: Sentence): SentenceFacts {
 	const { norm, words } = s;
 	const done: string[] = [];
+	// «Проведены мероприятия», «выполнен комплекс мер»: an action whose object is «measures» names no result; what the
+	// measures were about («мероприятия по удалению рекламы») is kept to compare with the appeal.
+	let vagueObject: string | null = null;
+	let vague = false;
+	// «выполнены мероприятия …, а именно: вставлены …»: the measures are then spelled out.
+	const specified = /а\s+именно|в\s+том\s+числе|включающ/.test(norm);
 	for (let i = 0; i < words.length; i++) {
 		const w = words[i];
 		if (isCompletedWord(w) && !negatedAt(words, i) && !FORMAL_ROOTS.some((r) => w.startsWith(r)) && !inspectionAt(words, i)) {
 			// «будут выполнены»: the completed form after «будет/будут» is a promise, not a result.
 			if (i > 0 && (words[i - 1] === 'будут' || words[i - 1] === 'будет')) continue;
 			if (i > 1 && (words[i - 2] === 'будут' || words[i - 2] === 'будет')) continue;
+			const measure = specified ? -1 : measureNear(words, i);
+			if (measure >= 0) {
+				vague = true;
+				vagueObject ??= measureObject(words, measure);
+				continue;
+			}
 			done.push(w);
 		}
 	}
-	if (!done.length && NOUN_ACTIONS.test(` ${norm} `) && !/будут|будет/.test(norm) && !INSPECTION_DONE.test(norm)) done.push('проведено');
-	// «Проведены мероприятия», «выполнен комплекс мер»: an action whose object is «measures» names no result.
-	const vague = done.length > 0 && VAGUE_MEASURES.test(norm);
-	if (vague) done.length = 0;
+	if (!done.length && !vague && NOUN_ACTIONS.test(` ${norm} `) && !/будут|будет/.test(norm) && !INSPECTION_DONE.test(norm)) done.push('проведено');
 	const legalRefs = norm.match(LEGAL) ?? [];
 	let promise: string | null = null;
 	let term: string | null = null;
@@ -274,9 +299,11 @@ function readSentence(s: Sentence): SentenceFacts {
 		essence: essenceOf(norm),
 		concrete: false,
 		// «Согласно п. 8.4.4 Правил…» quotes a norm; it gives no reason of its own for this case.
-		causal: CAUSAL.test(legalRefs.length ? norm.replace(CITATION_OPENER, ' ') : norm),
+		causal: CAUSAL.test(legalRefs.length ? norm.replace(/«[^»]*»/g, ' ').replace(CITATION_OPENER, ' ') : norm),
 		vague,
+		vagueObject,
 		stateClaim: STATE_CLAIM.test(norm),
+		measured: !legalRefs.length && MEASUREMENT.test(norm),
 		done,
 		promise,
 		term,

@@ -203,7 +203,10 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const kind = answerKind(analysis, input.intermediate);
 
 	// Substance: results, findings, explanations, promises with their terms.
-	const done = facts.some((f) => f.done.length);
+	// «Проведены мероприятия по удалению рекламы» in answer to an appeal about the advertisement: the measures name the
+	// appeal's own object, so they say what was done; «мероприятия по освобождению помещений» to it do not.
+	const measuredOnSubject = facts.some((f) => f.vagueObject) && measuresOnSubject(facts, input.appealText);
+	const done = facts.some((f) => f.done.length) || measuredOnSubject;
 	const promised = facts.some((f) => f.promise);
 	const explained = facts.some((f) => f.explanation && !f.negativeFinding);
 	const specifics = facts.some((f) => f.specifics);
@@ -215,7 +218,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 
 	// «Надписи удалены.» is a complete answer; «Проблема устранена.» says that, not what.
 	const minLength = options.minLength ?? 80;
-	const concrete = facts.some((f) => f.concrete);
+	const concrete = facts.some((f) => f.concrete) || measuredOnSubject;
 	const tooShort = essence.length < minLength && !concrete && !(essence.length >= 20 && (explained || specifics));
 	if (tooShort) {
 		add('too_short', [`${essence.length} симв. по существу`], sentences[sentences.length - 1]?.text);
@@ -223,10 +226,12 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 
 	// «Отписка»: nothing concrete — no result, no finding with what was checked, no explanation, no promise.
 	const bareNegative = facts.findIndex((f) => f.negativeFinding);
-	if (!done && !promised && !explained && bareNegative < 0 && kind === 'final' && essence.length >= minLength && !facts.some((f) => f.causal)) {
+	// A measurement of the case (not a norm's limit) says what was found: «выбоина 0,3 м2», «напор 4 кгс/см2», «+20 °C».
+	const measured = facts.some((f) => f.measured);
+	if (!done && !promised && !explained && !measured && bareNegative < 0 && kind === 'final' && essence.length >= minLength && !facts.some((f) => f.causal)) {
 		const i = sentences.findIndex((s) => !/^(?:уважаем|здравствуйте|добрый)/.test(s.norm));
 		add('formal_reply', ['нет сведений, что сделано, где и когда'], sentences[i >= 0 ? i : 0]?.text);
-	} else if (bareNegative >= 0 && !done && !caseSpecifics && !proof && !facts.some((f, i) => i !== bareNegative && f.explanation && !f.negativeFinding)) {
+	} else if (bareNegative >= 0 && !done && !caseSpecifics && !proof && !measured && !facts.some((f) => f.causal) && !facts.some((f, i) => i !== bareNegative && f.explanation && !f.negativeFinding)) {
 		add('formal_reply', ['«не подтвердилось» без того, что и когда проверено'], sentences[bareNegative].text);
 	}
 
@@ -242,7 +247,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const statedResult = done && facts.some((f, i) => f.explanation && !f.negativeFinding && findingWords(sentences[i]).some((w) => w.length >= 5 && !f.done.includes(w) && !isGeneric(w) && !/^(?:работа|функци|штатн|режим|состоя|надлеж|исправн)/.test(w)));
 	// «Работы выполнены 16.11.2026, фотоотчёт»: a result with its day and its proof shows what was done.
 	const datedWithProof = done && when && photo;
-	if (!tooShort && !concrete && !termed && !checkedFinding && !statedResult && !datedWithProof && kind === 'final' && !facts.some((f) => f.causal) && !errors.some((e) => e.code === 'formal_reply')) {
+	if (!tooShort && !concrete && !termed && !checkedFinding && !statedResult && !datedWithProof && !measured && kind === 'final' && !facts.some((f) => f.causal) && !errors.some((e) => e.code === 'formal_reply')) {
 		const i = facts.findIndex((f) => f.done.length || f.negativeFinding || f.explanation);
 		add('formal_reply', ['не сказано, что именно сделано, где и когда'], sentences[i >= 0 ? i : 0]?.text);
 	}
@@ -325,6 +330,11 @@ function addressing(input: AnswerInput, sentences: Sentence[], options: QualityO
 		}
 	}
 
+}
+
+function measuresOnSubject(facts: SentenceFacts[], appealText: string): boolean {
+	const appeal = new Set(normWords(appealText).filter((w) => w.length >= 4).map(stemToken));
+	return facts.some((f) => f.vagueObject !== null && appeal.has(f.vagueObject));
 }
 
 function normWords(text: string): string[] {
