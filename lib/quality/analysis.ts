@@ -39,13 +39,18 @@ export function splitSentences(text: string): Sentence[] {
 	};
 	const n = text.length;
 	// Inside «…» (a quoted title of an act: «Дороги автомобильные и улицы. Требования…») a dot does not end the
-	// sentence, when the quote closes soon; the next » is looked up once per «, so the pass stays linear.
+	// sentence, when the quote closes within 300 characters (looked up that far only, so the pass stays linear).
 	let quoteEnd = -1;
 	for (let i = 0; i < n; i++) {
 		const c = text.charCodeAt(i);
 		if (c === 0xab && i > quoteEnd) {
-			const close = text.indexOf('»', i + 1);
-			quoteEnd = close > 0 && close - i <= 300 ? close : -1;
+			quoteEnd = -1;
+			for (let k = i + 1; k < n && k <= i + 300; k++) {
+				if (text.charCodeAt(k) === 0xbb) {
+					quoteEnd = k;
+					break;
+				}
+			}
 		}
 		if (c === 10 || c === 13) {
 			// A line break ends a sentence after . ! ? : ; or before a capital, a dash or a bullet — not inside «в срок до\n30.04».

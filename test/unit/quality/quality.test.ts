@@ -2,6 +2,7 @@ import { DEFAULT_DISABLED, checkAnswer, type AnswerInput, type QualityCode } fro
 import { answerErrorRows, ANSWER_ERROR_COLUMNS } from '../../../lib/reports/answerErrors';
 import { generateDistrict } from '../../../sandbox/seed/district';
 import type { Appeal } from '../../../lib/appeal';
+import { splitSentences } from '../../../lib/quality/analysis';
 
 // Hand-written paraphrases of the false positives and misses found on the labelled set (no corpus text).
 const appealText = 'На ул. Советской огромные ямы, асфальт разбит полностью. Прошу отремонтировать дорогу.';
@@ -222,5 +223,22 @@ describe('on the seeded answers', () => {
 		expect(flagged.length / formal.length).toBeGreaterThanOrEqual(0.9);
 		// None of the good ones goes back: «Работы выполнены <дата>. Фотоотчёт…» gives the day and the proof.
 		expect(good.filter((a) => !check(a).ok)).toEqual([]);
+	});
+});
+
+describe('sentences and quotes', () => {
+	const texts = (t: string) => splitSentences(t).map((s) => s.text);
+	it('a quoted title of an act stays inside its sentence', () => {
+		expect(texts('Согласно ГОСТ Р 50597-2017 «Дороги. Требования к состоянию» выбоин нет. Фото прилагается.')).toEqual([
+			'Согласно ГОСТ Р 50597-2017 «Дороги. Требования к состоянию» выбоин нет.',
+			'Фото прилагается.',
+		]);
+	});
+	it('a quote that never closes (or closes too far) does not swallow the text', () => {
+		expect(texts('Работы «по плану. Мусор вывезен. Урна заменена.')).toEqual(['Работы «по плану.', 'Мусор вывезен.', 'Урна заменена.']);
+		const far = `Начало «${'слово '.repeat(80)}конец. Дальше» текст.`;
+		expect(texts(far)).toHaveLength(2);
+		// Many opening quotes and no closing one: every sentence still found.
+		expect(texts('«Мусор вывезен. '.repeat(2000))).toHaveLength(2000);
 	});
 });
