@@ -158,8 +158,12 @@ function main() {
 	for (let i = 0; batch.length < 50_000; i++) batch.push({ ...records[i % records.length], id: `bench:${i}` });
 	const batchOthers = batch.map(otherAnswerOf).filter((o): o is OtherAnswer => !!o);
 	const t1 = performance.now();
+	const cpu1 = process.cpuUsage();
 	for (const rec of batch) checkAnswer(answerInputOf(rec, batchOthers));
 	const batchMs = performance.now() - t1;
+	// CPU time as well: on a shared machine the wall clock measures the neighbours too.
+	const cpu = process.cpuUsage(cpu1);
+	const batchCpuS = (cpu.user + cpu.system) / 1e6;
 	const perSecond = Math.round(50_000 / (batchMs / 1000));
 
 	const misses: string[] = [];
@@ -189,30 +193,39 @@ function main() {
 	for (const [name, s] of [['dev', dev], ['test', test], ['all labels', every]] as const) {
 		lines.push(`| ${name} | ${s.n} | ${s.predicted} | ${s.truth} | ${pct(s.tp, s.predicted)} | ${pct(s.tp, s.truth)} | ${pct(s.predicted, s.n)} | ${pct(s.truth, s.n)} |`);
 	}
-	// What the rework decision would be with the warnings closest to the bar made errors (the node's «Считать ошибками»).
-	const promoted: QualityCode[] = ['formal_reply', 'personal_data'];
-	const asErrors = { severity: Object.fromEntries(promoted.map((c) => [c, 'error' as const])) };
-	const pDev = evaluateLabels(labels.filter((l) => split(l.id) === 'dev'), byId, others, [], asErrors);
-	const pTest = evaluateLabels(labels.filter((l) => split(l.id) === 'test'), byId, others, [], asErrors);
-	const pAll = evaluateLabels(labels, byId, others, [], asErrors);
-	lines.push('', `With ${promoted.join(' and ')} counted as errors (option «Считать ошибками»):`, '');
+	// What the rework decision would be with the two checks made errors in issue #15 turned back into warnings (the node's «Считать замечаниями»).
+	const demoted: QualityCode[] = ['formal_reply', 'personal_data'];
+	const asWarnings = { severity: Object.fromEntries(demoted.map((c) => [c, 'warning' as const])) };
+	const pDev = evaluateLabels(labels.filter((l) => split(l.id) === 'dev'), byId, others, [], asWarnings);
+	const pTest = evaluateLabels(labels.filter((l) => split(l.id) === 'test'), byId, others, [], asWarnings);
+	const pAll = evaluateLabels(labels, byId, others, [], asWarnings);
+	lines.push('', `With ${demoted.join(' and ')} as warnings (option «Считать замечаниями»):`, '');
 	lines.push('| set | pairs | sent back | should go back | precision | recall | share sent back |');
 	lines.push('|---|---|---|---|---|---|---|');
 	for (const [name, s] of [['dev', pDev], ['test', pTest], ['all labels', pAll]] as const) {
 		lines.push(`| ${name} | ${s.n} | ${s.predicted} | ${s.truth} | ${pct(s.tp, s.predicted)} | ${pct(s.tp, s.truth)} | ${pct(s.predicted, s.n)} |`);
 	}
-	let promotedShare = 0;
-	for (const rec of records) if (!checkAnswer(answerInputOf(rec, others), asErrors).ok) promotedShare++;
-	lines.push('', `Rework share on all answered records with them as errors: ${pct(promotedShare, records.length)}.`);
+	let demotedShare = 0;
+	for (const rec of records) if (!checkAnswer(answerInputOf(rec, others), asWarnings).ok) demotedShare++;
+	lines.push('', `Rework share on all answered records with them as warnings: ${pct(demotedShare, records.length)}.`);
 	lines.push('', `Rework share on all ${records.length} answered records (latest answer of each): **${pct(rework, records.length)}**.`);
 	lines.push(`Answer kind (final / intermediate) as the reviewer read it: ${pct(every.kindOk, every.n)} with the portal's status, ${pct(every.kindTextOk, every.n)} from the text alone.`);
 	lines.push('', '## Throughput', '');
 	lines.push(`- ${records.length} answered records in one batch (template check over all of them): ${(allMs / 1000).toFixed(2)} s, ${Math.round(records.length / (allMs / 1000))} answers/s.`);
-	lines.push(`- 50,000-answer batch (corpus answers repeated with new ids, in memory), template check included: ${(batchMs / 1000).toFixed(2)} s, **${perSecond} answers/s** (target ≥ 5,000).`);
+	lines.push(`- 50,000-answer batch (corpus answers repeated with new ids, in memory), template check included: ${(batchMs / 1000).toFixed(2)} s, **${perSecond} answers/s** (target ≥ 5,000); ${batchCpuS.toFixed(2)} CPU s, ${Math.round(50_000 / batchCpuS)} answers per CPU second.`);
 	lines.push('', '## Notes', '');
-	lines.push('- Error-level by default only where the precision on all labels is ≥ 85%: `too_short`, `promise_without_date`, `empty`, `rude_tone`. `formal_reply` and');
-	lines.push('  `personal_data` are at 80% on all labels (dev higher, test lower, few cases) and stay warnings; `late` is precise, but by the');
-	lines.push('  labelling rules lateness alone does not send an answer back (it counts in the rating), so it is a warning too.');
+	lines.push('- Error-level by default only where the precision on all labels is ≥ 85%: `too_short`, `promise_without_date`, `formal_reply`,');
+	lines.push('  `personal_data`, `empty`, `rude_tone`. `late` is precise, but by the labelling rules lateness alone does not send an');
+	lines.push('  answer back (it counts in the rating), so it is a warning.');
+	lines.push('- `formal_reply` (issue #15): an action on «мероприятия / меры» names no result; an inspection («проведено обследование») is');
+	lines.push('  the check, not a result; after «установлено, что» only the finding counts; a quoted norm («согласно … ГОСТ …») is');
+	lines.push('  no reason and its figures are not the case\'s specifics; «в исправном состоянии», «обеспечен» are claims, not findings;');
+	lines.push('  a generic «работы выполнены» with its day and a photo report passes.');
+	lines.push('- `personal_data`: a flat number is left out when the answer acts against an offender (an unapproved fixture, an');
+	lines.push('  offence): that flat is where the problem is, not the applicant\'s home.');
+	lines.push('- `not_addressed` (off_topic) stays off: switched on, it fires on 4 labelled pairs and none is off topic, while the 5');
+	lines.push('  labelled off-topic answers (4 dev) share the appeal\'s subject words (another defect of the same object, a «why»');
+	lines.push('  answered with a state), which subject groups cannot tell apart; no rule reached 85% here.');
 	lines.push('- Off by default (0% precise on the labels): `not_addressed`, `legal_refs_without_explanation`, `contradiction` (node: «Включить проверки»).');
 	lines.push('- The test split is small (≈120 pairs, a handful of defects per check): its per-check figures move by tens of points with one answer.');
 	lines.push('- Timings depend on the load of the shared machine; the template check is grouped once per batch (linear).');

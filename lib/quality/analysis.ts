@@ -4,7 +4,7 @@
  * text: a date of a legal act is not a promise's term, «Рассмотрев Ваше обращение» is not a formal reply.
  * Everything here is linear in the text's length (regexes without nested quantifiers, one pass per sentence).
  */
-import { normalizeWord } from '../text/russian';
+import { normalizeWord, stemToken } from '../text/russian';
 
 export interface Sentence {
 	/** As written (trimmed), for evidence. */
@@ -18,7 +18,7 @@ export interface Sentence {
 /** Abbreviations after which a dot does not end a sentence (ул. Советская, д. 5, г. Пушкин, ст. 12). */
 const ABBREVIATIONS = new Set([
 	'ул', 'д', 'г', 'гг', 'пр', 'просп', 'пер', 'пл', 'наб', 'ш', 'б', 'бул', 'кв', 'корп', 'к', 'стр', 'лит', 'пом', 'эт', 'ст', 'ч', 'п', 'пп', 'пос',
-	'им', 'т', 'е', 'тел', 'руб', 'тыс', 'млн', 'см', 'м', 'рис', 'прил', 'обл', 'р', 'н', 'с', 'ср', 'вх', 'исх', 'рег', 'кад', 'no', 'мкр', 'тер', 'уч',
+	'им', 'т', 'е', 'тел', 'руб', 'тыс', 'млн', 'см', 'м', 'рис', 'прил', 'обл', 'р', 'н', 'с', 'ср', 'вх', 'исх', 'рег', 'кад', 'no', 'мкр', 'тер', 'уч', 'табл',
 ]);
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
@@ -38,8 +38,20 @@ export function splitSentences(text: string): Sentence[] {
 		out.push({ text: raw, norm, words: norm.match(/[a-zа-я]+|\d+/g) ?? [] });
 	};
 	const n = text.length;
+	// Inside «…» (a quoted title of an act: «Дороги автомобильные и улицы. Требования…») a dot does not end the
+	// sentence, when the quote closes within 300 characters (looked up that far only, so the pass stays linear).
+	let quoteEnd = -1;
 	for (let i = 0; i < n; i++) {
 		const c = text.charCodeAt(i);
+		if (c === 0xab && i > quoteEnd) {
+			quoteEnd = -1;
+			for (let k = i + 1; k < n && k <= i + 300; k++) {
+				if (text.charCodeAt(k) === 0xbb) {
+					quoteEnd = k;
+					break;
+				}
+			}
+		}
 		if (c === 10 || c === 13) {
 			// A line break ends a sentence after . ! ? : ; or before a capital, a dash or a bullet — not inside «в срок до\n30.04».
 			let k = i + 1;
@@ -55,6 +67,7 @@ export function splitSentences(text: string): Sentence[] {
 		}
 		// . ! ? …
 		if (c !== 46 && c !== 33 && c !== 63 && c !== 8230) continue;
+		if (i < quoteEnd) continue;
 		const next = text.charCodeAt(i + 1);
 		if (c === 46 && next >= 48 && next <= 57) continue; // 12.10 or 1.2.3
 		if (i + 1 < n && next !== 32 && next !== 9 && next !== 10 && next !== 13 && next !== 160) continue;
@@ -86,7 +99,7 @@ const ACTION_ROOTS = [
 	'собран', 'собра', 'сдела', 'проложен', 'проложи', 'ликвидир', 'освобожд', 'освобод', 'утилизир', 'выстав', 
 	'оштрафов', 'заменен', 'смен', 'поправл', 'поправ', 'устраня', 'вычищ', 'вычист', 'выкос', 'покош', 'скош', 'заварен', 'завар',
 	'опломбир', 'демонтаж', 'снесен', 'снес', 'откорректир', 'исправл', 'исправ', 'вывезл', 'подметен', 'подмет', 'отбит', 'сбит', 'сбил', 'отби', 'посажен', 'высажен',
-	'обустро', 'оборудов', 'отремонт', 'восполн', 'долит', 'подлит', 'герметиз', 'утеплен', 'утепл', 'прочищен', 'промыв', 'промыл', 'очищен', 'открыт', 'откры',
+	'обустро', 'оборудов', 'размещ', 'выровн', 'вставл', 'встав', 'отремонт', 'восполн', 'долит', 'подлит', 'герметиз', 'утеплен', 'утепл', 'прочищен', 'промыв', 'промыл', 'очищен', 'открыт', 'откры',
 ];
 /** Roots that read like actions but are the answer's formalities («рассмотрено», «принято», «зарегистрировано»). */
 const FORMAL_ROOTS = ['рассмотр', 'принят', 'приня', 'зарегистр', 'получ', 'поступ', 'переадрес', 'направл', 'направ', 'сообщ', 'доведен', 'довед', 'учтен', 'уч'];
@@ -104,13 +117,38 @@ function isCompletedWord(w: string): boolean {
 	}
 	return known;
 }
+/** «мероприятия», «меры», «комплекс мер» next to a completed action (up to three words away): its index, or -1. */
+const MEASURE = /^(?:мероприяти[а-я]*|меры|мер|комплекс)$/;
+function measureNear(words: string[], i: number): number {
+	for (let k = Math.max(0, i - 3); k <= Math.min(words.length - 1, i + 3); k++) if (k !== i && MEASURE.test(words[k])) return k;
+	return -1;
+}
+/** «мероприятия по удалению рекламы» → the object «реклам» (the word after the verbal noun), stemmed. */
+function measureObject(words: string[], at: number): string | null {
+	const k = words.indexOf('по', at);
+	if (k < 0 || k > at + 2) return null;
+	const object = words[k + 2];
+	return object && object.length >= 4 ? stemToken(object) : null;
+}
 const NOUN_ACTIONS = /(?:^|\s)(?:произведен[аоы]?|проведен[аоы]?|выполнен[аоы]?|осуществлен[аоы]?|организован[аоы]?)\s/;
+
+/** «Проведено обследование», «осмотр выполнен»: the check itself, not a result; what it found is the result. */
+const INSPECTION = /^(?:обследовани|осмотр|проверк|выезд|обход|мониторинг|комиссионн|визуальн)/;
+const INSPECTION_DONE = /(?:^|[^а-я])(?:произведен|проведен|выполнен|осуществлен|организован)[аоы]?\s+(?:[а-я]+\s+){0,1}(?:обследовани|осмотр|проверк|выезд|обход|мониторинг)[а-я]*|(?:обследовани|осмотр|проверк|выезд|обход)[а-я]*\s+(?:[а-я]+\s+){0,2}(?:произведен|проведен|выполнен|осуществлен)[аоы]?(?![а-я])/;
+function inspectionAt(words: string[], i: number): boolean {
+	return [words[i - 2], words[i - 1], words[i + 1], words[i + 2]].some((w) => w !== undefined && INSPECTION.test(w));
+}
 
 /** A sentence's negation right before the word («не выполнены», «не будет»). */
 function negatedAt(words: string[], i: number): boolean {
 	return (i > 0 && (words[i - 1] === 'не' || words[i - 1] === 'ни')) || (i > 1 && words[i - 2] === 'не');
 }
 
+const MEASUREMENT = /\d(?:[.,]\d+)?\s*(?:м2|м²|кв\.?\s*м|см|мм|кгс|атм|°|градус|лк|люкс|дб|м\/с)(?![а-я])/;
+const CITATION_OPENER = /(?:согласно|в\s+соответствии\s+с|на\s+основании)\s/g;
+/** A claim that the object is fine, with nothing on what was seen: «в исправном состоянии», «нарушений нет», «обеспечен». */
+const STATE_CLAIM =
+	/(?:находи[а-я]+|содерж[а-я]+)\s+(?:[а-я]+\s+){0,2}в\s+(?:исправн|надлежащ|нормативн|удовлетворительн|рабочем|работоспособн|технически\s+исправн)[а-я]*\s+состояни[а-я]*|(?<![а-я])(?:исправ(?:ен|на|но|ны)|обеспечен[аоы]?|функциониру[а-я]+\s+(?:в\s+)?(?:штатн|нормальн)[а-я]*)(?![а-я])/;
 /** A reason or a redirect: why it cannot be done, whose it is, where to turn («так как», «находится на балансе», «рекомендуем обратиться»). */
 const CAUSAL =
 	/(?:^|[^а-я])(?:так\s+как|поскольку|в\s+связи\s+с|по\s+причине|ввиду|вследствие|в\s+результате|не\s+относится|относится\s+к|находится\s+на\s+(?:балансе|обслуживании)|является|являются|принадлежит|на\s+основании|в\s+соответствии\s+с|согласно|рекоменду[а-я]*|необходимо\s+обратиться|вправе\s+обратиться|следует\s+обратиться|в\s+компетенци[а-я]*|направлен[аоы]?\s+(?:в|во)\s+[а-я]+|выдан[аоы]?\s+предписан|составлен[аоы]?\s+протокол|уведомлен[а-я]*|предписани[а-я]*|требовани[а-я]*|вызов[а-я]*|разрешени[а-я]*|договор[а-я]*|не\s+предусмотрен[а-я]*|проект[а-я]*\s+(?:[а-я]+\s+){0,2}(?:не\s+)?предусмотрен|можете\s+(?:разместить|обратиться|направить))/;
@@ -134,6 +172,14 @@ export interface SentenceFacts {
 	negativeFinding: boolean;
 	/** A description of what was found or why (explanations, states, redirects with an addressee). */
 	explanation: boolean;
+	/** An action on «measures» only («проведены мероприятия»): says something was done, not what. */
+	vague: boolean;
+	/** What the measures were about («мероприятия по удалению рекламы» → «реклам»), when said. */
+	vagueObject: string | null;
+	/** A measurement of the case, not of a quoted norm: «выбоина 0,3 м2», «напор 4 кгс/см2», «+20 °C». */
+	measured: boolean;
+	/** A claim that the object is fine («в исправном состоянии», «исправен», «обеспечен»). */
+	stateClaim: boolean;
 	/** Pure formality: greeting, «рассмотрев Ваше обращение сообщаем», «принято к сведению», «Приложение: …». */
 	formality: boolean;
 	/** Legal acts cited in it. */
@@ -209,16 +255,28 @@ export function sentenceFacts(s: Sentence): SentenceFacts {
 function readSentence(s: Sentence): SentenceFacts {
 	const { norm, words } = s;
 	const done: string[] = [];
+	// «Проведены мероприятия», «выполнен комплекс мер»: an action whose object is «measures» names no result; what the
+	// measures were about («мероприятия по удалению рекламы») is kept to compare with the appeal.
+	let vagueObject: string | null = null;
+	let vague = false;
+	// «выполнены мероприятия …, а именно: вставлены …»: the measures are then spelled out.
+	const specified = /а\s+именно|в\s+том\s+числе|включающ/.test(norm);
 	for (let i = 0; i < words.length; i++) {
 		const w = words[i];
-		if (isCompletedWord(w) && !negatedAt(words, i) && !FORMAL_ROOTS.some((r) => w.startsWith(r))) {
+		if (isCompletedWord(w) && !negatedAt(words, i) && !FORMAL_ROOTS.some((r) => w.startsWith(r)) && !inspectionAt(words, i)) {
 			// «будут выполнены»: the completed form after «будет/будут» is a promise, not a result.
 			if (i > 0 && (words[i - 1] === 'будут' || words[i - 1] === 'будет')) continue;
 			if (i > 1 && (words[i - 2] === 'будут' || words[i - 2] === 'будет')) continue;
+			const measure = specified ? -1 : measureNear(words, i);
+			if (measure >= 0) {
+				vague = true;
+				vagueObject ??= measureObject(words, measure);
+				continue;
+			}
 			done.push(w);
 		}
 	}
-	if (!done.length && NOUN_ACTIONS.test(` ${norm} `) && !/будут|будет/.test(norm)) done.push('проведено');
+	if (!done.length && !vague && NOUN_ACTIONS.test(` ${norm} `) && !/будут|будет/.test(norm) && !INSPECTION_DONE.test(norm)) done.push('проведено');
 	const legalRefs = norm.match(LEGAL) ?? [];
 	let promise: string | null = null;
 	let term: string | null = null;
@@ -245,7 +303,12 @@ function readSentence(s: Sentence): SentenceFacts {
 	const facts: SentenceFacts = {
 		essence: essenceOf(norm),
 		concrete: false,
-		causal: CAUSAL.test(norm),
+		// «Согласно п. 8.4.4 Правил…» quotes a norm; it gives no reason of its own for this case.
+		causal: CAUSAL.test(legalRefs.length ? norm.replace(/«[^»]*»/g, ' ').replace(CITATION_OPENER, ' ') : norm),
+		vague,
+		vagueObject,
+		stateClaim: STATE_CLAIM.test(norm),
+		measured: !legalRefs.length && MEASUREMENT.test(norm),
 		done,
 		promise,
 		term,
@@ -277,14 +340,26 @@ function essenceOf(norm: string): string {
 const GENERIC_PREFIXES = [
 	'проблем', 'замечан', 'нарушен', 'недостат', 'неисправн', 'вопрос', 'ситуац', 'работ', 'факт', 'информац', 'указанн', 'данн', 'сообщени', 'обращени',
 	'фото', 'приложени', 'прилага', 'акт', 'уважаем', 'пользовател', 'заявител', 'ваш', 'такж', 'полност', 'частичн', 'настоящ', 'врем', 'необходим',
-	'соответств', 'мер', 'мероприят', 'соглас', 'был', 'уже', 'все', 'всё', 'выявлен', 'изложен', 'отмечен', 'описан', 'категори', 'рамк', 'адрес',
+	'соответств', 'мер', 'мероприят', 'объем', 'полн', 'соглас', 'был', 'уже', 'все', 'всё', 'выявлен', 'изложен', 'отмечен', 'описан', 'категори', 'рамк', 'адрес',
 ];
-const isGeneric = (w: string) => GENERIC_PREFIXES.some((p) => w.startsWith(p));
+export const isGeneric = (w: string) => GENERIC_PREFIXES.some((p) => w.startsWith(p));
+
+/** «…установлено, что …»: what follows is the finding, what precedes is the circumstances of the check. */
+const FINDING_THAT = /(?<![а-я])(?:установлен[оа]?|выявлен[оа]?|выяснен[оа]?|определен[оа]?|обнаружен[оа]?|показал[аои]?)\s*,?\s+что(?![а-я])/;
+
+/** The words of a sentence's finding: after «установлено, что», or the whole sentence. */
+export function findingWords(s: Sentence): string[] {
+	const parts = s.norm.split(FINDING_THAT);
+	return parts[parts.length - 1].match(/[a-zа-я]+/g) ?? [];
+}
 
 export function namesActionAndObject(s: Sentence, facts: SentenceFacts): boolean {
 	if (!facts.done.length) return false;
 	// Quoted text is the portal's category repeated («по вопросу «…»»), not what was done.
-	const words = s.norm.replace(/«[^»]*»|"[^"]*"/g, ' ').match(/[a-zа-я]+/g) ?? [];
+	// Only the clause that holds the action: in «при обследовании установлено, что проблема устранена» the object of
+	// «устранена» is «проблема», not the inspection.
+	const clauses = s.norm.replace(/«[^»]*»|"[^"]*"/g, ' ').split(FINDING_THAT);
+	const words = clauses.filter((c) => facts.done.some((d) => c.includes(d))).flatMap((c) => c.match(/[a-zа-я]+/g) ?? []);
 	// Names of streets and organisations (capitalised inside the sentence) are where, not what.
 	const proper = new Set((s.text.slice(1).match(/(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+/g) ?? []).map((w) => w.toLowerCase().replace(/ё/g, 'е')));
 	return words.some((w) => w.length >= 4 && !proper.has(w) && !isGeneric(w) && !facts.done.includes(w) && !isCompletedWord(w) && !FORMAL_ROOTS.some((r) => w.startsWith(r)));

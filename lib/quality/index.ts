@@ -1,6 +1,6 @@
 import { EMAIL, FULL_NAME, PASSPORT, PHONE, SNILS } from '../text/personalData';
 import { stemToken } from '../text/russian';
-import { sentenceFacts, splitSentences, type Sentence, type SentenceFacts } from './analysis';
+import { findingWords, isGeneric, sentenceFacts, splitSentences, type Sentence, type SentenceFacts } from './analysis';
 import { DEFAULT_SUBJECTS, DEFAULT_SUBJECT_GROUPS, compileSubjects, subjectsOf, type CompiledSubjects, type SubjectGroups } from './subjects';
 import { templateReuse, type OtherAnswer } from './template';
 
@@ -70,7 +70,7 @@ export interface QualityOptions {
 	enabled?: QualityCode[];
 	/** Severity per code, over the defaults (`DEFAULT_SEVERITY`). */
 	severity?: Partial<Record<QualityCode, Severity>>;
-	/** A substantive text shorter than this (characters, greetings and «Рассмотрев…» left out) is «too short» unless it names an action and its object (default 40). */
+	/** A substantive text shorter than this (characters, greetings and «Рассмотрев…» left out) is «too short» unless it names an action and its object (default 80). */
 	minLength?: number;
 	/** Real legal acts from which an answer with nothing about the case itself is «references without explanation» (default 2). */
 	maxLegalRefs?: number;
@@ -117,13 +117,13 @@ export const QUALITY_HINTS: Record<QualityCode, string> = {
 export const DEFAULT_SEVERITY: Record<QualityCode, Severity> = {
 	empty: 'error',
 	too_short: 'error',
-	formal_reply: 'warning',
+	formal_reply: 'error',
 	promise_without_date: 'error',
 	legal_refs_without_explanation: 'warning',
 	not_addressed: 'warning',
 	contradiction: 'warning',
 	no_signature: 'warning',
-	personal_data: 'warning',
+	personal_data: 'error',
 	rude_tone: 'error',
 	late: 'warning',
 	template_reuse: 'warning',
@@ -203,17 +203,22 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const kind = answerKind(analysis, input.intermediate);
 
 	// Substance: results, findings, explanations, promises with their terms.
-	const done = facts.some((f) => f.done.length);
+	// «Проведены мероприятия по удалению рекламы» in answer to an appeal about the advertisement: the measures name the
+	// appeal's own object, so they say what was done; «мероприятия по освобождению помещений» to it do not.
+	const measuredOnSubject = facts.some((f) => f.vagueObject) && measuresOnSubject(facts, input.appealText);
+	const done = facts.some((f) => f.done.length) || measuredOnSubject;
 	const promised = facts.some((f) => f.promise);
 	const explained = facts.some((f) => f.explanation && !f.negativeFinding);
 	const specifics = facts.some((f) => f.specifics);
+	// Specifics of the case, not of a quoted norm (a norm's «участок 100 м» says nothing about what was checked here).
+	const caseSpecifics = facts.some((f) => f.specifics && !f.legalRefs.length);
 	const proof = facts.some((f) => f.proof);
 	// What the answer says without greetings, the «Рассмотрев… сообщаем» opening, «Приложение» and proof lines.
 	const essence = facts.map((f) => f.essence).filter(Boolean).join(' ');
 
 	// «Надписи удалены.» is a complete answer; «Проблема устранена.» says that, not what.
 	const minLength = options.minLength ?? 80;
-	const concrete = facts.some((f) => f.concrete);
+	const concrete = facts.some((f) => f.concrete) || measuredOnSubject;
 	const tooShort = essence.length < minLength && !concrete && !(essence.length >= 20 && (explained || specifics));
 	if (tooShort) {
 		add('too_short', [`${essence.length} симв. по существу`], sentences[sentences.length - 1]?.text);
@@ -221,10 +226,12 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 
 	// «Отписка»: nothing concrete — no result, no finding with what was checked, no explanation, no promise.
 	const bareNegative = facts.findIndex((f) => f.negativeFinding);
-	if (!done && !promised && !explained && bareNegative < 0 && kind === 'final' && essence.length >= minLength && !facts.some((f) => f.causal)) {
+	// A measurement of the case (not a norm's limit) says what was found: «выбоина 0,3 м2», «напор 4 кгс/см2», «+20 °C».
+	const measured = facts.some((f) => f.measured);
+	if (!done && !promised && !explained && !measured && bareNegative < 0 && kind === 'final' && essence.length >= minLength && !facts.some((f) => f.causal)) {
 		const i = sentences.findIndex((s) => !/^(?:уважаем|здравствуйте|добрый)/.test(s.norm));
 		add('formal_reply', ['нет сведений, что сделано, где и когда'], sentences[i >= 0 ? i : 0]?.text);
-	} else if (bareNegative >= 0 && !done && !specifics && !proof && !facts.some((f, i) => i !== bareNegative && f.explanation && !f.negativeFinding)) {
+	} else if (bareNegative >= 0 && !done && !caseSpecifics && !proof && !measured && !facts.some((f) => f.causal) && !facts.some((f, i) => i !== bareNegative && f.explanation && !f.negativeFinding)) {
 		add('formal_reply', ['«не подтвердилось» без того, что и когда проверено'], sentences[bareNegative].text);
 	}
 
@@ -236,8 +243,11 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const photo = /фото|видео/i.test(answer);
 	const checkedFinding = facts.some((f) => f.negativeFinding || f.explanation) && (when || photo);
 	// «Проблема решена. Освещение работает.»: a generic result with the object's state named.
-	const statedResult = done && facts.some((f, i) => f.explanation && !f.negativeFinding && sentences[i].words.some((w) => w.length >= 5 && !/^(?:работа|функци|штатн|режим|состоя|надлеж|исправн)/.test(w)));
-	if (!tooShort && !concrete && !termed && !checkedFinding && !statedResult && kind === 'final' && !facts.some((f) => f.causal) && !errors.some((e) => e.code === 'formal_reply')) {
+	// Only the finding counts, not the check before it: «при обследовании установлено, что проблема устранена» states nothing.
+	const statedResult = done && facts.some((f, i) => f.explanation && !f.negativeFinding && findingWords(sentences[i]).some((w) => w.length >= 5 && !f.done.includes(w) && !isGeneric(w) && !/^(?:работа|функци|штатн|режим|состоя|надлеж|исправн)/.test(w)));
+	// «Работы выполнены 16.11.2026, фотоотчёт»: a result with its day and its proof shows what was done.
+	const datedWithProof = done && when && photo;
+	if (!tooShort && !concrete && !termed && !checkedFinding && !statedResult && !datedWithProof && !measured && kind === 'final' && !facts.some((f) => f.causal) && !errors.some((e) => e.code === 'formal_reply')) {
 		const i = facts.findIndex((f) => f.done.length || f.negativeFinding || f.explanation);
 		add('formal_reply', ['не сказано, что именно сделано, где и когда'], sentences[i >= 0 ? i : 0]?.text);
 	}
@@ -322,6 +332,11 @@ function addressing(input: AnswerInput, sentences: Sentence[], options: QualityO
 
 }
 
+function measuresOnSubject(facts: SentenceFacts[], appealText: string): boolean {
+	const appeal = new Set(normWords(appealText).filter((w) => w.length >= 4).map(stemToken));
+	return facts.some((f) => f.vagueObject !== null && appeal.has(f.vagueObject));
+}
+
 function normWords(text: string): string[] {
 	return (text ?? '').toLowerCase().replace(/ё/g, 'е').match(/[a-zа-я]+|\d+/g) ?? [];
 }
@@ -402,6 +417,8 @@ function findContradiction(sentences: Sentence[], facts: SentenceFacts[]): { evi
 	return null;
 }
 
+const OFFENDER = /правонарушени|нарушител|протокол[а-я]*\s+(?:об\s+)?административн|несогласованн|самовольн|незаконн/i;
+
 /** Enough to show and to act on; a text full of names is not listed in full. */
 const MAX_FOUND = 10;
 const SENTENCE_END = /[.\n](?:\s|$)/g;
@@ -434,7 +451,9 @@ function personalData(answer: string, responsible: string | null | undefined, ap
 	}
 	// The applicant's own flat: the number the appeal gives as theirs, repeated in a published answer.
 	// A flat number identifies who lives there (the applicant or a neighbour); ranges and lists of flats are a building's parts.
-	if (/кв/i.test(answer)) {
+	// The flat of someone the answer acts against (an unapproved fixture, an offence) is where the problem is, not the
+	// applicant's home (answer-labels.md: other flats where the problem is are not the citizen's data).
+	if (/кв/i.test(answer) && !OFFENDER.test(answer)) {
 		for (const m of answer.matchAll(FLAT)) {
 			if (found.length >= MAX_FOUND) break;
 			found.push({ value: m[0], sentence: sentenceAt(m.index!) });

@@ -43,21 +43,6 @@ export class AnswerCheck implements INodeType {
 				displayOptions: { show: { operation: ['check'] } },
 				options: [
 					{
-						displayName: 'Минимальная длина ответа',
-						name: 'minLength',
-						type: 'number',
-						default: 40,
-						description: 'Ответ короче (по существу, без приветствия) — «слишком короткий», если не называет действие и его предмет',
-					},
-					{
-						displayName: 'Считать ошибками',
-						name: 'asErrors',
-						type: 'multiOptions',
-						description: 'Замечания, которые тоже отправляют ответ на доработку (по умолчанию ошибки — только проверки с точностью ≥ 85%)',
-						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
-						default: [],
-					},
-					{
 						displayName: 'Включить проверки',
 						name: 'enabled',
 						type: 'multiOptions',
@@ -69,9 +54,32 @@ export class AnswerCheck implements INodeType {
 						default: [],
 					},
 					{
+						displayName: 'Минимальная длина ответа',
+						name: 'minLength',
+						type: 'number',
+						default: 80,
+						description: 'Ответ короче (по существу, без приветствия) — «слишком короткий», если не называет действие и его предмет',
+					},
+					{
 						displayName: 'Не проверять',
 						name: 'disabled',
 						type: 'multiOptions',
+						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+						default: [],
+					},
+					{
+						displayName: 'Считать замечаниями',
+						name: 'asWarnings',
+						type: 'multiOptions',
+						description: 'Ошибки, которые только показываются в отчёте и не отправляют ответ на доработку',
+						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+						default: [],
+					},
+					{
+						displayName: 'Считать ошибками',
+						name: 'asErrors',
+						type: 'multiOptions',
+						description: 'Замечания, которые тоже отправляют ответ на доработку (по умолчанию ошибки — только проверки с точностью ≥ 85%)',
 						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
 						default: [],
 					},
@@ -95,12 +103,15 @@ export class AnswerCheck implements INodeType {
 				continue;
 			}
 			try {
-				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; disabled?: QualityCode[]; enabled?: QualityCode[]; asErrors?: QualityCode[] };
+				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; disabled?: QualityCode[]; enabled?: QualityCode[]; asErrors?: QualityCode[]; asWarnings?: QualityCode[] };
 				const result = checkAnswer(answerInputOf(json, others), {
 					minLength: options.minLength,
 					disabled: options.disabled,
 					enabled: options.enabled,
-					severity: Object.fromEntries((options.asErrors ?? []).map((code) => [code, 'error' as const])),
+					severity: Object.fromEntries([
+						...(options.asWarnings ?? []).map((code) => [code, 'warning' as const]),
+						...(options.asErrors ?? []).map((code) => [code, 'error' as const]),
+					]),
 				});
 				(result.ok ? ok : attention).push({ json: { ...json, answerCheck: result as unknown as IDataObject }, pairedItem: { item: i } });
 			} catch (error) {

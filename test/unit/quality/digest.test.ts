@@ -5,7 +5,7 @@ import { buildReminders, type ReminderAppeal } from '../../../lib/reminders';
 
 // The responsible's digest carries each reason with the sentence that triggered it (masked) and what to add.
 describe('answer-check reasons in the reminder digest', () => {
-	it('shows the reason, the masked sentence and the hint; warnings stay out', () => {
+	it('shows the reasons, the masked sentences and the hints', () => {
 		const answerText = 'Собственнику кв. 12 Иванову Ивану Ивановичу направлено уведомление о явке для составления протокола.';
 		const answerCheck = checkAnswer({ appealText: 'Кондиционер на фасаде без согласования', answerText, organization: 'Администрация района' });
 		expect(answerCheck.ok).toBe(false);
@@ -24,7 +24,8 @@ describe('answer-check reasons in the reminder digest', () => {
 		expect(line).toContain('что добавить: Укажите срок работ');
 		expect(line).toContain('направлено уведомление о явке');
 		expect(line).not.toContain('Иванову Ивану Ивановичу');
-		// Personal data is a warning by default: not a rework reason in the digest.
-		expect(line).not.toContain('персональные данные');
+		// A private person's name in a published answer is personal data, a rework reason (an error by default), masked.
+		expect(line).toContain('В ответе персональные данные граждан');
+		expect(line).toContain('что добавить: Уберите из ответа имена');
 	});
 });
