@@ -1,4 +1,5 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import { ReportSheets } from '../../../nodes/ReportSheets/ReportSheets.node';
 import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
 import { SheetsEmulator } from '../../../sandbox/sheets/emulator';
 import { openSheets, type ServiceAccount } from '../../../nodes/ReportSheets/transport';
@@ -80,6 +81,24 @@ describe('reading the register back into appeals', () => {
 		const again = await writeRegister(await session(), ID, TITLE, appeals, true);
 		expect(again).toMatchObject({ inserted: 0, cellsWritten: 1 });
 		expect(grid()).toEqual(before);
+	});
+
+	it('the node\'s «Прочитать реестр» gives one item per register row, and none before the register exists', async () => {
+		const run = async (sheetName: string) => {
+			const http = fetchContext('Реестр: все обращения');
+			const parameters: Record<string, unknown> = { spreadsheetId: ID, report: 'readRegister', sheetName };
+			const ctx = {
+				...http,
+				getInputData: () => [{ json: {} }, { json: {} }],
+				getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+				getCredentials: async () => ({ email: account.email, privateKey: account.privateKey, grantUrl: account.tokenUri, sheetsUrl: account.sheetsUrl }),
+			} as unknown as IExecuteFunctions;
+			const [out] = await new ReportSheets().execute.call(ctx);
+			return out.map((o) => o.json.id);
+		};
+		// The default tab is the register's; two input items still give each appeal once.
+		expect((await run('')).sort()).toEqual(sample.map((a) => a.id).sort());
+		expect(await run('Реестр (новый район)')).toEqual([]);
 	});
 
 	it('register dates are local time: read with the district offset they are the same instant', () => {
