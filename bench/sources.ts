@@ -1,8 +1,8 @@
 /**
- * Source requests per intake run: each source read exactly as the shipped intake makes it (ПОС «get many» of the last
- * 180 days, ИМ «get many» of everything, VK comments of the last 100 posts, OK comments of the last 100 discussions),
- * and the ПОС trigger's incremental poll for comparison, against emulators holding `history` old appeals and 10 new
- * ones. Counted: HTTP requests the nodes make (token requests included). The figures show which reads grow with the
+ * Source requests per intake run against emulators holding `history` old appeals and 10 new ones: ПОС and ИМ «get
+ * many» as the intake reads them — «Только изменённые с прошлого запуска» (a run after the first, which read the
+ * 180-day window) — and as a full read (ПОС of the last 180 days, ИМ of everything: workflows saved before the
+ * option), VK comments of the last 100 posts, OK comments of the last 100 discussions, and the ПОС trigger's poll. Counted: HTTP requests the nodes make (token requests included). The figures show which reads grow with the
  * history — the «Scale» part of issue 16.
  * Run: npx tsx bench/sources.ts [history…]   (default 500 50000)
  */
@@ -29,9 +29,10 @@ export interface SourceCost {
 
 type Executable = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
 
-async function runNode(node: Executable, parameters: Record<string, unknown>, credentials: ICredentialDataDecryptedObject) {
+async function runNode(node: Executable, parameters: Record<string, unknown>, credentials: ICredentialDataDecryptedObject, staticData: Record<string, unknown> = {}) {
 	const http = fetchContext('bench');
 	const ctx = {
+		getWorkflowStaticData: () => staticData,
 		...http,
 		getInputData: () => [{ json: {} }],
 		getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
@@ -45,26 +46,55 @@ async function runNode(node: Executable, parameters: Record<string, unknown>, cr
 
 const unix = () => Math.floor(Date.now() / 1000);
 
-async function pos(history: number): Promise<SourceCost> {
+const DAY = 86400000;
+const WINDOW_DAYS = 180;
+
+/** The history spread over the window before yesterday (the last run read it), the 10 new ones now. */
+function ageHistory(records: Array<{ createdAt: string; updatedAt: string }>): void {
+	const step = ((WINDOW_DAYS - 2) * DAY) / Math.max(1, records.length);
+	records.forEach((r, i) => (r.createdAt = r.updatedAt = new Date(Date.now() - DAY - (records.length - i) * step).toISOString()));
+}
+
+async function pos(history: number): Promise<SourceCost[]> {
 	const emulator = new PosEmulator();
-	emulator.insertRecords(history + 10);
+	emulator.insertRecords(history);
+	ageHistory(emulator.all());
 	const server = await serveEmulator(emulator);
 	try {
 		const s = SANDBOX_CREDENTIALS.pos;
-		const r = await runNode(new Pos(), { resource: 'appeal', operation: 'getMany', returnAll: true, filters: { updatedFrom: new Date(Date.now() - 180 * 86400000).toISOString() } }, { baseUrl: server.url, username: s.username, password: s.password, scope: s.scope });
-		return { source: 'ПОС get many (180 days)', history, ...r };
+		const credentials = { baseUrl: server.url, username: s.username, password: s.password, scope: s.scope };
+		const getMany = { resource: 'appeal', operation: 'getMany', returnAll: true, filters: { updatedFrom: new Date(Date.now() - WINDOW_DAYS * DAY).toISOString() } };
+		const state = {};
+		await runNode(new Pos(), { ...getMany, onlyChanged: true }, credentials, state);
+		emulator.insertRecords(10);
+		const changed = await runNode(new Pos(), { ...getMany, onlyChanged: true }, credentials, state);
+		const full = await runNode(new Pos(), getMany, credentials);
+		return [
+			{ source: 'ПОС get many, changed since the last run (intake)', history, ...changed },
+			{ source: 'ПОС get many (180 days, saved workflows)', history, ...full },
+		];
 	} finally {
 		await server.close();
 	}
 }
 
-async function im(history: number): Promise<SourceCost> {
+async function im(history: number): Promise<SourceCost[]> {
 	const emulator = new ImEmulator();
-	emulator.insertRecords(history + 10);
+	emulator.insertRecords(history);
+	ageHistory(emulator.all());
 	const server = await serveEmulator(emulator);
 	try {
-		const r = await runNode(new Im(), { operation: 'getMany', returnAll: true }, { baseUrl: server.url, token: SANDBOX_CREDENTIALS.im.token });
-		return { source: 'ИМ get many (all)', history, ...r };
+		const credentials = { baseUrl: server.url, token: SANDBOX_CREDENTIALS.im.token };
+		const getMany = { operation: 'getMany', returnAll: true, updatedSince: new Date(Date.now() - WINDOW_DAYS * DAY).toISOString() };
+		const state = {};
+		await runNode(new Im(), { ...getMany, onlyChanged: true }, credentials, state);
+		emulator.insertRecords(10);
+		const changed = await runNode(new Im(), { ...getMany, onlyChanged: true }, credentials, state);
+		const full = await runNode(new Im(), { operation: 'getMany', returnAll: true }, credentials);
+		return [
+			{ source: 'ИМ get many, changed since the last run (intake)', history, ...changed },
+			{ source: 'ИМ get many (all, saved workflows)', history, ...full },
+		];
 	} finally {
 		await server.close();
 	}
@@ -118,7 +148,8 @@ async function ok(history: number): Promise<SourceCost> {
 export async function sourceCosts(histories: number[]): Promise<SourceCost[]> {
 	const out: SourceCost[] = [];
 	for (const history of histories) {
-		for (const read of [pos, im, vk, ok]) out.push(await read(history));
+		out.push(...(await pos(history)), ...(await im(history)));
+		for (const read of [vk, ok]) out.push(await read(history));
 		const trigger = await pollCost(history);
 		out.push({ source: 'ПОС trigger poll (cursor)', history, requests: trigger.requests, items: trigger.emitted });
 	}

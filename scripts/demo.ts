@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openSheets } from '../nodes/ReportSheets/transport';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox';
 import { HISTORY_SHEET, generateHistory, historyGrid, pasteTab } from '../sandbox/seed/history';
-import { errorsWorkflow, intakeWorkflow, SPREADSHEET_ID, weeklyWorkflow } from './workflows';
+import { shippedWorkflows, SPREADSHEET_ID } from './workflows';
 import { installPackedPackage } from '../test/helpers/e2e-global-setup';
 import { N8nInstance } from '../test/helpers/n8n';
 import { fetchContext } from '../test/helpers/httpContext';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
 	console.log('3/5 n8n: учётные данные песочницы и готовые процессы…');
 	await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
-	for (const wf of [intakeWorkflow(), weeklyWorkflow(), errorsWorkflow(), JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows/deadlines-demo.json'), 'utf8'))]) {
+	for (const wf of Object.values(shippedWorkflows())) {
 		await n8n.importWorkflow(wf);
 	}
 

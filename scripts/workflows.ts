@@ -20,11 +20,22 @@ export const CREDENTIALS = {
 
 export const SPREADSHEET_ID = 'mcu-demo-spreadsheet';
 
+/** Node ids: a prefix per workflow and a counter, so that regenerating keeps every id (and n8n's history) stable. */
+let idPrefix = '00000000-0000-4000-8000-';
 let counter = 0;
+function startIds(start: number, prefix = '00000000-0000-4000-8000-'): void {
+	idPrefix = prefix;
+	counter = start;
+}
 function node(name: string, type: string, typeVersion: number, position: [number, number], parameters: Json, extra: Json = {}): Json {
 	counter++;
-	return { id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra };
+	return { id: `${idPrefix}${String(counter).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra };
 }
+
+/** Canvas layout: a node's place by column (left to right, the data's way) and row, on n8n's grid. */
+const COLUMN = 220;
+const ROW = 120;
+const at = (column: number, row = 0): [number, number] => [column * COLUMN, row * ROW];
 const mcu = (type: string) => `n8n-nodes-mcu.${type}`;
 const cred = (key: keyof typeof CREDENTIALS) => ({ credentials: { [key]: CREDENTIALS[key] } });
 const sticky = (name: string, content: string, position: [number, number], width = 380, height = 220) =>
@@ -95,7 +106,7 @@ function followUpNodes(): Json[] {
 }
 
 export function intakeWorkflow(): Json {
-	counter = 100;
+	startIds(100);
 	const c: Connections = {};
 	const nodes: Json[] = [
 		sticky('О процессе', '## МЦУ: приём и контроль обращений\nКаждые 15 минут читает все источники, определяет тему, ТОТК, поселение и признаки конфликта, распределяет по подразделениям, считает сроки по производственному календарю и обновляет общую Google Таблицу: реестр, просроченные, ошибки в ответах, рейтинг, сводку и таблицу ССТУ. В рабочее время ответственным уходят напоминания о сроках и ответы, возвращённые на доработку с причинами.\n\n**Координатор** меняет распределение в узле «МЦУ: Маршрутизация» — по правилу на выход.', [-560, -700], 460, 300),
@@ -206,7 +217,7 @@ export function intakeWorkflow(): Json {
 }
 
 export function weeklyWorkflow(): Json {
-	counter = 300;
+	startIds(300);
 	const c: Connections = {};
 	const nodes: Json[] = [
 		sticky('О процессе', '## МЦУ: еженедельное сообщение\nПо понедельникам в 8:30 сообщает куратору и координатору, что отчёты обновлены, со ссылкой на таблицу. Сами листы обновляет процесс «Приём и контроль обращений».', [-460, -260], 400, 180),
@@ -222,7 +233,7 @@ export function weeklyWorkflow(): Json {
 }
 
 export function errorsWorkflow(): Json {
-	counter = 400;
+	startIds(400);
 	const c: Connections = {};
 	const nodes: Json[] = [
 		sticky('О процессе', '## МЦУ: ошибки процессов\nВыберите этот процесс как «Error Workflow» в настройках остальных. Техническому специалисту уходит: какой процесс и узел упали и на какой записи.', [-460, -260], 400, 180),
@@ -237,10 +248,45 @@ export function errorsWorkflow(): Json {
 	return { id: 'McuErrors', name: 'МЦУ: Ошибки процессов', active: false, nodes, connections: c, settings: { executionOrder: 'v1' }, pinData: {}, tags: [] };
 }
 
+/** Sample appeals around the May 2026 holidays for the deadlines example; the last has a malformed date. */
+const DEADLINE_SAMPLES = [
+	{ id: 'pos:100501', source: 'pos', externalId: '100501', kind: 'appeal59', receivedAt: '2026-04-09T20:15:00+03:00', registeredAt: '2026-04-10T09:30:00+03:00', text: 'Прошу отремонтировать дорогу на ул. Советской', answeredAt: null },
+	{ id: 'im:77812', source: 'im', externalId: '77812', kind: 'incident', receivedAt: '2026-05-08T16:00:00+03:00', registeredAt: '2026-05-08T16:05:00+03:00', text: 'Нет воды в доме по ул. Октябрьской', answeredAt: null },
+	{ id: 'vk:-2026_4410', source: 'vk', externalId: '-2026_4410', kind: 'comment', receivedAt: '2026-04-30T15:00:00+03:00', registeredAt: null, text: 'Когда уберут мусор у остановки?', answeredAt: '2026-05-04T12:00:00+03:00' },
+	{ id: 'pos:100777', source: 'pos', externalId: '100777', kind: 'message', receivedAt: '2026-04-20T10:00:00+03:00', registeredAt: '2026-04-20T10:00:00+03:00', text: 'Не горят фонари в пос. Дедовичи', answeredAt: null },
+	{ id: 'pos:100999', source: 'pos', externalId: '100999', kind: 'message', receivedAt: '2026-05-10T11:00:00+03:00', registeredAt: '10.05.2026', text: 'Запись с датой не в формате ISO', answeredAt: null },
+].map(({ answeredAt, ...a }) => ({ ...a, deadline: null, extendedDeadline: null, answeredAt }));
+
+export function deadlinesDemoWorkflow(): Json {
+	startIds(0, 'b1d6a0f0-0000-4000-8000-');
+	const c: Connections = {};
+	const jsCode = `// Обращения вокруг майских праздников 2026 года; последнее — с ошибкой в дате.\nconst appeals = ${JSON.stringify(DEADLINE_SAMPLES, null, 2)};\nreturn appeals.map((json) => ({ json }));`;
+	const nodes: Json[] = [
+		node('Запуск', 'n8n-nodes-base.manualTrigger', 1, at(0), {}),
+		node('Пример обращений', 'n8n-nodes-base.code', 2, at(1), { jsCode }),
+		// A fixed «now» keeps the example's statuses the same whenever it runs.
+		node('МЦУ: Сроки', mcu('deadlines'), 1, at(2), { now: '2026-05-12T10:00:00+03:00', sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueErrorOutput' }),
+		node('Записи с ошибками', 'n8n-nodes-base.noOp', 1, at(3, 1), {}),
+		node('Сроки рассчитаны', 'n8n-nodes-base.noOp', 1, at(3, -1), {}),
+	];
+	connect(c, 'Запуск', 'Пример обращений');
+	connect(c, 'Пример обращений', 'МЦУ: Сроки');
+	connect(c, 'МЦУ: Сроки', 'Сроки рассчитаны', 0);
+	connect(c, 'МЦУ: Сроки', 'Записи с ошибками', 1);
+	return { id: 'McuDeadlinesDemo', name: 'МЦУ: Проверка сроков (пример, майские праздники 2026)', active: false, nodes, connections: c, settings: { executionOrder: 'v1', timezone: 'Europe/Moscow' }, pinData: {}, tags: [] };
+}
+
+/** Every shipped workflow by its file in workflows/: the files are exactly this output (a unit test checks it). */
+export function shippedWorkflows(): Record<string, Json> {
+	return { 'intake.json': intakeWorkflow(), 'weekly.json': weeklyWorkflow(), 'errors.json': errorsWorkflow(), 'deadlines-demo.json': deadlinesDemoWorkflow() };
+}
+
+export const workflowFileText = (workflow: Json): string => `${JSON.stringify(workflow, null, 2)}\n`;
+
 if (require.main === module) {
 	const dir = path.join(__dirname, '..', 'workflows');
-	for (const [file, wf] of [['intake.json', intakeWorkflow()], ['weekly.json', weeklyWorkflow()], ['errors.json', errorsWorkflow()]] as const) {
-		fs.writeFileSync(path.join(dir, file), `${JSON.stringify(wf, null, 2)}\n`);
+	for (const [file, wf] of Object.entries(shippedWorkflows())) {
+		fs.writeFileSync(path.join(dir, file), workflowFileText(wf));
 		console.log(`workflows/${file}`);
 	}
 }

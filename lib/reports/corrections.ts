@@ -70,6 +70,17 @@ const typeByName = new Map<string, AppealType>(
 	APPEAL_TYPES.flatMap((t) => [[norm(t), t] as [string, AppealType], [norm(APPEAL_TYPE_LABELS[t]), t] as [string, AppealType]]),
 );
 
+/** A topic id from its label or id as a person or the register wrote it; undefined when unknown. */
+export const topicFromName = (value: unknown): string | undefined => topicByName.get(norm(value));
+
+/** An appeal type from its label or id; undefined when unknown. */
+export const appealTypeFromName = (value: unknown): AppealType | undefined => typeByName.get(norm(value));
+
+/** A settlement of the gazetteer from its name, alias or id; undefined when unknown. */
+export function settlementFromName(value: unknown, gazetteer: GazetteerEntry[] = DEFAULT_GAZETTEER): GazetteerEntry | undefined {
+	return settlementIndex(gazetteer).get(norm(value));
+}
+
 function settlementIndex(gazetteer: GazetteerEntry[]): Map<string, GazetteerEntry> {
 	const index = new Map<string, GazetteerEntry>();
 	for (const entry of gazetteer) {

@@ -5,3 +5,4 @@ export * from './layout';
 export * from './overdue';
 export * from './answerErrors';
 export * from './corrections';
+export * from './registerRead';

@@ -72,6 +72,16 @@ export function sheetDateTime(iso: string | null | undefined): number | '' {
 	return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0)) / 86400000 + 25569;
 }
 
+/**
+ * The date-time a register cell holds (`sheetDateTime`'s serial number of local time) as ISO 8601 with the
+ * district's offset; '' or an unreadable cell → null.
+ */
+export function fromSheetDateTime(serial: unknown, offset = '+03:00'): string | null {
+	if (typeof serial !== 'number' || !Number.isFinite(serial)) return null;
+	const local = new Date(Math.round((serial - 25569) * 86400) * 1000);
+	return `${local.toISOString().slice(0, 19)}${offset}`;
+}
+
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** The register of appeals: one row per appeal, keyed by `ID`. */

@@ -108,3 +108,6 @@ export function fullName(...parts: unknown[]): string | null {
 
 /** Ratings 1..5 (ПОС, ИМ) → satisfaction (one rule for the whole package, in lib/satisfaction). */
 export { fromRating as satisfactionFromRating } from '../satisfaction';
+
+/** A date filter typed in a node (ISO or n8n's date picker) as ISO 8601; empty → undefined, unreadable → as typed. */
+export const isoFilter = (value: string | undefined): string | undefined => (value ? (toIsoDateTime(value) ?? value) : undefined);

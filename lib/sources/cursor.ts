@@ -119,3 +119,71 @@ export function takeNewById<T>(
 	const moved = since !== cursor.since || horizon !== cursor.horizon || emitted !== cursor.emitted;
 	return { fresh: fresh.map((f) => f.r), next: moved ? { since, horizon, emitted } : cursor };
 }
+
+/**
+ * Cursor of a source read «changed since the last run» (the intake's ПОС/ИМ get many): every change counts, so a
+ * record is keyed by id and update time. The next read asks from `since` minus an overlap window — a change stamped
+ * just before the previous read but committed after it is still seen — and the keys already read inside that window
+ * are not handed over again.
+ */
+export interface ChangedCursor {
+	/** ISO 8601: the latest update time read (absent while only undated records were read). */
+	since?: string;
+	/** [id, update epoch ms] of the records read at or after `since` minus the overlap. */
+	read: Array<[string, number]>;
+	/** Ids of records without a readable update time handed over (the last read's): each is handed over once. */
+	undated?: string[];
+}
+
+/** A fetched record of a changed-since read; `at` undefined when its update time cannot be read. */
+export interface ChangedRecord<T> {
+	id: string;
+	at?: string;
+	record: T;
+}
+
+/** Where the next read starts: the cursor minus the overlap, or the first run's window (undefined: everything). */
+export function changedReadFrom(cursor: ChangedCursor | undefined, overlapMs: number, firstFrom?: string): string | undefined {
+	return cursor?.since ? new Date(Date.parse(cursor.since) - overlapMs).toISOString() : firstFrom;
+}
+
+/**
+ * The records not read before (oldest change first) and the cursor to store once they are handed over. The cursor
+ * object is returned unchanged when nothing moved, so static data is rewritten only when needed.
+ */
+export function takeChanged<T>(
+	records: Array<ChangedRecord<T>>,
+	cursor: ChangedCursor | undefined,
+	overlapMs: number,
+): { fresh: Array<ChangedRecord<T>>; next: ChangedCursor | undefined } {
+	const known = new Set((cursor?.read ?? []).map(([id, t]) => `${t}|${id}`));
+	const undatedKnown = new Set(cursor?.undated ?? []);
+	let latest = cursor?.since ? Date.parse(cursor.since) : -Infinity;
+	const dated: Array<{ r: ChangedRecord<T>; t: number }> = [];
+	const undated: Array<ChangedRecord<T>> = [];
+	const undatedNow: string[] = [];
+	for (const r of records) {
+		const t = r.at === undefined ? NaN : Date.parse(r.at);
+		if (Number.isNaN(t)) {
+			if (undatedNow.includes(r.id)) continue;
+			undatedNow.push(r.id);
+			if (!undatedKnown.has(r.id)) undated.push(r);
+			continue;
+		}
+		if (t > latest) latest = t;
+		const key = `${t}|${r.id}`;
+		if (known.has(key)) continue;
+		known.add(key);
+		dated.push({ r, t });
+	}
+	dated.sort((a, b) => a.t - b.t || a.r.id.localeCompare(b.r.id));
+	const fresh = [...dated.map((d) => d.r), ...undated];
+	const sameUndated = undatedNow.length === undatedKnown.size && undatedNow.every((id) => undatedKnown.has(id));
+	if (!dated.length && sameUndated) return { fresh, next: cursor };
+	if (latest === -Infinity) return { fresh, next: { read: [], undated: undatedNow } };
+	const from = latest - overlapMs;
+	const read = [...(cursor?.read ?? []).filter(([, t]) => t >= from), ...dated.filter((d) => d.t >= from).map((d): [string, number] => [d.r.id, d.t])];
+	const next: ChangedCursor = { since: new Date(latest).toISOString(), read };
+	if (undatedNow.length) next.undated = undatedNow;
+	return { fresh, next };
+}

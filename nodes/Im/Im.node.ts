@@ -8,8 +8,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { normalizeIm } from '../../lib/sources/im';
-import { toIsoDateTime } from '../../lib/sources/common';
+import { isoFilter, toIsoDateTime } from '../../lib/sources/common';
 import { executeSource } from '../shared/sourceNode';
+import { readChangedSince } from '../shared/stagedCursor';
 import { writeOnce } from '../shared/writeOnce';
 import { imCredentials, imListIncidents, imRequest, type ImCredentials } from './transport';
 
@@ -111,7 +112,7 @@ export class Im implements INodeType {
 				type: 'boolean',
 				default: false,
 				description: 'Whether to return all results or only up to a given limit',
-				displayOptions: forOperations('getMany'),
+				displayOptions: { ...forOperations('getMany'), hide: { onlyChanged: [true] } },
 			},
 			{
 				displayName: 'Limit',
@@ -120,7 +121,16 @@ export class Im implements INodeType {
 				typeOptions: { minValue: 1 },
 				default: 50,
 				description: 'Max number of results to return',
-				displayOptions: { show: { operation: ['getMany'], returnAll: [false] } },
+				displayOptions: { show: { operation: ['getMany'], returnAll: [false] }, hide: { onlyChanged: [true] } },
+			},
+			{
+				displayName: 'Только изменённые с прошлого запуска',
+				name: 'onlyChanged',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return only incidents new or changed since the previous run of this workflow (by update time, with a 5-minute overlap, each change once). The first run reads from «Изменены после» (empty: all). A failed run does not move the position: the next one reads the same incidents again.',
+				displayOptions: forOperations('getMany'),
 			},
 			{
 				displayName: 'Изменены после',
@@ -134,10 +144,24 @@ export class Im implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const credentials = imCredentials(await this.getCredentials('mcuImApi'));
+		const normalize = (record: unknown) => normalizeIm(record);
+		const label = (record: unknown) => ({ source: 'im', externalId: (record as IDataObject)?.id });
+		if (this.getNodeParameter('operation', 0) === 'getMany' && this.getNodeParameter('onlyChanged', 0, false) === true) {
+			// One read per run (not per input item): the cursor belongs to the node.
+			return readChangedSince(
+				this,
+				{
+					fetch: async (from) => imListIncidents(this, credentials, { updatedSince: from }) as Promise<IDataObject[]>,
+					stamp: (record) => ({ id: String(record.id ?? ''), at: toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt) }),
+					firstFrom: isoFilter(this.getNodeParameter('updatedSince', 0, '') as string),
+				},
+				(records) => executeSource(this, { run: async (i) => ({ records: i === 0 ? records : [], normalize: true }), normalize, label }),
+			);
+		}
 		return executeSource(this, {
 			run: async (i) => ({ records: await runOperation(this, credentials, i), normalize: true }),
-			normalize: (record) => normalizeIm(record),
-			label: (record) => ({ source: 'im', externalId: (record as IDataObject)?.id }),
+			normalize,
+			label,
 		});
 	}
 }
@@ -146,9 +170,8 @@ async function runOperation(ctx: IExecuteFunctions, c: ImCredentials, i: number)
 	const operation = ctx.getNodeParameter('operation', i) as string;
 	if (operation === 'getMany') {
 		const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
-		const since = ctx.getNodeParameter('updatedSince', i, '') as string;
 		return imListIncidents(ctx, c, {
-			updatedSince: since ? (toIsoDateTime(since) ?? since) : undefined,
+			updatedSince: isoFilter(ctx.getNodeParameter('updatedSince', i, '') as string),
 			limit: returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number),
 		});
 	}

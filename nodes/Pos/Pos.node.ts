@@ -8,8 +8,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { normalizePos } from '../../lib/sources/pos';
-import { toIsoDateTime } from '../../lib/sources/common';
+import { isoFilter, toIsoDateTime } from '../../lib/sources/common';
 import { executeSource } from '../shared/sourceNode';
+import { readChangedSince } from '../shared/stagedCursor';
 import { writeOnce } from '../shared/writeOnce';
 import { posProperties } from './description';
 import { posActionPath, posCredentials, posListMessages, posRequest, type PosCredentials } from './transport';
@@ -41,17 +42,39 @@ export class Pos implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const credentials = posCredentials(await this.getCredentials('mcuPosApi'));
+		const normalize = (record: unknown) => normalizePos(record, { urlTemplate: credentials.urlTemplate || undefined });
+		const label = (record: unknown) => ({ source: 'pos', externalId: (record as IDataObject)?.posId });
+		if (readsChangedOnly(this)) {
+			// One read per run (not per input item): the cursor belongs to the node.
+			const filters = this.getNodeParameter('filters', 0, {}) as { updatedFrom?: string; status?: string[] };
+			return readChangedSince(
+				this,
+				{
+					fetch: async (from) => posListMessages(this, credentials, { updatedFrom: from, status: filters.status }) as Promise<IDataObject[]>,
+					stamp: (record) => ({ id: String(record.posId ?? record.id ?? ''), at: toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt) }),
+					firstFrom: isoFilter(filters.updatedFrom),
+				},
+				(records) => executeSource(this, { run: async (i) => ({ records: i === 0 ? records : [], normalize: true }), normalize, label }),
+			);
+		}
 		return executeSource(this, {
 			run: async (i) => {
 				const resource = this.getNodeParameter('resource', i) as string;
 				const operation = this.getNodeParameter('operation', i) as string;
 				return { records: await runOperation(this, credentials, resource, operation, i), normalize: resource !== 'category' };
 			},
-			normalize: (record) => normalizePos(record, { urlTemplate: credentials.urlTemplate || undefined }),
-			label: (record) => ({ source: 'pos', externalId: (record as IDataObject)?.posId }),
+			normalize,
+			label,
 		});
 	}
 }
+
+function readsChangedOnly(ctx: IExecuteFunctions): boolean {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	return resource === 'appeal' && operation === 'getMany' && ctx.getNodeParameter('onlyChanged', 0, false) === true;
+}
+
 
 async function runOperation(
 	ctx: IExecuteFunctions,
@@ -68,8 +91,7 @@ async function runOperation(
 		const filters = ctx.getNodeParameter('filters', i, {}) as { updatedFrom?: string; status?: string[] };
 		const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number);
-		const updatedFrom = filters.updatedFrom ? toIsoDateTime(filters.updatedFrom) ?? filters.updatedFrom : undefined;
-		return posListMessages(ctx, c, { updatedFrom, status: filters.status, limit });
+		return posListMessages(ctx, c, { updatedFrom: isoFilter(filters.updatedFrom), status: filters.status, limit });
 	}
 	const posId = String(ctx.getNodeParameter('posId', i) ?? '').trim();
 	if (!posId) throw new NodeOperationError(ctx.getNode(), 'Не указан ID сообщения ПОС', { itemIndex: i });

@@ -120,7 +120,7 @@ export const posProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: forOperations('getMany'),
+		displayOptions: { ...forOperations('getMany'), hide: { onlyChanged: [true] } },
 	},
 	{
 		displayName: 'Limit',
@@ -129,7 +129,16 @@ export const posProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { resource: ['appeal'], operation: ['getMany'], returnAll: [false] } },
+		displayOptions: { show: { resource: ['appeal'], operation: ['getMany'], returnAll: [false] }, hide: { onlyChanged: [true] } },
+	},
+	{
+		displayName: 'Только изменённые с прошлого запуска',
+		name: 'onlyChanged',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only messages new or changed since the previous run of this workflow (by update time, with a 5-minute overlap, each change once). The first run reads from «Изменены после». A failed run does not move the position: the next one reads the same messages again.',
+		displayOptions: forOperations('getMany'),
 	},
 	{
 		displayName: 'Фильтры',

@@ -8,13 +8,14 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
-import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, departmentList, overdueRows, type TabLayout } from '../../lib/reports';
+import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, appealsFromRegister, departmentList, overdueRows, type TabLayout } from '../../lib/reports';
 import { mcuSheetsCredentialTest } from './credentialTest';
 import { openSheets, serviceAccountFrom, type SheetsSession } from './transport';
-import { DEADLINE_HIGHLIGHT, replaceTab, tableColumns, writeRegister } from './writer';
+import { DEADLINE_HIGHLIGHT, readTab, replaceTab, tableColumns, writeRegister } from './writer';
 
 const DEFAULT_TITLES: Record<string, string> = {
 	register: 'Реестр обращений',
+	readRegister: 'Реестр обращений',
 	overdue: 'Просроченные и истекающие',
 	answerErrors: 'Ошибки в ответах',
 	table: 'Отчёт',
@@ -55,15 +56,20 @@ export class ReportSheets implements INodeType {
 				type: 'options',
 				options: [
 					{
-						name: 'Реестр обращений',
-						value: 'register',
-						description: 'Строка на обращение; запуск пишет только изменившиеся ячейки и новые строки, ручные столбцы и исправления координатора сохраняются',
-					},
-					{ name: 'Просроченные и истекающие', value: 'overdue', description: 'Лист пересобирается каждый запуск' },
-					{
 						name: 'Ошибки в ответах',
 						value: 'answerErrors',
 						description: 'Строка на каждую ошибку, найденную узлом «МЦУ: Контроль ответов»; лист пересобирается',
+					},
+					{ name: 'Просроченные и истекающие', value: 'overdue', description: 'Лист пересобирается каждый запуск' },
+					{
+						name: 'Прочитать реестр',
+						value: 'readRegister',
+						description: 'Обращения из реестра (одно чтение) — вход для напоминаний, просроченных, рейтинга и сводки; исправления координатора учтены',
+					},
+					{
+						name: 'Реестр обращений',
+						value: 'register',
+						description: 'Строка на обращение; запуск пишет только изменившиеся ячейки и новые строки, ручные столбцы и исправления координатора сохраняются',
 					},
 					{
 						name: 'Таблица из входных элементов',
@@ -90,7 +96,7 @@ export class ReportSheets implements INodeType {
 				placeholder: 'Отдел благоустройства\nМУП «Дедовичский водоканал»',
 				description:
 					'По одному в строке (или через «;», или через запятую, если в названиях её нет) — выпадающий список столбца «Подразделение (исправлено)», как в правилах маршрутизации. Задаётся, когда лист или столбец создаётся.',
-				displayOptions: { show: { report: ['register'] } },
+				displayOptions: { show: { report: ['register', 'readRegister'] } },
 			},
 			{
 				displayName: 'Диаграмма',
@@ -118,6 +124,7 @@ export class ReportSheets implements INodeType {
 				type: 'boolean',
 				default: true,
 				description: 'Whether to mask applicants\' names, phones, e-mails and house numbers (152-ФЗ); turn off only for a sheet with restricted access',
+				displayOptions: { hide: { report: ['readRegister'] } },
 			},
 		],
 	};
@@ -139,6 +146,7 @@ export class ReportSheets implements INodeType {
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), error as Error, { description: 'Нет доступа к Google Таблицам' });
 		}
+		if (report === 'readRegister') return [await readRegister(session, spreadsheetId, title, departmentsOf(this))];
 		const records = items.map((i) => i.json);
 		try {
 			const result =
@@ -173,6 +181,12 @@ export class ReportSheets implements INodeType {
 			});
 		}
 	}
+}
+
+/** The register's rows as appeals (none before the first write): the hand-off from the intake to the other workflows. */
+async function readRegister(session: SheetsSession, spreadsheetId: string, title: string, departments: string[]): Promise<INodeExecutionData[]> {
+	const grid = (await readTab(session, spreadsheetId, title)) ?? [];
+	return appealsFromRegister(grid, { departments }).appeals.map((appeal) => ({ json: appeal as unknown as IDataObject }));
 }
 
 function departmentsOf(ctx: IExecuteFunctions): string[] {

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { changedReadFrom, takeChanged, type ChangedCursor, type ChangedRecord } from '../../lib/sources/cursor';
 
 /**
  * A cursor the service itself confirms when it receives it back (Telegram's `offset`, MAX's `marker`): sending the
@@ -67,4 +68,41 @@ export async function readWithStagedCursor<T, R, O>(
 		delete state.stagedBy;
 	}
 	return out;
+}
+
+/** How far before its cursor a changed-since read re-reads (ms), as the ПОС/ИМ triggers do. */
+export const CHANGED_OVERLAP_MS = 5 * 60000;
+
+/**
+ * A get-many that hands over only what changed since the last run (ПОС, ИМ): the first run reads from `firstFrom`
+ * (the configured window; undefined reads everything), later runs from the staged cursor minus the overlap, and
+ * records already handed over (same id and update time) are dropped. The cursor is staged in the node's static
+ * data once the items are built and used by the next run — rolled back when this run failed (readWithStagedCursor).
+ */
+export async function readChangedSince<R, O>(
+	ctx: IExecuteFunctions,
+	options: {
+		fetch: (from: string | undefined) => Promise<R[]>;
+		stamp: (record: R) => Omit<ChangedRecord<R>, 'record'>;
+		firstFrom?: string;
+		overlapMs?: number;
+	},
+	handOver: (records: R[]) => Promise<O> | O,
+): Promise<O> {
+	const overlapMs = options.overlapMs ?? CHANGED_OVERLAP_MS;
+	const state = ctx.getWorkflowStaticData('node') as StagedCursorState<ChangedCursor>;
+	return readWithStagedCursor(
+		ctx,
+		state,
+		async (cursor) => {
+			const records = await options.fetch(changedReadFrom(cursor, overlapMs, options.firstFrom));
+			const { fresh, next } = takeChanged(
+				records.map((record) => ({ ...options.stamp(record), record })),
+				cursor,
+				overlapMs,
+			);
+			return { records: fresh.map((r) => r.record), next };
+		},
+		handOver,
+	);
 }
