@@ -17,6 +17,9 @@ export default [
 			'n8n-nodes-base/node-param-fixed-collection-type-unsorted-items': 'off',
 			// Descriptions are in Russian, so a boolean's cannot start with «Whether».
 			'n8n-nodes-base/node-param-description-boolean-without-whether': 'off',
+			// These two demand n8n's fixed English texts for «Вернуть все» and its limit; ours say the same in Russian.
+			'n8n-nodes-base/node-param-description-wrong-for-return-all': 'off',
+			'n8n-nodes-base/node-param-description-wrong-for-limit': 'off',
 		},
 	},
 	{

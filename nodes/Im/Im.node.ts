@@ -20,7 +20,7 @@ export class Im implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Инцидент-менеджмент',
 		name: 'im',
-		icon: 'file:im.svg',
+		icon: { light: 'file:im.svg', dark: 'file:im.dark.svg' },
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
@@ -111,16 +111,16 @@ export class Im implements INodeType {
 				name: 'returnAll',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return all results or only up to a given limit',
+				description: 'Вернуть все найденные записи или не больше заданного числа',
 				displayOptions: { ...forOperations('getMany'), hide: { onlyChanged: [true] } },
 			},
 			{
-				displayName: 'Limit',
+				displayName: 'Не больше',
 				name: 'limit',
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 50,
-				description: 'Max number of results to return',
+				description: 'Наибольшее число записей в ответе',
 				displayOptions: { show: { operation: ['getMany'], returnAll: [false] }, hide: { onlyChanged: [true] } },
 			},
 			{
@@ -129,7 +129,7 @@ export class Im implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to return only incidents new or changed since the previous run of this workflow (by update time, with a 5-minute overlap, each change once). The first run reads from «Изменены после» (empty: all). A failed run does not move the position: the next one reads the same incidents again.',
+					'Вернуть только инциденты, новые или изменённые после прошлого запуска этого процесса (по времени изменения, с перекрытием 5 минут, каждое изменение один раз). Первый запуск читает с даты «Изменены после» (если она пуста — все). Запуск с ошибкой не сдвигает позицию: следующий прочитает те же инциденты снова.',
 				displayOptions: forOperations('getMany'),
 			},
 			{

@@ -16,7 +16,7 @@ export class ImTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Инцидент-менеджмент Trigger',
 		name: 'imTrigger',
-		icon: 'file:im.svg',
+		icon: { light: 'file:im.svg', dark: 'file:im.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'новые инциденты',

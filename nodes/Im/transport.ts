@@ -14,7 +14,7 @@ export function imCredentials(data: ICredentialDataDecryptedObject): ImCredentia
 
 export async function imRequest<T = unknown>(ctx: HttpContext, c: ImCredentials, request: Omit<ApiRequest, 'url'> & { path: string }): Promise<T> {
 	// No default address: the token must never go to whatever happens to listen where a default pointed.
-	if (!/^https?:\/\//i.test(c.baseUrl)) throw new NodeOperationError(ctx.getNode(), 'Инцидент-менеджмент: в учётных данных не указан Base URL — адрес REST-адаптера ИМ вашего региона (https://…)');
+	if (!/^https?:\/\//i.test(c.baseUrl)) throw new NodeOperationError(ctx.getNode(), 'Инцидент-менеджмент: в учётных данных не указан «Адрес REST-адаптера» — адрес REST-адаптера ИМ вашего региона (https://…)');
 	const { body } = await apiRequest<T>(
 		ctx,
 		{ ...request, url: `${c.baseUrl}${request.path}`, headers: { ...(request.headers ?? {}), Authorization: `Bearer ${c.token}` } },

@@ -10,7 +10,7 @@ import { versionDescription } from './actions/versionDescription';
 export class Max implements INodeType {
 	description: INodeTypeDescription = {
 		...versionDescription,
-		icon: 'file:max.svg',
+		icon: { light: 'file:max.svg', dark: 'file:max.dark.svg' },
 		subtitle: actionSubtitle(resources),
 		usableAsTool: true,
 	};

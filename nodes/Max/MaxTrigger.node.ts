@@ -51,7 +51,7 @@ export class MaxTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: MAX Trigger',
 		name: 'maxTrigger',
-		icon: 'file:max.svg',
+		icon: { light: 'file:max.svg', dark: 'file:max.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: chosenOptionsSubtitle(UPDATE_TYPES_PROPERTY),

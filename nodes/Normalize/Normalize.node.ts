@@ -37,7 +37,7 @@ export class Normalize implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Нормализация',
 		name: 'normalize',
-		icon: 'file:normalize.svg',
+		icon: { light: 'file:normalize.svg', dark: 'file:normalize.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: optionSubtitle('input', Object.fromEntries(Object.entries(INPUTS).map(([value, input]) => [value, input.subtitle]))),

@@ -8,7 +8,7 @@ import { okCredentialTest } from './transport';
 export class Ok implements INodeType {
 	description: INodeTypeDescription = {
 		...versionDescription,
-		icon: 'file:ok.svg',
+		icon: { light: 'file:ok.svg', dark: 'file:ok.dark.svg' },
 		subtitle: actionSubtitle(resources),
 		usableAsTool: true,
 	};

@@ -15,7 +15,7 @@ export class OkTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Одноклассники Trigger',
 		name: 'okTrigger',
-		icon: 'file:ok.svg',
+		icon: { light: 'file:ok.svg', dark: 'file:ok.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Новые комментарии',

@@ -27,7 +27,7 @@ export class Pos implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: ПОС',
 		name: 'pos',
-		icon: 'file:pos.svg',
+		icon: { light: 'file:pos.svg', dark: 'file:pos.dark.svg' },
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -16,7 +16,7 @@ export class PosTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: ПОС Trigger',
 		name: 'posTrigger',
-		icon: 'file:pos.svg',
+		icon: { light: 'file:pos.svg', dark: 'file:pos.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] === "changes" ? "новые и изменённые" : "новые"}}',

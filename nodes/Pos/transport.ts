@@ -36,7 +36,7 @@ const tokenInputs = (c: PosCredentials) => [c.baseUrl, c.loginPath, c.username, 
 
 async function getToken(ctx: HttpContext, c: PosCredentials, renew = false): Promise<string> {
 	// No default address: a token must never go to whatever happens to listen where a default pointed.
-	if (!/^https?:\/\//i.test(c.baseUrl)) throw new NodeOperationError(ctx.getNode(), 'ПОС: в учётных данных не указан Base URL — адрес REST-шлюза ПОС вашего региона (https://…)');
+	if (!/^https?:\/\//i.test(c.baseUrl)) throw new NodeOperationError(ctx.getNode(), 'ПОС: в учётных данных не указан «Адрес шлюза» — адрес REST-шлюза ПОС вашего региона (https://…)');
 	const cached = renew ? undefined : tokens.get(tokenInputs(c), 30000);
 	if (cached) return cached;
 	const form = new URLSearchParams({ grant_type: 'password', username: c.username, password: c.password, scope: c.scope });

@@ -14,7 +14,7 @@ export class Rating implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Рейтинг и сводка',
 		name: 'rating',
-		icon: 'file:rating.svg',
+		icon: { light: 'file:rating.svg', dark: 'file:rating.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: optionSubtitle('operation', OPERATION_LABELS),

@@ -33,7 +33,7 @@ export class Reminders implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Напоминания',
 		name: 'reminders',
-		icon: 'file:reminders.svg',
+		icon: { light: 'file:reminders.svg', dark: 'file:reminders.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: 'сводки ответственным и эскалация',

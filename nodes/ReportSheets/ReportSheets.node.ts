@@ -25,7 +25,7 @@ export class ReportSheets implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Отчёт в Google Таблицы',
 		name: 'reportSheets',
-		icon: 'file:sheets.svg',
+		icon: { light: 'file:sheets.svg', dark: 'file:sheets.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["report"]}}',
@@ -123,7 +123,7 @@ export class ReportSheets implements INodeType {
 				name: 'maskPersonalData',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to mask applicants\' names, phones, e-mails and house numbers (152-ФЗ); turn off only for a sheet with restricted access',
+				description: 'Скрыть ФИО, телефоны, электронную почту и номера домов заявителей (152-ФЗ); выключайте только для таблицы с ограниченным доступом',
 				displayOptions: { hide: { report: ['readRegister'] } },
 			},
 		],

@@ -14,7 +14,7 @@ export class Routing implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Маршрутизация',
 		name: 'routing',
-		icon: 'file:routing.svg',
+		icon: { light: 'file:routing.svg', dark: 'file:routing.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["mode"] === "table" ? "правила из таблицы" : "правила в узле"}}',

@@ -37,7 +37,7 @@ export class Satisfaction implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Оценка заявителей',
 		name: 'satisfaction',
-		icon: 'file:satisfaction.svg',
+		icon: { light: 'file:satisfaction.svg', dark: 'file:satisfaction.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

@@ -11,7 +11,7 @@ import { versionDescription } from './actions/versionDescription';
 export class Telegram implements INodeType {
 	description: INodeTypeDescription = {
 		...versionDescription,
-		icon: 'file:telegram.svg',
+		icon: { light: 'file:telegram.svg', dark: 'file:telegram.dark.svg' },
 		subtitle: actionSubtitle(resources),
 		usableAsTool: true,
 	};

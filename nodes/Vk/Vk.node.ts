@@ -9,7 +9,7 @@ export { vkRandomId } from './actions/message/send.operation';
 export class Vk implements INodeType {
 	description: INodeTypeDescription = {
 		...versionDescription,
-		icon: 'file:vk.svg',
+		icon: { light: 'file:vk.svg', dark: 'file:vk.dark.svg' },
 		subtitle: actionSubtitle(resources),
 		usableAsTool: true,
 	};

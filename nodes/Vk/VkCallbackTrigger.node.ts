@@ -59,7 +59,7 @@ export class VkCallbackTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: ВКонтакте Callback API Trigger',
 		name: 'vkCallbackTrigger',
-		icon: 'file:vk.svg',
+		icon: { light: 'file:vk.svg', dark: 'file:vk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Callback API',

@@ -32,7 +32,7 @@ export class VkTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: ВКонтакте Trigger',
 		name: 'vkTrigger',
-		icon: 'file:vk.svg',
+		icon: { light: 'file:vk.svg', dark: 'file:vk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: chosenOptionsSubtitle(VK_EVENTS_PROPERTY),

@@ -91,10 +91,10 @@ describe('credentials', () => {
 		}
 	});
 
-	it('ПОС and ИМ without a Base URL refuse to send anything', async () => {
+	it('ПОС and ИМ without a service address refuse to send anything', async () => {
 		const ctx = fetchContext();
-		await expect(posRequest(ctx, posCredentials({ username: 'u', password: 'p' }), { method: 'GET', path: '/x' })).rejects.toThrow(/не указан Base URL/);
-		await expect(imRequest(ctx, imCredentials({ token: 't' }), { method: 'GET', path: '/x' })).rejects.toThrow(/не указан Base URL/);
+		await expect(posRequest(ctx, posCredentials({ username: 'u', password: 'p' }), { method: 'GET', path: '/x' })).rejects.toThrow(/не указан «Адрес/);
+		await expect(imRequest(ctx, imCredentials({ token: 't' }), { method: 'GET', path: '/x' })).rejects.toThrow(/не указан «Адрес/);
 		expect(ctx.requests).toEqual([]);
 	});
 
