@@ -7,7 +7,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { DEFAULT_DISABLED, QUALITY_MESSAGES, answerInputOf, checkAnswer, otherAnswerOf, type OtherAnswer, type QualityCode } from '../../lib/quality';
-import { asNodeError, errorItem } from '../shared/items';
+import { asNodeError, errorItem, itemParameter } from '../shared/items';
+
+type CheckOptions = { minLength?: number; disabled?: QualityCode[]; enabled?: QualityCode[]; asErrors?: QualityCode[] };
 
 export class AnswerCheck implements INodeType {
 	description: INodeTypeDescription = {
@@ -85,6 +87,7 @@ export class AnswerCheck implements INodeType {
 		const ok: INodeExecutionData[] = [];
 		const attention: INodeExecutionData[] = [];
 		const others = items.map((i) => otherAnswerOf(i.json)).filter((o): o is OtherAnswer => !!o);
+		const optionsOf = itemParameter<CheckOptions>(this, 'options', {});
 		for (let i = 0; i < items.length; i++) {
 			const json = items[i].json;
 			// Nothing to check while no answer is given (the deadline control watches those); an «answered» appeal
@@ -95,7 +98,7 @@ export class AnswerCheck implements INodeType {
 				continue;
 			}
 			try {
-				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; disabled?: QualityCode[]; enabled?: QualityCode[]; asErrors?: QualityCode[] };
+				const options = optionsOf(i);
 				const result = checkAnswer(answerInputOf(json, others), {
 					minLength: options.minLength,
 					disabled: options.disabled,
