@@ -201,8 +201,11 @@ export function createClassifier(options: ClassifierOptions = {}) {
 	};
 	const cues = TYPE_CUES.map(([type, words]) => ({ type, phrases: words.map((w) => slotted(compilePhrase(w))) }));
 	const places = createPlaceMatcher(options.gazetteer ?? DEFAULT_GAZETTEER);
-	// Reused per call (classification is synchronous): positions in the text.
+	// Reused per call (classification is synchronous): positions in the text, the slots found.
 	const textAt = index.buffer();
+	const found: number[] = [];
+	const phraseAt: Array<CompiledTerm | undefined> = new Array(textAt.length);
+	for (const t of phrases) phraseAt[t.slot] = t;
 
 	function classify(text: string, hints: { address?: string | null } = {}): Classification {
 		return classifyStemmed(stemText(text ?? ''), text, hints);
@@ -239,10 +242,13 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			const list = termsOf(words[i], textStems[i]);
 			if (list !== null) for (const t of list) add(t, i);
 		}
-		index.scan(textStems, textAt);
-		for (const t of phrases) {
-			const at = textAt[t.slot];
-			if (at >= 0) add(t, at);
+		// Phrase terms found, in slot order (the order they were added: sums and `why` come out the same).
+		found.length = 0;
+		index.scan(textStems, textAt, found);
+		if (found.length > 1) found.sort((a, b) => a - b);
+		for (const slot of found) {
+			const t = phraseAt[slot];
+			if (t !== undefined) add(t, textAt[slot]);
 		}
 		// Ties go to the topic named first: a text about two problems usually leads with the one it is about.
 		const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1] || firstAt[a[0]] - firstAt[b[0]]);

@@ -25,8 +25,11 @@ export class PhraseIndex {
 		return new Int32Array(this.phrases.length);
 	}
 
-	/** Fills `out[slot]` with the first position of each phrase in the text, or -1. */
-	scan(textStems: string[], out: Int32Array): Int32Array {
+	/**
+	 * Fills `out[slot]` with the first position of each phrase in the text, or -1; appends the slots found to
+	 * `found` when given (in the order found), so that a caller need not look at every slot.
+	 */
+	scan(textStems: string[], out: Int32Array, found?: number[]): Int32Array {
 		out.fill(-1);
 		const len = textStems.length;
 		for (let i = 0; i < len; i++) {
@@ -40,7 +43,10 @@ export class PhraseIndex {
 				if (i + n > len) continue;
 				let j = 1;
 				while (j < n && textStems[i + j] === ps[j]) j++;
-				if (j === n) out[slot] = i;
+				if (j === n) {
+					out[slot] = i;
+					found?.push(slot);
+				}
 			}
 		}
 		return out;

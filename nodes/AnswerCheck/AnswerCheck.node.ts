@@ -7,13 +7,15 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { DEFAULT_DISABLED, QUALITY_MESSAGES, answerInputOf, checkAnswer, otherAnswerOf, type OtherAnswer, type QualityCode } from '../../lib/quality';
-import { asNodeError, errorItem } from '../shared/items';
+import { asNodeError, errorItem, itemParameter } from '../shared/items';
+
+type CheckOptions = { minLength?: number; disabled?: QualityCode[]; enabled?: QualityCode[]; asErrors?: QualityCode[]; asWarnings?: QualityCode[] };
 
 export class AnswerCheck implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Контроль ответов',
 		name: 'answerCheck',
-		icon: 'file:answerCheck.svg',
+		icon: { light: 'file:answerCheck.svg', dark: 'file:answerCheck.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
@@ -93,6 +95,7 @@ export class AnswerCheck implements INodeType {
 		const ok: INodeExecutionData[] = [];
 		const attention: INodeExecutionData[] = [];
 		const others = items.map((i) => otherAnswerOf(i.json)).filter((o): o is OtherAnswer => !!o);
+		const optionsOf = itemParameter<CheckOptions>(this, 'options', {});
 		for (let i = 0; i < items.length; i++) {
 			const json = items[i].json;
 			// Nothing to check while no answer is given (the deadline control watches those); an «answered» appeal
@@ -103,7 +106,7 @@ export class AnswerCheck implements INodeType {
 				continue;
 			}
 			try {
-				const options = this.getNodeParameter('options', i, {}) as { minLength?: number; disabled?: QualityCode[]; enabled?: QualityCode[]; asErrors?: QualityCode[]; asWarnings?: QualityCode[] };
+				const options = optionsOf(i);
 				const result = checkAnswer(answerInputOf(json, others), {
 					minLength: options.minLength,
 					disabled: options.disabled,

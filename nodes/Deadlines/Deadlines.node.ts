@@ -34,7 +34,7 @@ export class Deadlines implements INodeType {
 		displayName: 'МЦУ: Сроки',
 		name: 'deadlines',
 		usableAsTool: true,
-		icon: 'file:deadlines.svg',
+		icon: { light: 'file:deadlines.svg', dark: 'file:deadlines.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["sourceDeadline"] === "recompute" ? "пересчёт сроков" : "сроки и статусы"}}',

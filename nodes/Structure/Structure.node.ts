@@ -9,7 +9,6 @@ import {
 } from 'n8n-workflow';
 import {
 	compileCategoryMap,
-	createClassifier,
 	parseCategoryRows,
 	parseDictionaryRows,
 	structureBatch,
@@ -24,7 +23,7 @@ import { mcuSheetsCredentialTest } from '../ReportSheets/credentialTest';
 import { openSheets, serviceAccountFrom } from '../ReportSheets/transport';
 import { readTab } from '../ReportSheets/writer';
 import { errorItem } from '../shared/items';
-import { correctionExamples, dedupe, gridRows, historyExamples, inputExamples, modelFor, type ModelUse } from './training';
+import { classifierFor, correctionExamples, dedupe, gridRows, historyExamples, inputExamples, modelFor, type ModelUse } from './training';
 
 const SHEETS_SHOWN = { show: { learnFromSheets: [true] } };
 
@@ -32,7 +31,7 @@ export class Structure implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Структурирование',
 		name: 'structure',
-		icon: 'file:structure.svg',
+		icon: { light: 'file:structure.svg', dark: 'file:structure.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: 'тема, ТОТК, поселение, конфликты, повторы',
@@ -303,12 +302,10 @@ export class Structure implements INodeType {
 			}
 			this.logger?.info?.(`МЦУ: Структурирование — модель ${model.fingerprint} (${training.length} примеров, ${model.trained ? 'обучена сейчас' : 'из памяти процесса'})`);
 		}
-		const classifier = createClassifier({
-			dictionary,
-			mode: (options.dictionaryMode as 'extend' | 'replace') ?? 'extend',
-			minScore: (options.minScore as number | undefined) ?? 3,
-			model: model?.model,
-		});
+		const classifier = classifierFor(
+			{ dictionary, mode: (options.dictionaryMode as 'extend' | 'replace') ?? 'extend', minScore: (options.minScore as number | undefined) ?? 3 },
+			model,
+		);
 		const structured = structureBatch(good.map((g) => g.record), {
 			classifier,
 			conflicts: options.conflicts !== false,

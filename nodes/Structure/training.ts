@@ -1,4 +1,4 @@
-import { resolveTopic, trainTextModel, trainingFingerprint, type CategoryMap, type TextModel, type TrainingExample } from '../../lib/classify';
+import { createClassifier, resolveTopic, trainTextModel, trainingFingerprint, type CategoryMap, type ClassifierOptions, type TextModel, type TrainingExample } from '../../lib/classify';
 import type { Correction } from '../../lib/reports/corrections';
 
 /**
@@ -146,7 +146,26 @@ export function modelFor(examples: TrainingExample[]): ModelUse {
 	return { model, fingerprint, trained: true };
 }
 
-/** For tests: forget the models of this process (as a restart does). */
+type Classifier = ReturnType<typeof createClassifier>;
+const classifiers = new Map<string, Classifier>();
+
+/**
+ * The classifier of these settings, from this process's memory or built now and kept (a few, least recently used
+ * goes): building one compiles the dictionary, its typo index and the gazetteer, tens of milliseconds that every
+ * execution paid again. Its caches of words only grow with use, never change a result.
+ */
+export function classifierFor(settings: Pick<ClassifierOptions, 'dictionary' | 'mode' | 'minScore'>, model?: ModelUse): Classifier {
+	const key = `${model?.fingerprint ?? ''}\t${String(settings.mode)}\t${String(settings.minScore)}\t${JSON.stringify(settings.dictionary ?? null)}`;
+	let classifier = classifiers.get(key);
+	if (classifier) classifiers.delete(key);
+	else classifier = createClassifier({ ...settings, model: model?.model });
+	classifiers.set(key, classifier);
+	while (classifiers.size > MAX_MODELS) classifiers.delete(classifiers.keys().next().value as string);
+	return classifier;
+}
+
+/** For tests: forget the models and classifiers of this process (as a restart does). */
 export function forgetModels(): void {
 	models.clear();
+	classifiers.clear();
 }

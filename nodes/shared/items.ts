@@ -57,3 +57,25 @@ export function asNodeError(node: INode, error: unknown, itemIndex?: number): No
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, itemIndex === undefined ? {} : { itemIndex });
 }
+
+/** Whether a raw parameter value holds an n8n expression anywhere (a string starting with «=»). */
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * A parameter as a function of the item index, resolved once when it holds no expression: n8n's getNodeParameter
+ * copies, walks and type-checks the value on every call, which per item cost more than the check itself. With an
+ * expression (or outside n8n, where the node's raw parameters are unknown) every item resolves its own. The value is
+ * shared between items: read it, do not change it.
+ */
+export function itemParameter<T>(ctx: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {
+	const raw = ctx.getNode()?.parameters as Record<string, unknown> | undefined;
+	const perItem = (itemIndex: number) => ctx.getNodeParameter(name, itemIndex, fallback) as T;
+	if (!raw || hasExpression(raw[name])) return perItem;
+	let resolved: { value: T } | undefined;
+	return (itemIndex) => (resolved ??= { value: perItem(itemIndex) }).value;
+}

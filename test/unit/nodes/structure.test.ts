@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { Structure } from '../../../nodes/Structure/Structure.node';
 import { compileCategoryMap } from '../../../lib/classify';
-import { forgetModels, historyExamples } from '../../../nodes/Structure/training';
+import { classifierFor, forgetModels, historyExamples } from '../../../nodes/Structure/training';
 import { openSheets, type ServiceAccount } from '../../../nodes/ReportSheets/transport';
 import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
 import { pasteTab } from '../../../sandbox/seed/history';
@@ -87,6 +87,23 @@ describe('«МЦУ: Структурирование»: categories, training, co
 		const again = context(withExamples, { options: { trainingField: 'trainingExamples' } });
 		await new Structure().execute.call(again.ctx);
 		expect(again.log).toEqual([expect.stringMatching(/\(90 примеров, из памяти процесса\)/)]);
+	});
+
+	it('keeps one classifier per settings in the process: the same settings reuse it, other words or thresholds get their own', async () => {
+		const settings = { dictionary: {}, mode: 'extend' as const, minScore: 3 };
+		const first = classifierFor(settings);
+		expect(classifierFor({ ...settings })).toBe(first);
+		expect(classifierFor({ ...settings, minScore: 4 })).not.toBe(first);
+		expect(classifierFor({ ...settings, dictionary: { roads: [['гравийка', 4]] } })).not.toBe(first);
+
+		// A word the coordinator adds in the node between two runs decides the second run.
+		const item = [appeal('vk:1', 'Когда уберут шмурдяк за домом?')];
+		const [, before] = await new Structure().execute.call(context(item, { options: {} }).ctx);
+		expect(before.map((i) => i.json.topic)).toEqual(['undefined']);
+		const [after] = await new Structure().execute.call(context(item, { options: {}, terms: { topic: [{ topic: 'waste', words: 'шмурдяк:4' }] } }).ctx);
+		expect(after.map((i) => i.json.topic)).toEqual(['waste']);
+		const [, again] = await new Structure().execute.call(context(item, { options: {} }).ctx);
+		expect(again.map((i) => i.json.topic)).toEqual(['undefined']);
 	});
 
 	it('too few examples: no model, the dictionary decides', async () => {
