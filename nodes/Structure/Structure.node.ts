@@ -57,8 +57,16 @@ export class Structure implements INodeType {
 						displayName: 'Тема',
 						name: 'topic',
 						values: [
-							{ displayName: 'Слова', name: 'words', type: 'string', default: '', placeholder: 'гравийка, отсыпка:3', description: 'Через запятую; «:3» — вес слова (1–4)' },
 							{ displayName: 'Тема', name: 'topic', type: 'options', options: TOPICS.map((t) => ({ name: t.label, value: t.id })), default: 'roads' },
+							{
+								displayName: 'Слова',
+								name: 'words',
+								type: 'string',
+								default: '',
+								placeholder: 'гравийка, отсыпка:3',
+								description:
+									'Через запятую, в любой форме. Число после двоеточия — насколько слово указывает на тему: 3 — одного слова достаточно («отсыпка:3»), 2 — сильное слово (так считается слово без числа), 1 — только подсказка.',
+							},
 						],
 					},
 				],
@@ -107,7 +115,7 @@ export class Structure implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to train the text model on the district\'s labelled history (a tab of text and topic or category) and apply the coordinator\'s corrections from the register',
+					'Обучить модель на размеченной истории района (лист с текстом и темой или категорией) и применить исправления координатора из реестра',
 			},
 			{
 				displayName: 'ID таблицы',
@@ -156,14 +164,14 @@ export class Structure implements INodeType {
 						name: 'conflicts',
 						type: 'boolean',
 						default: true,
-						description: 'Whether to flag obscene or hostile language, threats, intent to complain higher, repeated follow-ups',
+						description: 'Отмечать брань и враждебный тон, угрозы, намерение жаловаться выше, повторные напоминания',
 					},
 					{
 						displayName: 'Искать повторы и очаги',
 						name: 'repeats',
 						type: 'boolean',
 						default: true,
-						description: 'Whether to link repeats and duplicates within the batch and find clusters of one problem',
+						description: 'Связывать повторы и дубли в пакете и находить группы обращений об одной проблеме',
 					},
 					{
 						displayName: 'Категории из таблицы (строки)',
@@ -184,11 +192,11 @@ export class Structure implements INodeType {
 						default: 'extend',
 					},
 					{
-						displayName: 'Минимальный вес темы',
+						displayName: 'Сколько слов нужно для темы',
 						name: 'minScore',
 						type: 'number',
 						default: 3,
-						description: 'Ниже — тема «не определено» и обращение уходит на ручную разметку',
+						description: 'Сумма весов найденных слов темы (3 — решающее слово, 2 — сильное, 1 — подсказка). Если меньше, тема «не определено» и обращение уходит на ручную разметку',
 					},
 					{
 						displayName: 'Минимум примеров для модели',
@@ -216,7 +224,7 @@ export class Structure implements INodeType {
 						name: 'mismatchToReview',
 						type: 'boolean',
 						default: false,
-						description: 'Whether an appeal whose text strongly names another topic than its category also goes to manual review (it is always flagged category_text_mismatch)',
+						description: 'Отправлять на ручную разметку и обращение, текст которого явно о другой теме, чем его категория (признак category_text_mismatch ставится всегда)',
 					},
 					{
 						displayName: 'Словарь из таблицы',
