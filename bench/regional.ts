@@ -11,7 +11,9 @@
  * serve the same seeded district to everyone; Telegram and MAX hand their new updates to whichever run confirms them
  * first. Loopback only; it stops by itself (a round that does not finish in its deadline aborts the run).
  * Needs the e2e install (run `npm test` once) and PostgreSQL 127.0.0.1:5432 (user postgres, trust) + Redis 127.0.0.1:6379.
- * Run: npx tsx bench/regional.ts [districts=26] [rounds=2] [worker concurrency=10]
+ * With --quota the Sheets emulator answers 429 (RESOURCE_EXHAUSTED, Retry-After until the window frees) to requests
+ * beyond Google's 60 reads and 60 writes per minute per user, counted over a sliding 60 s window.
+ * Run: npx tsx bench/regional.ts [districts=26] [rounds=2] [worker concurrency=10] [--quota]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,8 +29,8 @@ type Json = Record<string, unknown>;
 
 /** The schedule's period: a run has to end before the next one is due. */
 const PERIOD_MS = 15 * 60000;
-/** Google Sheets API: write requests per minute per user. */
-const WRITE_QUOTA_PER_MIN = 60;
+/** Google Sheets API: read requests and write requests per minute per user, 60 each. */
+const QUOTA_PER_MIN = 60;
 /** A round that has not finished by then aborts the benchmark instead of hanging. */
 const ROUND_DEADLINE_MS = PERIOD_MS + 5 * 60000;
 const SOURCES = ['pos', 'im', 'vk', 'ok', 'telegram'] as const;
@@ -50,19 +52,24 @@ export interface RoundResult {
 	runs: DistrictRun[];
 	/** From the first webhook call to the end of the last execution. */
 	totalMs: number;
+	/** Sheets requests the emulator served (the token's excluded). */
 	reads: number;
 	writes: number;
+	/** Requests answered 429 by the emulated quota (`quota` mode only). */
+	rejected: number;
 	/** The most requests in any 60 s window of the round. */
 	peakReadsPerMin: number;
 	peakWritesPerMin: number;
 	/** Requests per minute from the round's start, minute by minute. */
-	perMinute: Array<{ minute: number; reads: number; writes: number }>;
+	perMinute: Array<{ minute: number; reads: number; writes: number; rejected: number }>;
 }
 
 export interface RegionalResult {
 	districts: number;
 	workers: number;
 	concurrency: number;
+	/** Whether the Sheets emulator enforced 60 reads and 60 writes per minute for the one service account. */
+	quota: boolean;
 	rounds: RoundResult[];
 	registerRowsPerDistrict: number[];
 }
@@ -100,20 +107,23 @@ export function peakPerMinute(times: number[]): number {
 interface SheetsCall {
 	at: number;
 	write: boolean;
+	/** Answered 429 by the emulated quota. */
+	rejected: boolean;
 }
 
-function roundFigures(calls: SheetsCall[], start: number): Pick<RoundResult, 'reads' | 'writes' | 'peakReadsPerMin' | 'peakWritesPerMin' | 'perMinute'> {
-	const reads = calls.filter((c) => !c.write).map((c) => c.at);
-	const writes = calls.filter((c) => c.write).map((c) => c.at);
+function roundFigures(calls: SheetsCall[], start: number): Pick<RoundResult, 'reads' | 'writes' | 'rejected' | 'peakReadsPerMin' | 'peakWritesPerMin' | 'perMinute'> {
+	const accepted = calls.filter((c) => !c.rejected);
+	const reads = accepted.filter((c) => !c.write).map((c) => c.at);
+	const writes = accepted.filter((c) => c.write).map((c) => c.at);
 	const minutes = Math.floor((Math.max(start, ...calls.map((c) => c.at)) - start) / 60000) + 1;
 	const perMinute = Array.from({ length: minutes }, (_, minute) => {
 		const inMinute = (t: number) => Math.floor((t - start) / 60000) === minute;
-		return { minute: minute + 1, reads: reads.filter(inMinute).length, writes: writes.filter(inMinute).length };
+		return { minute: minute + 1, reads: reads.filter(inMinute).length, writes: writes.filter(inMinute).length, rejected: calls.filter((c) => c.rejected && inMinute(c.at)).length };
 	});
-	return { reads: reads.length, writes: writes.length, peakReadsPerMin: peakPerMinute(reads), peakWritesPerMin: peakPerMinute(writes), perMinute };
+	return { reads: reads.length, writes: writes.length, rejected: calls.length - accepted.length, peakReadsPerMin: peakPerMinute(reads), peakWritesPerMin: peakPerMinute(writes), perMinute };
 }
 
-export async function regionalSimulation(districts = 26, rounds = 2, concurrency = 10): Promise<RegionalResult> {
+export async function regionalSimulation(districts = 26, rounds = 2, concurrency = 10, quota = false): Promise<RegionalResult> {
 	await installPackage();
 	const database = `mcu_regional_${process.pid}_${Date.now()}`;
 	const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], { encoding: 'utf8' });
@@ -137,8 +147,20 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 		const ids = Array.from({ length: districts }, (_, i) => districtId(i));
 		for (const d of ids) sandbox.sheets.createSpreadsheet(`МЦУ района ${d} — отчёты`, spreadsheetOf(d));
 		const calls: SheetsCall[] = [];
+		const faults = sandbox.faults;
 		sandbox.servers.sheets.calls.on('call', (route: string) => {
-			if (route !== 'token') calls.push({ at: Date.now(), write: WRITE_ROUTE.test(route) });
+			if (route === 'token') return;
+			const call: SheetsCall = { at: Date.now(), write: WRITE_ROUTE.test(route), rejected: false };
+			if (quota) {
+				// The emulator decides on faults right after this event: a one-shot 429 for this very request when the
+				// user's minute is full, with Retry-After = when its oldest accepted request leaves the window.
+				const window = calls.filter((c) => !c.rejected && c.write === call.write && call.at - c.at < 60000);
+				if (window.length >= QUOTA_PER_MIN) {
+					call.rejected = true;
+					faults.configure({ rules: [{ emulator: 'sheets', route, kind: 'http_429', times: 1, retryAfter: Math.max(1, Math.ceil((window[0].at + 60000 - call.at) / 1000)) }] });
+				}
+			}
+			calls.push(call);
 		});
 
 		const port = await freePort();
@@ -153,7 +175,7 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 		if (imported.code !== 0) throw new Error(`import failed: ${imported.stdout}\n${imported.stderr}`);
 		const published = psql(
 			`UPDATE workflow_entity w SET active = true, "activeVersionId" = w."versionId" FROM workflow_history h WHERE h."workflowId" = w.id AND h."versionId" = w."versionId" AND w.id LIKE 'McuIntakeD%' RETURNING w.id`,
-		).trim().split('\n').filter(Boolean);
+		).trim().split('\n').filter((line) => line.startsWith('McuIntake'));
 		if (published.length !== districts) throw new Error(`published ${published.length} of ${districts} district workflows`);
 		await main.start(port);
 		for (const name of ['regional-worker-1', 'regional-worker-2']) {
@@ -197,7 +219,7 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 			console.error(`round ${round}: ${districts} runs in ${((end - start) / 1000).toFixed(0)} s`);
 		}
 		const registerRowsPerDistrict = ids.map((d) => sandbox!.sheets.values(spreadsheetOf(d), 'Реестр обращений').length - 1);
-		return { districts, workers: 2, concurrency, rounds: results, registerRowsPerDistrict };
+		return { districts, workers: 2, concurrency, quota, rounds: results, registerRowsPerDistrict };
 	} finally {
 		for (const n of instances.slice(1)) await n.stop();
 		await instances[0]?.stop();
@@ -215,12 +237,17 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 /** The figures as Markdown, for bench/reliability.md. */
 export function report(r: RegionalResult): string {
-	const lines = [`${r.districts} districts, ${r.workers} workers × concurrency ${r.concurrency}:`, '', '| round | new appeals / district | runs ok | wall per run, s (min / median / max) | execution, s (max) | total, s | Sheets reads | Sheets writes | peak reads / min | peak writes / min |', '|---|---|---|---|---|---|---|---|---|---|'];
+	const lines = [
+		`${r.districts} districts, ${r.workers} workers × concurrency ${r.concurrency}${r.quota ? ', Sheets quota enforced (60 reads + 60 writes / min for the one service account)' : ''}:`,
+		'',
+		'| round | new appeals / district | runs ok | wall per run, s (min / median / max) | execution, s (max) | total, s | Sheets reads | Sheets writes | 429 (quota) | peak reads / min | peak writes / min |',
+		'|---|---|---|---|---|---|---|---|---|---|---|',
+	];
 	for (const round of r.rounds) {
 		const wall = round.runs.map((x) => x.wallMs).sort((a, b) => a - b);
 		const ok = round.runs.filter((x) => x.status === 'success').length;
 		lines.push(
-			`| ${round.round} | ${round.round === 1 ? 'full history' : round.newAppealsPerDistrict} | ${ok} / ${round.runs.length} | ${seconds(wall[0])} / ${seconds(wall[Math.floor(wall.length / 2)])} / ${seconds(wall[wall.length - 1])} | ${seconds(Math.max(...round.runs.map((x) => x.execMs)))} | ${seconds(round.totalMs)} | ${round.reads} | ${round.writes} | ${round.peakReadsPerMin} | ${round.peakWritesPerMin} |`,
+			`| ${round.round} | ${round.round === 1 ? 'full history' : round.newAppealsPerDistrict} | ${ok} / ${round.runs.length} | ${seconds(wall[0])} / ${seconds(wall[Math.floor(wall.length / 2)])} / ${seconds(wall[wall.length - 1])} | ${seconds(Math.max(...round.runs.map((x) => x.execMs)))} | ${seconds(round.totalMs)} | ${round.reads} | ${round.writes} | ${round.rejected} | ${round.peakReadsPerMin} | ${round.peakWritesPerMin} |`,
 		);
 	}
 	return lines.join('\n');
@@ -228,8 +255,9 @@ export function report(r: RegionalResult): string {
 
 if (require.main === module) {
 	process.once('SIGINT', () => process.exit(130));
-	const [districts, rounds, concurrency] = process.argv.slice(2).map(Number);
-	void regionalSimulation(districts || 26, rounds || 2, concurrency || 10).then(
+	const args = process.argv.slice(2);
+	const [districts, rounds, concurrency] = args.filter((a) => a !== '--quota').map(Number);
+	void regionalSimulation(districts || 26, rounds || 2, concurrency || 10, args.includes('--quota')).then(
 		(r) => {
 			console.log(JSON.stringify(r, null, 2));
 			console.log(report(r));
