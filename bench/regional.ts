@@ -13,7 +13,8 @@
  * Needs the e2e install (run `npm test` once) and PostgreSQL 127.0.0.1:5432 (user postgres, trust) + Redis 127.0.0.1:6379.
  * With --quota the Sheets emulator answers 429 (RESOURCE_EXHAUSTED, Retry-After until the window frees) to requests
  * beyond Google's 60 reads and 60 writes per minute per user, counted over a sliding 60 s window.
- * Run: npx tsx bench/regional.ts [districts=26] [rounds=2] [worker concurrency=10] [--quota]
+ * With --stagger=S the districts start S seconds apart instead of together.
+ * Run: npx tsx bench/regional.ts [districts=26] [rounds=2] [worker concurrency=10] [--quota] [--stagger=S]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -68,6 +69,8 @@ export interface RegionalResult {
 	districts: number;
 	workers: number;
 	concurrency: number;
+	/** Pause between one district's start and the next (0: all at once). */
+	staggerMs: number;
 	/** Whether the Sheets emulator enforced 60 reads and 60 writes per minute for the one service account. */
 	quota: boolean;
 	rounds: RoundResult[];
@@ -123,7 +126,7 @@ function roundFigures(calls: SheetsCall[], start: number): Pick<RoundResult, 're
 	return { reads: reads.length, writes: writes.length, rejected: calls.length - accepted.length, peakReadsPerMin: peakPerMinute(reads), peakWritesPerMin: peakPerMinute(writes), perMinute };
 }
 
-export async function regionalSimulation(districts = 26, rounds = 2, concurrency = 10, quota = false): Promise<RegionalResult> {
+export async function regionalSimulation(districts = 26, rounds = 2, concurrency = 10, quota = false, staggerMs = 0): Promise<RegionalResult> {
 	await installPackage();
 	const database = `mcu_regional_${process.pid}_${Date.now()}`;
 	const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], { encoding: 'utf8' });
@@ -192,7 +195,9 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 			const start = Date.now();
 			const calledAt = new Map<string, number>();
 			await Promise.all(
-				ids.map(async (d) => {
+				ids.map(async (d, i) => {
+					// Staggered starts spread the districts over the period, as schedules with different offsets would.
+					if (staggerMs) await new Promise((r) => setTimeout(r, i * staggerMs));
 					calledAt.set(d, Date.now());
 					const res = await fetch(`http://127.0.0.1:${port}/webhook/mcu-intake-${d.toLowerCase()}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 					if (res.status !== 200) throw new Error(`webhook of ${d} answered ${res.status}`);
@@ -200,7 +205,7 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 			);
 			// Executions end in the database; polled once a second (the bench has no event to wait for across processes).
 			while (Number(psql(`SELECT count(*) FROM execution_entity WHERE "stoppedAt" IS NOT NULL`).trim()) < finishedBefore + districts) {
-				if (Date.now() - start > ROUND_DEADLINE_MS) throw new Error(`round ${round} did not finish in ${ROUND_DEADLINE_MS / 60000} min`);
+				if (Date.now() - start > ROUND_DEADLINE_MS + staggerMs * districts) throw new Error(`round ${round} did not finish in ${ROUND_DEADLINE_MS / 60000} min`);
 				await new Promise((r) => setTimeout(r, 1000));
 			}
 			const rows = psql(
@@ -219,7 +224,7 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 			console.error(`round ${round}: ${districts} runs in ${((end - start) / 1000).toFixed(0)} s`);
 		}
 		const registerRowsPerDistrict = ids.map((d) => sandbox!.sheets.values(spreadsheetOf(d), 'Реестр обращений').length - 1);
-		return { districts, workers: 2, concurrency, quota, rounds: results, registerRowsPerDistrict };
+		return { districts, workers: 2, concurrency, quota, staggerMs, rounds: results, registerRowsPerDistrict };
 	} finally {
 		for (const n of instances.slice(1)) await n.stop();
 		await instances[0]?.stop();
@@ -238,7 +243,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 /** The figures as Markdown, for bench/reliability.md. */
 export function report(r: RegionalResult): string {
 	const lines = [
-		`${r.districts} districts, ${r.workers} workers × concurrency ${r.concurrency}${r.quota ? ', Sheets quota enforced (60 reads + 60 writes / min for the one service account)' : ''}:`,
+		`${r.districts} districts, ${r.workers} workers × concurrency ${r.concurrency}${r.staggerMs ? `, started ${r.staggerMs / 1000} s apart` : ', started together'}${r.quota ? ', Sheets quota enforced (60 reads + 60 writes / min for the one service account)' : ''}:`,
 		'',
 		'| round | new appeals / district | runs ok | wall per run, s (min / median / max) | execution, s (max) | total, s | Sheets reads | Sheets writes | 429 (quota) | peak reads / min | peak writes / min |',
 		'|---|---|---|---|---|---|---|---|---|---|---|',
@@ -256,8 +261,9 @@ export function report(r: RegionalResult): string {
 if (require.main === module) {
 	process.once('SIGINT', () => process.exit(130));
 	const args = process.argv.slice(2);
-	const [districts, rounds, concurrency] = args.filter((a) => a !== '--quota').map(Number);
-	void regionalSimulation(districts || 26, rounds || 2, concurrency || 10, args.includes('--quota')).then(
+	const [districts, rounds, concurrency] = args.filter((a) => !a.startsWith('--')).map(Number);
+	const stagger = Number(args.find((a) => a.startsWith('--stagger='))?.slice('--stagger='.length) ?? 0);
+	void regionalSimulation(districts || 26, rounds || 2, concurrency || 10, args.includes('--quota'), stagger * 1000).then(
 		(r) => {
 			console.log(JSON.stringify(r, null, 2));
 			console.log(report(r));
