@@ -205,7 +205,8 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 			);
 			// Executions end in the database; polled once a second (the bench has no event to wait for across processes).
 			while (Number(psql(`SELECT count(*) FROM execution_entity WHERE "stoppedAt" IS NOT NULL`).trim()) < finishedBefore + districts) {
-				if (Date.now() - start > ROUND_DEADLINE_MS + staggerMs * districts) throw new Error(`round ${round} did not finish in ${ROUND_DEADLINE_MS / 60000} min`);
+				const limitMs = ROUND_DEADLINE_MS + staggerMs * districts;
+				if (Date.now() - start > limitMs) throw new Error(`round ${round} did not finish in ${Math.round(limitMs / 60000)} min`);
 				await new Promise((r) => setTimeout(r, 1000));
 			}
 			const rows = psql(
