@@ -233,6 +233,9 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 		for (const n of instances) n.cleanup();
 		try {
 			execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`], { stdio: 'pipe' });
+			// The queue's keys (job counter, stalled check) would stay in the shared Redis.
+			const keys = execFileSync('redis-cli', ['-h', '127.0.0.1', '--scan', '--pattern', `${queueEnv.QUEUE_BULL_PREFIX}:*`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+			if (keys.length) execFileSync('redis-cli', ['-h', '127.0.0.1', 'del', ...keys], { stdio: 'pipe' });
 		} catch {
 			/* best effort */
 		}
