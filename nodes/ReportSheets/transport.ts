@@ -3,7 +3,7 @@ import { NodeApiError, type ICredentialDataDecryptedObject, type IHttpRequestOpt
 // The Sheets-only client of the googleapis family: the whole googleapis package is ~200 MB for this one API.
 import { auth as googleAuth, sheets as sheetsApi, type sheets_v4 } from '@googleapis/sheets';
 import { redactText } from '../shared/http';
-import { DEFAULT_RETRY, isRetryableStatus, isTransientNetworkError, withRetry, type RetryPolicy } from '../shared/retry';
+import { SHEETS_RETRY, isRetryableStatus, isTransientNetworkError, withRetry, type RetryPolicy } from '../shared/retry';
 import { TokenCache } from '../shared/tokenCache';
 
 /** The only place that talks to Google: the service-account token and the Sheets client. */
@@ -157,7 +157,7 @@ export interface SheetsSession {
 	calls: Record<string, number>;
 }
 
-export async function openSheets(account: ServiceAccount, httpRequest: HttpRequest, node: INode, retry: RetryPolicy = DEFAULT_RETRY): Promise<SheetsSession> {
+export async function openSheets(account: ServiceAccount, httpRequest: HttpRequest, node: INode, retry: RetryPolicy = SHEETS_RETRY): Promise<SheetsSession> {
 	const client = new googleAuth.OAuth2();
 	client.setCredentials({ access_token: await accessToken(account, httpRequest, node) });
 	// n8n's helper instead of gaxios' own fetch (SSRF filter, proxy, no redirects); retries are ours (retry: false).

@@ -13,6 +13,14 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 500, maxDelayMs: 30000 };
 
+/**
+ * Google Sheets counts requests per minute (60 a minute for one service account, 300 for a project): a burst that hits
+ * the quota has to wait for the next minute, not for 15 s. Google's advice is truncated exponential backoff up to
+ * 64 s; the first retries are as quick as the default ones, and all of them together wait at least a minute
+ * (bench/regional.ts: with 26 districts starting at once, the default budget failed 25 of 26 runs).
+ */
+export const SHEETS_RETRY: RetryPolicy = { retries: 8, baseDelayMs: 500, maxDelayMs: 64000 };
+
 export type AttemptVerdict<T> =
 	| { done: true; value: T }
 	| { done: false; retryAfterMs?: number; error: Error };
