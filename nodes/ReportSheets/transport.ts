@@ -186,7 +186,7 @@ export async function openSheets(account: ServiceAccount, httpRequest: HttpReque
 				// ranges, and values.append only as one unit with the re-read of the IDs it skips (see writeRegister).
 				if ((status && isRetryableStatus(status)) || (!status && isTransientNetworkError(error))) {
 					const retryAfter = Number((error as { response?: { headers?: Record<string, string> } }).response?.headers?.['retry-after']);
-					return { done: false as const, error: failure, retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined };
+					return { done: false as const, error: failure, retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined, rateLimited: status === 429 };
 				}
 				throw failure;
 			}

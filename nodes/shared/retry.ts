@@ -9,6 +9,8 @@ export interface RetryPolicy {
 	retries: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/** Beyond `retries`: how long in all a caller may keep waiting out rate-limit answers (429) before it gives up. */
+	rateLimitWaitMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 500, maxDelayMs: 30000 };
@@ -16,14 +18,15 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 500, maxDel
 /**
  * Google Sheets counts requests per minute (60 a minute for one service account, 300 for a project): a burst that hits
  * the quota has to wait for the next minute, not for 15 s. Google's advice is truncated exponential backoff up to
- * 64 s; the first retries are as quick as the default ones, and all of them together wait at least a minute
- * (bench/regional.ts: with 26 districts starting at once, the default budget failed 25 of 26 runs).
+ * 64 s; the first retries are as quick as the default ones, and all of them together wait at least a minute. Quota
+ * answers (429) are waited out for up to 10 minutes in all, inside a 15-minute intake period (bench/regional.ts: with
+ * 26 districts starting at once under one account, the default budget failed 25 of 26 runs, eight retries 13 of 26).
  */
-export const SHEETS_RETRY: RetryPolicy = { retries: 8, baseDelayMs: 500, maxDelayMs: 64000 };
+export const SHEETS_RETRY: RetryPolicy = { retries: 8, baseDelayMs: 500, maxDelayMs: 64000, rateLimitWaitMs: 10 * 60_000 };
 
 export type AttemptVerdict<T> =
 	| { done: true; value: T }
-	| { done: false; retryAfterMs?: number; error: Error };
+	| { done: false; retryAfterMs?: number; error: Error; rateLimited?: boolean };
 
 // n8n's own timer helper: the community-package scanner refuses the global setTimeout in nodes.
 export { sleep };
@@ -49,14 +52,18 @@ export async function withRetry<T>(
 	policy: RetryPolicy = DEFAULT_RETRY,
 	wait: (ms: number) => Promise<void> = sleep,
 ): Promise<T> {
-	let last: Error | undefined;
-	for (let n = 0; n <= policy.retries; n++) {
+	let rateLimitedWait = 0;
+	for (let n = 0; ; n++) {
 		const verdict = await attempt(n);
 		if (verdict.done) return verdict.value;
-		last = verdict.error;
-		if (n < policy.retries) await wait(backoffDelay(n, policy, verdict.retryAfterMs));
+		const delay = backoffDelay(n, policy, verdict.retryAfterMs);
+		// A quota answer is waited out while its own budget lasts (each wait counted as at least a second, so a
+		// server saying «retry after 0» cannot keep us looping); other failures have `retries` attempts.
+		const budgetLeft = verdict.rateLimited === true && rateLimitedWait + Math.max(delay, 1000) <= (policy.rateLimitWaitMs ?? 0);
+		if (n >= policy.retries && !budgetLeft) throw verdict.error;
+		if (verdict.rateLimited) rateLimitedWait += Math.max(delay, 1000);
+		await wait(delay);
 	}
-	throw last ?? new Error('retry: no attempts made');
 }
 
 /** HTTP statuses worth retrying: rate limits and transient server errors. */
