@@ -25,6 +25,7 @@ import installPackage from '../test/helpers/e2e-global-setup';
 import { freePort, N8nInstance } from '../test/helpers/n8n';
 import { sandboxCredentials } from '../test/helpers/sandboxCredentials';
 import { testPrivateKey } from '../test/helpers/serviceAccount';
+import { queueModeEnv } from '../test/helpers/queueMode';
 
 type Json = Record<string, unknown>;
 
@@ -131,18 +132,7 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 	const database = `mcu_regional_${process.pid}_${Date.now()}`;
 	const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], { encoding: 'utf8' });
 	execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE "${database}"`], { stdio: 'pipe' });
-	const queueEnv = {
-		DB_TYPE: 'postgresdb',
-		DB_POSTGRESDB_HOST: '127.0.0.1',
-		DB_POSTGRESDB_PORT: '5432',
-		DB_POSTGRESDB_DATABASE: database,
-		DB_POSTGRESDB_USER: 'postgres',
-		DB_POSTGRESDB_PASSWORD: '',
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: '6379',
-		QUEUE_BULL_PREFIX: `mcu-regional-${process.pid}`,
-	};
+	const queueEnv = queueModeEnv(database, `mcu-regional-${process.pid}`);
 	let sandbox: Sandbox | undefined;
 	const instances: N8nInstance[] = [];
 	try {

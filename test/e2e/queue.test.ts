@@ -7,6 +7,7 @@ import { sandboxCredentials } from '../helpers/sandboxCredentials';
 import { waitForEvent } from '../helpers/waitFor';
 import { findSecrets } from '../helpers/secrets';
 import { testPrivateKey } from '../helpers/serviceAccount';
+import { queueModeEnv } from '../helpers/queueMode';
 
 /**
  * n8n in queue mode on the machine's PostgreSQL and Redis: a main process takes the webhook, workers (each with the
@@ -21,19 +22,8 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 	const workers: N8nInstance[] = [];
 	let webhookUrl = '';
 
-	const queueEnv = () => ({
-		DB_TYPE: 'postgresdb',
-		DB_POSTGRESDB_HOST: '127.0.0.1',
-		DB_POSTGRESDB_PORT: '5432',
-		DB_POSTGRESDB_DATABASE: database,
-		DB_POSTGRESDB_USER: 'postgres',
-		DB_POSTGRESDB_PASSWORD: '',
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: '6379',
-		// Our own key space in the shared Redis.
-		QUEUE_BULL_PREFIX: `mcu-e2e-${process.pid}`,
-	});
+	// Our own database and key space in the shared PostgreSQL and Redis.
+	const queueEnv = () => queueModeEnv(database, `mcu-e2e-${process.pid}`);
 	const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql], { stdio: 'pipe' });
 	const registerIds = () => sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений').slice(1).map((r) => String(r[0]));
 
