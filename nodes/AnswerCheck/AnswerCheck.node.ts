@@ -1,16 +1,14 @@
 import {
 	NodeConnectionTypes,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { DEFAULT_DISABLED, QUALITY_MESSAGES, answerInputOf, checkAnswer, otherAnswerOf, type OtherAnswer, type QualityCode } from '../../lib/quality';
-import { asNodeError, errorItem, itemParameter } from '../shared/items';
+import { descriptions } from './actions/operations';
+import { router } from './actions/router';
 
-type CheckOptions = { minLength?: number; disabled?: QualityCode[]; enabled?: QualityCode[]; asErrors?: QualityCode[]; asWarnings?: QualityCode[] };
-
+/** Answer checks before or after sending; each operation lives in `actions/<operation>.operation.ts`. */
 export class AnswerCheck implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'МЦУ: Контроль ответов',
@@ -25,103 +23,10 @@ export class AnswerCheck implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['В порядке', 'На доработку'],
-		properties: [
-			{
-				displayName: 'Операция',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Проверить ответ', value: 'check', action: 'Проверить ответ на ошибки' },
-				],
-				default: 'check',
-			},
-			{
-				displayName: 'Настройки проверки',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Добавить настройку',
-				default: {},
-				displayOptions: { show: { operation: ['check'] } },
-				options: [
-					{
-						displayName: 'Включить проверки',
-						name: 'enabled',
-						type: 'multiOptions',
-						description: 'Проверки, выключенные по умолчанию из-за низкой точности на реальных ответах: «не о предмете обращения», «ссылки на нормы без разъяснения», «противоречие»',
-						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>)
-							.filter(([value]) => DEFAULT_DISABLED.includes(value))
-							.map(([value, name]) => ({ name, value }))
-							.sort((a, b) => a.name.localeCompare(b.name)),
-						default: [],
-					},
-					{
-						displayName: 'Минимальная длина ответа',
-						name: 'minLength',
-						type: 'number',
-						default: 80,
-						description: 'Ответ короче (по существу, без приветствия) — «слишком короткий», если не называет действие и его предмет',
-					},
-					{
-						displayName: 'Не проверять',
-						name: 'disabled',
-						type: 'multiOptions',
-						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
-						default: [],
-					},
-					{
-						displayName: 'Считать замечаниями',
-						name: 'asWarnings',
-						type: 'multiOptions',
-						description: 'Ошибки, которые только показываются в отчёте и не отправляют ответ на доработку',
-						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
-						default: [],
-					},
-					{
-						displayName: 'Считать ошибками',
-						name: 'asErrors',
-						type: 'multiOptions',
-						description: 'Замечания, которые тоже отправляют ответ на доработку (по умолчанию ошибки — только проверки с точностью ≥ 85%)',
-						options: (Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
-						default: [],
-					},
-				],
-			},
-		],
+		properties: descriptions,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const ok: INodeExecutionData[] = [];
-		const attention: INodeExecutionData[] = [];
-		const others = items.map((i) => otherAnswerOf(i.json)).filter((o): o is OtherAnswer => !!o);
-		const optionsOf = itemParameter<CheckOptions>(this, 'options', {});
-		for (let i = 0; i < items.length; i++) {
-			const json = items[i].json;
-			// Nothing to check while no answer is given (the deadline control watches those); an «answered» appeal
-			// with an empty text is checked and fails as empty.
-			const noAnswerYet = !String(json.answerText ?? '').trim() && !['answered', 'closed'].includes(String(json.status));
-			if (noAnswerYet || json.error) {
-				ok.push({ json, pairedItem: { item: i } });
-				continue;
-			}
-			try {
-				const options = optionsOf(i);
-				const result = checkAnswer(answerInputOf(json, others), {
-					minLength: options.minLength,
-					disabled: options.disabled,
-					enabled: options.enabled,
-					severity: Object.fromEntries([
-						...(options.asWarnings ?? []).map((code) => [code, 'warning' as const]),
-						...(options.asErrors ?? []).map((code) => [code, 'error' as const]),
-					]),
-				});
-				(result.ok ? ok : attention).push({ json: { ...json, answerCheck: result as unknown as IDataObject }, pairedItem: { item: i } });
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
-				attention.push(errorItem(error as Error, json, i));
-			}
-		}
-		return [ok, attention];
+		return await router.call(this);
 	}
 }
