@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Cell, SheetState, SpreadsheetState } from './emulator';
+import type { Cell, SheetState, SpreadsheetState } from './state';
 
 /** Renders a cell as Sheets shows it (number formats, dates, the decimal comma). */
 export type CellFormatter = (sheet: SheetState, col: number, cell: Cell) => string;
