@@ -58,7 +58,7 @@ export interface SheetsOptions {
 
 /** All the emulator's state: the spreadsheets, the id counter, the access tokens issued. */
 export class SheetsStore {
-	spreadsheets = new Map<string, SpreadsheetState>();
+	private spreadsheets = new Map<string, SpreadsheetState>();
 	/** Access token → expiry (ms since epoch). */
 	readonly tokens = new Map<string, number>();
 	readonly refreshTokens = new Set<string>();
