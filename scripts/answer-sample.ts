@@ -45,7 +45,7 @@ export interface Pair {
 	stratum: string;
 }
 
-const PER_CELL = 72;
+const DEFAULT_PER_CELL = 72;
 const MULTI_APPEALS = 30;
 
 const prng = createRng;
@@ -99,13 +99,23 @@ export function cellSizes(appeals: Appeal[]): Map<string, number> {
 	return sizes;
 }
 
-export function drawSample(appeals: Appeal[], seed = 15): Pair[] {
+export interface DrawOptions {
+	/** Pairs per kind/length cell (72 for the first batch). */
+	perCell?: number;
+	/** Appeals whose every answer is taken (30 for the first batch). */
+	multiAppeals?: number;
+	/** Appeal ids already labelled: a new batch never sees them, so it stays held out from the rules built on them. */
+	exclude?: Set<number>;
+}
+
+export function drawSample(appeals: Appeal[], seed = 15, options: DrawOptions = {}): Pair[] {
+	const PER_CELL = options.perCell ?? DEFAULT_PER_CELL;
 	const rnd = prng(seed);
-	const withAnswers = appeals.filter((a) => a.answers.length > 0);
+	const withAnswers = appeals.filter((a) => a.answers.length > 0 && !options.exclude?.has(a.id));
 	const multi = shuffle(
 		withAnswers.filter((a) => a.answers.length >= 2),
 		rnd,
-	).slice(0, MULTI_APPEALS);
+	).slice(0, options.multiAppeals ?? MULTI_APPEALS);
 	const taken = new Set(multi.map((a) => a.id));
 	const pairs: Pair[] = [];
 	for (const a of multi)
@@ -245,7 +255,21 @@ if (require.main === module) {
 		for (const [cell, n] of [...cellSizes(appeals)].sort()) console.log(`${cell} ${n}`);
 		process.exit(0);
 	}
-	const pairs = drawSample(appeals, Number(opt('seed') ?? 15));
+	// A later batch: --exclude=<labels.jsonl> leaves out every appeal already labelled there.
+	const excludePath = opt('exclude');
+	const exclude = excludePath
+		? new Set(
+				readFileSync(excludePath, 'utf8')
+					.split('\n')
+					.filter((l) => l.trim())
+					.map((l) => (JSON.parse(l) as { id: number }).id),
+			)
+		: undefined;
+	const pairs = drawSample(appeals, Number(opt('seed') ?? 15), {
+		perCell: opt('per-cell') ? Number(opt('per-cell')) : undefined,
+		multiAppeals: opt('multi') ? Number(opt('multi')) : undefined,
+		exclude,
+	});
 	const from = Number(opt('from') ?? 0);
 	const to = Number(opt('to') ?? pairs.length);
 	if (args.includes('--ids')) {
