@@ -159,17 +159,24 @@ export class SheetsEmulator implements Emulator {
 			refreshTokens?: string[];
 			/** Public keys (PEM) of known service accounts by e-mail: their JWTs must carry a valid RS256 signature. */
 			serviceAccountKeys?: Record<string, string>;
+			/** Tabs the demo spreadsheet starts with (made by their Sheets requests, then filled); default: none. */
+			demoTabs?: Array<{ title: string; requests: object[]; values: CellValue[][] }>;
 		} = {},
 	) {
 		for (const t of options.refreshTokens ?? []) this.refreshTokens.add(t);
 		this.reset();
 	}
 
-	/** Back to the seeded state: only the empty demo spreadsheet. Issued tokens stay valid (they are auth state, not data). */
+	/** Back to the seeded state: only the demo spreadsheet, with its seed tabs. Issued tokens stay valid (they are auth state, not data). */
 	reset(): void {
 		this.spreadsheets.clear();
 		this.nextSheetId = 1;
 		this.createSpreadsheet('МЦУ Дедовичского района — отчёты', DEMO_SPREADSHEET_ID);
+		for (const tab of this.options.demoTabs ?? []) {
+			const made = this.batchUpdate(this.spreadsheets.get(DEMO_SPREADSHEET_ID)!, { requests: tab.requests });
+			if (made.status !== 200) throw new Error(`Seed tab «${tab.title}»: ${JSON.stringify(made.body)}`);
+			this.write(this.spreadsheets.get(DEMO_SPREADSHEET_ID)!, formatA1(tab.title, 0, 0, 1, 1), tab.values, 'RAW')();
+		}
 	}
 
 	dump(): unknown {
