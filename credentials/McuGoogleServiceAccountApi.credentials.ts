@@ -30,6 +30,15 @@ export class McuGoogleServiceAccountApi implements ICredentialType {
 			description: 'Поле private_key из JSON-ключа сервисного аккаунта, вместе с -----BEGIN PRIVATE KEY-----',
 		},
 		{
+			displayName: 'Таблица МЦУ',
+			name: 'spreadsheetId',
+			type: 'string',
+			default: '',
+			placeholder: 'https://docs.google.com/spreadsheets/d/…/edit',
+			description:
+				'ID или адрес общей таблицы района (реестр, отчёты, лист «Справочник»). Узлы с этими учётными данными работают с ней, если в узле своя таблица не указана. Таблицу нужно открыть сервисному аккаунту на редактирование.',
+		},
+		{
 			displayName: 'Адрес выдачи токенов (token_uri)',
 			name: 'grantUrl',
 			type: 'string',

@@ -6,6 +6,7 @@ import { MaxEmulator, MAX_SANDBOX_TOKEN } from './max/emulator';
 import { OkEmulator } from './ok/emulator';
 import { SANDBOX_PORTS } from './ports';
 import { PosEmulator } from './pos/emulator';
+import { directorySeedTab } from './seed/directory';
 import { generateDistrict, DEFAULT_SEED } from './seed/district';
 import type { District } from './seed/types';
 import { SheetsEmulator } from './sheets/emulator';
@@ -60,7 +61,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		vk: new VkEmulator(district, { callbackDelayMs: delay }),
 		ok: new OkEmulator(district),
 		telegram: new TelegramEmulator(district, { deliveryDelayMs: delay }),
-		sheets: new SheetsEmulator(),
+		// The district's «Справочник» is there from the start, as a technical specialist would have filled it.
+		sheets: new SheetsEmulator({ demoTabs: [directorySeedTab()] }),
 		max: new MaxEmulator(district, { deliveryDelayMs: delay }),
 	};
 	const port = (name: keyof typeof SANDBOX_PORTS) =>

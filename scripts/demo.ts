@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openSheets } from '../nodes/ReportSheets/transport';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox';
+import { DISTRICT_DIRECTORY } from '../sandbox/seed/directory';
 import { HISTORY_SHEET, generateHistory, historyGrid, pasteTab } from '../sandbox/seed/history';
+import { DIRECTORY_SHEET } from '../lib/reports';
 import { shippedWorkflows, SPREADSHEET_ID } from './workflows';
 import { installPackedPackage } from '../test/helpers/e2e-global-setup';
 import { N8nInstance } from '../test/helpers/n8n';
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
 	);
 	await pasteTab(session, SPREADSHEET_ID, HISTORY_SHEET, historyGrid(history));
 	console.log(`   лист «${HISTORY_SHEET}»: ${history.length} обращений из выгрузки ПОС/ИМ с категориями — на них учится модель тем`);
+	console.log(`   лист «${DIRECTORY_SHEET}»: ${DISTRICT_DIRECTORY.length} контактов района — получатели еженедельного сообщения и сообщений об ошибках`);
 
 	console.log('3/5 n8n: учётные данные песочницы и готовые процессы…');
 	await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));

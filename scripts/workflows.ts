@@ -216,19 +216,42 @@ export function intakeWorkflow(): Json {
 	return { id: 'McuIntake', name: 'МЦУ: Приём и контроль обращений', active: false, nodes, connections: c, settings: { executionOrder: 'v1', timezone: 'Europe/Moscow', saveManualExecutions: true }, pinData: {}, tags: [] };
 }
 
+/** «Справочник» of the district's spreadsheet (the credential's «Таблица МЦУ»): its contacts, one item each. */
+const directory = (position: [number, number]) => node('Справочник', mcu('reportSheets'), 1, position, { spreadsheetId: '', report: 'directory', sheetName: '' }, cred('mcuGoogleServiceAccountApi'));
+
+/** A Filter node keeping the contacts of the roles matched by `rolePattern` that have a Telegram chat. */
+function byRole(name: string, rolePattern: string, position: [number, number]): Json {
+	return node(name, 'n8n-nodes-base.filter', 2.2, position, {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [
+				{ id: 'role', leftValue: '={{ $json.role }}', rightValue: rolePattern, operator: { type: 'string', operation: 'regex' } },
+				{ id: 'telegram', leftValue: '={{ $json.telegramChatId }}', rightValue: '', operator: { type: 'string', operation: 'notEmpty', singleValue: true } },
+			],
+			combinator: 'and',
+		},
+		options: {},
+	});
+}
+
 export function weeklyWorkflow(): Json {
 	startIds(300);
 	const c: Connections = {};
 	const nodes: Json[] = [
-		sticky('О процессе', '## МЦУ: еженедельное сообщение\nПо понедельникам в 8:30 сообщает куратору и координатору, что отчёты обновлены, со ссылкой на таблицу. Сами листы обновляет процесс «Приём и контроль обращений».', [-460, -260], 400, 180),
+		sticky('О процессе', '## МЦУ: еженедельное сообщение\nПо понедельникам в 8:30 сообщает куратору и координатору, что отчёты обновлены, со ссылкой на таблицу. Кому писать — роли «Куратор» и «Координатор» на листе «Справочник» таблицы из учётных данных Google. Сами листы обновляет процесс «Приём и контроль обращений».', [-460, -260], 440, 200),
 		node('По понедельникам', 'n8n-nodes-base.scheduleTrigger', 1.2, [-380, 0], { rule: { interval: [{ field: 'weeks', triggerAtDay: [1], triggerAtHour: 8, triggerAtMinute: 30 }] } }),
-		node('Получатели', 'n8n-nodes-base.code', 2, [-140, 0], {
-			jsCode: `const link = 'https://docs.google.com/spreadsheets/d/${SPREADSHEET_ID}/edit';\nconst text = 'Еженедельные отчёты МЦУ обновлены: реестр, просроченные, ошибки в ответах, рейтинг подразделений и поселений, сводка, таблица ССТУ.\\n' + link;\nreturn [{ json: { chatId: '7002', text } }, { json: { chatId: '7001', text } }];`,
-		}),
-		node('Отправить', mcu('telegram'), 1, [100, 0], { resource: 'message', operation: 'send', chatId: '={{ $json.chatId }}', text: '={{ $json.text }}' }, cred('mcuTelegramApi')),
+		directory([-140, 0]),
+		byRole('Куратор и координатор', '^(Куратор|Координатор)$', [100, 0]),
+		node('Отправить', mcu('telegram'), 1, [340, 0], {
+			resource: 'message',
+			operation: 'send',
+			chatId: '={{ $json.telegramChatId }}',
+			text: `Еженедельные отчёты МЦУ обновлены: реестр, просроченные, ошибки в ответах, рейтинг подразделений и поселений, сводка, таблица ССТУ.\nhttps://docs.google.com/spreadsheets/d/${SPREADSHEET_ID}/edit`,
+		}, cred('mcuTelegramApi')),
 	];
-	connect(c, 'По понедельникам', 'Получатели');
-	connect(c, 'Получатели', 'Отправить');
+	connect(c, 'По понедельникам', 'Справочник');
+	connect(c, 'Справочник', 'Куратор и координатор');
+	connect(c, 'Куратор и координатор', 'Отправить');
 	return { id: 'McuWeekly', name: 'МЦУ: Еженедельное сообщение куратору', active: false, nodes, connections: c, settings: { executionOrder: 'v1', timezone: 'Europe/Moscow' }, pinData: {}, tags: [] };
 }
 
@@ -236,15 +259,19 @@ export function errorsWorkflow(): Json {
 	startIds(400);
 	const c: Connections = {};
 	const nodes: Json[] = [
-		sticky('О процессе', '## МЦУ: ошибки процессов\nВыберите этот процесс как «Error Workflow» в настройках остальных. Техническому специалисту уходит: какой процесс и узел упали и на какой записи.', [-460, -260], 400, 180),
+		sticky('О процессе', '## МЦУ: ошибки процессов\nВыберите этот процесс как «Error Workflow» в настройках остальных. Техническому специалисту (роль «Технический специалист» на листе «Справочник») уходит: какой процесс и узел упали и на какой записи.', [-460, -260], 440, 200),
 		node('Ошибка процесса', 'n8n-nodes-base.errorTrigger', 1, [-380, 0], {}),
 		node('Текст', 'n8n-nodes-base.code', 2, [-140, 0], {
-			jsCode: "const e = $json.execution ?? {};\nconst wf = $json.workflow ?? {};\nconst err = e.error ?? {};\nconst text = [`Сбой процесса «${wf.name ?? wf.id}»`, `узел: ${e.lastNodeExecuted ?? err.node?.name ?? '—'}`, `ошибка: ${err.message ?? '—'}`, err.description ? `запись: ${err.description}` : '', e.url ? `выполнение: ${e.url}` : ''].filter(Boolean).join('\\n');\nreturn [{ json: { chatId: '7003', text } }];",
+			jsCode: "const e = $json.execution ?? {};\nconst wf = $json.workflow ?? {};\nconst err = e.error ?? {};\nconst text = [`Сбой процесса «${wf.name ?? wf.id}»`, `узел: ${e.lastNodeExecuted ?? err.node?.name ?? '—'}`, `ошибка: ${err.message ?? '—'}`, err.description ? `запись: ${err.description}` : '', e.url ? `выполнение: ${e.url}` : ''].filter(Boolean).join('\\n');\nreturn [{ json: { text } }];",
 		}),
-		node('Техническому специалисту', mcu('telegram'), 1, [100, 0], { resource: 'message', operation: 'send', chatId: '={{ $json.chatId }}', text: '={{ $json.text }}' }, cred('mcuTelegramApi')),
+		directory([100, 0]),
+		byRole('Технический специалист', '^Технический специалист$', [340, 0]),
+		node('Техническому специалисту', mcu('telegram'), 1, [580, 0], { resource: 'message', operation: 'send', chatId: '={{ $json.telegramChatId }}', text: "={{ $('Текст').first().json.text }}" }, cred('mcuTelegramApi')),
 	];
 	connect(c, 'Ошибка процесса', 'Текст');
-	connect(c, 'Текст', 'Техническому специалисту');
+	connect(c, 'Текст', 'Справочник');
+	connect(c, 'Справочник', 'Технический специалист');
+	connect(c, 'Технический специалист', 'Техническому специалисту');
 	return { id: 'McuErrors', name: 'МЦУ: Ошибки процессов', active: false, nodes, connections: c, settings: { executionOrder: 'v1' }, pinData: {}, tags: [] };
 }
 

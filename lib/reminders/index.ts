@@ -44,6 +44,8 @@ export interface ReminderContacts {
 	heads: Record<string, Contact>;
 	/** Responsible person's name → how to reach them (when the appeal itself carries no contact). */
 	people?: Record<string, Contact>;
+	/** Department name → who answers for its appeals when an appeal names nobody (the directory's «Ответственный»). */
+	responsibleByDepartment?: Record<string, Contact>;
 	coordinator?: Contact;
 	curator?: Contact;
 }
@@ -191,6 +193,7 @@ export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptio
 function recipientFor(level: EscalationLevelId, appeal: ReminderAppeal, contacts: ReminderContacts): Contact | undefined {
 	const department = appeal.corrections?.department || appeal.department;
 	const head = department ? contacts.heads[department] : undefined;
+	const departmentResponsible = department ? contacts.responsibleByDepartment?.[department] : undefined;
 	switch (level) {
 		case 'responsible': {
 			if (appeal.responsible) {
@@ -203,11 +206,12 @@ function recipientFor(level: EscalationLevelId, appeal: ReminderAppeal, contacts
 					email: known?.email ?? routed?.email ?? undefined,
 				};
 			}
-			// Nobody named: the department's head answers for it.
-			return head;
+			// Nobody named: the department's responsible, else its head answers for it.
+			return departmentResponsible ?? head;
 		}
 		case 'head':
-			return appeal.responsible ? head : undefined;
+			// The head escalates unless they already heard as the one answering for the appeal.
+			return appeal.responsible || departmentResponsible ? head : undefined;
 		case 'coordinator':
 			return contacts.coordinator;
 		case 'curator':
@@ -245,3 +249,4 @@ export function rememberSent(previous: string[] | undefined, digests: Digest[], 
 }
 
 export * from './setup';
+export * from './directory';

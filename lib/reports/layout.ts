@@ -30,6 +30,7 @@ const NUMBER_FORMATS: Record<string, { type: string; pattern: string }> = {
 	date: { type: 'DATE', pattern: 'dd.mm.yyyy' },
 	number: { type: 'NUMBER', pattern: '0.##' },
 	percent: { type: 'PERCENT', pattern: '0%' },
+	text: { type: 'TEXT', pattern: '@' },
 };
 
 /** A stable sheet id for a tab title (ids must be unique inside a spreadsheet, any int32). */

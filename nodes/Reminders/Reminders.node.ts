@@ -8,19 +8,27 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { DIRECTORY_SHEET, readDirectory } from '../../lib/reports/directory';
 import {
 	buildReminders,
 	contactFromRow,
+	contactsFromDirectory,
 	digestKey,
 	escalationLevels,
 	headsByDepartment,
 	isReminderAppeal,
+	mergeContacts,
 	peopleByName,
 	rememberSent,
 	type ContactRow,
 	type ReminderAppeal,
+	type ReminderContacts,
 } from '../../lib/reminders';
+import { mcuSheetsCredentialTest } from '../ReportSheets/credentialTest';
+import { openSheets, serviceAccountFrom } from '../ReportSheets/transport';
+import { readTab } from '../ReportSheets/writer';
 import { loadCalendar } from '../shared/calendar';
+import { resolveSpreadsheetId } from '../shared/spreadsheet';
 import { runAggregate } from '../shared/operations';
 import { remindersProperties } from './description';
 
@@ -42,8 +50,18 @@ export class Reminders implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'mcuGoogleServiceAccountApi',
+				required: true,
+				testedBy: 'mcuSheetsCredentialTest',
+				displayOptions: { show: { contactsFrom: ['sheet'] } },
+			},
+		],
 		properties: remindersProperties,
 	};
+
+	methods = { credentialTest: { mcuSheetsCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runAggregate(this, (items) => remind(this, items));
@@ -58,6 +76,13 @@ async function remind(ctx: IExecuteFunctions, items: INodeExecutionData[]): Prom
 	if (!now.isValid) throw new NodeOperationError(ctx.getNode(), `«Момент расчёта»: не дата ISO 8601 — «${nowText}»`);
 	const calendar = await loadCalendar(ctx, options);
 	const single = (parameter: string) => contactFromRow((ctx.getNodeParameter(parameter, 0, {}) as IDataObject).contact as ContactRow | undefined);
+	const fromNode: ReminderContacts = {
+		heads: headsByDepartment(rowsOf(ctx, 'heads', 'head')),
+		people: peopleByName(rowsOf(ctx, 'people', 'person')),
+		coordinator: single('coordinator'),
+		curator: single('curator'),
+	};
+	const contacts = ctx.getNodeParameter('contactsFrom', 0, 'node') === 'sheet' ? mergeContacts(await directoryContacts(ctx), fromNode) : fromNode;
 	const appeals: ReminderAppeal[] = [];
 	for (const { json } of items) if (isReminderAppeal(json)) appeals.push(json);
 	const state = ctx.getWorkflowStaticData('node') as { sent?: string[] };
@@ -70,12 +95,7 @@ async function remind(ctx: IExecuteFunctions, items: INodeExecutionData[]): Prom
 			coordinator: numberOr(options.coordinatorAfter, 3),
 			curator: numberOr(options.curatorAfter, 5),
 		}),
-		contacts: {
-			heads: headsByDepartment(rowsOf(ctx, 'heads', 'head')),
-			people: peopleByName(rowsOf(ctx, 'people', 'person')),
-			coordinator: single('coordinator'),
-			curator: single('curator'),
-		},
+		contacts,
 		sentKeys: new Set(state.sent ?? []),
 		workingTimeOnly: options.workingTimeOnly !== false,
 	});
@@ -99,4 +119,27 @@ async function remind(ctx: IExecuteFunctions, items: INodeExecutionData[]): Prom
 		},
 		pairedItem: d.appeals.map((a) => ({ item: indexById.get(a.id) ?? 0 })),
 	}));
+}
+
+/** The contacts of the district's tab «Справочник» (one read); rows it cannot use are logged and shown as warnings. */
+async function directoryContacts(ctx: IExecuteFunctions): Promise<ReminderContacts> {
+	const credentials = await ctx.getCredentials('mcuGoogleServiceAccountApi');
+	const spreadsheetId = resolveSpreadsheetId(ctx.getNode(), ctx.getNodeParameter('spreadsheetId', 0, ''), credentials);
+	const title = String(ctx.getNodeParameter('sheetName', 0, '')).trim() || DIRECTORY_SHEET;
+	let grid;
+	try {
+		const session = await openSheets(serviceAccountFrom(credentials), (o) => ctx.helpers.httpRequest(o), ctx.getNode());
+		grid = await readTab(session, spreadsheetId, title);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), error as Error, { description: `Контакты с листа «${title}» не прочитаны` });
+	}
+	if (grid === undefined) {
+		throw new NodeOperationError(ctx.getNode(), `В таблице нет листа «${title}»`, {
+			description: 'Узел «МЦУ: Отчёт в Google Таблицы» с отчётом «Прочитать справочник» создаёт его с нужными столбцами; или выберите «Контакты: В этом узле»',
+		});
+	}
+	const read = readDirectory(grid, title);
+	for (const warning of read.warnings) ctx.logger?.warn?.(warning);
+	if (read.warnings.length) ctx.addExecutionHints?.(...read.warnings.map((message) => ({ message, type: 'warning' as const, location: 'outputPane' as const })));
+	return contactsFromDirectory(read.contacts);
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { DIRECTORY_SHEET } from '../../lib/reports/directory';
 import { CALENDAR_OPTION_PROPERTIES } from '../shared/calendar';
 
 /** A person's contact, in the order of the routing rule: who, then Telegram, MAX, e-mail. */
@@ -9,7 +10,40 @@ const contactFields: INodeProperties[] = [
 	{ displayName: 'Электронная почта', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 ];
 
+const SHEET_SHOWN = { show: { contactsFrom: ['sheet'] } };
+
 export const remindersProperties: INodeProperties[] = [
+	{
+		displayName: 'Контакты',
+		name: 'contactsFrom',
+		type: 'options',
+		options: [
+			{ name: 'В этом узле', value: 'node', description: 'Руководители, ответственные, координатор и куратор — в полях ниже' },
+			{
+				name: 'Из листа «Справочник»',
+				value: 'sheet',
+				description: 'Из общей Google Таблицы района; заполненные ниже поля дополняют лист (и заменяют его строку для того же подразделения или человека)',
+			},
+		],
+		default: 'node',
+	},
+	{
+		displayName: 'ID таблицы',
+		name: 'spreadsheetId',
+		type: 'string',
+		default: '',
+		placeholder: 'Из учётных данных',
+		description: 'ID или адрес таблицы; пусто — «Таблица МЦУ» из учётных данных Google',
+		displayOptions: SHEET_SHOWN,
+	},
+	{
+		displayName: 'Лист',
+		name: 'sheetName',
+		type: 'string',
+		default: DIRECTORY_SHEET,
+		description: 'Столбцы «Подразделение», «Роль», «ФИО», «Telegram», «MAX», «E-mail»',
+		displayOptions: SHEET_SHOWN,
+	},
 	{
 		displayName: 'Руководители подразделений',
 		name: 'heads',

@@ -8,10 +8,20 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
-import { ANSWER_ERROR_COLUMNS, OVERDUE_COLUMNS, answerErrorRows, appealsFromRegister, departmentList, overdueRows, type TabLayout } from '../../lib/reports';
+import {
+	ANSWER_ERROR_COLUMNS,
+	DIRECTORY_SHEET,
+	OVERDUE_COLUMNS,
+	answerErrorRows,
+	appealsFromRegister,
+	departmentList,
+	overdueRows,
+	type TabLayout,
+} from '../../lib/reports';
+import { resolveSpreadsheetId } from '../shared/spreadsheet';
 import { mcuSheetsCredentialTest } from './credentialTest';
 import { openSheets, serviceAccountFrom, type SheetsSession } from './transport';
-import { DEADLINE_HIGHLIGHT, readTab, replaceTab, tableColumns, writeRegister } from './writer';
+import { DEADLINE_HIGHLIGHT, readDirectoryTab, readTab, replaceTab, tableColumns, writeRegister } from './writer';
 
 const DEFAULT_TITLES: Record<string, string> = {
 	register: 'Реестр обращений',
@@ -19,6 +29,7 @@ const DEFAULT_TITLES: Record<string, string> = {
 	overdue: 'Просроченные и истекающие',
 	answerErrors: 'Ошибки в ответах',
 	table: 'Отчёт',
+	directory: DIRECTORY_SHEET,
 };
 
 export class ReportSheets implements INodeType {
@@ -46,9 +57,9 @@ export class ReportSheets implements INodeType {
 				displayName: 'ID таблицы',
 				name: 'spreadsheetId',
 				type: 'string',
-				required: true,
 				default: '',
-				description: 'Из адреса таблицы: docs.google.com/spreadsheets/d/&lt;ID&gt;/edit',
+				placeholder: 'Из учётных данных',
+				description: 'ID или адрес таблицы (docs.google.com/spreadsheets/d/&lt;ID&gt;/edit); пусто — «Таблица МЦУ» из учётных данных Google',
 			},
 			{
 				displayName: 'Отчёт',
@@ -65,6 +76,12 @@ export class ReportSheets implements INodeType {
 						name: 'Прочитать реестр',
 						value: 'readRegister',
 						description: 'Обращения из реестра (одно чтение) — вход для напоминаний, просроченных, рейтинга и сводки; исправления координатора учтены',
+					},
+					{
+						name: 'Прочитать справочник',
+						value: 'directory',
+						description:
+							'Контакты района с листа «Справочник» (подразделение, роль, ФИО, Telegram, MAX, e-mail) — по элементу на человека; лист с заголовками создаётся, если его нет',
 					},
 					{
 						name: 'Реестр обращений',
@@ -124,7 +141,7 @@ export class ReportSheets implements INodeType {
 				type: 'boolean',
 				default: true,
 				description: 'Скрыть ФИО, телефоны, электронную почту и номера домов заявителей (152-ФЗ); выключайте только для таблицы с ограниченным доступом',
-				displayOptions: { hide: { report: ['readRegister'] } },
+				displayOptions: { hide: { report: ['readRegister', 'directory'] } },
 			},
 		],
 	};
@@ -133,12 +150,12 @@ export class ReportSheets implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const account = serviceAccountFrom(await this.getCredentials('mcuGoogleServiceAccountApi'));
-		const spreadsheetId = (this.getNodeParameter('spreadsheetId', 0) as string).trim();
+		const credentials = await this.getCredentials('mcuGoogleServiceAccountApi');
+		const account = serviceAccountFrom(credentials);
+		const spreadsheetId = resolveSpreadsheetId(this.getNode(), this.getNodeParameter('spreadsheetId', 0, ''), credentials);
 		const report = this.getNodeParameter('report', 0) as string;
 		const title = (this.getNodeParameter('sheetName', 0, '') as string).trim() || DEFAULT_TITLES[report];
 		const masked = this.getNodeParameter('maskPersonalData', 0, true) as boolean;
-		if (!spreadsheetId) throw new NodeOperationError(this.getNode(), 'Не указан ID таблицы');
 
 		let session: SheetsSession;
 		try {
@@ -147,6 +164,7 @@ export class ReportSheets implements INodeType {
 			throw new NodeOperationError(this.getNode(), error as Error, { description: 'Нет доступа к Google Таблицам' });
 		}
 		if (report === 'readRegister') return [await readRegister(session, spreadsheetId, title, departmentsOf(this))];
+		if (report === 'directory') return [await readDirectoryItems(this, session, spreadsheetId, title, items.length)];
 		const records = items.map((i) => i.json);
 		try {
 			const result =
@@ -187,6 +205,21 @@ export class ReportSheets implements INodeType {
 async function readRegister(session: SheetsSession, spreadsheetId: string, title: string, departments: string[]): Promise<INodeExecutionData[]> {
 	const grid = (await readTab(session, spreadsheetId, title)) ?? [];
 	return appealsFromRegister(grid, { departments }).appeals.map((appeal) => ({ json: appeal as unknown as IDataObject }));
+}
+
+/** One item per contact of the directory; rows left out are shown as warnings (the run goes on with the others). */
+async function readDirectoryItems(ctx: IExecuteFunctions, session: SheetsSession, spreadsheetId: string, title: string, inputs: number): Promise<INodeExecutionData[]> {
+	let read;
+	try {
+		read = await readDirectoryTab(session, spreadsheetId, title);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), error as Error, { description: `Лист «${title}» не прочитан` });
+	}
+	for (const warning of read.warnings) ctx.logger?.warn?.(warning);
+	if (read.warnings.length) ctx.addExecutionHints?.(...read.warnings.map((message) => ({ message, type: 'warning' as const, location: 'outputPane' as const })));
+	// Every contact stems from the one read the (usually single) input item triggered.
+	const pairedItem = inputs ? { item: 0 } : undefined;
+	return read.contacts.map((contact) => ({ json: { ...contact }, ...(pairedItem ? { pairedItem } : {}) }));
 }
 
 function departmentsOf(ctx: IExecuteFunctions): string[] {

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
 import {
+	DIRECTORY_COLUMNS,
+	DIRECTORY_HEADERS,
 	REGISTER_COLUMNS,
 	REGISTER_HEADERS,
 	a1,
@@ -9,12 +11,14 @@ import {
 	correctionColumns,
 	layoutRequests,
 	planUpsert,
+	readDirectory,
 	registerLayout,
 	registerRow,
 	rowOf,
 	sheetIdFor,
 	type Cell,
 	type CellRun,
+	type DirectoryRead,
 	type ReportColumn,
 	type TabLayout,
 } from '../../lib/reports';
@@ -79,6 +83,20 @@ export async function setUpTab(
 	const requests = layoutRequests({ sheetId: sheetIdFor(title), title, columns, rows, highlight, chart }, { addSheet: true });
 	const done = await session.call('spreadsheets.batchUpdate', (api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }), tolerateExisting ? [400] : []);
 	return done !== undefined;
+}
+
+/**
+ * The directory tab's contacts. A missing tab is made (headers, widths, the roles' drop-down) for the technical
+ * specialist to fill in, and read as empty with a warning saying so.
+ */
+export async function readDirectoryTab(session: SheetsSession, spreadsheetId: string, title: string): Promise<DirectoryRead> {
+	const grid = await readTab(session, spreadsheetId, title);
+	if (grid !== undefined) return readDirectory(grid, title);
+	// An overlapping run may have made it first: then its header is there already.
+	if (await setUpTab(session, spreadsheetId, title, DIRECTORY_COLUMNS, 100, undefined, undefined, true)) {
+		await writeGrid(session, spreadsheetId, title, [Object.values(DIRECTORY_HEADERS)]);
+	}
+	return { contacts: [], warnings: [`Лист «${title}» создан пустым: заполните в нём подразделения, роли и контакты`] };
 }
 
 async function writeGrid(session: SheetsSession, spreadsheetId: string, title: string, grid: Cell[][]): Promise<void> {

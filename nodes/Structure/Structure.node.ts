@@ -23,6 +23,7 @@ import { mcuSheetsCredentialTest } from '../ReportSheets/credentialTest';
 import { openSheets, serviceAccountFrom } from '../ReportSheets/transport';
 import { readTab } from '../ReportSheets/writer';
 import { errorItem } from '../shared/items';
+import { resolveSpreadsheetId } from '../shared/spreadsheet';
 import { classifierFor, correctionExamples, dedupe, gridRows, historyExamples, inputExamples, modelFor, type ModelUse } from './training';
 
 const SHEETS_SHOWN = { show: { learnFromSheets: [true] } };
@@ -122,9 +123,9 @@ export class Structure implements INodeType {
 				name: 'spreadsheetId',
 				type: 'string',
 				default: '',
-				required: true,
+				placeholder: 'Из учётных данных',
 				displayOptions: SHEETS_SHOWN,
-				description: 'Из адреса таблицы: docs.google.com/spreadsheets/d/&lt;ID&gt;/edit',
+				description: 'ID или адрес таблицы (docs.google.com/spreadsheets/d/&lt;ID&gt;/edit); пусто — «Таблица МЦУ» из учётных данных Google',
 			},
 			{
 				displayName: 'Лист с историей',
@@ -351,16 +352,18 @@ function categoryMapOf(ctx: IExecuteFunctions, options: IDataObject, tabRows: Ar
 	return compileCategoryMap([...fromNode, ...fromSheet, ...fromTab], mode === 'replace' ? 'replace' : 'extend');
 }
 
-type Session = Awaited<ReturnType<typeof openSheets>>;
+/** The Sheets session and the spreadsheet it reads (the node's own, else the credential's). */
+type Session = Awaited<ReturnType<typeof openSheets>> & { spreadsheetId: string };
 
 const sheetsFailure = (ctx: IExecuteFunctions, error: unknown) =>
 	new NodeOperationError(ctx.getNode(), error as Error, { description: 'История, категории и исправления из Google Таблицы не прочитаны' });
 
 async function sheetsSession(ctx: IExecuteFunctions): Promise<Session> {
-	if (!String(ctx.getNodeParameter('spreadsheetId', 0, '')).trim()) throw new NodeOperationError(ctx.getNode(), 'Не указан ID таблицы с историей и реестром');
-	const account = serviceAccountFrom(await ctx.getCredentials('mcuGoogleServiceAccountApi'));
+	const credentials = await ctx.getCredentials('mcuGoogleServiceAccountApi');
+	const spreadsheetId = resolveSpreadsheetId(ctx.getNode(), ctx.getNodeParameter('spreadsheetId', 0, ''), credentials);
+	const account = serviceAccountFrom(credentials);
 	try {
-		return await openSheets(account, (o) => ctx.helpers.httpRequest(o), ctx.getNode());
+		return Object.assign(await openSheets(account, (o) => ctx.helpers.httpRequest(o), ctx.getNode()), { spreadsheetId });
 	} catch (error) {
 		throw sheetsFailure(ctx, error);
 	}
@@ -371,7 +374,7 @@ async function readCategoryTab(ctx: IExecuteFunctions, session: Session): Promis
 	const title = String(ctx.getNodeParameter('categorySheet', 0, '')).trim();
 	if (!title) return [];
 	try {
-		return gridRows(await readTab(session, String(ctx.getNodeParameter('spreadsheetId', 0, '')).trim(), title));
+		return gridRows(await readTab(session, session.spreadsheetId, title));
 	} catch (error) {
 		throw sheetsFailure(ctx, error);
 	}
@@ -379,7 +382,7 @@ async function readCategoryTab(ctx: IExecuteFunctions, session: Session): Promis
 
 /** The history tab and the register's corrections, read with the reports' Sheets transport (a read per tab). */
 async function readSheets(ctx: IExecuteFunctions, session: Session, categoryMap: CategoryMap | null, records: IDataObject[]): Promise<{ examples: TrainingExample[]; corrections: Map<string, Correction> }> {
-	const spreadsheetId = String(ctx.getNodeParameter('spreadsheetId', 0, '')).trim();
+	const { spreadsheetId } = session;
 	const historySheet = String(ctx.getNodeParameter('historySheet', 0, '')).trim();
 	const registerSheet = String(ctx.getNodeParameter('registerSheet', 0, '')).trim();
 	try {

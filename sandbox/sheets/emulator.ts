@@ -1,10 +1,12 @@
 import type { Emulator, Fault, SandboxRequest, SandboxResponse } from '../core/types';
-import { RangeError400 } from './a1';
+import { RangeError400, formatA1 } from './a1';
 import { googleError } from './errors';
 import { api, routeOf, TOKEN_PATHS } from './routes';
 import { exportHtml, exportRoute, exportXlsx } from './routes/export';
 import { expireTokens, token, unauthenticated } from './routes/token';
-import { SheetsStore, type CellValue, type SheetsOptions, type SpreadsheetState } from './state';
+import { applyRequest } from './requests';
+import { DEMO_SPREADSHEET_ID, SheetsStore, type CellValue, type SheetsOptions, type SpreadsheetState } from './state';
+import { write } from './writing';
 
 export { formatSerial, parseUserEntered } from './cells';
 export { DEMO_SPREADSHEET_ID, type Cell, type CellValue, type SheetState, type SpreadsheetState } from './state';
@@ -26,11 +28,26 @@ export class SheetsEmulator implements Emulator {
 
 	constructor(options: SheetsOptions = {}) {
 		this.store = new SheetsStore(options);
+		this.seedDemoTabs();
 	}
 
-	/** Back to the seeded state: only the empty demo spreadsheet. Issued tokens stay valid (they are auth state, not data). */
+	/** Back to the seeded state: only the demo spreadsheet, with its seed tabs. Issued tokens stay valid (they are auth state, not data). */
 	reset(): void {
 		this.store.reset();
+		this.seedDemoTabs();
+	}
+
+	/** The demo spreadsheet's seed tabs, made by their own Sheets requests and then filled, as a client would. */
+	private seedDemoTabs(): void {
+		for (const tab of this.store.options.demoTabs ?? []) {
+			const copy = structuredClone(this.store.get(DEMO_SPREADSHEET_ID)!);
+			tab.requests.forEach((request, index) => {
+				const [kind, body] = Object.entries(request as Record<string, Record<string, unknown>>)[0];
+				applyRequest(this.store, copy, kind, body ?? {}, index);
+			});
+			this.store.replace(copy);
+			write(this.store.get(DEMO_SPREADSHEET_ID)!, formatA1(tab.title, 0, 0, 1, 1), tab.values, 'RAW')();
+		}
 	}
 
 	dump(): unknown {

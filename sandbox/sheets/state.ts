@@ -54,6 +54,8 @@ export interface SheetsOptions {
 	refreshTokens?: string[];
 	/** Public keys (PEM) of known service accounts by e-mail: their JWTs must carry a valid RS256 signature. */
 	serviceAccountKeys?: Record<string, string>;
+	/** Tabs the demo spreadsheet starts with (made by their Sheets requests, then filled); default: none. */
+	demoTabs?: Array<{ title: string; requests: object[]; values: CellValue[][] }>;
 }
 
 /** All the emulator's state: the spreadsheets, the id counter, the access tokens issued. */

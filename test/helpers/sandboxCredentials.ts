@@ -12,6 +12,6 @@ export function sandboxCredentials(sandbox: Sandbox, privateKey: string) {
 		{ ...CREDENTIALS.mcuOkApi, type: 'mcuOkApi', data: { applicationKey: s.ok.applicationKey, applicationSecretKey: s.ok.applicationSecretKey, accessToken: s.ok.accessToken, groupId: sandbox.district.okGroupId, apiUrl: sandbox.urls.ok } },
 		{ ...CREDENTIALS.mcuTelegramApi, type: 'mcuTelegramApi', data: { accessToken: s.telegram.token, baseUrl: sandbox.urls.telegram } },
 		{ ...CREDENTIALS.mcuMaxApi, type: 'mcuMaxApi', data: { accessToken: s.max.token, baseUrl: sandbox.urls.max, webhookSecret: s.max.webhookSecret } },
-		{ ...CREDENTIALS.mcuGoogleServiceAccountApi, type: 'mcuGoogleServiceAccountApi', data: { email: s.sheets.email, privateKey, grantUrl: `${sandbox.urls.sheets}/token`, sheetsUrl: `${sandbox.urls.sheets}/` } },
+		{ ...CREDENTIALS.mcuGoogleServiceAccountApi, type: 'mcuGoogleServiceAccountApi', data: { email: s.sheets.email, privateKey, grantUrl: `${sandbox.urls.sheets}/token`, sheetsUrl: `${sandbox.urls.sheets}/`, spreadsheetId: s.sheets.spreadsheetId } },
 	];
 }

@@ -1,4 +1,5 @@
 import { ReportSheets } from '../../../nodes/ReportSheets/ReportSheets.node';
+import { Reminders } from '../../../nodes/Reminders/Reminders.node';
 import { Structure } from '../../../nodes/Structure/Structure.node';
 import { mcuSheetsCredentialTest } from '../../../nodes/ReportSheets/credentialTest';
 
@@ -6,6 +7,7 @@ import { mcuSheetsCredentialTest } from '../../../nodes/ReportSheets/credentialT
 describe.each([
 	['ReportSheets', new ReportSheets()],
 	['Structure', new Structure()],
+	['Reminders', new Reminders()],
 ])('%s credential test', (_name, node) => {
 	it('declares testedBy for mcuGoogleServiceAccountApi and provides that method (the shared one)', () => {
 		const credential = node.description.credentials?.find((c) => c.name === 'mcuGoogleServiceAccountApi');

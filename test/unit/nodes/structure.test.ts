@@ -220,6 +220,18 @@ describe('«МЦУ: Структурирование»: categories, training, co
 			expect(log).toEqual([]);
 		});
 
+		it('no «ID таблицы» in the node: the credential\'s «Таблица МЦУ» is read; neither: the node says where to fill it', async () => {
+			const session = await openSheets(account, fetchContext().helpers.httpRequest, context([], {}).ctx.getNode());
+			// A mapping no default gives: only the tab read from the credential's spreadsheet makes it «animals».
+			await pasteTab(session, SPREADSHEET, 'Категории', [['Категория', 'Тема'], ['Сельское хозяйство', 'animals']]);
+			const items = [appeal('pos:1', 'Прошу разобраться', { sourceCategory: { name: 'Сельское хозяйство', sub: 'Покосы' } })];
+			const params = sheetsParams({ spreadsheetId: '', categorySheet: 'Категории', historySheet: '', registerSheet: '' });
+			const { ctx } = context(items, params, { ...credentials, spreadsheetId: `https://docs.google.com/spreadsheets/d/${SPREADSHEET}/edit` });
+			const [main] = await new Structure().execute.call(ctx);
+			expect(main.map((i) => i.json.topic)).toEqual(['animals']);
+			await expect(new Structure().execute.call(context(items, params, credentials).ctx)).rejects.toThrow('Не указана Google Таблица');
+		});
+
 		it('a spreadsheet that cannot be read stops the node with a clear message', async () => {
 			const { ctx } = context([appeal('vk:1', 'текст')], sheetsParams({ spreadsheetId: 'no-such-spreadsheet' }), credentials);
 			await expect(new Structure().execute.call(ctx)).rejects.toThrow(/Google Sheets/);
