@@ -24,8 +24,15 @@ export interface OperationModule<C> {
 export interface ResourceModule<C, O extends string = string> {
 	name: string;
 	value: string;
-	/** Operation value → module; the first one is the default. */
+	/** Operation value → module, in the order the «Операция» list shows them. */
 	operations: Record<O, OperationModule<C>>;
+	/** The operation a new node starts with (and a saved node without one runs); the first one when omitted. */
+	defaultOperation?: O;
+}
+
+/** The resource's default operation: `defaultOperation`, else its first. */
+function defaultOperationOf<C>(resource: ResourceModule<C>): string {
+	return resource.defaultOperation ?? Object.keys(resource.operations)[0];
 }
 
 /** The nodes' resources by value, each with its operations by value (see the node's `actions/node.type.ts`). */
@@ -48,7 +55,6 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 	];
 	for (const resource of list) {
 		const operations = Object.values<OperationModule<C>>(resource.operations);
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the resource's first operation, computed
 		properties.push({
 			displayName: 'Операция',
 			name: 'operation',
@@ -56,7 +62,7 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options: operations.map((op) => ({ ...op.option })),
-			default: operations[0].option.value,
+			default: defaultOperationOf(resource),
 		});
 		for (const op of operations) {
 			properties.push(...updateDisplayOptions({ show: { resource: [resource.value], operation: [op.option.value] } }, op.description));
@@ -95,7 +101,7 @@ export async function routeAction<C>(ctx: IExecuteFunctions, resources: Record<s
 	const resource = ctx.getNodeParameter('resource', 0, first.value) as string;
 	const module = has(resources, resource) ? resources[resource] : undefined;
 	const operations = (module?.operations ?? {}) as Record<string, OperationModule<C>>;
-	const operation = ctx.getNodeParameter('operation', 0, Object.keys(operations)[0]) as string;
+	const operation = ctx.getNodeParameter('operation', 0, module ? defaultOperationOf(module) : '') as string;
 	const op = has(operations, operation) ? operations[operation] : undefined;
 	if (!op) throw new NodeOperationError(ctx.getNode(), `Операция «${operation}» для ресурса «${resource}» не поддерживается`);
 	return op.execute.call(ctx, credentials);
