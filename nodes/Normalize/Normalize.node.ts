@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 import type { ExportField, ExportMapping } from '../../lib/sources/exports';
 import { mapItems } from '../shared/items';
-import { optionSubtitle } from '../shared/operations';
+import { optionSubtitle } from '../shared/actions';
 import { EXPORT_INPUTS, INPUTS, isNormalizeInput, normalizeItem } from './inputs';
 
 const FIELD_OPTIONS: Array<{ name: string; value: ExportField }> = [

@@ -9,16 +9,19 @@ import {
 } from 'n8n-workflow';
 
 /**
- * The resource/operation layout of n8n's own Google Sheets v2 node, shared by the source nodes: each operation is a
- * module `nodes/<Node>/actions/<resource>/<operation>.operation.ts` exporting its option, its fields (`description`)
- * and its `execute`; a resource lists its operations; the node spreads the properties built here and calls the router.
+ * The resource/operation layout of n8n's own Google Sheets v2 node, shared by every node that has operations: each
+ * operation is a module `nodes/<Node>/actions/[<resource>/]<operation>.operation.ts` exporting its option, its fields
+ * (`description`) and its `execute`; a resource lists its operations; the node spreads the properties built here and
+ * calls its router. Source nodes have resources and run an operation with their credentials (`routeAction`); a node
+ * without resources (the rating) has the operation selector alone and runs it on the input items (`routeOperation`).
  */
-export interface OperationModule<C> {
+export interface OperationModule<A, R = INodeExecutionData[][]> {
 	/** The entry of the «Операция» list: `name` in the list, `action` in the nodes panel and on the canvas. */
 	option: { name: string; value: string; action: string; description?: string };
 	/** The operation's own fields, shown only when its resource and operation are chosen. */
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, credentials: C): Promise<INodeExecutionData[][]>;
+	/** Runs the operation; `arg` is what the router hands every operation of the node (credentials, input items). */
+	execute(this: IExecuteFunctions, arg: A): Promise<R>;
 }
 
 export interface ResourceModule<C, O extends string = string> {
@@ -72,6 +75,26 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 }
 
 /**
+ * A node without resources: its operation selector (labelled `displayName`, the first operation the default), then
+ * every operation's fields, shown only for it.
+ */
+export function operationProperties<A, R>(displayName: string, operations: Record<string, OperationModule<A, R>>): INodeProperties[] {
+	const list = Object.values(operations);
+	return [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the first operation, computed
+		{
+			displayName,
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			options: list.map((op) => ({ ...op.option })),
+			default: list[0].option.value,
+		},
+		...list.flatMap((op) => updateDisplayOptions({ show: { operation: [op.option.value] } }, op.description)),
+	];
+}
+
+/**
  * The canvas subtitle: the chosen operation's action label («Ответить на комментарий»), not the internal keys. Plain
  * comparisons, evaluated by n8n's own expression engine in the router tests.
  */
@@ -84,6 +107,11 @@ export function actionSubtitle<C>(resources: Record<string, ResourceModule<C>>):
 		}
 	}
 	return `={{ ${branches.join('')}"" }}`;
+}
+
+/** A canvas subtitle that names the chosen option of `parameter` in Russian (n8n would show the internal value). */
+export function optionSubtitle(parameter: string, labels: Record<string, string>): string {
+	return `={{ (${JSON.stringify(labels)})[$parameter["${parameter}"]] }}`;
 }
 
 /** A trigger's subtitle: the Russian names of the options chosen in a multi-option field (not their values). */
@@ -105,6 +133,14 @@ export async function routeAction<C>(ctx: IExecuteFunctions, resources: Record<s
 	const op = has(operations, operation) ? operations[operation] : undefined;
 	if (!op) throw new NodeOperationError(ctx.getNode(), `Операция «${operation}» для ресурса «${resource}» не поддерживается`);
 	return op.execute.call(ctx, credentials);
+}
+
+/** Runs the operation chosen in a node without resources, handing it `arg`. */
+export async function routeOperation<A, R>(ctx: IExecuteFunctions, operations: Record<string, OperationModule<A, R>>, arg: A): Promise<R> {
+	const name = ctx.getNodeParameter('operation', 0) as string;
+	const op = has(operations, name) ? operations[name] : undefined;
+	if (!op) throw new NodeOperationError(ctx.getNode(), `Неизвестная операция «${name}»`);
+	return op.execute.call(ctx, arg);
 }
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
