@@ -13,7 +13,7 @@ import {
  * operation is a module `nodes/<Node>/actions/[<resource>/]<operation>.operation.ts` exporting its option, its fields
  * (`description`) and its `execute`; a resource lists its operations; the node spreads the properties built here and
  * calls its router. Source nodes have resources and run an operation with their credentials (`routeAction`); a node
- * without resources (the rating) has the operation selector alone and runs it on the input items (`routeOperation`).
+ * without resources (the rating, the normalization) has the operation selector alone (`routeOperation`).
  */
 export interface OperationModule<A, R = INodeExecutionData[][]> {
 	/** The entry of the «Операция» list: `name` in the list, `action` in the nodes panel and on the canvas. */
