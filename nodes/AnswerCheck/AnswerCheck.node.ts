@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { operationSubtitle } from '../shared/actions';
 import { descriptions } from './actions/operations';
 import { router } from './actions/router';
 
@@ -16,7 +17,7 @@ export class AnswerCheck implements INodeType {
 		icon: { light: 'file:answerCheck.svg', dark: 'file:answerCheck.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(descriptions),
 		description: 'Проверка ответов на «отписки» и ошибки до или после отправки',
 		defaults: { name: 'МЦУ: Контроль ответов' },
 		usableAsTool: true,

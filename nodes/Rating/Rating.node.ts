@@ -5,8 +5,8 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { optionSubtitle } from '../shared/operations';
-import { OPERATION_LABELS, descriptions } from './actions/operations';
+import { optionSubtitle } from '../shared/actions';
+import { descriptions, operations } from './actions/operations';
 import { router } from './actions/router';
 
 /** The rating, the period summary and the ССТУ table; each operation lives in `actions/<operation>.operation.ts`. */
@@ -17,7 +17,7 @@ export class Rating implements INodeType {
 		icon: { light: 'file:rating.svg', dark: 'file:rating.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: optionSubtitle('operation', OPERATION_LABELS),
+		subtitle: optionSubtitle('operation', Object.fromEntries(Object.values(operations).map(({ option }) => [option.value, option.name]))),
 		description: 'Рейтинг подразделений, организаций и поселений; сводный анализ за период; таблица в форме ССТУ',
 		defaults: { name: 'МЦУ: Рейтинг' },
 		usableAsTool: true,

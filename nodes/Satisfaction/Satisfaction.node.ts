@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { operationSubtitle } from '../shared/actions';
 import { descriptions, outputsFor } from './actions/operations';
 import { router } from './actions/router';
 
@@ -16,7 +17,7 @@ export class Satisfaction implements INodeType {
 		icon: { light: 'file:satisfaction.svg', dark: 'file:satisfaction.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(descriptions),
 		description: 'Вопрос «Проблема решена?» автору из соцсетей, привязка его ответа к обращению, повторное открытие при недовольстве',
 		defaults: { name: 'МЦУ: Оценка заявителей' },
 		usableAsTool: true,

@@ -9,23 +9,33 @@ import {
 } from 'n8n-workflow';
 
 /**
- * The resource/operation layout of n8n's own Google Sheets v2 node, shared by the source nodes: each operation is a
- * module `nodes/<Node>/actions/<resource>/<operation>.operation.ts` exporting its option, its fields (`description`)
- * and its `execute`; a resource lists its operations; the node spreads the properties built here and calls the router.
+ * The resource/operation layout of n8n's own Google Sheets v2 node, shared by every node that has operations: each
+ * operation is a module `nodes/<Node>/actions/[<resource>/]<operation>.operation.ts` exporting its option, its fields
+ * (`description`) and its `execute`; a resource lists its operations; the node spreads the properties built here and
+ * calls its router. Source nodes have resources and run an operation with their credentials (`routeAction`); a node
+ * without resources (the rating, the normalization) has the operation selector alone (`routeOperation`).
  */
-export interface OperationModule<C> {
+export interface OperationModule<A, R = INodeExecutionData[][]> {
 	/** The entry of the «Операция» list: `name` in the list, `action` in the nodes panel and on the canvas. */
 	option: { name: string; value: string; action: string; description?: string };
 	/** The operation's own fields, shown only when its resource and operation are chosen. */
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, credentials: C): Promise<INodeExecutionData[][]>;
+	/** Runs the operation; `arg` is what the router hands every operation of the node (credentials, input items). */
+	execute(this: IExecuteFunctions, arg: A): Promise<R>;
 }
 
 export interface ResourceModule<C, O extends string = string> {
 	name: string;
 	value: string;
-	/** Operation value → module; the first one is the default. */
+	/** Operation value → module, in the order the «Операция» list shows them. */
 	operations: Record<O, OperationModule<C>>;
+	/** The operation a new node starts with (and a saved node without one runs); the first one when omitted. */
+	defaultOperation?: O;
+}
+
+/** The resource's default operation: `defaultOperation`, else its first. */
+function defaultOperationOf<C>(resource: ResourceModule<C>): string {
+	return resource.defaultOperation ?? Object.keys(resource.operations)[0];
 }
 
 /** The nodes' resources by value, each with its operations by value (see the node's `actions/node.type.ts`). */
@@ -48,7 +58,6 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 	];
 	for (const resource of list) {
 		const operations = Object.values<OperationModule<C>>(resource.operations);
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the resource's first operation, computed
 		properties.push({
 			displayName: 'Операция',
 			name: 'operation',
@@ -56,13 +65,33 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options: operations.map((op) => ({ ...op.option })),
-			default: operations[0].option.value,
+			default: defaultOperationOf(resource),
 		});
 		for (const op of operations) {
 			properties.push(...updateDisplayOptions({ show: { resource: [resource.value], operation: [op.option.value] } }, op.description));
 		}
 	}
 	return properties;
+}
+
+/**
+ * A node without resources: its operation selector (labelled `displayName`, the first operation the default), then
+ * every operation's fields, shown only for it.
+ */
+export function operationProperties<A, R>(displayName: string, operations: Record<string, OperationModule<A, R>>): INodeProperties[] {
+	const list = Object.values(operations);
+	return [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the first operation, computed
+		{
+			displayName,
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			options: list.map((op) => ({ ...op.option })),
+			default: list[0].option.value,
+		},
+		...list.flatMap((op) => updateDisplayOptions({ show: { operation: [op.option.value] } }, op.description)),
+	];
 }
 
 /**
@@ -80,6 +109,18 @@ export function actionSubtitle<C>(resources: Record<string, ResourceModule<C>>):
 	return `={{ ${branches.join('')}"" }}`;
 }
 
+/** A canvas subtitle that names the chosen option of `parameter` in Russian (n8n would show the internal value). */
+export function optionSubtitle(parameter: string, labels: Record<string, string>): string {
+	return `={{ (${JSON.stringify(labels)})[$parameter["${parameter}"]] }}`;
+}
+
+/** The subtitle of a node whose properties hold an «Операция» list: the chosen option's Russian name. */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const list = properties.find((p) => p.name === 'operation');
+	const options = (list?.options ?? []) as Array<{ name: string; value: unknown }>;
+	return optionSubtitle('operation', Object.fromEntries(options.map((o) => [String(o.value), o.name])));
+}
+
 /** A trigger's subtitle: the Russian names of the options chosen in a multi-option field (not their values). */
 export function chosenOptionsSubtitle(property: INodeProperties): string {
 	const names = (property.options ?? []).map((o) => {
@@ -95,10 +136,18 @@ export async function routeAction<C>(ctx: IExecuteFunctions, resources: Record<s
 	const resource = ctx.getNodeParameter('resource', 0, first.value) as string;
 	const module = has(resources, resource) ? resources[resource] : undefined;
 	const operations = (module?.operations ?? {}) as Record<string, OperationModule<C>>;
-	const operation = ctx.getNodeParameter('operation', 0, Object.keys(operations)[0]) as string;
+	const operation = ctx.getNodeParameter('operation', 0, module ? defaultOperationOf(module) : '') as string;
 	const op = has(operations, operation) ? operations[operation] : undefined;
 	if (!op) throw new NodeOperationError(ctx.getNode(), `Операция «${operation}» для ресурса «${resource}» не поддерживается`);
 	return op.execute.call(ctx, credentials);
+}
+
+/** Runs the operation chosen in a node without resources, handing it `arg`. */
+export async function routeOperation<A, R>(ctx: IExecuteFunctions, operations: Record<string, OperationModule<A, R>>, arg: A): Promise<R> {
+	const name = ctx.getNodeParameter('operation', 0) as string;
+	const op = has(operations, name) ? operations[name] : undefined;
+	if (!op) throw new NodeOperationError(ctx.getNode(), `Неизвестная операция «${name}»`);
+	return op.execute.call(ctx, arg);
 }
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
 import {
 	initialCursor,
@@ -10,7 +10,7 @@ import {
 	type PollCursor,
 	type Stamped,
 } from '../../lib/sources/cursor';
-import { errorItem } from './items';
+import { normalizeItems } from './normalizeItems';
 
 /** Trigger parameters every polling trigger of the package shares. */
 export const pollingProperties: INodeProperties[] = [
@@ -144,11 +144,5 @@ export async function pollAppeals<T>(
 const dated = <T>(records: Array<PolledRecord<T>>) => records.filter((r): r is PolledRecord<T> & Stamped<T> => typeof r.at === 'string');
 
 function toItems<T>(records: Array<PolledRecord<T>>, options: { normalize: (record: T) => Appeal; label: (record: T) => unknown }): INodeExecutionData[] {
-	return records.map((r) => {
-		try {
-			return { json: options.normalize(r.record) as unknown as IDataObject };
-		} catch (error) {
-			return { json: errorItem(error as Error, options.label(r.record), 0).json };
-		}
-	});
+	return normalizeItems(records.map((r) => r.record), options.normalize, options.label);
 }

@@ -1,4 +1,4 @@
-import { Workflow, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeParameters, type INodeProperties, type INodeType, type INodeTypes } from 'n8n-workflow';
+import { NodeHelpers, Workflow, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeParameters, type INodeProperties, type INodeType, type INodeTypes } from 'n8n-workflow';
 import type { OperationModule, ResourceModule } from '../../nodes/shared/actions';
 
 /** A stand-in IExecuteFunctions for a node's router: parameters by name (else the fallback), credentials, one item. */
@@ -19,6 +19,15 @@ export function evaluateSubtitle(nodeType: INodeType, parameters: INodeParameter
 	const node: INode = { id: 'subtitle', name: 'subtitle', type: 'n8n-nodes-mcu.test', typeVersion: 1, position: [0, 0], parameters };
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	return workflow.expression.getSimpleParameterValue(node, String(nodeType.description.subtitle), 'internal', {});
+}
+
+/**
+ * The parameters n8n gives a node saved with `saved` when it loads the workflow: the saved values of the fields it
+ * shows, defaults for the rest, hidden ones dropped (n8n's own NodeHelpers.getNodeParameters).
+ */
+export function resolvedParameters(nodeType: INodeType, saved: INodeParameters): INodeParameters | null {
+	const node: INode = { id: 'saved', name: 'saved', type: 'n8n-nodes-mcu.test', typeVersion: 1, position: [0, 0], parameters: saved };
+	return NodeHelpers.getNodeParameters(nodeType.description.properties, saved, true, false, node, nodeType.description);
 }
 
 /** Whether n8n shows a property for these values (`show` conditions; a missing value counts as its default). */

@@ -106,7 +106,9 @@ describe('codex files', () => {
 		const codex = readJson(node.codexPath);
 		expect(Object.keys(codex).sort()).toEqual(['categories', 'codexVersion', 'node', 'nodeVersion', 'resources']);
 		expect(codex.node).toBe(`${pkg.name}.${node.description.name}`);
-		expect(codex.nodeVersion).toBe(`${node.description.version}.0`);
+		// A versioned node (VersionedNodeType) has no version of its own: its codex names the default one.
+		const version = 'defaultVersion' in node.description && node.description.defaultVersion ? node.description.defaultVersion : node.description.version;
+		expect(codex.nodeVersion).toBe(`${version}.0`);
 		expect(codex.codexVersion).toBe('1.0');
 		expect(codex.categories.length).toBeGreaterThan(0);
 		expect(codex.categories.filter((c: string) => !N8N_CATEGORIES.includes(c))).toEqual([]);

@@ -22,25 +22,20 @@ export function periodParameter(ctx: IExecuteFunctions): Period {
 	return period;
 }
 
-/** The period parameters, shown for one operation (each operation declares its own, as in n8n's nodes). */
-export function periodProperties(operation: string): INodeProperties[] {
-	const displayOptions = { show: { operation: [operation] } };
-	return [
-		{
-			displayName: 'Начало периода',
-			name: 'from',
-			type: 'string',
-			default: "={{ $now.minus({ months: 1 }).startOf('month').toISO() }}",
-			description: 'Дата и время ISO 8601; по умолчанию — начало прошлого месяца',
-			displayOptions,
-		},
-		{
-			displayName: 'Конец периода',
-			name: 'to',
-			type: 'string',
-			default: "={{ $now.minus({ months: 1 }).endOf('month').toISO() }}",
-			description: 'Дата и время ISO 8601; по умолчанию — конец прошлого месяца',
-			displayOptions,
-		},
-	];
-}
+/** The period parameters of the operations that have one (each shown for its own operation by the router). */
+export const PERIOD_PROPERTIES: INodeProperties[] = [
+	{
+		displayName: 'Начало периода',
+		name: 'from',
+		type: 'string',
+		default: "={{ $now.minus({ months: 1 }).startOf('month').toISO() }}",
+		description: 'Дата и время ISO 8601; по умолчанию — начало прошлого месяца',
+	},
+	{
+		displayName: 'Конец периода',
+		name: 'to',
+		type: 'string',
+		default: "={{ $now.minus({ months: 1 }).endOf('month').toISO() }}",
+		description: 'Дата и время ISO 8601; по умолчанию — конец прошлого месяца',
+	},
+];

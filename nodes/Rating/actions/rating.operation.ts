@@ -2,12 +2,12 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_WEIGHTS, computeRating, officeWorkingMinutes, previousPeriodOf, ratingTable, type RatingGroupBy, type RatingWeights } from '../../../lib/rating';
 import { CALENDAR_OPTION_PROPERTIES, loadCalendar } from '../../shared/calendar';
-import { appealsOf, periodParameter, periodProperties, tableItems } from './common';
+import { PERIOD_PROPERTIES, appealsOf, periodParameter, tableItems } from './common';
 
-const displayOptions = { show: { operation: ['rating'] } };
+export const option = { name: 'Рейтинг', value: 'rating', action: 'Построить рейтинг' };
 
 export const description: INodeProperties[] = [
-	...periodProperties('rating'),
+	...PERIOD_PROPERTIES,
 	{
 		displayName: 'Кого оценивать',
 		name: 'groupBy',
@@ -18,7 +18,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Поселения', value: 'settlement' },
 		],
 		default: 'department',
-		displayOptions,
 	},
 	{
 		displayName: 'Настройки',
@@ -26,7 +25,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Добавить настройку',
 		default: {},
-		displayOptions,
 		options: [
 			...CALENDAR_OPTION_PROPERTIES,
 			// Literal defaults (the linter wants them): the same as DEFAULT_WEIGHTS in lib/rating.

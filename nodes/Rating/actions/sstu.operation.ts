@@ -2,6 +2,8 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, ty
 import { monthProblem, sstuMonthlyTable } from '../../../lib/rating';
 import { appealsOf, tableItems } from './common';
 
+export const option = { name: 'Таблица ССТУ за месяц', value: 'sstu', action: 'Построить таблицу ССТУ' };
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Месяц (ГГГГ-ММ)',
@@ -9,7 +11,6 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: "={{ $now.minus({ months: 1 }).toFormat('yyyy-MM') }}",
 		description: 'По умолчанию — прошлый месяц',
-		displayOptions: { show: { operation: ['sstu'] } },
 	},
 ];
 

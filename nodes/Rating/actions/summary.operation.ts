@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { previousPeriodOf, summarize, summaryTable } from '../../../lib/rating';
-import { appealsOf, periodParameter, periodProperties, tableItems } from './common';
+import { PERIOD_PROPERTIES, appealsOf, periodParameter, tableItems } from './common';
 
-export const description: INodeProperties[] = periodProperties('summary');
+export const option = { name: 'Сводка за период', value: 'summary', action: 'Построить сводку' };
+
+export const description: INodeProperties[] = PERIOD_PROPERTIES;
 
 /** Totals, top topics and settlements of the period with growth against the period before. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

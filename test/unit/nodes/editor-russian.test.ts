@@ -6,6 +6,8 @@ import { Ok } from '../../../nodes/Ok/Ok.node';
 import { OkTrigger } from '../../../nodes/Ok/OkTrigger.node';
 import { Telegram } from '../../../nodes/Telegram/Telegram.node';
 import { Max } from '../../../nodes/Max/Max.node';
+import { Pos } from '../../../nodes/Pos/Pos.node';
+import { Im } from '../../../nodes/Im/Im.node';
 import { MaxTrigger } from '../../../nodes/Max/MaxTrigger.node';
 import { McuGoogleServiceAccountApi } from '../../../credentials/McuGoogleServiceAccountApi.credentials';
 import { McuImApi } from '../../../credentials/McuImApi.credentials';
@@ -27,6 +29,11 @@ function texts(properties: INodeProperties[]): Array<{ where: string; text: stri
 		out.push({ where: `${p.name}.displayName`, text: p.displayName });
 		if (p.description) out.push({ where: `${p.name}.description`, text: p.description });
 		for (const o of (p.options ?? []) as Array<{ name: string; action?: string; description?: string }>) {
+			// A collection's options are fields of their own, labelled by displayName.
+			if ('displayName' in o) {
+				out.push(...texts([o as unknown as INodeProperties]));
+				continue;
+			}
 			if (!PROPER_NAMES.has(o.name)) out.push({ where: `${p.name}.option`, text: o.name });
 			if (o.action) out.push({ where: `${p.name}.action`, text: o.action });
 		}
@@ -42,7 +49,7 @@ function notRussian(entries: Array<{ where: string; text: string }>): string[] {
 }
 
 describe('the source nodes and all credentials speak Russian in the editor', () => {
-	const nodes: INodeType[] = [new Vk(), new VkTrigger(), new VkCallbackTrigger(), new Ok(), new OkTrigger(), new Telegram(), new Max(), new MaxTrigger()];
+	const nodes: INodeType[] = [new Vk(), new VkTrigger(), new VkCallbackTrigger(), new Ok(), new OkTrigger(), new Telegram(), new Max(), new MaxTrigger(), new Pos(), new Im()];
 	const credentials: ICredentialType[] = [
 		new McuGoogleServiceAccountApi(), new McuImApi(), new McuMaxApi(), new McuOkApi(), new McuPosApi(), new McuTelegramApi(), new McuVkApi(),
 	];

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { Rating } from '../../../nodes/Rating/Rating.node';
+import { visibleFields } from '../../helpers/actions';
 import { executeContext } from '../../helpers/executeContext';
 
 const october = { from: '2026-10-01T00:00:00+03:00', to: '2026-10-31T23:59:59+03:00' };
@@ -63,5 +64,12 @@ describe('«МЦУ: Рейтинг и сводка» node', () => {
 	it('with continue-on-fail the error is one item paired with every input item', async () => {
 		const [rows] = await run({ operation: 'sstu', month: 'октябрь' }, true);
 		expect(rows).toEqual([{ json: { error: 'Месяц: ожидается ГГГГ-ММ, получено «октябрь»' }, pairedItem: allPaired }]);
+	});
+
+	it('each operation shows exactly its own fields', () => {
+		const properties = new Rating().description.properties;
+		expect(visibleFields(properties, { operation: 'rating' })).toEqual(['from', 'to', 'groupBy', 'options']);
+		expect(visibleFields(properties, { operation: 'summary' })).toEqual(['from', 'to']);
+		expect(visibleFields(properties, { operation: 'sstu' })).toEqual(['month']);
 	});
 });

@@ -15,10 +15,16 @@ describe('canvas subtitles in Russian', () => {
 		expect(['rating', 'summary', 'sstu'].map((operation) => subtitleOf(new Rating(), { operation }))).toEqual(['Рейтинг', 'Сводка за период', 'Таблица ССТУ за месяц']);
 	});
 
-	it('«МЦУ: Нормализация» names every input in Russian', () => {
-		expect(subtitleOf(new Normalize(), { input: 'posExport' })).toBe('выгрузка ПОС');
-		expect(subtitleOf(new Normalize(), { input: 'vkEvent' })).toBe('событие ВКонтакте');
-		const inputs = new Normalize().description.properties.find((p) => p.name === 'input')!.options as Array<{ value: string }>;
-		for (const { value } of inputs) expect(subtitleOf(new Normalize(), { input: value })).toMatch(/^[а-яё]+ [А-ЯЁA-Z]/);
+	it('«МЦУ: Нормализация» names every input in Russian, in both versions', () => {
+		const v1 = new Normalize().getNodeType(1);
+		const v2 = new Normalize().getNodeType(2);
+		expect(subtitleOf(v1, { input: 'posExport' })).toBe('выгрузка ПОС');
+		expect(subtitleOf(v2, { operation: 'vkEvent' })).toBe('событие ВКонтакте');
+		const inputs = v2.description.properties.find((p) => p.name === 'operation')!.options as Array<{ value: string }>;
+		expect(inputs.map(({ value }) => value)).toEqual(v1.description.properties.find((p) => p.name === 'input')!.options!.map((o) => (o as { value: string }).value));
+		for (const { value } of inputs) {
+			expect(subtitleOf(v2, { operation: value })).toMatch(/^[а-яё]+ [А-ЯЁA-Z]/);
+			expect(subtitleOf(v1, { input: value })).toBe(subtitleOf(v2, { operation: value }));
+		}
 	});
 });

@@ -77,7 +77,7 @@ async function viaSourceNode(records: unknown[], normalize: (record: unknown) =>
 
 /** «МЦУ: Нормализация»: one input item per record. */
 async function viaNormalize(records: unknown[], input: string): Promise<INodeExecutionData[]> {
-	const [out] = await runNode(new Normalize(), records.map((json) => ({ json: json as IDataObject })), { input, mapping: {} });
+	const [out] = await runNode(new Normalize().getNodeType(2) as Executable, records.map((json) => ({ json: json as IDataObject })), { operation: input, mapping: {} });
 	return out;
 }
 
