@@ -6,3 +6,4 @@ export * from './overdue';
 export * from './answerErrors';
 export * from './corrections';
 export * from './registerRead';
+export * from './answerCheckCell';
