@@ -62,7 +62,7 @@ export function answerCheckFromText(text: unknown): { ok: boolean; errors: ReadE
 	for (const line of rest) {
 		const m = /^(Ошибка|Замечание): (.*)$/.exec(line);
 		if (!m) continue;
-		const [message, detail] = splitMessage(m[2]);
+		const [message, detail] = splitFinding(m[2]);
 		errors.push(finding(message, m[1] === SEVERITY_LABELS.warning ? 'warning' : 'error', detail));
 	}
 	// A verdict without its detail lines (cut by hand): the reasons of its first line are the errors.
@@ -99,7 +99,7 @@ function closingQuote(text: string): number {
 }
 
 /** «<message> — <detail>»: a known message is matched whole (messages hold «:» and dashes of their own). */
-function splitMessage(text: string): [string, string] {
+function splitFinding(text: string): [string, string] {
 	const known = MESSAGES.find((m) => text === m || text.startsWith(`${m}${SEPARATOR}`));
 	if (known) return [known, text.slice(known.length + SEPARATOR.length)];
 	const at = text.indexOf(SEPARATOR);
