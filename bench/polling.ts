@@ -3,7 +3,7 @@
  * requests a poll makes must not grow with the old ones (the cursor is sent as `updatedFrom`, the source filters).
  * Run: npx tsx bench/polling.ts [old]
  */
-import { PosTrigger } from '../nodes/Pos/PosTrigger.node.js';
+import { PosTrigger } from '../nodes/Pos/PosTrigger.node';
 import { SANDBOX_CREDENTIALS } from '../sandbox';
 import { serveEmulator } from '../sandbox/core/server';
 import { PosEmulator } from '../sandbox/pos/emulator';
