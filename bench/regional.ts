@@ -88,7 +88,7 @@ export function districtWorkflow(d: string): Json {
 		connections: Record<string, unknown>;
 	};
 	workflow.id = `McuIntake${d}`;
-	workflow.name = `МЦУ: Приём и контроль обращений (${d})`;
+	workflow.name = `МЦУ: Приём обращений (${d})`;
 	workflow.nodes = workflow.nodes.filter((n) => n.name !== 'Каждые 15 минут');
 	delete workflow.connections['Каждые 15 минут'];
 	const hookPath = `mcu-intake-${d.toLowerCase()}`;

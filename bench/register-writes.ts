@@ -31,7 +31,7 @@ function appeals(from: number, to: number): Appeal[] {
  * n8n's httpRequest stand-in on a new connection per request: after a many-second call an idle keep-alive socket the
  * emulator already closed would be reused and reset (which the Sheets transport does not retry — see bench notes).
  */
-function freshConnection(options: IHttpRequestOptions): Promise<unknown> {
+export function freshConnection(options: IHttpRequestOptions): Promise<unknown> {
 	const url = new URL(options.url);
 	for (const [k, v] of Object.entries((options.qs ?? {}) as Record<string, string>)) url.searchParams.set(k, String(v));
 	return new Promise((resolve, reject) => {
@@ -80,4 +80,4 @@ async function main() {
 	console.log(lines.join('\n'));
 }
 
-void main();
+if (require.main === module) void main();

@@ -6,11 +6,12 @@
  * history — the «Scale» part of issue 16.
  * Run: npx tsx bench/sources.ts [history…]   (default 500 50000)
  */
+import type { Appeal } from '../lib/appeal';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { Im } from '../nodes/Im/Im.node';
-import { Ok } from '../nodes/Ok/Ok.node';
-import { Pos } from '../nodes/Pos/Pos.node';
-import { Vk } from '../nodes/Vk/Vk.node';
+import { Im } from '../nodes/Im/Im.node.js';
+import { Ok } from '../nodes/Ok/Ok.node.js';
+import { Pos } from '../nodes/Pos/Pos.node.js';
+import { Vk } from '../nodes/Vk/Vk.node.js';
 import { SANDBOX_CREDENTIALS } from '../sandbox';
 import { serveEmulator } from '../sandbox/core/server';
 import { ImEmulator } from '../sandbox/im/emulator';
@@ -29,7 +30,13 @@ export interface SourceCost {
 
 type Executable = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
 
-async function runNode(node: Executable, parameters: Record<string, unknown>, credentials: ICredentialDataDecryptedObject, staticData: Record<string, unknown> = {}) {
+export async function runNode(node: Executable, parameters: Record<string, unknown>, credentials: ICredentialDataDecryptedObject, staticData: Record<string, unknown> = {}) {
+	const { requests, items } = await runNodeItems(node, parameters, credentials, staticData);
+	return { requests, items: items.length };
+}
+
+/** One execution of a source node with a stand-in context: its HTTP requests and the appeals it hands over. */
+export async function runNodeItems(node: Executable, parameters: Record<string, unknown>, credentials: ICredentialDataDecryptedObject, staticData: Record<string, unknown> = {}) {
 	const http = fetchContext('bench');
 	const ctx = {
 		getWorkflowStaticData: () => staticData,
@@ -41,16 +48,16 @@ async function runNode(node: Executable, parameters: Record<string, unknown>, cr
 		continueOnFail: () => true,
 	} as unknown as IExecuteFunctions;
 	const [out] = await node.execute.call(ctx);
-	return { requests: http.requests.length, items: out.length };
+	return { requests: http.requests.length, items: out.map((o) => o.json as unknown as Appeal) };
 }
 
 const unix = () => Math.floor(Date.now() / 1000);
 
-const DAY = 86400000;
-const WINDOW_DAYS = 180;
+export const DAY = 86400000;
+export const WINDOW_DAYS = 180;
 
 /** The history spread over the window before yesterday (the last run read it), the 10 new ones now. */
-function ageHistory(records: Array<{ createdAt: string; updatedAt: string }>): void {
+export function ageHistory(records: Array<{ createdAt: string; updatedAt: string }>): void {
 	const step = ((WINDOW_DAYS - 2) * DAY) / Math.max(1, records.length);
 	records.forEach((r, i) => (r.createdAt = r.updatedAt = new Date(Date.now() - DAY - (records.length - i) * step).toISOString()));
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the main job on the embedded sandbox. Starts the emulators with the seeded Дедовичский район and a
- * real n8n with this package, the workflows and the sandbox credentials loaded and an owner account; runs the intake
- * once; prints what happened and where to look. Ctrl-C stops everything. `--once` exits after the summary.
+ * real n8n with this package, the workflows and the sandbox credentials loaded and an owner account; runs the intake,
+ * then the reminders and the reports workflows (they read the register the intake wrote); prints what happened, what
+ * each workflow did, and where to look. Ctrl-C stops everything. `--once` exits after the summary.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,9 +63,18 @@ async function main(): Promise<void> {
 		await n8n.importWorkflow(wf);
 	}
 
-	console.log('4/5 Запуск процесса «МЦУ: Приём и контроль обращений»…');
-	const run = await n8n.execute('McuIntake');
-	if (run.error) console.log(`   процесс завершился с ошибкой: ${run.error.message}`);
+	console.log('4/5 Запуск процессов: «МЦУ: Приём обращений», затем «МЦУ: Напоминания о сроках» и «МЦУ: Отчёты»…');
+	const execute = async (id: string) => {
+		const started = Date.now();
+		const result = await n8n.execute(id);
+		if (result.error) console.log(`   ${id}: процесс завершился с ошибкой: ${result.error.message}`);
+		return { result, seconds: (Date.now() - started) / 1000 };
+	};
+	const intake = await execute('McuIntake');
+	const run = intake.result;
+	const reminders = await execute('McuReminders');
+	const reportsRun = await execute('McuReports');
+	const items = (r: typeof run, node: string, output = 0) => (r.error ? [] : r.items(node, output));
 
 	console.log('5/5 Редактор n8n…');
 	const url = await n8n.start(N8N_PORT);
@@ -96,9 +106,14 @@ async function main(): Promise<void> {
 		sandbox.telegram.sentMessages().length
 			? `Напоминаний отправлено в Telegram: ${sandbox.telegram.sentMessages().length}.`
 			: 'Напоминания: сейчас нерабочее время (они уходят по рабочим дням с 9:00 до 18:00 по Москве) — не отправлялись.',
-		`Сообщений ПОС взято в работу: ${run.error ? '—' : run.items('ПОС: взять в работу').length}.`,
+		`Сообщений ПОС взято в работу: ${run.error ? '—' : items(run, 'ПОС: взять в работу').length}.`,
 		`Ошибок в ответах найдено: ${errors.length}.`,
 		`Рейтинг (лучшие): ${rating.slice(1, 4).map((r) => `${r[0]}. ${r[1]} — ${r[rating[0].indexOf('Балл')]}`).join('; ')}.`,
+		'',
+		'По процессам:',
+		`  «Приём обращений» (${intake.seconds.toFixed(1)} с): из источников ${items(run, 'Все обращения').length} записей, в реестр новых строк ${items(run, 'Реестр обращений')[0]?.inserted ?? '—'}, изменено ячеек ${items(run, 'Реестр обращений')[0]?.cellsWritten ?? '—'}, ответов на доработку ${items(run, 'МЦУ: Контроль ответов', 1).length}.`,
+		`  «Напоминания о сроках» (${reminders.seconds.toFixed(1)} с): из реестра ${items(reminders.result, 'Реестр: все обращения').length} обращений, обновлено ячеек ${items(reminders.result, 'Реестр обращений')[0]?.cellsWritten ?? '—'}, на листе «Просроченные и истекающие» ${Math.max(0, (sandbox.sheets.values(SPREADSHEET_ID, 'Просроченные и истекающие') ?? []).length - 1)}, сводок-напоминаний ${items(reminders.result, 'МЦУ: Напоминания').length}.`,
+		`  «Отчёты» (${reportsRun.seconds.toFixed(1)} с): из реестра ${items(reportsRun.result, 'Реестр: все обращения').length} обращений; строк: ошибки в ответах ${errors.length}, рейтинг подразделений ${Math.max(0, rating.length - 1)}, сводка ${Math.max(0, sandbox.sheets.values(SPREADSHEET_ID, 'Сводка').length - 1)}, ССТУ ${Math.max(0, sandbox.sheets.values(SPREADSHEET_ID, 'ССТУ (прошлый месяц)').length - 1)}.`,
 		'',
 		`Редактор n8n: ${url}  (вход: ${OWNER.email} / ${OWNER.password})`,
 		`Таблица отчётов: ${xlsx}`,
@@ -109,7 +124,7 @@ async function main(): Promise<void> {
 	console.log(lines.join('\n'));
 	if (once) {
 		await stopAll();
-		process.exit(run.error ? 1 : 0);
+		process.exit(run.error || reminders.result.error || reportsRun.result.error ? 1 : 0);
 	}
 }
 

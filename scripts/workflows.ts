@@ -1,11 +1,51 @@
 /**
  * Generates the ready-made workflows in workflows/*.json (run: npx tsx scripts/workflows.ts). The JSON files are
  * what users import; this script keeps node ids, positions and credential references consistent.
+ *
+ * One job per workflow (issue #17), the register «Реестр обращений» as the hand-off between them:
+ * - intake.json — every 15 minutes: what changed at the sources → structuring → routing → deadlines → answer check →
+ *   register (plus «ПОС: взять в работу» and the satisfaction follow-up, which need the source's own records);
+ * - reminders.json — working days at 9:00: register → deadlines at now → register, overdue tab, reminders;
+ * - reports.json — nightly: register → answer errors, ratings, summary, ССТУ;
+ * - weekly.json, errors.json, deadlines-demo.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 type Json = Record<string, unknown>;
+/** A node's parameters: their shape is the node type's own (its description), not known here. */
+type NodeParameters = Record<string, unknown>;
+
+type CredentialKey = keyof typeof CREDENTIALS;
+
+/** A node as n8n stores it in a workflow (a type alias, not an interface, so it is also a plain JSON object). */
+export type WorkflowNode = {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: NodeParameters;
+	credentials?: Partial<Record<CredentialKey, { id: string; name: string }>>;
+	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
+	webhookId?: string;
+};
+
+type NodeExtra = Omit<Partial<WorkflowNode>, 'id' | 'name' | 'type' | 'typeVersion' | 'position' | 'parameters'>;
+
+export type Connection = { node: string; type: 'main'; index: number };
+export type Connections = Record<string, { main: Connection[][] }>;
+
+export type Workflow = {
+	id: string;
+	name: string;
+	active: false;
+	nodes: WorkflowNode[];
+	connections: Connections;
+	settings: { executionOrder: 'v1'; timezone?: string; saveManualExecutions?: boolean };
+	pinData: Record<string, never>;
+	tags: string[];
+};
 
 /** Credentials are referenced by these names; the README lists what to create (the demo creates them for the sandbox). */
 export const CREDENTIALS = {
@@ -27,7 +67,7 @@ function startIds(start: number, prefix = '00000000-0000-4000-8000-'): void {
 	idPrefix = prefix;
 	counter = start;
 }
-function node(name: string, type: string, typeVersion: number, position: [number, number], parameters: Json, extra: Json = {}): Json {
+function node(name: string, type: string, typeVersion: number, position: [number, number], parameters: NodeParameters, extra: NodeExtra = {}): WorkflowNode {
 	counter++;
 	return { id: `${idPrefix}${String(counter).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra };
 }
@@ -37,15 +77,49 @@ const COLUMN = 220;
 const ROW = 120;
 const at = (column: number, row = 0): [number, number] => [column * COLUMN, row * ROW];
 const mcu = (type: string) => `n8n-nodes-mcu.${type}`;
-const cred = (key: keyof typeof CREDENTIALS) => ({ credentials: { [key]: CREDENTIALS[key] } });
+const cred = (key: CredentialKey): NodeExtra => ({ credentials: { [key]: CREDENTIALS[key] } });
 const sticky = (name: string, content: string, position: [number, number], width = 380, height = 220) =>
 	node(name, 'n8n-nodes-base.stickyNote', 1, position, { content, width, height });
 
-type Connections = Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
 function connect(connections: Connections, from: string, to: string, output = 0, input = 0): void {
 	connections[from] ??= { main: [] };
 	while (connections[from].main.length <= output) connections[from].main.push([]);
 	connections[from].main[output].push({ node: to, type: 'main', index: input });
+}
+
+/**
+ * One workflow's canvas: nodes with fixed numbers (a node keeps its number, hence its id, when others are added or
+ * moved to another workflow), placed by column and row, and the connections between them by name.
+ */
+class Canvas {
+	readonly nodes: WorkflowNode[] = [];
+	readonly connections: Connections = {};
+	constructor(private readonly prefix: string) {}
+
+	add(n: number, name: string, type: string, typeVersion: number, place: [number, number], parameters: NodeParameters = {}, extra: NodeExtra = {}): this {
+		if (this.nodes.some((x) => x.name === name)) throw new Error(`node «${name}» twice`);
+		const id = `${this.prefix}${String(n).padStart(12, '0')}`;
+		if (this.nodes.some((x) => x.id === id)) throw new Error(`node number ${n} twice`);
+		this.nodes.push({ id, name, type, typeVersion, position: at(...place), parameters, ...extra });
+		return this;
+	}
+
+	note(n: number, name: string, content: string, place: [number, number], width = 380, height = 220): this {
+		return this.add(n, name, 'n8n-nodes-base.stickyNote', 1, place, { content, width, height });
+	}
+
+	/** `from` (its output) → `to` (its input); several targets at once for a fan-out. */
+	link(from: string, to: string | string[], output = 0, input = 0): this {
+		for (const target of Array.isArray(to) ? to : [to]) connect(this.connections, from, target, output, input);
+		return this;
+	}
+
+	workflow(id: string, name: string, settings: Partial<Workflow['settings']> = {}): Workflow {
+		for (const [from, { main }] of Object.entries(this.connections)) {
+			for (const c of [{ node: from }, ...main.flat()]) if (!this.nodes.some((x) => x.name === c.node)) throw new Error(`connection to unknown node «${c.node}»`);
+		}
+		return { id, name, active: false, nodes: this.nodes, connections: this.connections, settings: { executionOrder: 'v1', timezone: 'Europe/Moscow', ...settings }, pinData: {}, tags: [] };
+	}
 }
 
 /** Routing of the model district: topic → department, responsible and their Telegram chat (coordinator edits these). */
@@ -61,6 +135,9 @@ const ROUTING_RULES = [
 	{ name: 'Экономика, связь, безопасность', topics: ['trade', 'communication', 'safety'], department: 'Отдел экономики, торговли и связи', responsible: 'Григорьев А. В.', telegramChatId: '5009' },
 ];
 
+/** The departments of the rules, one per line (names hold commas): the drop-down of «Подразделение (исправлено)». */
+const CORRECTION_DEPARTMENTS = [...new Set(ROUTING_RULES.map((r) => r.department))].join('\n');
+
 const HEADS = [
 	['Отдел дорожного хозяйства и транспорта', 'Смирнов Пётр Андреевич', '6001'],
 	['МУП «Дедовичский водоканал»', 'Орлов Виктор Иванович', '6002'],
@@ -73,76 +150,82 @@ const HEADS = [
 	['Отдел экономики, торговли и связи', 'Григорьев Андрей Валерьевич', '6009'],
 ];
 
-function report(name: string, reportKind: string, sheetName: string, position: [number, number], chart?: { title: string; labelHeader: string; valueHeader: string }, more: Json = {}): Json {
-	return node(name, mcu('reportSheets'), 1, position, { spreadsheetId: SPREADSHEET_ID, report: reportKind, sheetName, ...more, ...(chart ? { chart: { settings: chart } } : {}), maskPersonalData: true }, cred('mcuGoogleServiceAccountApi'));
+/**
+ * Who «МЦУ: Напоминания» writes to — the node's contact parameters in one place, so that taking them from the
+ * «Справочник» tab instead is a change of this one constant. Responsibles: the register holds their names but not
+ * the routing rule's chat, so their chats are listed here (the intake had them from «МЦУ: Маршрутизация»).
+ */
+const REMINDER_CONTACTS = {
+	heads: { head: HEADS.map(([department, name, telegramChatId]) => ({ department, name, telegramChatId, maxChatId: '', email: '' })) },
+	people: { person: ROUTING_RULES.map((r) => ({ name: r.responsible, telegramChatId: r.telegramChatId, maxChatId: '', email: '' })) },
+	coordinator: { contact: { name: 'Координатор МЦУ', telegramChatId: '7001', email: '' } },
+	curator: { contact: { name: 'Куратор МЦУ (первый заместитель Главы)', telegramChatId: '7002', email: '' } },
+};
+
+/** «МЦУ: Отчёт в Google Таблицы» on the shared spreadsheet, personal data masked. */
+function reportParameters(reportKind: string, sheetName: string, chart?: { title: string; labelHeader: string; valueHeader: string }, more: NodeParameters = {}): NodeParameters {
+	return { spreadsheetId: SPREADSHEET_ID, report: reportKind, sheetName, ...more, ...(chart ? { chart: { settings: chart } } : {}), maskPersonalData: true };
 }
+const REPORT = [mcu('reportSheets'), 1] as const;
+const REGISTER = 'Реестр обращений';
+const readRegisterParameters = (): NodeParameters => ({ spreadsheetId: SPREADSHEET_ID, report: 'readRegister', sheetName: REGISTER, correctionDepartments: CORRECTION_DEPARTMENTS });
+
+const ifNotEmpty = (id: string, value: string): NodeParameters => ({
+	conditions: {
+		options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+		conditions: [{ id, leftValue: value, rightValue: '', operator: { type: 'string', operation: 'notEmpty', singleValue: true } }],
+		combinator: 'and',
+	},
+	options: {},
+});
 
 /** Where each follow-up channel's question is sent, in the order of the «Канал вопроса» outputs. */
 const FOLLOW_UP_CHANNELS = ['vk_comment', 'vk_message', 'ok_comment', 'telegram_message', 'max_message'];
 const FOLLOW_UP_SENDERS = ['ВК: спросить в комментариях', 'ВК: спросить в сообщениях', 'ОК: спросить в обсуждении', 'Telegram: спросить', 'MAX: спросить'];
 
-/**
- * The satisfaction follow-up lives in the intake workflow: its question and the author's reply are linked through
- * this workflow's static data, and the replies arrive with the sources this workflow already reads.
- */
-function followUpNodes(): Json[] {
-	const sendOptions = { onError: 'continueRegularOutput' };
-	return [
-		sticky('Оценка заявителей', '### Оценка заявителей\nЧерез сутки после ответа в соцсети автору задаётся вопрос «Проблема решена?» там же, где он писал. Его ответ узел «Ответы заявителей» привязывает к обращению: «нет» открывает обращение снова (статус «В работе», признаки «unsatisfied, reopened»), «да» ставит оценку. Сам ответ не считается новым обращением.', [1060, 1040], 320, 260),
-		node('Ответы заявителей', mcu('satisfaction'), 1, [220, 330], { operation: 'link', expireDays: 7 }),
-		node('Оценки заявителей', 'n8n-nodes-base.noOp', 1, [440, 420], {}),
-		node('Кого спросить об оценке', mcu('satisfaction'), 1, [1420, 1120], { operation: 'ask', delayHours: 24, maxAgeDays: 14 }),
-		node('Канал вопроса', 'n8n-nodes-base.switch', 3.2, [1660, 1120], {
-			mode: 'expression',
-			numberOutputs: FOLLOW_UP_CHANNELS.length,
-			output: `={{ ${JSON.stringify(FOLLOW_UP_CHANNELS).replace(/"/g, "'")}.indexOf($json.followUpChannel) }}`,
-		}),
-		node(FOLLOW_UP_SENDERS[0], mcu('vk'), 1, [1900, 1060], { resource: 'comment', operation: 'reply', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions }),
-		node(FOLLOW_UP_SENDERS[1], mcu('vk'), 1, [1900, 1180], { resource: 'message', operation: 'send', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions }),
-		node(FOLLOW_UP_SENDERS[2], mcu('ok'), 1, [1900, 1300], { resource: 'comment', operation: 'reply', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuOkApi'), ...sendOptions }),
-		node(FOLLOW_UP_SENDERS[3], mcu('telegram'), 1, [1900, 1420], { resource: 'message', operation: 'send', chatId: '={{ $json.author.id }}', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuTelegramApi'), ...sendOptions }),
-		node(FOLLOW_UP_SENDERS[4], mcu('max'), 1, [1900, 1540], { resource: 'message', operation: 'send', recipient: 'user', userId: '={{ $json.author.id }}', text: '={{ $json.followUpQuestion }}', idempotencyKey: "={{ $json.id + ':followUp' }}", markAnswered: false }, { ...cred('mcuMaxApi'), ...sendOptions }),
-	];
-}
+const SOURCES = ['ПОС', 'Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram', 'MAX'];
+const INTAKE_IDS = '00000000-0000-4000-8000-';
 
-export function intakeWorkflow(): Json {
-	startIds(100);
-	const c: Connections = {};
-	const nodes: Json[] = [
-		sticky('О процессе', '## МЦУ: приём и контроль обращений\nКаждые 15 минут читает все источники, определяет тему, ТОТК, поселение и признаки конфликта, распределяет по подразделениям, считает сроки по производственному календарю и обновляет общую Google Таблицу: реестр, просроченные, ошибки в ответах, рейтинг, сводку и таблицу ССТУ. В рабочее время ответственным уходят напоминания о сроках и ответы, возвращённые на доработку с причинами.\n\n**Координатор** меняет распределение в узле «МЦУ: Маршрутизация» — по правилу на выход.', [-560, -700], 460, 300),
-		node('Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [-440, 0], {}),
-		node('Каждые 15 минут', 'n8n-nodes-base.scheduleTrigger', 1.2, [-440, 200], { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } }),
-		sticky('Источники', '### Источники\nПОС, Инцидент-менеджмент, ВКонтакте, Одноклассники, Telegram-бот, бот в MAX. Если источник недоступен, остальные обрабатываются, а ошибка уходит в «Ошибки источников».', [-220, -330], 300, 160),
-		node('ПОС', mcu('pos'), 1, [-180, -160], { resource: 'appeal', operation: 'getMany', returnAll: true, filters: { updatedFrom: '={{ $now.minus({ days: 180 }).toISO() }}' } }, { ...cred('mcuPosApi'), onError: 'continueErrorOutput' }),
-		node('Инцидент-менеджмент', mcu('im'), 1, [-180, 0], { resource: 'incident', operation: 'getMany', returnAll: true }, { ...cred('mcuImApi'), onError: 'continueErrorOutput' }),
-		node('ВКонтакте', mcu('vk'), 1, [-180, 160], { resource: 'comment', operation: 'getMany', count: 100, postId: 0 }, { ...cred('mcuVkApi'), onError: 'continueErrorOutput' }),
-		node('Одноклассники', mcu('ok'), 1, [-180, 320], { resource: 'comment', operation: 'getMany', topics: 100 }, { ...cred('mcuOkApi'), onError: 'continueErrorOutput' }),
-		node('Telegram', mcu('telegram'), 1, [-180, 480], { resource: 'message', operation: 'getNew' }, { ...cred('mcuTelegramApi'), onError: 'continueErrorOutput' }),
-		node('MAX', mcu('max'), 1, [-180, 640], { resource: 'message', operation: 'getNew' }, { ...cred('mcuMaxApi'), onError: 'continueErrorOutput' }),
-		node('Ошибки источников', 'n8n-nodes-base.noOp', 1, [80, 640], {}),
-		node('Все обращения', 'n8n-nodes-base.merge', 3.2, [100, 120], { numberInputs: 6 }),
-		node('МЦУ: Структурирование', mcu('structure'), 1, [320, 120], { learnFromSheets: true, spreadsheetId: SPREADSHEET_ID, historySheet: 'История', registerSheet: 'Реестр обращений', options: {} }, cred('mcuGoogleServiceAccountApi')),
-		node('Размеченные', 'n8n-nodes-base.merge', 3.2, [520, 140], { numberInputs: 2 }),
-		node('МЦУ: Маршрутизация', mcu('routing'), 1, [720, 120], {
+/**
+ * «МЦУ: Приём обращений»: every 15 minutes, what is new or changed at the sources, through structuring, routing,
+ * deadlines and the answer check, into the register. ПОС and ИМ read since the last run (staged cursor, 5-minute
+ * overlap, each change once); VK and OK re-read their last 100 threads; Telegram and MAX hand out each update once.
+ * Node numbers are those of the earlier all-in-one intake, so ids of the nodes that stayed are unchanged.
+ */
+export function intakeWorkflow(): Workflow {
+	const w = new Canvas(INTAKE_IDS);
+	const sendOptions: NodeExtra = { onError: 'continueRegularOutput' };
+	w.note(101, 'О процессе', '## МЦУ: приём обращений\nКаждые 15 минут берёт из источников новое и изменённое с прошлого запуска, определяет тему, ТОТК, поселение и признаки конфликта, распределяет по подразделениям, считает сроки по производственному календарю, проверяет ответы и записывает всё в лист «Реестр обращений» общей Google Таблицы.\n\nРеестр — передача дальше: напоминания о сроках («МЦУ: Напоминания о сроках», по рабочим дням в 9:00) и отчёты («МЦУ: Отчёты», каждую ночь) читают его сами.\n\n**Координатор** меняет распределение в узле «МЦУ: Маршрутизация» — по правилу на выход.', [-1, -7], 520, 340)
+		.add(102, 'Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [0, 0])
+		.add(103, 'Каждые 15 минут', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 2], { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } })
+		.note(104, 'Источники', '### Источники\nПОС и Инцидент-менеджмент — только изменённое с прошлого запуска (первый запуск — за 180 дней; запуск с ошибкой не сдвигает позицию). ВКонтакте и Одноклассники — последние 100 постов и обсуждений, Telegram и MAX — новые сообщения. Если источник недоступен, остальные обрабатываются, а ошибка уходит в «Ошибки источников».', [1, -4], 340, 260)
+		.add(105, 'ПОС', mcu('pos'), 1, [1, -1.5], { resource: 'appeal', operation: 'getMany', onlyChanged: true, filters: { updatedFrom: '={{ $now.minus({ days: 180 }).toISO() }}' } }, { ...cred('mcuPosApi'), onError: 'continueErrorOutput' })
+		.add(106, 'Инцидент-менеджмент', mcu('im'), 1, [1, 0], { resource: 'incident', operation: 'getMany', onlyChanged: true }, { ...cred('mcuImApi'), onError: 'continueErrorOutput' })
+		.add(107, 'ВКонтакте', mcu('vk'), 1, [1, 1.5], { resource: 'comment', operation: 'getMany', count: 100, postId: 0 }, { ...cred('mcuVkApi'), onError: 'continueErrorOutput' })
+		.add(108, 'Одноклассники', mcu('ok'), 1, [1, 3], { resource: 'comment', operation: 'getMany', topics: 100 }, { ...cred('mcuOkApi'), onError: 'continueErrorOutput' })
+		.add(109, 'Telegram', mcu('telegram'), 1, [1, 4.5], { resource: 'message', operation: 'getNew' }, { ...cred('mcuTelegramApi'), onError: 'continueErrorOutput' })
+		.add(110, 'MAX', mcu('max'), 1, [1, 6], { resource: 'message', operation: 'getNew' }, { ...cred('mcuMaxApi'), onError: 'continueErrorOutput' })
+		.add(111, 'Ошибки источников', 'n8n-nodes-base.noOp', 1, [2.5, 6])
+		.add(112, 'Все обращения', 'n8n-nodes-base.merge', 3.2, [2.5, 1], { numberInputs: SOURCES.length })
+		.add(137, 'Ответы заявителей', mcu('satisfaction'), 1, [3.5, 1], { operation: 'link', expireDays: 7 })
+		.add(138, 'Оценки заявителей', 'n8n-nodes-base.noOp', 1, [4.5, 3])
+		.add(113, 'МЦУ: Структурирование', mcu('structure'), 1, [4.5, 1], { learnFromSheets: true, spreadsheetId: SPREADSHEET_ID, historySheet: 'История', registerSheet: REGISTER, options: {} }, cred('mcuGoogleServiceAccountApi'))
+		.note(146, 'Структурирование', '### Структурирование\nТема берётся из категории ПОС/ИМ, иначе из текста: модель, обученная на листе «История» (выгрузка ПОС/ИМ с категориями или текст и тема) и на исправлениях координатора, затем словарь. Исправления в столбцах «… (исправлено)» листа «Реестр обращений» сильнее расчёта и сохраняются между запусками; распределение учитывает их, когда источник снова присылает обращение, напоминания и отчёты — сразу.', [3.5, -4], 420, 260)
+		.add(114, 'Размеченные', 'n8n-nodes-base.merge', 3.2, [5.5, 1], { numberInputs: 2 })
+		.add(115, 'МЦУ: Маршрутизация', mcu('routing'), 1, [6.5, 1], {
 			mode: 'rules',
 			matchMode: 'first',
 			rules: { rule: ROUTING_RULES.map((r) => ({ ...r, settlements: '', keywords: '', sources: [], kinds: [], flags: [], email: '', maxChatId: '', deadlineDays: 0 })) },
-		}),
-		sticky('Маршрутизация', '### Распределение\nПравила проверяются сверху вниз: тема, поселение, источник, вид, признаки, ключевые слова → подразделение, ответственный, его Telegram. Всё, что не подошло, выходит в «Не распределено». Ветки сходятся в «Распределённые» (до 10 входов; для 10+ правил добавьте второй узел Merge).', [640, -160], 360, 190),
-		node('Распределённые', 'n8n-nodes-base.merge', 3.2, [960, 140], { numberInputs: ROUTING_RULES.length + 1 }),
-		node('МЦУ: Сроки', mcu('deadlines'), 1, [1160, 120], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' }),
+		})
+		.note(116, 'Маршрутизация', '### Распределение\nПравила проверяются сверху вниз: тема, поселение, источник, вид, признаки, ключевые слова → подразделение, ответственный, его Telegram. Всё, что не подошло, выходит в «Не распределено». Ветки сходятся в «Распределённые» (до 10 входов; для 10+ правил добавьте второй узел Merge).', [5.5, -4], 400, 220)
+		.add(117, 'Распределённые', 'n8n-nodes-base.merge', 3.2, [7.5, 1], { numberInputs: ROUTING_RULES.length + 1 })
+		.add(118, 'МЦУ: Сроки', mcu('deadlines'), 1, [8.5, 1], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' })
+		.add(125, 'МЦУ: Контроль ответов', mcu('answerCheck'), 1, [9.5, 1], { operation: 'check', options: {} })
+		.add(126, 'Ответы вместе', 'n8n-nodes-base.merge', 3.2, [10.5, 1], { numberInputs: 2 })
 		// The drop-down of «Подразделение (исправлено)»: the routing rules' departments, one per line (names hold commas).
-		report('Реестр обращений', 'register', 'Реестр обращений', [1420, -200], undefined, { correctionDepartments: [...new Set(ROUTING_RULES.map((r) => r.department))].join('\n') }),
-		report('Просроченные', 'overdue', 'Просроченные и истекающие', [1420, -40]),
-		node('МЦУ: Напоминания', mcu('reminders'), 1, [1420, 120], {
-			heads: { head: HEADS.map(([department, name, telegramChatId]) => ({ department, name, telegramChatId, maxChatId: '', email: '' })) },
-			people: {},
-			coordinator: { contact: { name: 'Координатор МЦУ', telegramChatId: '7001', email: '' } },
-			curator: { contact: { name: 'Куратор МЦУ (первый заместитель Главы)', telegramChatId: '7002', email: '' } },
-			options: {},
-		}),
-		node('Отправить напоминания', mcu('telegram'), 1, [1660, 120], { resource: 'message', operation: 'send', chatId: '={{ $json.telegramChatId }}', text: '={{ $json.text }}' }, { ...cred('mcuTelegramApi'), onError: 'continueRegularOutput' }),
-		node('Новые в ПОС?', 'n8n-nodes-base.if', 2.2, [1420, 300], {
+		.add(119, 'Реестр обращений', ...REPORT, [11.5, 1], reportParameters('register', REGISTER, undefined, { correctionDepartments: CORRECTION_DEPARTMENTS }), cred('mcuGoogleServiceAccountApi'))
+		.note(149, 'Реестр', '### Реестр обращений\nСтрока на обращение, ключ — ID: запуск дописывает новые строки и меняет только изменившиеся ячейки своих столбцов. «Проверка ответа» — итог узла «МЦУ: Контроль ответов»: «Без замечаний» или «На доработку» с причинами; по нему напоминания возвращают ответ ответственному, а отчёты строят лист «Ошибки в ответах».', [10.5, -4], 420, 240)
+		.add(123, 'Новые в ПОС?', 'n8n-nodes-base.if', 2.2, [9.5, -1.5], {
 			conditions: {
 				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
 				conditions: [
@@ -152,68 +235,88 @@ export function intakeWorkflow(): Json {
 				combinator: 'and',
 			},
 			options: {},
-		}),
-		node('ПОС: взять в работу', mcu('pos'), 1, [1660, 280], { resource: 'appeal', operation: 'takeToWork', posId: '={{ $json.externalId }}' }, { ...cred('mcuPosApi'), onError: 'continueRegularOutput' }),
-		node('МЦУ: Контроль ответов', mcu('answerCheck'), 1, [1420, 480], { operation: 'check', options: {} }),
-		node('Ответы вместе', 'n8n-nodes-base.merge', 3.2, [1660, 520], { numberInputs: 2 }),
-		report('Ошибки в ответах', 'answerErrors', 'Ошибки в ответах', [1660, 700]),
-		node('Рейтинг подразделений', mcu('rating'), 1, [1900, 380], { operation: 'rating', groupBy: 'department', from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}', options: {} }),
-		node('Рейтинг поселений', mcu('rating'), 1, [1900, 540], { operation: 'rating', groupBy: 'settlement', from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}', options: {} }),
-		node('Сводка', mcu('rating'), 1, [1900, 700], { operation: 'summary', from: "={{ $now.minus({ days: 30 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}' }),
-		node('Таблица ССТУ', mcu('rating'), 1, [1900, 860], { operation: 'sstu', month: "={{ $now.minus({ months: 1 }).toFormat('yyyy-MM') }}" }),
-		report('Лист «Рейтинг»', 'table', 'Рейтинг подразделений', [2140, 380], { title: 'Балл подразделений', labelHeader: 'Подразделение', valueHeader: 'Балл' }),
-		report('Лист «Рейтинг поселений»', 'table', 'Рейтинг поселений', [2140, 540]),
-		report('Лист «Сводка»', 'table', 'Сводка', [2140, 700], { title: 'Обращения по темам и поселениям', labelHeader: 'Показатель', valueHeader: 'Значение' }),
-		report('Лист «ССТУ»', 'table', 'ССТУ (прошлый месяц)', [2140, 860]),
-		...followUpNodes(),
-		sticky('Структурирование', '### Структурирование\nТема берётся из категории ПОС/ИМ, иначе из текста: модель, обученная на листе «История» (выгрузка ПОС/ИМ с категориями или текст и тема) и на исправлениях координатора, затем словарь. Исправления в столбцах «… (исправлено)» листа «Реестр обращений» сильнее расчёта и сохраняются между запусками.', [200, -160], 400, 200),
-		// Added after the others so the earlier nodes keep their ids.
-		// Digests whose recipient has a MAX chat go there too; the key (level, recipient, day) keeps a retried run from sending twice.
-		node('Есть чат в MAX?', 'n8n-nodes-base.if', 2.2, [1660, -40], {
-			conditions: {
-				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-				conditions: [{ id: 'm1', leftValue: '={{ $json.maxChatId }}', rightValue: '', operator: { type: 'string', operation: 'notEmpty', singleValue: true } }],
-				combinator: 'and',
-			},
-			options: {},
-		}),
-		node('MAX: отправить напоминания', mcu('max'), 1, [1900, -40], { resource: 'message', operation: 'send', recipient: 'chat', chatId: '={{ $json.maxChatId }}', text: '={{ $json.text }}', idempotencyKey: "={{ 'reminder:' + $json.digestKey }}", markAnswered: false }, { ...cred('mcuMaxApi'), onError: 'continueRegularOutput' }),
-	];
-	connect(c, 'Запуск вручную', 'ПОС');
-	connect(c, 'Каждые 15 минут', 'ПОС');
-	for (const from of ['Запуск вручную', 'Каждые 15 минут']) for (const to of ['Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram', 'MAX']) connect(c, from, to);
-	['ПОС', 'Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram', 'MAX'].forEach((source, i) => {
-		connect(c, source, 'Все обращения', 0, i);
-		connect(c, source, 'Ошибки источников', 1);
-	});
+		})
+		.add(124, 'ПОС: взять в работу', mcu('pos'), 1, [10.5, -1.5], { resource: 'appeal', operation: 'takeToWork', posId: '={{ $json.externalId }}' }, { ...cred('mcuPosApi'), onError: 'continueRegularOutput' })
+		.note(136, 'Оценка заявителей', '### Оценка заявителей\nЧерез сутки после ответа в соцсети автору задаётся вопрос «Проблема решена?» там же, где он писал. Его ответ узел «Ответы заявителей» привязывает к обращению: «нет» открывает обращение снова (статус «В работе», признаки «unsatisfied, reopened»), «да» ставит оценку. Сам ответ не считается новым обращением.\n\nЭта ветка — здесь, а не в процессе по реестру: вопросу нужны ID автора и ветки обсуждения, а в реестре их нет (он обезличен).', [9.5, 7.5], 420, 300)
+		.add(139, 'Кого спросить об оценке', mcu('satisfaction'), 1, [9.5, 4], { operation: 'ask', delayHours: 24, maxAgeDays: 14 })
+		.add(140, 'Канал вопроса', 'n8n-nodes-base.switch', 3.2, [10.5, 4], {
+			mode: 'expression',
+			numberOutputs: FOLLOW_UP_CHANNELS.length,
+			output: `={{ ${JSON.stringify(FOLLOW_UP_CHANNELS).replace(/"/g, "'")}.indexOf($json.followUpChannel) }}`,
+		})
+		.add(141, FOLLOW_UP_SENDERS[0], mcu('vk'), 1, [11.5, 3], { resource: 'comment', operation: 'reply', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions })
+		.add(142, FOLLOW_UP_SENDERS[1], mcu('vk'), 1, [11.5, 4], { resource: 'message', operation: 'send', message: '={{ $json.followUpQuestion }}' }, { ...cred('mcuVkApi'), ...sendOptions })
+		.add(143, FOLLOW_UP_SENDERS[2], mcu('ok'), 1, [11.5, 5], { resource: 'comment', operation: 'reply', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuOkApi'), ...sendOptions })
+		.add(144, FOLLOW_UP_SENDERS[3], mcu('telegram'), 1, [11.5, 6], { resource: 'message', operation: 'send', chatId: '={{ $json.author.id }}', text: '={{ $json.followUpQuestion }}' }, { ...cred('mcuTelegramApi'), ...sendOptions })
+		.add(145, FOLLOW_UP_SENDERS[4], mcu('max'), 1, [11.5, 7], { resource: 'message', operation: 'send', recipient: 'user', userId: '={{ $json.author.id }}', text: '={{ $json.followUpQuestion }}', idempotencyKey: "={{ $json.id + ':followUp' }}", markAnswered: false }, { ...cred('mcuMaxApi'), ...sendOptions });
+
+	for (const trigger of ['Запуск вручную', 'Каждые 15 минут']) w.link(trigger, SOURCES);
+	SOURCES.forEach((source, i) => w.link(source, 'Все обращения', 0, i).link(source, 'Ошибки источников', 1));
 	// Replies to «Проблема решена?» are linked to their appeals before anything else sees them.
-	connect(c, 'Все обращения', 'Ответы заявителей');
-	connect(c, 'Ответы заявителей', 'МЦУ: Структурирование', 0);
-	connect(c, 'Ответы заявителей', 'Оценки заявителей', 1);
+	w.link('Все обращения', 'Ответы заявителей').link('Ответы заявителей', 'МЦУ: Структурирование', 0).link('Ответы заявителей', 'Оценки заявителей', 1);
 	// A node fed from several outputs runs once per output: merges bring the branches back together.
-	connect(c, 'МЦУ: Структурирование', 'Размеченные', 0, 0);
-	connect(c, 'МЦУ: Структурирование', 'Размеченные', 1, 1);
-	connect(c, 'Размеченные', 'МЦУ: Маршрутизация');
-	for (let i = 0; i <= ROUTING_RULES.length; i++) connect(c, 'МЦУ: Маршрутизация', 'Распределённые', i, i);
-	connect(c, 'Распределённые', 'МЦУ: Сроки');
-	for (const to of ['Реестр обращений', 'Просроченные', 'Новые в ПОС?', 'МЦУ: Контроль ответов']) connect(c, 'МЦУ: Сроки', to);
-	// Reminders see the answer checks too: an answer with errors goes back to the responsible with the reasons.
-	connect(c, 'Ответы вместе', 'МЦУ: Напоминания');
-	connect(c, 'МЦУ: Напоминания', 'Отправить напоминания');
-	connect(c, 'МЦУ: Напоминания', 'Есть чат в MAX?');
-	connect(c, 'Есть чат в MAX?', 'MAX: отправить напоминания', 0);
-	connect(c, 'МЦУ: Сроки', 'Кого спросить об оценке');
-	connect(c, 'Кого спросить об оценке', 'Канал вопроса');
-	FOLLOW_UP_SENDERS.forEach((sender, i) => connect(c, 'Канал вопроса', sender, i));
-	connect(c, 'Новые в ПОС?', 'ПОС: взять в работу', 0);
-	connect(c, 'МЦУ: Контроль ответов', 'Ответы вместе', 0, 0);
-	connect(c, 'МЦУ: Контроль ответов', 'Ответы вместе', 1, 1);
-	connect(c, 'Ответы вместе', 'Ошибки в ответах');
-	for (const [from, to] of [['Рейтинг подразделений', 'Лист «Рейтинг»'], ['Рейтинг поселений', 'Лист «Рейтинг поселений»'], ['Сводка', 'Лист «Сводка»'], ['Таблица ССТУ', 'Лист «ССТУ»']]) {
-		connect(c, 'Ответы вместе', from);
-		connect(c, from, to);
-	}
-	return { id: 'McuIntake', name: 'МЦУ: Приём и контроль обращений', active: false, nodes, connections: c, settings: { executionOrder: 'v1', timezone: 'Europe/Moscow', saveManualExecutions: true }, pinData: {}, tags: [] };
+	w.link('МЦУ: Структурирование', 'Размеченные', 0, 0).link('МЦУ: Структурирование', 'Размеченные', 1, 1).link('Размеченные', 'МЦУ: Маршрутизация');
+	for (let i = 0; i <= ROUTING_RULES.length; i++) w.link('МЦУ: Маршрутизация', 'Распределённые', i, i);
+	w.link('Распределённые', 'МЦУ: Сроки').link('МЦУ: Сроки', ['МЦУ: Контроль ответов', 'Новые в ПОС?', 'Кого спросить об оценке']);
+	// Checked or not, every appeal goes on to the register: the verdict is one of its columns.
+	w.link('МЦУ: Контроль ответов', 'Ответы вместе', 0, 0).link('МЦУ: Контроль ответов', 'Ответы вместе', 1, 1).link('Ответы вместе', 'Реестр обращений');
+	w.link('Новые в ПОС?', 'ПОС: взять в работу', 0);
+	w.link('Кого спросить об оценке', 'Канал вопроса');
+	FOLLOW_UP_SENDERS.forEach((sender, i) => w.link('Канал вопроса', sender, i));
+	return w.workflow('McuIntake', 'МЦУ: Приём обращений', { saveManualExecutions: true });
+}
+
+/**
+ * «МЦУ: Напоминания о сроках»: on working days at 9:00 the whole register is read back, the deadlines recomputed at
+ * that moment and written back (so «Контроль срока» and «Осталось» are today's for every open appeal), the overdue
+ * tab rebuilt and the reminders sent — to Telegram, and to MAX where the recipient has a chat there.
+ */
+export function remindersWorkflow(): Workflow {
+	const w = new Canvas('00000000-0000-4000-8001-');
+	w.note(1, 'О процессе', '## МЦУ: напоминания о сроках\nПо рабочим дням в 9:00 читает реестр, пересчитывает сроки на текущий момент и обновляет в реестре «Контроль срока» и «Осталось / просрочено», пересобирает лист «Просроченные и истекающие» и рассылает напоминания: ответственным, руководителям, координатору и куратору по мере просрочки, а ответы, возвращённые на доработку, — ответственным с причинами. Одно напоминание получателю по обращению в день, даже если процесс запущен снова.\n\n**Контакты** — в узле «МЦУ: Напоминания».', [-1, -5], 520, 300)
+		.add(2, 'Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [0, 0])
+		// Monday to Friday; holidays and moved working days are skipped by «МЦУ: Напоминания» (production calendar).
+		.add(3, 'По рабочим дням в 9:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 2], { rule: { interval: [{ field: 'cronExpression', expression: '0 9 * * 1-5' }] } })
+		.add(4, 'Реестр: все обращения', ...REPORT, [1, 1], readRegisterParameters(), cred('mcuGoogleServiceAccountApi'))
+		.add(5, 'МЦУ: Сроки', mcu('deadlines'), 1, [2, 1], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' })
+		.add(6, 'Реестр обращений', ...REPORT, [3, -0.5], reportParameters('register', REGISTER, undefined, { correctionDepartments: CORRECTION_DEPARTMENTS }), cred('mcuGoogleServiceAccountApi'))
+		.add(7, 'Просроченные', ...REPORT, [3, 1], reportParameters('overdue', 'Просроченные и истекающие'), cred('mcuGoogleServiceAccountApi'))
+		.add(8, 'МЦУ: Напоминания', mcu('reminders'), 1, [3, 2.5], { ...REMINDER_CONTACTS, options: {} })
+		.add(9, 'Отправить напоминания', mcu('telegram'), 1, [4, 2], { resource: 'message', operation: 'send', chatId: '={{ $json.telegramChatId }}', text: '={{ $json.text }}' }, { ...cred('mcuTelegramApi'), onError: 'continueRegularOutput' })
+		// Digests whose recipient has a MAX chat go there too; the key (level, recipient, day) keeps a retried run from sending twice.
+		.add(10, 'Есть чат в MAX?', 'n8n-nodes-base.if', 2.2, [4, 3.5], ifNotEmpty('m1', '={{ $json.maxChatId }}'))
+		.add(11, 'MAX: отправить напоминания', mcu('max'), 1, [5, 3.5], { resource: 'message', operation: 'send', recipient: 'chat', chatId: '={{ $json.maxChatId }}', text: '={{ $json.text }}', idempotencyKey: "={{ 'reminder:' + $json.digestKey }}", markAnswered: false }, { ...cred('mcuMaxApi'), onError: 'continueRegularOutput' });
+	w.link('Запуск вручную', 'Реестр: все обращения').link('По рабочим дням в 9:00', 'Реестр: все обращения').link('Реестр: все обращения', 'МЦУ: Сроки');
+	w.link('МЦУ: Сроки', ['Реестр обращений', 'Просроченные', 'МЦУ: Напоминания']);
+	w.link('МЦУ: Напоминания', ['Отправить напоминания', 'Есть чат в MAX?']).link('Есть чат в MAX?', 'MAX: отправить напоминания', 0);
+	return w.workflow('McuReminders', 'МЦУ: Напоминания о сроках', { saveManualExecutions: true });
+}
+
+/**
+ * «МЦУ: Отчёты»: nightly, from the whole register — answer errors (its «Проверка ответа» column: every current one,
+ * not only the last run's), ratings of departments and settlements, the summary and the ССТУ table.
+ */
+export function reportsWorkflow(): Workflow {
+	const w = new Canvas('00000000-0000-4000-8002-');
+	const ratingPeriod = { from: "={{ $now.minus({ days: 90 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}' };
+	w.note(1, 'О процессе', '## МЦУ: отчёты\nКаждую ночь в 2:00 читает реестр целиком и пересобирает листы: «Ошибки в ответах» (по столбцу реестра «Проверка ответа» — все ответы на доработку и с замечаниями), рейтинги подразделений и поселений за 90 дней, сводку за 30 дней и таблицу ССТУ за прошлый месяц. Сроки пересчитываются на момент запуска.', [-1, -5], 520, 240)
+		.add(2, 'Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [0, 0])
+		.add(3, 'Каждую ночь в 2:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 2], { rule: { interval: [{ field: 'cronExpression', expression: '0 2 * * *' }] } })
+		.add(4, 'Реестр: все обращения', ...REPORT, [1, 1], readRegisterParameters(), cred('mcuGoogleServiceAccountApi'))
+		.add(5, 'МЦУ: Сроки', mcu('deadlines'), 1, [2, 1], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' })
+		.add(6, 'Ошибки в ответах', ...REPORT, [3, -1], reportParameters('answerErrors', 'Ошибки в ответах'), cred('mcuGoogleServiceAccountApi'))
+		.add(7, 'Рейтинг подразделений', mcu('rating'), 1, [3, 0.5], { operation: 'rating', groupBy: 'department', ...ratingPeriod, options: {} })
+		.add(8, 'Рейтинг поселений', mcu('rating'), 1, [3, 2], { operation: 'rating', groupBy: 'settlement', ...ratingPeriod, options: {} })
+		.add(9, 'Сводка', mcu('rating'), 1, [3, 3.5], { operation: 'summary', from: "={{ $now.minus({ days: 30 }).startOf('day').toISO() }}", to: '={{ $now.toISO() }}' })
+		.add(10, 'Таблица ССТУ', mcu('rating'), 1, [3, 5], { operation: 'sstu', month: "={{ $now.minus({ months: 1 }).toFormat('yyyy-MM') }}" })
+		.add(11, 'Лист «Рейтинг»', ...REPORT, [4, 0.5], reportParameters('table', 'Рейтинг подразделений', { title: 'Балл подразделений', labelHeader: 'Подразделение', valueHeader: 'Балл' }), cred('mcuGoogleServiceAccountApi'))
+		.add(12, 'Лист «Рейтинг поселений»', ...REPORT, [4, 2], reportParameters('table', 'Рейтинг поселений'), cred('mcuGoogleServiceAccountApi'))
+		.add(13, 'Лист «Сводка»', ...REPORT, [4, 3.5], reportParameters('table', 'Сводка', { title: 'Обращения по темам и поселениям', labelHeader: 'Показатель', valueHeader: 'Значение' }), cred('mcuGoogleServiceAccountApi'))
+		.add(14, 'Лист «ССТУ»', ...REPORT, [4, 5], reportParameters('table', 'ССТУ (прошлый месяц)'), cred('mcuGoogleServiceAccountApi'));
+	w.link('Запуск вручную', 'Реестр: все обращения').link('Каждую ночь в 2:00', 'Реестр: все обращения').link('Реестр: все обращения', 'МЦУ: Сроки');
+	w.link('МЦУ: Сроки', ['Ошибки в ответах', 'Рейтинг подразделений', 'Рейтинг поселений', 'Сводка', 'Таблица ССТУ']);
+	for (const [from, to] of [['Рейтинг подразделений', 'Лист «Рейтинг»'], ['Рейтинг поселений', 'Лист «Рейтинг поселений»'], ['Сводка', 'Лист «Сводка»'], ['Таблица ССТУ', 'Лист «ССТУ»']]) w.link(from, to);
+	return w.workflow('McuReports', 'МЦУ: Отчёты', { saveManualExecutions: true });
 }
 
 /** «Справочник» of the district's spreadsheet (the credential's «Таблица МЦУ»): its contacts, one item each. */
@@ -305,7 +408,14 @@ export function deadlinesDemoWorkflow(): Json {
 
 /** Every shipped workflow by its file in workflows/: the files are exactly this output (a unit test checks it). */
 export function shippedWorkflows(): Record<string, Json> {
-	return { 'intake.json': intakeWorkflow(), 'weekly.json': weeklyWorkflow(), 'errors.json': errorsWorkflow(), 'deadlines-demo.json': deadlinesDemoWorkflow() };
+	return {
+		'intake.json': intakeWorkflow(),
+		'reminders.json': remindersWorkflow(),
+		'reports.json': reportsWorkflow(),
+		'weekly.json': weeklyWorkflow(),
+		'errors.json': errorsWorkflow(),
+		'deadlines-demo.json': deadlinesDemoWorkflow(),
+	};
 }
 
 export const workflowFileText = (workflow: Json): string => `${JSON.stringify(workflow, null, 2)}\n`;

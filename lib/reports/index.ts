@@ -7,3 +7,4 @@ export * from './answerErrors';
 export * from './corrections';
 export * from './registerRead';
 export * from './directory';
+export * from './answerCheckCell';

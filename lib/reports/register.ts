@@ -1,6 +1,7 @@
 import type { Appeal } from '../appeal';
 import { DEFAULT_GAZETTEER } from '../classify/gazetteer';
 import { TOPICS, topicLabel } from '../topics';
+import { answerCheckText } from './answerCheckCell';
 import { APPEAL_TYPE_LABELS, CORRECTION_HEADERS, computedValue } from './corrections';
 import { maskAddress, maskContact, maskName, maskText, reportLink } from './masking';
 
@@ -114,6 +115,9 @@ export const REGISTER_COLUMNS: ReportColumn[] = [
 	{ key: 'timeLeft', header: 'Осталось / просрочено', value: (a) => str((a.deadlineInfo as { text?: string } | undefined)?.text), width: 190 },
 	{ key: 'answeredAt', header: 'Дата ответа', value: (a) => sheetDateTime(a.answeredAt), width: 140, format: 'datetime' },
 	{ key: 'answerText', header: 'Ответ', value: (a, m) => truncate(str(a.answerText), m ? maskText : undefined), width: 320, personalData: true },
+	// The verdict of «МЦУ: Контроль ответов» with its reasons: reminders and reports read it back from here, since the
+	// intake sees an answer once. It quotes the answer, so a record without the answer text leaves it as it is.
+	{ key: 'answerCheck', header: 'Проверка ответа', value: (a, m) => truncate(answerCheckText(a.answerCheck, m)), width: 320, personalData: true },
 	{ key: 'satisfaction', header: 'Оценка заявителя', value: (a) => SATISFACTION_LABELS[a.satisfaction] ?? '', width: 150, choices: Object.values(SATISFACTION_LABELS) },
 	{ key: 'flags', header: 'Признаки', value: (a) => (a.flags ?? []).join(', '), width: 180 },
 	// Only web links to the source's own hosts; none to a citizen's own post when masked (see reportLink).

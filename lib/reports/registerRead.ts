@@ -1,5 +1,6 @@
 import type { Appeal } from '../appeal';
 import type { GazetteerEntry } from '../classify/gazetteer';
+import { answerCheckFromText } from './answerCheckCell';
 import { applyCorrection, appealTypeFromName, readCorrections, settlementFromName, topicFromName } from './corrections';
 import { DEADLINE_STATUS_LABELS_RU, KIND_LABELS, REGISTER_COLUMNS, SATISFACTION_LABELS, SOURCE_LABELS, STATUS_LABELS, fromSheetDateTime } from './register';
 import type { Cell } from './upsert';
@@ -79,6 +80,9 @@ export function appealsFromRegister(grid: Cell[][], options: RegisterReadOptions
 			personalDataRemoved: true,
 			registerRow: i + 2,
 		} as Appeal;
+		// The answer check's verdict, for reminders (rework), the answer-errors tab and the ratings.
+		const answerCheck = answerCheckFromText(cell('answerCheck'));
+		if (answerCheck) (appeal as { answerCheck?: unknown }).answerCheck = answerCheck;
 		const correction = corrections.get(id);
 		const corrected = applyCorrection(appeal, correction);
 		// «МЦУ: Маршрутизация» applies a department correction in the intake; read back, it is applied here, and the

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { errorsWorkflow, intakeWorkflow, weeklyWorkflow } from '../../scripts/workflows';
+import { errorsWorkflow, intakeWorkflow, remindersWorkflow, reportsWorkflow, weeklyWorkflow } from '../../scripts/workflows';
 import { N8nInstance } from '../helpers/n8n';
 import { E2E_DIR, ROOT } from '../helpers/paths';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
@@ -22,7 +22,7 @@ describe('the workflows in a real browser', () => {
 	let page: Page;
 	let url: string;
 	const n8n = new N8nInstance('browser');
-	const workflows = [intakeWorkflow(), weeklyWorkflow(), errorsWorkflow(), JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows/deadlines-demo.json'), 'utf8'))];
+	const workflows = [intakeWorkflow(), remindersWorkflow(), reportsWorkflow(), weeklyWorkflow(), errorsWorkflow(), JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows/deadlines-demo.json'), 'utf8'))];
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ ports: 'random' });

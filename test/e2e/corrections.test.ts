@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox';
-import { CREDENTIALS, intakeWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
+import { CREDENTIALS, intakeWorkflow, remindersWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
 import { createClassifier } from '../../lib/classify';
 import { CORRECTION_HEADERS, a1, columnLetter } from '../../lib/reports';
 import { topicLabel } from '../../lib/topics';
@@ -18,7 +18,9 @@ type RuleParam = { name: string; topics: string[]; department: string; responsib
  * The coordinator's corrections in real n8n: after the first intake run a coordinator writes a corrected topic for one
  * appeal and a corrected department for another into the register (through the Sheets API, as the browser does);
  * the next run keeps both cells, structures and routes the appeals by them — the branch, the department, the
- * responsible and the reminder follow — while the register's computed columns still show what the package decided.
+ * responsible and, in the reminders workflow that reads the register, the reminder follow — while the register's
+ * computed columns still show what the package decided. The intake routes an appeal again when its source reports it
+ * again: the corrected appeals are VK and OK comments, which every run re-reads (ПОС and ИМ: when they change).
  */
 describe('coordinator corrections in the register survive runs and change the routing', () => {
 	let sandbox: Sandbox;
@@ -27,6 +29,8 @@ describe('coordinator corrections in the register survive runs and change the ro
 	let rules: RuleParam[];
 	let first: Awaited<ReturnType<N8nInstance['execute']>>;
 	let second: Awaited<ReturnType<N8nInstance['execute']>>;
+	let reminders: Awaited<ReturnType<N8nInstance['execute']>>;
+	const reRead = (x: Item) => x.source === 'vk' || x.source === 'ok';
 	let topicFixed: Item;
 	let departmentFixed: Item;
 	let account: { email: string; privateKey: string; tokenUri: string; sheetsUrl: string };
@@ -44,8 +48,7 @@ describe('coordinator corrections in the register survive runs and change the ro
 		sandbox = await startSandbox({ ports: 'random', fastDelivery: true });
 		await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
 		const workflow = intakeWorkflow();
-		for (const node of workflow.nodes as Array<{ name: string; parameters: Record<string, unknown>; credentials?: unknown }>) {
-			if (node.name === 'МЦУ: Напоминания') node.parameters.options = { workingTimeOnly: false };
+		for (const node of workflow.nodes) {
 			// Structuring reads the register's corrections; the history tab is named but pasted only before the third run.
 			if (node.name === 'МЦУ: Структурирование') {
 				Object.assign(node.parameters, { learnFromSheets: true, spreadsheetId: SPREADSHEET_ID, historySheet: HISTORY_SHEET, registerSheet: TAB });
@@ -54,16 +57,19 @@ describe('coordinator corrections in the register survive runs and change the ro
 			if (node.name === 'МЦУ: Маршрутизация') rules = (node.parameters.rules as { rule: RuleParam[] }).rule;
 		}
 		await n8n.importWorkflow(workflow);
+		const remind = remindersWorkflow();
+		for (const node of remind.nodes) if (node.name === 'МЦУ: Напоминания') node.parameters.options = { workingTimeOnly: false };
+		await n8n.importWorkflow(remind);
 		first = await n8n.execute('McuIntake');
 		expect(first.error).toBeUndefined();
 
 		const roads = rules.findIndex((r) => r.topics.includes('roads'));
 		const water = rules.findIndex((r) => r.topics.includes('water'));
 		const improvement = rules.findIndex((r) => r.department === 'Отдел благоустройства');
-		topicFixed = first.items('МЦУ: Маршрутизация', roads).find((x) => x.topic === 'roads')!;
+		topicFixed = first.items('МЦУ: Маршрутизация', roads).find((x) => x.topic === 'roads' && reRead(x))!;
 		departmentFixed = first
 			.items('МЦУ: Сроки')
-			.find((x) => x.deadlineStatus === 'overdue' && x.department && x.department !== rules[improvement].department && x.id !== topicFixed.id)!;
+			.find((x) => x.deadlineStatus === 'overdue' && reRead(x) && x.department && x.department !== rules[improvement].department && x.id !== topicFixed?.id)!;
 		expect([topicFixed, departmentFixed].every(Boolean)).toBe(true);
 		expect(branchOf(first, topicFixed.id)).not.toBe(water);
 		expect(branchOf(first, departmentFixed.id)).not.toBe(improvement);
@@ -86,6 +92,8 @@ describe('coordinator corrections in the register survive runs and change the ro
 		});
 		second = await n8n.execute('McuIntake');
 		expect(second.error).toBeUndefined();
+		reminders = await n8n.execute('McuReminders');
+		expect(reminders.error).toBeUndefined();
 	});
 	afterAll(async () => {
 		await sandbox.close();
@@ -128,7 +136,8 @@ describe('coordinator corrections in the register survive runs and change the ro
 			routing: { rule: rules[improvement].name, why: ['подразделение исправлено координатором: Отдел благоустройства'] },
 			corrections: { department: 'Отдел благоустройства', computed: { department: departmentFixed.department } },
 		});
-		const digest = second.items('МЦУ: Напоминания').find((d) => d.level === 'responsible' && (d.appealIds as string[]).includes(String(departmentFixed.id)));
+		// The reminders workflow reads the register the second run wrote: the responsible of the corrected department.
+		const digest = reminders.items('МЦУ: Напоминания').find((d) => d.level === 'responsible' && (d.appealIds as string[]).includes(String(departmentFixed.id)));
 		expect(digest?.recipient).toBe(rules[improvement].responsible);
 	});
 

@@ -10,6 +10,7 @@ describe('shipped workflows are the generator\'s output', () => {
 	const generated = shippedWorkflows();
 
 	it('the same set of files', () => {
+		expect(Object.keys(generated).sort()).toEqual(['deadlines-demo.json', 'errors.json', 'intake.json', 'reminders.json', 'reports.json', 'weekly.json']);
 		const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
 		expect(files).toEqual(Object.keys(generated).sort());
 	});
