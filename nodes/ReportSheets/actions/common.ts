@@ -26,6 +26,7 @@ export async function writeReport(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	target: SheetsTarget,
+	/** The operation, as the output's `report` field (the same in both versions). */
 	report: string,
 	write: (records: IDataObject[], masked: boolean) => Promise<IDataObject>,
 	failure: string,
@@ -33,10 +34,7 @@ export async function writeReport(
 	const masked = ctx.getNodeParameter('maskPersonalData', 0, true) as boolean;
 	const { session, spreadsheetId, title } = target;
 	try {
-		const result = await write(
-			items.map((i) => i.json),
-			masked,
-		);
+		const result = await write(items.map((i) => i.json), masked);
 		return [
 			{
 				json: { report, spreadsheetId, sheet: title, ...result, apiCalls: session.calls, maskedPersonalData: masked } as IDataObject,
