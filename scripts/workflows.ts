@@ -349,7 +349,8 @@ export function weeklyWorkflow(): Json {
 			resource: 'message',
 			operation: 'send',
 			chatId: '={{ $json.telegramChatId }}',
-			text: `Еженедельные отчёты МЦУ обновлены: реестр, просроченные, ошибки в ответах, рейтинг подразделений и поселений, сводка, таблица ССТУ.\nhttps://docs.google.com/spreadsheets/d/${SPREADSHEET_ID}/edit`,
+			// The link of the spreadsheet «Справочник» was read from (the credential's): the district's own table.
+			text: '=Еженедельные отчёты МЦУ обновлены: реестр, просроченные, ошибки в ответах, рейтинг подразделений и поселений, сводка, таблица ССТУ.\n{{ $json.spreadsheetUrl }}',
 		}, cred('mcuTelegramApi')),
 	];
 	connect(c, 'По понедельникам', 'Справочник');

@@ -19,3 +19,8 @@ export function resolveSpreadsheetId(node: INode, parameter: unknown, credential
 	}
 	return id;
 }
+
+/** The address a person opens the spreadsheet at (a link in a message). */
+export function spreadsheetUrl(spreadsheetId: string): string {
+	return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit`;
+}

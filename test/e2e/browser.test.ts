@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { errorsWorkflow, intakeWorkflow, remindersWorkflow, reportsWorkflow, weeklyWorkflow } from '../../scripts/workflows';
+import { CREDENTIALS, errorsWorkflow, intakeWorkflow, remindersWorkflow, reportsWorkflow, weeklyWorkflow } from '../../scripts/workflows';
 import { N8nInstance } from '../helpers/n8n';
 import { E2E_DIR, ROOT } from '../helpers/paths';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
@@ -22,7 +22,23 @@ describe('the workflows in a real browser', () => {
 	let page: Page;
 	let url: string;
 	const n8n = new N8nInstance('browser');
-	const workflows = [intakeWorkflow(), remindersWorkflow(), reportsWorkflow(), weeklyWorkflow(), errorsWorkflow(), JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows/deadlines-demo.json'), 'utf8'))];
+	// The shipped workflows keep version 1 of «МЦУ: Отчёт в Google Таблицы»; version 2 (the default for new nodes) here.
+	const sheetsCredential = { mcuGoogleServiceAccountApi: CREDENTIALS.mcuGoogleServiceAccountApi };
+	const reportSheetsV2 = {
+		id: 'McuReportSheetsV2',
+		name: 'МЦУ: Отчёт в Google Таблицы, версия 2',
+		active: false,
+		nodes: [
+			{ id: 'c0000000-0000-4000-8000-000000000001', name: 'Запуск', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'c0000000-0000-4000-8000-000000000002', name: 'Реестр, версия 2', type: 'n8n-nodes-mcu.reportSheets', typeVersion: 2, position: [260, -100], parameters: { operation: 'register' }, credentials: sheetsCredential },
+			{ id: 'c0000000-0000-4000-8000-000000000003', name: 'Справочник, версия 2', type: 'n8n-nodes-mcu.reportSheets', typeVersion: 2, position: [260, 100], parameters: { operation: 'directory' }, credentials: sheetsCredential },
+		],
+		connections: { Запуск: { main: [[{ node: 'Реестр, версия 2', type: 'main', index: 0 }, { node: 'Справочник, версия 2', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		tags: [],
+	};
+	const workflows = [intakeWorkflow(), remindersWorkflow(), reportsWorkflow(), weeklyWorkflow(), errorsWorkflow(), JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows/deadlines-demo.json'), 'utf8')), reportSheetsV2];
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ ports: 'random' });
@@ -60,12 +76,21 @@ describe('the workflows in a real browser', () => {
 		});
 	}
 
-	for (const [node, label, file] of [
-		['МЦУ: Маршрутизация', 'Правила', 'routing-panel'],
-		['МЦУ: Сроки', 'Свои правила сроков', 'deadlines-panel'],
+	it('shows version 2 of «МЦУ: Отчёт в Google Таблицы» with Russian subtitles', async () => {
+		await page.goto(`${url}/workflow/McuReportSheetsV2`);
+		await page.getByText('Справочник, версия 2', { exact: true }).first().waitFor({ timeout: 60000 });
+		expect(await page.getByText('Реестр обращений', { exact: true }).count()).toBeGreaterThan(0);
+		expect(await page.getByText('Прочитать справочник', { exact: true }).count()).toBeGreaterThan(0);
+		expect(await page.getByText(/^(register|directory)$/).count()).toBe(0);
+	});
+
+	for (const [workflow, node, label, file] of [
+		['McuIntake', 'МЦУ: Маршрутизация', 'Правила', 'routing-panel'],
+		['McuIntake', 'МЦУ: Сроки', 'Свои правила сроков', 'deadlines-panel'],
+		['McuReportSheetsV2', 'Реестр, версия 2', 'Подразделения для исправлений', 'report-sheets-v2-panel'],
 	] as const) {
 		it(`opens the panel of «${node}» with its parameters`, async () => {
-			await page.goto(`${url}/workflow/McuIntake`);
+			await page.goto(`${url}/workflow/${workflow}`);
 			await page.getByText(node, { exact: true }).first().waitFor({ timeout: 60000 });
 			// Double-click the node itself (its label sits under the icon).
 			const box = await page.getByText(node, { exact: true }).first().boundingBox();

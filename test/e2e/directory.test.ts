@@ -50,7 +50,8 @@ describe('recipients from «Справочник» in real n8n', () => {
 		expect(run.items('Справочник')).toHaveLength(21);
 		const sent = sandbox.telegram.sentMessages();
 		expect(sent.map((m) => String(m.chat.id)).sort()).toEqual(['7001', '7002']);
-		for (const m of sent) expect(m.text).toContain('Еженедельные отчёты МЦУ обновлены');
+		// The link is the spreadsheet «Справочник» was read from: the credential's, not one written into the workflow.
+		for (const m of sent) expect(m.text).toBe(`Еженедельные отчёты МЦУ обновлены: реестр, просроченные, ошибки в ответах, рейтинг подразделений и поселений, сводка, таблица ССТУ.\nhttps://docs.google.com/spreadsheets/d/${SPREADSHEET_ID}/edit`);
 	});
 
 	it('a changed tab changes the recipients: the error alert goes to the technical specialist the tab names now', async () => {

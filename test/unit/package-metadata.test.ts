@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { INodeType } from 'n8n-workflow';
+import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 const root = path.resolve(__dirname, '../..');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -89,8 +89,11 @@ describe('codex files', () => {
 	const nodes = (pkg.n8n.nodes as string[]).map((distPath) => {
 		const source = path.join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 		const className = path.basename(source, '.node.ts');
-		const NodeClass = require(source)[className] as new () => INodeType;
-		return { source, codexPath: source.replace(/\.ts$/, '.json'), description: new NodeClass().description };
+		const NodeClass = require(source)[className] as new () => INodeType | IVersionedNodeType;
+		const instance = new NodeClass();
+		// A versioned node (VersionedNodeType) is described by its default version: the one new nodes get.
+		const description = 'nodeVersions' in instance ? instance.getNodeType().description : instance.description;
+		return { source, codexPath: source.replace(/\.ts$/, '.json'), description };
 	});
 
 	it('every node has <Node>.node.json beside it, and no codex file is left without its node', () => {

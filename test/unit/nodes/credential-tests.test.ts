@@ -5,7 +5,8 @@ import { mcuSheetsCredentialTest } from '../../../nodes/ReportSheets/credentialT
 
 // Every node using the Google service account must say how n8n tests it, and test it the same way.
 describe.each([
-	['ReportSheets', new ReportSheets()],
+	['ReportSheets v1', new ReportSheets().getNodeType(1)],
+	['ReportSheets v2', new ReportSheets().getNodeType(2)],
 	['Structure', new Structure()],
 	['Reminders', new Reminders()],
 ])('%s credential test', (_name, node) => {

@@ -9,6 +9,7 @@ import { Max } from '../../../nodes/Max/Max.node';
 import { Pos } from '../../../nodes/Pos/Pos.node';
 import { Im } from '../../../nodes/Im/Im.node';
 import { MaxTrigger } from '../../../nodes/Max/MaxTrigger.node';
+import { ReportSheets } from '../../../nodes/ReportSheets/ReportSheets.node';
 import { McuGoogleServiceAccountApi } from '../../../credentials/McuGoogleServiceAccountApi.credentials';
 import { McuImApi } from '../../../credentials/McuImApi.credentials';
 import { McuMaxApi } from '../../../credentials/McuMaxApi.credentials';
@@ -28,10 +29,10 @@ function texts(properties: INodeProperties[]): Array<{ where: string; text: stri
 	for (const p of properties) {
 		out.push({ where: `${p.name}.displayName`, text: p.displayName });
 		if (p.description) out.push({ where: `${p.name}.description`, text: p.description });
-		for (const o of (p.options ?? []) as Array<{ name: string; action?: string; description?: string }>) {
-			// A collection's options are fields of their own, labelled by displayName.
-			if ('displayName' in o) {
-				out.push(...texts([o as unknown as INodeProperties]));
+		for (const o of (p.options ?? []) as Array<{ name: string; displayName?: string; values?: INodeProperties[]; action?: string; description?: string }>) {
+			// A collection's field or a fixedCollection's group: its label is the displayName (name is the saved key).
+			if (o.displayName !== undefined) {
+				out.push(...(o.values ? [{ where: `${p.name}.${o.name}`, text: o.displayName }, ...texts(o.values)] : texts([o as unknown as INodeProperties])));
 				continue;
 			}
 			if (!PROPER_NAMES.has(o.name)) out.push({ where: `${p.name}.option`, text: o.name });
@@ -48,13 +49,17 @@ function notRussian(entries: Array<{ where: string; text: string }>): string[] {
 		.map(({ where, text }) => `${where}: ${text}`);
 }
 
-describe('the source nodes and all credentials speak Russian in the editor', () => {
-	const nodes: INodeType[] = [new Vk(), new VkTrigger(), new VkCallbackTrigger(), new Ok(), new OkTrigger(), new Telegram(), new Max(), new MaxTrigger(), new Pos(), new Im()];
+describe('the source nodes, the reports node and all credentials speak Russian in the editor', () => {
+	// Both versions of «МЦУ: Отчёт в Google Таблицы»: v1 stays in saved workflows.
+	const reportSheets = new ReportSheets();
+	const nodes: INodeType[] = [
+		new Vk(), new VkTrigger(), new VkCallbackTrigger(), new Ok(), new OkTrigger(), new Telegram(), new Max(), new MaxTrigger(), new Pos(), new Im(), reportSheets.getNodeType(1), reportSheets.getNodeType(2),
+	];
 	const credentials: ICredentialType[] = [
 		new McuGoogleServiceAccountApi(), new McuImApi(), new McuMaxApi(), new McuOkApi(), new McuPosApi(), new McuTelegramApi(), new McuVkApi(),
 	];
 
-	it.each(nodes.map((n) => [n.description.displayName, n] as const))('%s: every label and description is Russian', (_name, node) => {
+	it.each(nodes.map((n) => [`${n.description.displayName} v${String(n.description.version)}`, n] as const))('%s: every label and description is Russian', (_name, node) => {
 		expect(notRussian(texts(node.description.properties))).toEqual([]);
 	});
 

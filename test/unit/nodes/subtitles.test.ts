@@ -1,6 +1,7 @@
 import { Workflow, type INode, type INodeType, type INodeTypes } from 'n8n-workflow';
 import { Normalize } from '../../../nodes/Normalize/Normalize.node';
 import { Rating } from '../../../nodes/Rating/Rating.node';
+import { ReportSheets } from '../../../nodes/ReportSheets/ReportSheets.node';
 
 /** The canvas subtitle, evaluated the way n8n's editor does it (its node's parameters, n8n's expression engine). */
 function subtitleOf(nodeType: INodeType, parameters: INode['parameters']): unknown {
@@ -13,6 +14,23 @@ function subtitleOf(nodeType: INodeType, parameters: INode['parameters']): unkno
 describe('canvas subtitles in Russian', () => {
 	it('«МЦУ: Рейтинг и сводка» names its operation', () => {
 		expect(['rating', 'summary', 'sstu'].map((operation) => subtitleOf(new Rating(), { operation }))).toEqual(['Рейтинг', 'Сводка за период', 'Таблица ССТУ за месяц']);
+	});
+
+	it('«МЦУ: Отчёт в Google Таблицы» v2 names its operation; v1 keeps the subtitle its workflows were saved with', () => {
+		const v2 = new ReportSheets().getNodeType(2);
+		const operations = ['register', 'readRegister', 'overdue', 'answerErrors', 'table', 'directory'];
+		expect(operations.map((operation) => subtitleOf(v2, { operation }))).toEqual([
+			'Реестр обращений',
+			'Прочитать реестр',
+			'Просроченные и истекающие',
+			'Ошибки в ответах',
+			'Таблица из входных элементов',
+			'Прочитать справочник',
+		]);
+		// Every option of the selector has its Russian subtitle.
+		const options = v2.description.properties.find((p) => p.name === 'operation')!.options as Array<{ value: string }>;
+		expect(options.map((o) => o.value).sort()).toEqual([...operations].sort());
+		expect(subtitleOf(new ReportSheets().getNodeType(1), { report: 'overdue' })).toBe('overdue');
 	});
 
 	it('«МЦУ: Нормализация» names every input in Russian, in both versions', () => {

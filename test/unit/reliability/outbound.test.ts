@@ -66,7 +66,7 @@ describe('outbound HTTP goes through n8n and never follows redirects with creden
 
 	it('the Google credential test uses n8n\'s request helper without following redirects', async () => {
 		const { fns, calls } = legacyRequestContext();
-		const test = new ReportSheets().methods.credentialTest.mcuSheetsCredentialTest;
+		const test = new ReportSheets().getNodeType(2).methods!.credentialTest!.mcuSheetsCredentialTest;
 		const result = await test.call(fns, {
 			id: 'c',
 			name: 'c',

@@ -6,6 +6,9 @@ import { SheetsEmulator } from '../../../sandbox/sheets/emulator';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
 
+/** Version 1 (selector `report`), as the saved workflows use it. */
+const reportSheetsV1 = new ReportSheets().getNodeType(1) as { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
+
 /** Issue 17: the district's contacts live in one tab «Справочник» of the spreadsheet named once, in the credential. */
 const ID = 'mcu-demo-spreadsheet';
 
@@ -43,13 +46,13 @@ describe('the directory tab through the nodes, the spreadsheet taken from the cr
 		sheet.cells = rows.map((r) => r.map((v) => ({ v })));
 	};
 	const addTab = async (rows: Array<Array<string | number>>) => {
-		await new ReportSheets().execute.call(context('Справочник', { report: 'directory' }).ctx);
+		await reportSheetsV1.execute.call(context('Справочник', { report: 'directory' }).ctx);
 		fill(rows);
 	};
 
 	it('«Прочитать справочник» makes a missing tab with headers, widths and the roles\' drop-down, then gives a contact per row', async () => {
 		const first = context('Справочник', { report: 'directory', spreadsheetId: '' });
-		expect(await new ReportSheets().execute.call(first.ctx)).toEqual([[]]);
+		expect(await reportSheetsV1.execute.call(first.ctx)).toEqual([[]]);
 		expect(first.hints.map((h) => h.message)).toEqual(['Лист «Справочник» создан пустым: заполните в нём подразделения, роли и контакты']);
 		expect(emulator.values(ID, 'Справочник')).toEqual([['Подразделение', 'Роль', 'ФИО', 'Telegram', 'MAX', 'E-mail']]);
 		const sheet = emulator.get(ID)!.sheets.find((s) => s.properties.title === 'Справочник')!;
@@ -64,10 +67,12 @@ describe('the directory tab through the nodes, the spreadsheet taken from the cr
 			['', 'Куратор', 'Куратор МЦУ', '7002', '', 'curator@dedovichi.example'],
 		]);
 		const second = context('Справочник', { report: 'directory', spreadsheetId: '' }, [{ json: {} }]);
-		const [items] = await new ReportSheets().execute.call(second.ctx);
+		const [items] = await reportSheetsV1.execute.call(second.ctx);
+		// Each contact links the spreadsheet actually read (here the credential's), for the weekly message.
+		const spreadsheetUrl = `https://docs.google.com/spreadsheets/d/${ID}/edit`;
 		expect(items).toEqual([
-			{ json: { department: 'Отдел ЖКХ', role: 'Ответственный', name: 'Петров П. С.', telegramChatId: '5004', maxChatId: '', email: '' }, pairedItem: { item: 0 } },
-			{ json: { department: '', role: 'Куратор', name: 'Куратор МЦУ', telegramChatId: '7002', maxChatId: '', email: 'curator@dedovichi.example' }, pairedItem: { item: 0 } },
+			{ json: { department: 'Отдел ЖКХ', role: 'Ответственный', name: 'Петров П. С.', telegramChatId: '5004', maxChatId: '', email: '', spreadsheetUrl }, pairedItem: { item: 0 } },
+			{ json: { department: '', role: 'Куратор', name: 'Куратор МЦУ', telegramChatId: '7002', maxChatId: '', email: 'curator@dedovichi.example', spreadsheetUrl }, pairedItem: { item: 0 } },
 		]);
 		const warning = 'Лист «Справочник», строка 3: неизвестная роль «Глава» (нужна одна из: Руководитель, Ответственный, Координатор, Куратор, Технический специалист) — строка пропущена';
 		expect(second.hints).toEqual([{ message: warning, type: 'warning', location: 'outputPane' }]);
@@ -78,7 +83,7 @@ describe('the directory tab through the nodes, the spreadsheet taken from the cr
 		const saved = credentials.spreadsheetId;
 		credentials.spreadsheetId = '';
 		try {
-			await expect(new ReportSheets().execute.call(context('Справочник', { report: 'directory', spreadsheetId: '' }).ctx)).rejects.toThrow('Не указана Google Таблица');
+			await expect(reportSheetsV1.execute.call(context('Справочник', { report: 'directory', spreadsheetId: '' }).ctx)).rejects.toThrow('Не указана Google Таблица');
 		} finally {
 			credentials.spreadsheetId = saved;
 		}

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { ReportSheets } from '../../../nodes/ReportSheets/ReportSheets.node';
 import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
 import { SheetsEmulator } from '../../../sandbox/sheets/emulator';
@@ -8,6 +8,9 @@ import { CORRECTION_HEADERS, appealsFromRegister, fromSheetDateTime, sheetDateTi
 import { makeAppeal, type Appeal } from '../../../lib/appeal';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
+
+/** Version 1 (selector `report`), as the saved workflows use it. */
+const reportSheetsV1 = new ReportSheets().getNodeType(1) as { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
 
 /**
  * Issue 17: the register is the hand-off — reminders, overdue and reports read every appeal back from it, since the
@@ -93,7 +96,7 @@ describe('reading the register back into appeals', () => {
 				getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 				getCredentials: async () => ({ email: account.email, privateKey: account.privateKey, grantUrl: account.tokenUri, sheetsUrl: account.sheetsUrl }),
 			} as unknown as IExecuteFunctions;
-			const [out] = await new ReportSheets().execute.call(ctx);
+			const [out] = await reportSheetsV1.execute.call(ctx);
 			return out.map((o) => o.json.id);
 		};
 		// The default tab is the register's; two input items still give each appeal once.

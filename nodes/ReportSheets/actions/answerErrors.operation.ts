@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { Appeal } from '../../../lib/appeal';
+import { ANSWER_ERROR_COLUMNS, answerErrorRows } from '../../../lib/reports';
+import { replaceTab } from '../writer';
+import { REBUILT_TAB_FAILURE, writeReport, type SheetsTarget } from './common';
+import { forOperation, maskProperty, sheetNameProperty } from './fields';
+
+export const defaultTitle = 'Ошибки в ответах';
+
+export const description: INodeProperties[] = [sheetNameProperty(defaultTitle, forOperation('answerErrors')), maskProperty(forOperation('answerErrors'))];
+
+/** A row per error «МЦУ: Контроль ответов» found, the tab rebuilt in one write. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], target: SheetsTarget): Promise<INodeExecutionData[]> {
+	const { session, spreadsheetId, title } = target;
+	return writeReport(
+		this,
+		items,
+		target,
+		'answerErrors',
+		async (records, masked) => replaceTab(session, spreadsheetId, title, ANSWER_ERROR_COLUMNS, answerErrorRows(records as unknown as Appeal[]), masked),
+		REBUILT_TAB_FAILURE(title),
+	);
+}

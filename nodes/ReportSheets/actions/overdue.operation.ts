@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { Appeal } from '../../../lib/appeal';
+import { OVERDUE_COLUMNS, overdueRows } from '../../../lib/reports';
+import { DEADLINE_HIGHLIGHT, replaceTab } from '../writer';
+import { REBUILT_TAB_FAILURE, writeReport, type SheetsTarget } from './common';
+import { forOperation, maskProperty, sheetNameProperty } from './fields';
+
+export const defaultTitle = 'Просроченные и истекающие';
+
+export const description: INodeProperties[] = [sheetNameProperty(defaultTitle, forOperation('overdue')), maskProperty(forOperation('overdue'))];
+
+/** Overdue and expiring appeals, the tab rebuilt in one write. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], target: SheetsTarget): Promise<INodeExecutionData[]> {
+	const { session, spreadsheetId, title } = target;
+	return writeReport(
+		this,
+		items,
+		target,
+		'overdue',
+		async (records, masked) => replaceTab(session, spreadsheetId, title, OVERDUE_COLUMNS, overdueRows(records as unknown as Appeal[]), masked, DEADLINE_HIGHLIGHT),
+		REBUILT_TAB_FAILURE(title),
+	);
+}
