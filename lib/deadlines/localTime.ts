@@ -1,8 +1,5 @@
-/**
- * Wall-clock arithmetic on epoch milliseconds, without Date or luxon objects. Each function reproduces what
- * luxon 3 does internally (tsToObj, objToLocalTS, toISO, Duration → milliseconds), float for float, so the
- * deadline fast path gives byte-identical results to the DateTime code it replaced.
- */
+/** Wall-clock fields and ISO text of epoch milliseconds, for the deadline clock (why: zoneClock.ts). */
+import { isLeapYear } from '../calendar/dates';
 
 /** Local calendar fields of a moment (what luxon keeps in `DateTime.c`). */
 export interface LocalFields {
@@ -58,6 +55,18 @@ export function fieldsOfLocalMs(t: number): LocalFields | null {
 }
 
 const CUM_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(year: number, month: number): number {
+	return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/** The number written by two ASCII digits at i, or -1. */
+export function twoDigits(s: string, i: number): number {
+	const a = s.charCodeAt(i) - 48;
+	const b = s.charCodeAt(i + 1) - 48;
+	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
 
 /** Days from 1970-01-01 to 1 January of a year (proleptic Gregorian). */
 function daysToYear(year: number): number {
@@ -84,8 +93,7 @@ export function localMsOf(
 		Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && Number.isInteger(hour) &&
 		Number.isInteger(minute) && Number.isInteger(second) && Number.isInteger(millisecond)
 	) {
-		const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-		const days = daysToYear(year) + CUM_DAYS[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1;
+		const days = daysToYear(year) + CUM_DAYS[month - 1] + (month > 2 && isLeapYear(year) ? 1 : 0) + day - 1;
 		const t = days * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
 		if (t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS) return t;
 	}

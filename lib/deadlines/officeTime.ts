@@ -1,10 +1,8 @@
-/**
- * Working-time arithmetic on epoch milliseconds in a policy's zone: the per-appeal core behind computeDeadline
- * and evaluateDeadline. Same steps, in the same order (so the same errors), as the DateTime code it replaced.
- */
+/** Working time in a policy's zone: office hours of the production calendar's working days, on the deadline clock. */
 import type { ProductionCalendar } from '../calendar';
+import { msOf, type Moment } from './instant';
 import type { DeadlinePolicy, DeadlineUnit, OfficeHours } from './policy';
-import type { ZoneClock } from './zoneClock';
+import { clockFor, type ZoneClock } from './zoneClock';
 
 function minutesOf(hhmm: string): number {
 	const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
@@ -48,16 +46,11 @@ function minuteOfDay(clock: ZoneClock, ms: number): number {
 	return f ? f.hour * 60 + f.minute + f.second / 60 : NaN;
 }
 
-/** Adds working time (office hours of working days) to a moment. */
-export function addWorkingHoursMs(
-	clock: ZoneClock,
-	from: number,
-	hours: number,
-	policy: DeadlinePolicy,
-	calendar: ProductionCalendar,
-): number {
+/** Adds working time (office hours of working days) to a moment; epoch ms. */
+export function addWorkingHours(from: Moment, hours: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+	const clock = clockFor(policy.timeZone);
 	let remaining = hours * 60;
-	let cursor = clock.valid ? from : NaN;
+	let cursor = clock.valid ? msOf(from) : NaN;
 	for (let guard = 0; guard < 5000; guard++) {
 		const window = officeWindow(clock, cursor, policy.officeHours, calendar);
 		const now = minuteOfDay(clock, cursor);
@@ -78,14 +71,12 @@ export function addWorkingHoursMs(
  * Working minutes between two moments (negative when b is before a), counting office hours only. Constant time
  * whatever the span: the two partial days are counted directly, the days between from the calendar's prefix sums.
  */
-export function workingMinutesBetweenMs(
-	clock: ZoneClock,
-	a: number,
-	b: number,
-	policy: DeadlinePolicy,
-	calendar: ProductionCalendar,
-): number {
-	if (b < a) return -workingMinutesBetweenMs(clock, b, a, policy, calendar);
+export function workingMinutesBetween(a: Moment, b: Moment, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+	return workingMinutes(clockFor(policy.timeZone), msOf(a), msOf(b), policy, calendar);
+}
+
+function workingMinutes(clock: ZoneClock, a: number, b: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+	if (b < a) return -workingMinutes(clock, b, a, policy, calendar);
 	const from = clock.valid ? a : NaN;
 	const to = clock.valid ? b : NaN;
 	const clamp = (day: number, lo: number, hi: number) => {
@@ -107,17 +98,11 @@ export function workingMinutesBetweenMs(
 	return Math.round(total);
 }
 
-/** Adds an amount in a unit to a start moment; day units give the end of the resulting local day. */
-export function addPeriodMs(
-	clock: ZoneClock,
-	start: number,
-	unit: DeadlineUnit,
-	amount: number,
-	policy: DeadlinePolicy,
-	calendar: ProductionCalendar,
-): number {
-	const local = clock.valid ? start : NaN;
-	if (unit === 'working_hours') return addWorkingHoursMs(clock, local, amount, policy, calendar);
+/** Adds an amount in a unit to a start moment; day units give the end (23:59:59) of the resulting local day. */
+export function addPeriod(start: Moment, unit: DeadlineUnit, amount: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+	const clock = clockFor(policy.timeZone);
+	const local = clock.valid ? msOf(start) : NaN;
+	if (unit === 'working_hours') return addWorkingHours(local, amount, policy, calendar);
 	const startDate = clock.isoDate(local) as string;
 	let date: string;
 	if (unit === 'working_days') {

@@ -8,7 +8,7 @@
  */
 import { DateTime } from 'luxon';
 import { unknownYearWarning, type ProductionCalendar } from '../../lib/calendar';
-import { DeadlineInputError } from '../../lib/deadlines/compute';
+import { DeadlineInputError } from '../../lib/deadlines/instant';
 import { selectPolicy, type DeadlinePolicy, type DeadlineUnit, type OfficeHours } from '../../lib/deadlines/policy';
 import {
 	DEADLINE_STATUS_LABELS,
@@ -17,7 +17,9 @@ import {
 	type DeadlineStatus,
 	type DueSoonThresholds,
 } from '../../lib/deadlines/status';
-import type { DeadlineOptions, DeadlineResult } from '../../lib/deadlines/apply';
+import type { DeadlineOptions as Options, DeadlineResult } from '../../lib/deadlines/apply';
+
+type DeadlineOptions = Omit<Options, 'now'> & { now: DateTime };
 
 // ---- lib/deadlines/compute.ts ----
 
