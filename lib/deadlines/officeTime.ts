@@ -13,7 +13,7 @@ function minutesOf(hhmm: string): number {
 /** The last office hours read; policies share them, so the regex runs once per configuration. */
 let lastHours: { start: unknown; end: unknown; startMin: number; endMin: number } | undefined;
 
-/** [start, end] minutes of the office day; throws (start first) as reading them each time would. */
+/** [start, end] minutes of the office day; a malformed one throws, naming it (start first). */
 function officeBounds(hours: OfficeHours): { startMin: number; endMin: number } {
 	const last = lastHours;
 	if (last !== undefined && last.start === hours.start && last.end === hours.end) return last;
@@ -21,13 +21,6 @@ function officeBounds(hours: OfficeHours): { startMin: number; endMin: number } 
 	const endMin = minutesOf(hours.end);
 	lastHours = { start: hours.start, end: hours.end, startMin, endMin };
 	return lastHours;
-}
-
-/** End minus start of the office day (read end first, as the span code always did). */
-function officeLength(hours: OfficeHours): number {
-	const last = lastHours;
-	if (last !== undefined && last.start === hours.start && last.end === hours.end) return last.endMin - last.startMin;
-	return minutesOf(hours.end) - minutesOf(hours.start);
 }
 
 /** Office minutes of a local day: [start, end) from midnight, or null on a day off. */
@@ -92,7 +85,8 @@ function workingMinutes(clock: ZoneClock, a: number, b: number, policy: Deadline
 		// Working days strictly between the two dates: (from, to − 1 day].
 		const days = calendar.workingDaysBetween(firstFull, lastFull);
 		const shortened = calendar.shortenedDaysBetween(firstFull, lastFull);
-		const full = officeLength(policy.officeHours);
+		const { startMin, endMin } = officeBounds(policy.officeHours);
+		const full = endMin - startMin;
 		total += days * full - shortened * policy.officeHours.shortenedByMinutes;
 	}
 	return Math.round(total);
