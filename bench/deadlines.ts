@@ -1,6 +1,7 @@
 /**
  * Deadline speed alone: applyDeadline (deadline + status + time left) on N appeals of the seeded district, each
- * recomputed by its policy, best of 5 runs; the digest of every result tells two versions' outputs apart.
+ * recomputed by its policy, best of 5 runs in CPU time (the machines are shared: wall time follows the neighbours'
+ * load more than ours); the digest of every result tells two versions' outputs apart.
  * Run: npx tsx bench/deadlines.ts [N]
  */
 import { createHash } from 'node:crypto';
@@ -20,13 +21,14 @@ export function runDeadlineBench(n = 100_000): BenchResult[] {
 	let best = Infinity;
 	let sink = 0;
 	for (let run = 0; run < 5; run++) {
-		const t0 = process.hrtime.bigint();
+		const t0 = process.cpuUsage();
 		for (const a of appeals) sink += applyDeadline(a, options).deadlineInfo.workingDaysLeft;
-		best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+		const used = process.cpuUsage(t0);
+		best = Math.min(best, (used.user + used.system) / 1000);
 	}
 	if (Number.isNaN(sink)) console.log(sink);
 	const sha = digest.digest('hex').slice(0, 16);
-	return [{ name: `applyDeadline, ${n} appeals (best of 5): ${((best * 1000) / n).toFixed(2)} µs per appeal, results sha256 ${sha}`, calls: n, ms: Math.round(best), perSecond: Math.round((n / best) * 1000) }];
+	return [{ name: `applyDeadline, ${n} appeals (best of 5): ${((best * 1000) / n).toFixed(2)} µs CPU per appeal, results sha256 ${sha}`, calls: n, ms: Math.round(best), perSecond: Math.round((n / best) * 1000) }];
 }
 
 if (require.main === module) {

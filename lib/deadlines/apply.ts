@@ -2,7 +2,7 @@ import { readRouted } from '../appeal/routed';
 import type { Routed } from '../appeal/types';
 import { unknownYearWarning, type ProductionCalendar } from '../calendar';
 import { DeadlineInputError, formatInstant, msOf, parseInstant, type Moment } from './instant';
-import { addPeriod } from './officeTime';
+import { addPeriodIn } from './officeTime';
 import { selectPolicy, type DeadlinePolicy } from './policy';
 import {
 	DEADLINE_STATUS_LABELS,
@@ -32,8 +32,8 @@ export function computeDeadline(input: DeadlineInput, policy: DeadlinePolicy, ca
 	const field = policy.countFrom === 'registeredAt' && input.registeredAt ? 'registeredAt' : 'receivedAt';
 	const start = parseInstant(input[field], field).ms;
 	const clock = clockFor(policy.timeZone);
-	const deadline = addPeriod(start, policy.unit, policy.amount, policy, calendar);
-	const maxExtended = policy.extension ? addPeriod(deadline, policy.extension.unit, policy.extension.amount, policy, calendar) : null;
+	const deadline = addPeriodIn(clock, start, policy.unit, policy.amount, policy, calendar);
+	const maxExtended = policy.extension ? addPeriodIn(clock, deadline, policy.extension.unit, policy.extension.amount, policy, calendar) : null;
 	return {
 		deadline: clock.format(deadline)!,
 		maxExtendedDeadline: maxExtended !== null ? clock.format(maxExtended)! : null,

@@ -41,9 +41,12 @@ function minuteOfDay(clock: ZoneClock, ms: number): number {
 
 /** Adds working time (office hours of working days) to a moment; epoch ms. */
 export function addWorkingHours(from: Moment, hours: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
-	const clock = clockFor(policy.timeZone);
+	return addWorkingHoursIn(clockFor(policy.timeZone), msOf(from), hours, policy, calendar);
+}
+
+function addWorkingHoursIn(clock: ZoneClock, from: number, hours: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
 	let remaining = hours * 60;
-	let cursor = clock.valid ? msOf(from) : NaN;
+	let cursor = clock.valid ? from : NaN;
 	for (let guard = 0; guard < 5000; guard++) {
 		const window = officeWindow(clock, cursor, policy.officeHours, calendar);
 		const now = minuteOfDay(clock, cursor);
@@ -65,11 +68,12 @@ export function addWorkingHours(from: Moment, hours: number, policy: DeadlinePol
  * whatever the span: the two partial days are counted directly, the days between from the calendar's prefix sums.
  */
 export function workingMinutesBetween(a: Moment, b: Moment, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
-	return workingMinutes(clockFor(policy.timeZone), msOf(a), msOf(b), policy, calendar);
+	return workingMinutesIn(clockFor(policy.timeZone), msOf(a), msOf(b), policy, calendar);
 }
 
-function workingMinutes(clock: ZoneClock, a: number, b: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
-	if (b < a) return -workingMinutes(clock, b, a, policy, calendar);
+/** workingMinutesBetween in a policy's clock (per-appeal callers already hold it). */
+export function workingMinutesIn(clock: ZoneClock, a: number, b: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+	if (b < a) return -workingMinutesIn(clock, b, a, policy, calendar);
 	const from = clock.valid ? a : NaN;
 	const to = clock.valid ? b : NaN;
 	const clamp = (day: number, lo: number, hi: number) => {
@@ -94,9 +98,20 @@ function workingMinutes(clock: ZoneClock, a: number, b: number, policy: Deadline
 
 /** Adds an amount in a unit to a start moment; day units give the end (23:59:59) of the resulting local day. */
 export function addPeriod(start: Moment, unit: DeadlineUnit, amount: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
-	const clock = clockFor(policy.timeZone);
-	const local = clock.valid ? msOf(start) : NaN;
-	if (unit === 'working_hours') return addWorkingHours(local, amount, policy, calendar);
+	return addPeriodIn(clockFor(policy.timeZone), msOf(start), unit, amount, policy, calendar);
+}
+
+/** addPeriod in a policy's clock (per-appeal callers already hold it). */
+export function addPeriodIn(
+	clock: ZoneClock,
+	start: number,
+	unit: DeadlineUnit,
+	amount: number,
+	policy: DeadlinePolicy,
+	calendar: ProductionCalendar,
+): number {
+	const local = clock.valid ? start : NaN;
+	if (unit === 'working_hours') return addWorkingHoursIn(clock, local, amount, policy, calendar);
 	const startDate = clock.isoDate(local) as string;
 	let date: string;
 	if (unit === 'working_days') {

@@ -1,6 +1,6 @@
 import type { ProductionCalendar } from '../calendar';
 import { msOf, parseInstant, type Moment } from './instant';
-import { workingMinutesBetween } from './officeTime';
+import { workingMinutesIn } from './officeTime';
 import type { DeadlinePolicy } from './policy';
 import { clockFor } from './zoneClock';
 
@@ -72,7 +72,7 @@ export function evaluateDeadline(
 	const at = clock.valid ? (answeredAt ? answeredAt.ms : msOf(now)) : NaN;
 	const due = clock.valid ? deadline.ms : NaN;
 	const workingDaysLeft = calendar.workingDaysBetween(clock.isoDate(at) as string, clock.isoDate(due) as string);
-	const workingHoursLeft = Math.round(workingMinutesBetween(at, due, policy, calendar) / 6) / 10;
+	const workingHoursLeft = Math.round(workingMinutesIn(clock, at, due, policy, calendar) / 6) / 10;
 	const calendarDaysLeft = Math.round(clock.diffDays(clock.startOfDay(due), clock.startOfDay(at)));
 	const late = at > due;
 	let status: DeadlineStatus;

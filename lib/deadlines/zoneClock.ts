@@ -15,14 +15,13 @@
  */
 import { DateTime, Duration, Info, Settings, type Zone } from 'luxon';
 import {
-	daysInMonth,
 	durationMillis,
 	fieldsOfLocalMs,
 	isoDateOf,
 	isoDateTimeOf,
 	localMsOf,
 	MAX_EPOCH_MS,
-	twoDigits,
+	parsePlainDate,
 	type LocalFields,
 } from './localTime';
 
@@ -179,7 +178,7 @@ export class ZoneClock {
 	 * local. Only plain `YYYY-MM-DD` takes the fast way; anything else goes to luxon.
 	 */
 	endOfDate(isoDate: string | null): number {
-		const ymd = plainDate(isoDate);
+		const ymd = parsePlainDate(isoDate);
 		if (!ymd || !this.valid) return slowEndOfDate(isoDate, this.zone);
 		// fromObject guesses the offset from the current moment, as luxon does.
 		const start = this.fixOffset(localMsOf(ymd[0], ymd[1], ymd[2], 0, 0, 0, 0), this.offset(Settings.now()));
@@ -239,19 +238,6 @@ function durationNumber(value: number, unit: 'days' | 'minutes'): number {
 		Duration.fromObject({ [unit]: value }); // throws InvalidArgumentError, word for word
 	}
 	return n;
-}
-
-/** [year, month, day] of a valid `YYYY-MM-DD` with a year from 100 on, else null. */
-function plainDate(s: string | null): [number, number, number] | null {
-	if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
-	const c = twoDigits(s, 0);
-	const y = twoDigits(s, 2);
-	const month = twoDigits(s, 5);
-	const day = twoDigits(s, 8);
-	if (c < 1 || y < 0 || month < 1 || month > 12 || day < 1) return null;
-	const year = c * 100 + y;
-	if (day > daysInMonth(year, month)) return null;
-	return [year, month, day];
 }
 
 function slowEndOfDate(isoDate: string | null, zone: Zone): number {
