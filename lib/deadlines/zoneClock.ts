@@ -5,7 +5,7 @@
  * Why a clock of its own instead of luxon DateTime: counting one appeal took a DateTime per step, ≈ 300 µs, most of
  * it Intl asked for the zone's offset on every operation. Here the offset is asked once per UTC day and memoized
  * (a day that changes offset keeps its exact switch moment, so DST zones stay right), and moments are plain
- * numbers: ≈ 20 µs per appeal for deadline, status and time left (bench/deadlines.md).
+ * numbers: ≈ 7–9 µs of CPU per appeal for deadline, status and time left (bench/deadlines.md).
  *
  * Each operation follows luxon 3's own algorithm (named on each method: tsToObj, objToLocalTS, fixOffset, startOf,
  * endOf, plus, diff, toISO), float for float, so results are the DateTime results to the millisecond: DST gaps and
