@@ -78,6 +78,8 @@ async function main(): Promise<void> {
 		'## Elsewhere',
 		'',
 		'- Sheets: the 5,000-row upsert against n8n\'s own Google Sheets node — `bench/sheets-results.md` (`npx tsx bench/sheets.ts`).',
+		'- Deadlines alone, and the proof that the epoch-ms clock equals the luxon DateTime code it replaced — `bench/deadlines.md`',
+		'  (`npx tsx bench/deadlines.ts`).',
 		'- Faults, kill/restart, queue mode, malformed records, secrets: the reliability suite (`npm run test:reliability`), see',
 		'  `bench/reliability.md`.',
 		'',

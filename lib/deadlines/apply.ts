@@ -1,23 +1,52 @@
-import type { DateTime } from 'luxon';
 import { readRouted } from '../appeal/routed';
 import type { Routed } from '../appeal/types';
 import { unknownYearWarning, type ProductionCalendar } from '../calendar';
-import { computeDeadline } from './compute';
-import { DeadlineInputError, formatInstant, parseInstantMs } from './instant';
+import { DeadlineInputError, formatInstant, msOf, parseInstant, type Moment } from './instant';
+import { addPeriodIn } from './officeTime';
 import { selectPolicy, type DeadlinePolicy } from './policy';
 import {
 	DEADLINE_STATUS_LABELS,
 	DEFAULT_DUE_SOON,
-	evaluateDeadlineMs,
+	evaluateDeadline,
 	type DeadlineStatus,
 	type DueSoonThresholds,
 } from './status';
 import { clockFor } from './zoneClock';
 
+export interface DeadlineInput {
+	receivedAt?: unknown;
+	registeredAt?: unknown;
+}
+
+export interface ComputedDeadline {
+	/** ISO 8601 with the policy zone's offset. */
+	deadline: string;
+	/** The latest a permitted extension can move it to; null when the policy allows none. */
+	maxExtendedDeadline: string | null;
+	countedFrom: string;
+	policyId: string;
+}
+
+/** The deadline of an appeal under a policy. Counts from registration (or receipt, as the policy says). */
+export function computeDeadline(input: DeadlineInput, policy: DeadlinePolicy, calendar: ProductionCalendar): ComputedDeadline {
+	const field = policy.countFrom === 'registeredAt' && input.registeredAt ? 'registeredAt' : 'receivedAt';
+	const start = parseInstant(input[field], field).ms;
+	const clock = clockFor(policy.timeZone);
+	const deadline = addPeriodIn(clock, start, policy.unit, policy.amount, policy, calendar);
+	const maxExtended = policy.extension ? addPeriodIn(clock, deadline, policy.extension.unit, policy.extension.amount, policy, calendar) : null;
+	return {
+		deadline: clock.format(deadline)!,
+		maxExtendedDeadline: maxExtended !== null ? clock.format(maxExtended)! : null,
+		countedFrom: field,
+		policyId: policy.id,
+	};
+}
+
 export interface DeadlineOptions {
 	policies: readonly DeadlinePolicy[];
 	calendar: ProductionCalendar;
-	now: DateTime;
+	/** Epoch ms or a luxon DateTime. */
+	now: Moment;
 	/** `keep`: a deadline the source already set is used as is; `recompute`: always count by the policy. */
 	sourceDeadline: 'keep' | 'recompute';
 	dueSoon?: DueSoonThresholds;
@@ -64,7 +93,7 @@ export function applyDeadline(record: Record<string, unknown>, options: Deadline
 	let countedFrom: string | null = null;
 	let basis: 'source' | 'policy';
 	if (options.sourceDeadline === 'keep' && record.deadline) {
-		deadline = formatInstant(parseInstantMs(record.deadline, 'deadline'));
+		deadline = formatInstant(parseInstant(record.deadline, 'deadline'));
 		basis = 'source';
 	} else {
 		const computed = computeDeadline(record, policy, options.calendar);
@@ -73,8 +102,8 @@ export function applyDeadline(record: Record<string, unknown>, options: Deadline
 		countedFrom = computed.countedFrom;
 		basis = 'policy';
 	}
-	const nowMs = options.now.toMillis();
-	const evaluation = evaluateDeadlineMs(
+	const nowMs = msOf(options.now);
+	const evaluation = evaluateDeadline(
 		{
 			deadline,
 			extendedDeadline: (record.extendedDeadline as string | null | undefined) ?? null,

@@ -1,13 +1,12 @@
 export * from './policy';
+export { DeadlineInputError, formatInstant, parseInstant, type Instant, type Moment } from './instant';
+export { addPeriod, addWorkingHours, workingMinutesBetween } from './officeTime';
+export * from './status';
 export {
-	DeadlineInputError,
-	addPeriod,
-	addWorkingHours,
+	applyDeadline,
 	computeDeadline,
-	parseInstant,
-	workingMinutesBetween,
 	type ComputedDeadline,
 	type DeadlineInput,
-} from './compute';
-export * from './status';
-export { applyDeadline, type DeadlineOptions, type DeadlineResult } from './apply';
+	type DeadlineOptions,
+	type DeadlineResult,
+} from './apply';

@@ -1,7 +1,6 @@
 /**
- * Wall-clock arithmetic on epoch milliseconds, without Date or luxon objects. Each function reproduces what
- * luxon 3 does internally (tsToObj, objToLocalTS, toISO, Duration → milliseconds), float for float, so the
- * deadline fast path gives byte-identical results to the DateTime code it replaced.
+ * Wall-clock fields of epoch milliseconds, and ISO text both ways, for the deadline clock (why: zoneClock.ts). The
+ * parsers live here with the digit and month helpers they share: one module keeps the hot calls local.
  */
 
 /** Local calendar fields of a moment (what luxon keeps in `DateTime.c`). */
@@ -58,6 +57,22 @@ export function fieldsOfLocalMs(t: number): LocalFields | null {
 }
 
 const CUM_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+	return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/** The number written by two ASCII digits at i, or -1. */
+function twoDigits(s: string, i: number): number {
+	const a = s.charCodeAt(i) - 48;
+	const b = s.charCodeAt(i + 1) - 48;
+	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
 
 /** Days from 1970-01-01 to 1 January of a year (proleptic Gregorian). */
 function daysToYear(year: number): number {
@@ -84,8 +99,7 @@ export function localMsOf(
 		Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && Number.isInteger(hour) &&
 		Number.isInteger(minute) && Number.isInteger(second) && Number.isInteger(millisecond)
 	) {
-		const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-		const days = daysToYear(year) + CUM_DAYS[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1;
+		const days = daysToYear(year) + CUM_DAYS[month - 1] + (month > 2 && isLeapYear(year) ? 1 : 0) + day - 1;
 		const t = days * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
 		if (t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS) return t;
 	}
@@ -142,4 +156,65 @@ export function durationMillis(dayFraction: number, minutes: number, millisecond
 	const total = rest !== 0 ? whole + rest : whole;
 	// Duration getters answer `value || 0`.
 	return total || 0;
+}
+
+/** `YYYY-MM-DDTHH:MM[:SS[.f{1,9}]](Z|±HH[:]MM)` with every field in range, else null (the caller falls back). */
+export function parseIsoDateTime(s: string): { ms: number; offset: number } | null {
+	const len = s.length;
+	if (len < 17 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return null;
+	const c = twoDigits(s, 0);
+	const y = twoDigits(s, 2);
+	const month = twoDigits(s, 5);
+	const day = twoDigits(s, 8);
+	const hour = twoDigits(s, 11);
+	const minute = twoDigits(s, 14);
+	if (c < 10 || y < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
+	const year = c * 100 + y;
+	if (day > daysInMonth(year, month)) return null;
+	let i = 16;
+	let second = 0;
+	let millisecond = 0;
+	if (s.charCodeAt(i) === 58) {
+		second = twoDigits(s, i + 1);
+		if (second < 0 || second > 59) return null;
+		i += 3;
+		if (s.charCodeAt(i) === 46) {
+			const from = i + 1;
+			let to = from;
+			while (to < len && s.charCodeAt(to) >= 48 && s.charCodeAt(to) <= 57) to++;
+			if (to === from || to - from > 9) return null;
+			// luxon's parseMillis, for the same rounding.
+			millisecond = Math.floor(parseFloat('0.' + s.slice(from, to)) * 1000);
+			i = to;
+		}
+	}
+	let offset: number;
+	const sign = s.charCodeAt(i);
+	if (sign === 90 && i + 1 === len) {
+		offset = 0;
+	} else if (sign === 43 || sign === 45) {
+		const oh = twoDigits(s, i + 1);
+		const colon = s.charCodeAt(i + 3) === 58 ? 1 : 0;
+		const om = twoDigits(s, i + 3 + colon);
+		if (i + 5 + colon !== len || oh < 0 || oh > 23 || om < 0 || om > 59) return null;
+		offset = sign === 45 ? -(oh * 60 + om) : oh * 60 + om;
+		// luxon reads -00:00 as UTC (offset 0, written Z).
+		if (offset === 0) offset = 0;
+	} else {
+		return null;
+	}
+	return { ms: localMsOf(year, month, day, hour, minute, second, millisecond) - offset * 60 * 1000, offset };
+}
+
+/** [year, month, day] of a valid `YYYY-MM-DD` with a year from 100 on, else null. */
+export function parsePlainDate(s: string | null): [number, number, number] | null {
+	if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+	const c = twoDigits(s, 0);
+	const y = twoDigits(s, 2);
+	const month = twoDigits(s, 5);
+	const day = twoDigits(s, 8);
+	if (c < 1 || y < 0 || month < 1 || month > 12 || day < 1) return null;
+	const year = c * 100 + y;
+	if (day > daysInMonth(year, month)) return null;
+	return [year, month, day];
 }

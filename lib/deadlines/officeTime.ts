@@ -1,10 +1,8 @@
-/**
- * Working-time arithmetic on epoch milliseconds in a policy's zone: the per-appeal core behind computeDeadline
- * and evaluateDeadline. Same steps, in the same order (so the same errors), as the DateTime code it replaced.
- */
+/** Working time in a policy's zone: office hours of the production calendar's working days, on the deadline clock. */
 import type { ProductionCalendar } from '../calendar';
+import { msOf, type Moment } from './instant';
 import type { DeadlinePolicy, DeadlineUnit, OfficeHours } from './policy';
-import type { ZoneClock } from './zoneClock';
+import { clockFor, type ZoneClock } from './zoneClock';
 
 function minutesOf(hhmm: string): number {
 	const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
@@ -15,7 +13,7 @@ function minutesOf(hhmm: string): number {
 /** The last office hours read; policies share them, so the regex runs once per configuration. */
 let lastHours: { start: unknown; end: unknown; startMin: number; endMin: number } | undefined;
 
-/** [start, end] minutes of the office day; throws (start first) as reading them each time would. */
+/** [start, end] minutes of the office day; a malformed one throws, naming it (start first). */
 function officeBounds(hours: OfficeHours): { startMin: number; endMin: number } {
 	const last = lastHours;
 	if (last !== undefined && last.start === hours.start && last.end === hours.end) return last;
@@ -23,13 +21,6 @@ function officeBounds(hours: OfficeHours): { startMin: number; endMin: number } 
 	const endMin = minutesOf(hours.end);
 	lastHours = { start: hours.start, end: hours.end, startMin, endMin };
 	return lastHours;
-}
-
-/** End minus start of the office day (read end first, as the span code always did). */
-function officeLength(hours: OfficeHours): number {
-	const last = lastHours;
-	if (last !== undefined && last.start === hours.start && last.end === hours.end) return last.endMin - last.startMin;
-	return minutesOf(hours.end) - minutesOf(hours.start);
 }
 
 /** Office minutes of a local day: [start, end) from midnight, or null on a day off. */
@@ -48,14 +39,12 @@ function minuteOfDay(clock: ZoneClock, ms: number): number {
 	return f ? f.hour * 60 + f.minute + f.second / 60 : NaN;
 }
 
-/** Adds working time (office hours of working days) to a moment. */
-export function addWorkingHoursMs(
-	clock: ZoneClock,
-	from: number,
-	hours: number,
-	policy: DeadlinePolicy,
-	calendar: ProductionCalendar,
-): number {
+/** Adds working time (office hours of working days) to a moment; epoch ms. */
+export function addWorkingHours(from: Moment, hours: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+	return addWorkingHoursIn(clockFor(policy.timeZone), msOf(from), hours, policy, calendar);
+}
+
+function addWorkingHoursIn(clock: ZoneClock, from: number, hours: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
 	let remaining = hours * 60;
 	let cursor = clock.valid ? from : NaN;
 	for (let guard = 0; guard < 5000; guard++) {
@@ -78,14 +67,13 @@ export function addWorkingHoursMs(
  * Working minutes between two moments (negative when b is before a), counting office hours only. Constant time
  * whatever the span: the two partial days are counted directly, the days between from the calendar's prefix sums.
  */
-export function workingMinutesBetweenMs(
-	clock: ZoneClock,
-	a: number,
-	b: number,
-	policy: DeadlinePolicy,
-	calendar: ProductionCalendar,
-): number {
-	if (b < a) return -workingMinutesBetweenMs(clock, b, a, policy, calendar);
+export function workingMinutesBetween(a: Moment, b: Moment, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+	return workingMinutesIn(clockFor(policy.timeZone), msOf(a), msOf(b), policy, calendar);
+}
+
+/** workingMinutesBetween in a policy's clock (per-appeal callers already hold it). */
+export function workingMinutesIn(clock: ZoneClock, a: number, b: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+	if (b < a) return -workingMinutesIn(clock, b, a, policy, calendar);
 	const from = clock.valid ? a : NaN;
 	const to = clock.valid ? b : NaN;
 	const clamp = (day: number, lo: number, hi: number) => {
@@ -101,14 +89,20 @@ export function workingMinutesBetweenMs(
 		// Working days strictly between the two dates: (from, to − 1 day].
 		const days = calendar.workingDaysBetween(firstFull, lastFull);
 		const shortened = calendar.shortenedDaysBetween(firstFull, lastFull);
-		const full = officeLength(policy.officeHours);
+		const { startMin, endMin } = officeBounds(policy.officeHours);
+		const full = endMin - startMin;
 		total += days * full - shortened * policy.officeHours.shortenedByMinutes;
 	}
 	return Math.round(total);
 }
 
-/** Adds an amount in a unit to a start moment; day units give the end of the resulting local day. */
-export function addPeriodMs(
+/** Adds an amount in a unit to a start moment; day units give the end (23:59:59) of the resulting local day. */
+export function addPeriod(start: Moment, unit: DeadlineUnit, amount: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+	return addPeriodIn(clockFor(policy.timeZone), msOf(start), unit, amount, policy, calendar);
+}
+
+/** addPeriod in a policy's clock (per-appeal callers already hold it). */
+export function addPeriodIn(
 	clock: ZoneClock,
 	start: number,
 	unit: DeadlineUnit,
@@ -117,7 +111,7 @@ export function addPeriodMs(
 	calendar: ProductionCalendar,
 ): number {
 	const local = clock.valid ? start : NaN;
-	if (unit === 'working_hours') return addWorkingHoursMs(clock, local, amount, policy, calendar);
+	if (unit === 'working_hours') return addWorkingHoursIn(clock, local, amount, policy, calendar);
 	const startDate = clock.isoDate(local) as string;
 	let date: string;
 	if (unit === 'working_days') {

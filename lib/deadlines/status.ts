@@ -1,7 +1,6 @@
-import type { DateTime } from 'luxon';
 import type { ProductionCalendar } from '../calendar';
-import { parseInstantMs } from './instant';
-import { workingMinutesBetweenMs } from './officeTime';
+import { msOf, parseInstant, type Moment } from './instant';
+import { workingMinutesIn } from './officeTime';
 import type { DeadlinePolicy } from './policy';
 import { clockFor } from './zoneClock';
 
@@ -60,32 +59,20 @@ function amountText(policy: DeadlinePolicy, days: number, hours: number): string
 /** Where an appeal stands against its deadline at a moment (or at its answer, once answered). */
 export function evaluateDeadline(
 	input: { deadline: string; extendedDeadline?: string | null; answeredAt?: string | null },
-	now: DateTime,
-	policy: DeadlinePolicy,
-	calendar: ProductionCalendar,
-	thresholds: DueSoonThresholds = DEFAULT_DUE_SOON,
-): DeadlineEvaluation {
-	// `now` only matters when there is no answer.
-	return evaluateDeadlineMs(input, input.answeredAt ? NaN : now.toMillis(), policy, calendar, thresholds);
-}
-
-/** evaluateDeadline with `now` as epoch milliseconds (NaN = an invalid moment), for per-appeal loops. */
-export function evaluateDeadlineMs(
-	input: { deadline: string; extendedDeadline?: string | null; answeredAt?: string | null },
-	nowMs: number,
+	now: Moment,
 	policy: DeadlinePolicy,
 	calendar: ProductionCalendar,
 	thresholds: DueSoonThresholds = DEFAULT_DUE_SOON,
 ): DeadlineEvaluation {
 	const useExtended = !!input.extendedDeadline;
-	const deadline = parseInstantMs(useExtended ? input.extendedDeadline : input.deadline, useExtended ? 'extendedDeadline' : 'deadline');
-	const answeredAt = input.answeredAt ? parseInstantMs(input.answeredAt, 'answeredAt') : null;
+	const deadline = parseInstant(useExtended ? input.extendedDeadline : input.deadline, useExtended ? 'extendedDeadline' : 'deadline');
+	const answeredAt = input.answeredAt ? parseInstant(input.answeredAt, 'answeredAt') : null;
 	const clock = clockFor(policy.timeZone);
 	// Moving into an invalid zone gives an invalid moment, as DateTime#setZone does.
-	const at = clock.valid ? (answeredAt ? answeredAt.ms : nowMs) : NaN;
+	const at = clock.valid ? (answeredAt ? answeredAt.ms : msOf(now)) : NaN;
 	const due = clock.valid ? deadline.ms : NaN;
 	const workingDaysLeft = calendar.workingDaysBetween(clock.isoDate(at) as string, clock.isoDate(due) as string);
-	const workingHoursLeft = Math.round(workingMinutesBetweenMs(clock, at, due, policy, calendar) / 6) / 10;
+	const workingHoursLeft = Math.round(workingMinutesIn(clock, at, due, policy, calendar) / 6) / 10;
 	const calendarDaysLeft = Math.round(clock.diffDays(clock.startOfDay(due), clock.startOfDay(at)));
 	const late = at > due;
 	let status: DeadlineStatus;

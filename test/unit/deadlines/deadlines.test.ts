@@ -2,12 +2,15 @@ import { DateTime } from 'luxon';
 import { ProductionCalendar } from '../../../lib/calendar';
 import {
 	DEFAULT_POLICIES,
+	addPeriod,
+	addWorkingHours,
 	applyDeadline,
 	computeDeadline,
 	evaluateDeadline,
 	mergePolicies,
 	selectPolicy,
 	workingMinutesBetween,
+	type DeadlinePolicy,
 } from '../../../lib/deadlines';
 
 const calendar = new ProductionCalendar();
@@ -68,6 +71,103 @@ describe('computeDeadline', () => {
 	it('names the field it cannot read', () => {
 		expect(() => computeDeadline({ registeredAt: '24.11.2026' }, policy('pos', 'appeal59'), calendar)).toThrow(/registeredAt/);
 		expect(() => computeDeadline({ receivedAt: '2026-11-24T10:00:00' }, policy('im', 'incident'), calendar)).toThrow(/receivedAt.*со смещением/);
+	});
+});
+
+describe('computeDeadline: holidays, transfers, shortened days, zones, extension', () => {
+	const p59 = policy('pos', 'appeal59');
+	const pim = policy('im', 'incident');
+	const workingDays = (amount: number): DeadlinePolicy => ({ ...p59, unit: 'working_days', amount, extension: null });
+	const deadline = (registeredAt: string, p: DeadlinePolicy) => computeDeadline({ registeredAt, receivedAt: registeredAt }, p, calendar);
+
+	it('a 59-ФЗ deadline in the New Year holidays moves back over 31 December (a transferred day off)', () => {
+		// 10 Dec 2025 + 30 = Friday 9 Jan 2026 (off, moved from 3 Jan); 1–8 Jan off; 31 Dec off (moved from 5 Jan).
+		expect(deadline('2025-12-10T10:00:00+03:00', p59)).toEqual({
+			deadline: '2025-12-30T23:59:59+03:00',
+			maxExtendedDeadline: '2026-01-29T23:59:59+03:00',
+			countedFrom: 'registeredAt',
+			policyId: 'fz59',
+		});
+	});
+	it('working days follow the November 2025 transfer: Saturday 1 Nov works, Monday 3 Nov is off', () => {
+		expect(deadline('2025-10-31T10:00:00+03:00', workingDays(1)).deadline).toBe('2025-11-01T23:59:59+03:00');
+		expect(deadline('2025-10-31T10:00:00+03:00', workingDays(2)).deadline).toBe('2025-11-05T23:59:59+03:00');
+	});
+	it('working days over the May 2026 holidays (1–3 and 9–11 May off)', () => {
+		expect([1, 5, 6].map((n) => deadline('2026-04-30T10:00:00+03:00', workingDays(n)).deadline)).toEqual([
+			'2026-05-04T23:59:59+03:00',
+			'2026-05-08T23:59:59+03:00',
+			'2026-05-12T23:59:59+03:00',
+		]);
+	});
+	it('working hours on a shortened working Saturday (1 Nov 2025, 09:00–17:00)', () => {
+		// Friday 16:00–18:00 is 2 h, the other 6 h on Saturday from 09:00.
+		expect(computeDeadline({ receivedAt: '2025-10-31T16:00:00+03:00' }, pim, calendar).deadline).toBe('2025-11-01T15:00:00+03:00');
+	});
+	it('an appeal received after hours counts from the next working morning', () => {
+		// Friday 8 May 2026 is shortened (ends 17:00); 9–11 May off; Tuesday 12 May 09:00 + 8 h.
+		expect(computeDeadline({ receivedAt: '2026-05-08T18:30:00+03:00' }, pim, calendar).deadline).toBe('2026-05-12T17:00:00+03:00');
+		// Before opening: from 09:00 the same day.
+		expect(computeDeadline({ receivedAt: '2026-11-24T06:30:00+03:00' }, pim, calendar).deadline).toBe('2026-11-24T17:00:00+03:00');
+		// A social-network post on Friday night or on the holiday Saturday: one working day → Tuesday 12 May.
+		const pvk = policy('vk', 'comment');
+		expect(computeDeadline({ receivedAt: '2026-05-08T21:00:00+03:00' }, pvk, calendar).deadline).toBe('2026-05-12T23:59:59+03:00');
+		expect(computeDeadline({ receivedAt: '2026-05-09T12:00:00+03:00' }, pvk, calendar).deadline).toBe('2026-05-12T23:59:59+03:00');
+	});
+	it('counts in the policy’s time zone: the local date decides', () => {
+		// 23:30 in Moscow on 2 March is 01:30 on 3 March in Yekaterinburg.
+		expect(deadline('2026-03-02T23:30:00+03:00', p59).deadline).toBe('2026-04-01T23:59:59+03:00');
+		expect(deadline('2026-03-02T23:30:00+03:00', { ...p59, timeZone: 'Asia/Yekaterinburg' }).deadline).toBe('2026-04-02T23:59:59+05:00');
+	});
+	it('counts across a DST switch in a zone that has one (Berlin, 29 March 2026)', () => {
+		expect(deadline('2026-03-10T10:00:00+01:00', { ...p59, timeZone: 'Europe/Berlin' }).deadline).toBe('2026-04-09T23:59:59+02:00');
+		// Friday 16:00–18:00 CET is 2 h; Monday 30 March (CEST) 09:00 + 6 h.
+		expect(computeDeadline({ receivedAt: '2026-03-27T16:00:00+01:00' }, { ...pim, timeZone: 'Europe/Berlin' }, calendar).deadline).toBe('2026-03-30T15:00:00+02:00');
+	});
+	it('the extension is counted from the deadline in its own unit', () => {
+		// 8 working hours end Tuesday 12 May 16:00; 4 more: 16:00–18:00, then Wednesday 09:00–11:00.
+		const hours = computeDeadline({ receivedAt: '2026-05-08T16:00:00+03:00' }, { ...pim, extension: { unit: 'working_hours', amount: 4 } }, calendar);
+		expect([hours.deadline, hours.maxExtendedDeadline]).toEqual(['2026-05-12T16:00:00+03:00', '2026-05-13T11:00:00+03:00']);
+		// 5 working days after Friday 8 May: 12, 13, 14, 15, 18 May.
+		const days = deadline('2026-04-10T09:30:00+03:00', { ...p59, extension: { unit: 'working_days', amount: 5 } });
+		expect([days.deadline, days.maxExtendedDeadline]).toEqual(['2026-05-08T23:59:59+03:00', '2026-05-18T23:59:59+03:00']);
+	});
+});
+
+describe('moments as epoch milliseconds or DateTime', () => {
+	const pim = policy('im', 'incident');
+	const ms = (iso: string) => Date.parse(iso);
+	it('addPeriod and addWorkingHours return epoch milliseconds', () => {
+		expect(addWorkingHours(ms('2026-05-08T16:00:00+03:00'), 8, pim, calendar)).toBe(ms('2026-05-12T16:00:00+03:00'));
+		expect(addWorkingHours(at('2026-05-08T16:00:00+03:00'), 8, pim, calendar)).toBe(ms('2026-05-12T16:00:00+03:00'));
+		expect(addPeriod(ms('2026-04-10T09:30:00+03:00'), 'calendar_days', 30, policy('pos', 'appeal59'), calendar)).toBe(ms('2026-05-08T23:59:59+03:00'));
+		expect(addPeriod(ms('2026-04-30T10:00:00+03:00'), 'working_days', 1, pim, calendar)).toBe(ms('2026-05-04T23:59:59+03:00'));
+	});
+	it('evaluateDeadline and workingMinutesBetween give the same for both', () => {
+		const input = { deadline: '2026-05-08T23:59:59+03:00' };
+		const expected = {
+			status: 'due_soon',
+			effectiveDeadline: '2026-05-08T23:59:59+03:00',
+			workingDaysLeft: 2,
+			// 6 May 10:00–18:00, 7 May 9 h, 8 May shortened 09:00–17:00.
+			workingHoursLeft: 25,
+			calendarDaysLeft: 2,
+			text: 'осталось 2 рабочих дня',
+		};
+		const p59 = policy('pos', 'appeal59');
+		expect(evaluateDeadline(input, ms('2026-05-06T10:00:00+03:00'), p59, calendar)).toEqual(expected);
+		expect(evaluateDeadline(input, at('2026-05-06T10:00:00+03:00'), p59, calendar)).toEqual(expected);
+		expect(workingMinutesBetween(ms('2026-05-08T08:00:00+03:00'), ms('2026-05-12T10:00:00+03:00'), pim, calendar)).toBe(9 * 60);
+	});
+	it('a policy that cannot be counted says why', () => {
+		const from = { receivedAt: '2026-05-08T16:00:00+03:00', registeredAt: '2026-05-08T16:00:00+03:00' };
+		const hours = { ...pim, officeHours: { start: '9', end: '18:00', shortenedByMinutes: 60 } };
+		expect(() => computeDeadline(from, hours, calendar)).toThrow(new Error('Часы работы: ожидается ЧЧ:ММ, получено «9»'));
+		expect(() => computeDeadline(from, { ...pim, unit: 'working_days', amount: 1.5 }, calendar)).toThrow(new RangeError('Число рабочих дней должно быть целым, получено 1.5'));
+		expect(() => computeDeadline(from, { ...pim, unit: 'calendar_days', amount: NaN }, calendar)).toThrow('Invalid unit value NaN');
+	});
+	it('an unknown time zone gives no moment (NaN), as an invalid DateTime does', () => {
+		expect(addPeriod(ms('2026-05-08T16:00:00+03:00'), 'calendar_days', 30, { ...pim, timeZone: 'Foo/Bar', dayOff: 'keep' }, calendar)).toBeNaN();
 	});
 });
 
