@@ -251,14 +251,22 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			if (t !== undefined) add(t, textAt[slot]);
 		}
 		// Ties go to the topic named first: a text about two problems usually leads with the one it is about.
-		const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1] || firstAt[a[0]] - firstAt[b[0]]);
-		const [best, second] = ranked;
+		// The two first of the topics sorted by that order (a stable sort of `Object.entries(scores)`), in one pass.
+		let best: [string, number] | undefined;
+		let second: [string, number] | undefined;
+		for (const topic in scores) {
+			const score = scores[topic];
+			if (best === undefined || score > best[1] || (score === best[1] && firstAt[topic] < firstAt[best[0]])) {
+				second = best;
+				best = [topic, score];
+			} else if (second === undefined || score > second[1] || (score === second[1] && firstAt[topic] < firstAt[second[0]])) second = [topic, score];
+		}
 		const dictConfidence = best ? best[1] / (best[1] + (second?.[1] ?? 0)) : 0;
 		// Two topics that both reach the threshold: the one named first decides (see the sort above).
 		const leadsTie = !!best && !!second && second[1] >= minScore && firstAt[best[0]] < firstAt[second[0]] && best[1] >= second[1];
 		const dictDecided = !!best && best[1] >= minScore && (dictConfidence >= minConfidence || leadsTie);
 		// The coordinator's own terms decide when they alone reach the threshold for the dictionary's decision.
-		const userDecisive = dictDecided && (userScores[best[0]] ?? 0) >= minScore;
+		const userDecisive = dictDecided && (userScores[best![0]] ?? 0) >= minScore;
 		const predicted = model && !userDecisive ? model.predictStemmed(stemmed, { explain: 'decided' }) : undefined;
 		let decidedBy: TextDecidedBy = null;
 		let topic = UNDEFINED_TOPIC;
@@ -271,11 +279,11 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			topicWhy = [intern(`модель: ${predicted.why.join(', ')}`)];
 		} else if (dictDecided) {
 			decidedBy = 'dictionary';
-			topic = best[0];
+			topic = best![0];
 			topicWhy = [intern(`словарь: ${why[topic].join(', ')}`)];
 		} else {
 			topicWhy = [
-				best ? intern(`низкая уверенность словаря: ${ranked.slice(0, 2).map(([t, s]) => `${t}=${s}`).join(', ')}`) : 'нет ни одного слова из словаря',
+				best ? intern(`низкая уверенность словаря: ${best[0]}=${best[1]}${second ? `, ${second[0]}=${second[1]}` : ''}`) : 'нет ни одного слова из словаря',
 			];
 			if (predicted && predicted.best) topicWhy.push(intern(`модель не уверена: ${predicted.best} ${round2(predicted.confidence)}`));
 			if (predicted) confidence = Math.max(confidence, predicted.confidence);

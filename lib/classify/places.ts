@@ -15,9 +15,19 @@ const ENDINGS = [
 	'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь',
 ].sort((a, b) => b.length - a.length);
 
+/** The endings by their last letter, longest first as in ENDINGS: a word is tried only against those that can match. */
+const ENDINGS_BY_LAST = new Map<string, string[]>();
+for (const e of ENDINGS) {
+	const last = e[e.length - 1];
+	const list = ENDINGS_BY_LAST.get(last);
+	if (list) list.push(e);
+	else ENDINGS_BY_LAST.set(last, [e]);
+}
+
 /** The word minus its case ending (at least three letters stay). */
 export function nameStem(word: string): string {
-	for (const e of ENDINGS) if (word.length - e.length >= 3 && word.endsWith(e)) return word.slice(0, -e.length);
+	const endings = ENDINGS_BY_LAST.get(word[word.length - 1]);
+	if (endings !== undefined) for (const e of endings) if (word.length - e.length >= 3 && word.endsWith(e)) return word.slice(0, -e.length);
 	return word;
 }
 
@@ -178,9 +188,14 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 			const w = words[i];
 			if (w.length < 3) continue;
 			const s = stemOf(w);
-			const exact = byFirst.get(s);
-			const candidates = exact ?? (known.has(s) || !readsAsName(i) ? undefined : fuzzyCandidates(w));
-			if (candidates === undefined || candidates.length === 0) continue;
+			let candidates = byFirst.get(s);
+			if (candidates === undefined) {
+				if (known.has(s)) continue;
+				// The word's typo candidates (cached per word, almost always none) before the text's capitalized words
+				// (a pass over the text): most texts then never need the latter.
+				candidates = fuzzyCandidates(w);
+				if (candidates.length === 0 || !readsAsName(i)) continue;
+			} else if (candidates.length === 0) continue;
 			for (const n of candidates) {
 				if (best && (n.rank > best.rank || (n.rank === best.rank && i >= bestAt))) continue;
 				let ok = i + n.words.length <= words.length;
