@@ -21,7 +21,7 @@ const items = JSON.parse(
 		return { ...t, id: `${t.id}-${i}`, externalId: `${t.externalId}-${i}` };
 	})),
 ) as Array<Record<string, unknown>>;
-const ctx = executeContext('МЦУ: Структурирование', items as never, { parameters: { options: {} } });
+const ctx = executeContext('МЦУ: Структурирование', items as never, { parameters: { options: JSON.parse(process.env.OPTIONS ?? '{}') as object } });
 const t = process.hrtime.bigint();
 const cpu0 = process.cpuUsage();
 void new Structure().execute.call(ctx).then((out) => {

@@ -88,6 +88,14 @@ interface PlaceName {
 	fuzzy: boolean[];
 }
 
+/** The names a text word may be the first word of; `typo`: found within one typo, not by the stem. */
+interface FirstWord {
+	names: PlaceName[];
+	typo: boolean;
+}
+
+const NO_NAMES: FirstWord = { names: [], typo: false };
+
 export interface PlaceHit {
 	entry: GazetteerEntry;
 	matched: string;
@@ -135,7 +143,6 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 	const known = new Set<string>();
 	for (const n of names) for (const w of n.words) for (const v of w) known.add(v);
 	const stemCache = new Map<string, string>();
-	const fuzzyCache = new Map<string, PlaceName[]>();
 
 	const stemOf = (w: string): string => {
 		let s = stemCache.get(w);
@@ -154,19 +161,33 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 		return n.fuzzy[k] && w.length >= MIN_FUZZY - 1 && n.words[k].some((v) => typoOf(w, s, v));
 	};
 
-	/** Names whose first word is within one typo of the text word (cached: words recur across texts). */
-	const fuzzyCandidates = (w: string): PlaceName[] => {
-		let list = fuzzyCache.get(w);
-		if (list === undefined) {
-			list = [];
-			if (w.length >= MIN_FUZZY - 1) {
-				const s = stemOf(w);
-				for (const n of fuzzyFirst) if (n.words[0].some((v) => typoOf(w, s, v))) list.push(n);
-			}
-			if (fuzzyCache.size > 100_000) fuzzyCache.clear();
-			fuzzyCache.set(w, list);
-		}
+	/** Names whose first word is within one typo of the text word. */
+	const fuzzyCandidates = (w: string, s: string): PlaceName[] => {
+		const list: PlaceName[] = [];
+		if (w.length >= MIN_FUZZY - 1) for (const n of fuzzyFirst) if (n.words[0].some((v) => typoOf(w, s, v))) list.push(n);
 		return list;
+	};
+
+	/**
+	 * The names a text word may start, cached per word (words recur across texts: one lookup instead of the stem,
+	 * the index, the known stems and the typo candidates each time).
+	 */
+	const firstWordCache = new Map<string, FirstWord>();
+	const firstWord = (w: string): FirstWord => {
+		let first = firstWordCache.get(w);
+		if (first === undefined) {
+			const s = stemOf(w);
+			const exact = byFirst.get(s);
+			if (exact !== undefined) first = { names: exact, typo: false };
+			else if (known.has(s)) first = NO_NAMES;
+			else {
+				const fuzzy = fuzzyCandidates(w, s);
+				first = fuzzy.length ? { names: fuzzy, typo: true } : NO_NAMES;
+			}
+			if (firstWordCache.size > 100_000) firstWordCache.clear();
+			firstWordCache.set(w, first);
+		}
+		return first;
 	};
 
 	/**
@@ -187,16 +208,11 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 		for (let i = 0; i < words.length; i++) {
 			const w = words[i];
 			if (w.length < 3) continue;
-			const s = stemOf(w);
-			let candidates = byFirst.get(s);
-			if (candidates === undefined) {
-				if (known.has(s)) continue;
-				// The word's typo candidates (cached per word, almost always none) before the text's capitalized words
-				// (a pass over the text): most texts then never need the latter.
-				candidates = fuzzyCandidates(w);
-				if (candidates.length === 0 || !readsAsName(i)) continue;
-			} else if (candidates.length === 0) continue;
-			for (const n of candidates) {
+			const first = firstWord(w);
+			// A typo counts only where the word reads as a name; the text's capitalized words (a pass over the text)
+			// are needed only then, so most texts never build them.
+			if (first.names.length === 0 || (first.typo && !readsAsName(i))) continue;
+			for (const n of first.names) {
 				if (best && (n.rank > best.rank || (n.rank === best.rank && i >= bestAt))) continue;
 				let ok = i + n.words.length <= words.length;
 				for (let k = 1; ok && k < n.words.length; k++) ok = wordMatches(n, k, words[i + k]);

@@ -1,5 +1,5 @@
 import { detectConflictsStemmed } from '../conflicts';
-import { linkRepeats, type RepeatAppeal } from '../repeats';
+import { linkRepeatsById, type RepeatAppeal } from '../repeats';
 import { copyRecord } from '../record';
 import { applyCorrection, type Correction } from '../reports/corrections';
 import { UNDEFINED_TOPIC, topicInfo, topicLabel } from '../topics';
@@ -165,8 +165,7 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 		return result;
 	});
 	if (options.repeats === false) return out;
-	const { links, clusters } = linkRepeats(out as unknown as RepeatAppeal[], { windowDays: options.windowDays }, textStems as string[][]);
-	const linkById = new Map(links.map((l) => [l.id, l]));
+	const { linkById, clusters } = linkRepeatsById(out as unknown as RepeatAppeal[], { windowDays: options.windowDays }, textStems as string[][]);
 	const clusterById = new Map<string, (typeof clusters)[number]>();
 	for (const cl of clusters) for (const id of cl.appealIds) clusterById.set(id, cl);
 	for (const record of out) {
