@@ -54,6 +54,8 @@ interface CompiledTerm {
 	phrase: CompiledPhrase;
 	/** `topic|phrase`: a term counts once per text, however often it occurs. */
 	key: string;
+	/** The number of its key (terms of one key share it), for marking it counted in a text. */
+	n: number;
 	/** Its slot in the phrase index (multi-word terms only). */
 	slot: number;
 	/** A term the coordinator gave (`options.dictionary`): decisive terms of theirs win over the model. */
@@ -86,6 +88,29 @@ function originalWords(words: string[], start: number, length: number): string {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The first of the masked phrases that starts at `i` in the stems, if any. */
+function maskAt(masked: string[][], textStems: string[], i: number): string[] | undefined {
+	for (const st of masked) {
+		let k = 0;
+		while (k < st.length && textStems[i + k] === st[k]) k++;
+		if (k === st.length) return st;
+	}
+	return undefined;
+}
+
+/** Ascending order in place, by insertion: the phrase slots found in one text are a handful. */
+function sortSmall(a: number[]): void {
+	for (let i = 1; i < a.length; i++) {
+		const x = a[i];
+		let j = i - 1;
+		while (j >= 0 && a[j] > x) {
+			a[j + 1] = a[j];
+			j--;
+		}
+		a[j + 1] = x;
+	}
+}
+
 export function createClassifier(options: ClassifierOptions = {}) {
 	const mode = options.mode ?? 'extend';
 	const minScore = options.minScore ?? 3;
@@ -99,13 +124,20 @@ export function createClassifier(options: ClassifierOptions = {}) {
 	const prefixes = new Map<string, CompiledTerm[]>();
 	const phrases: CompiledTerm[] = [];
 	const byKey = new Map<string, CompiledTerm>();
+	const keyNumbers = new Map<string, number>();
+	const numberOf = (key: string): number => {
+		let n = keyNumbers.get(key);
+		if (n === undefined) keyNumbers.set(key, (n = keyNumbers.size));
+		return n;
+	};
 	const addTerms = (dictionary: TopicDictionary, user: boolean) => {
 		for (const [topic, terms] of Object.entries(dictionary)) {
 			for (const [term, weight] of terms) {
 				if (isPrefixTerm(term)) {
 					const prefix = normalizeWord(term.slice(0, -1));
 					const list = prefixes.get(prefix) ?? [];
-					list.push({ topic, weight, phrase: { phrase: term, stems: [prefix] }, key: `${topic}|${term}`, slot: -1, user });
+					const key = `${topic}|${term}`;
+					list.push({ topic, weight, phrase: { phrase: term, stems: [prefix] }, key, n: numberOf(key), slot: -1, user });
 					prefixes.set(prefix, list);
 					continue;
 				}
@@ -119,7 +151,7 @@ export function createClassifier(options: ClassifierOptions = {}) {
 					same.user ||= user;
 					continue;
 				}
-				const compiled = { topic, weight, phrase, key, slot: -1, user };
+				const compiled = { topic, weight, phrase, key, n: numberOf(key), slot: -1, user };
 				byKey.set(key, compiled);
 				if (phrase.stems.length === 1) {
 					const list = singles.get(phrase.stems[0]) ?? [];
@@ -206,6 +238,9 @@ export function createClassifier(options: ClassifierOptions = {}) {
 	const found: number[] = [];
 	const phraseAt: Array<CompiledTerm | undefined> = new Array(textAt.length);
 	for (const t of phrases) phraseAt[t.slot] = t;
+	// The terms counted in the current text: `countedAt[term.n] === stamp` (a Set of keys per text costs more).
+	const countedAt = new Int32Array(keyNumbers.size);
+	let stamp = 0;
 
 	function classify(text: string, hints: { address?: string | null } = {}): Classification {
 		return classifyStemmed(stemText(text ?? ''), text, hints);
@@ -218,11 +253,15 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		const scores: Record<string, number> = {};
 		const userScores: Record<string, number> = {};
 		const why: Record<string, string[]> = {};
-		const counted = new Set<string>();
+		if (stamp === 0x7fffffff) {
+			countedAt.fill(0);
+			stamp = 0;
+		}
+		const mark = ++stamp;
 		const firstAt: Record<string, number> = {};
 		const add = (t: CompiledTerm, start: number) => {
-			if (counted.has(t.key)) return;
-			counted.add(t.key);
+			if (countedAt[t.n] === mark) return;
+			countedAt[t.n] = mark;
 			if (!(start >= firstAt[t.topic])) firstAt[t.topic] = start;
 			scores[t.topic] = (scores[t.topic] ?? 0) + t.weight;
 			if (t.user) userScores[t.topic] = (userScores[t.topic] ?? 0) + t.weight;
@@ -233,8 +272,8 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		for (let i = 0; i < textStems.length; i++) {
 			const masked = masks.get(textStems[i]);
 			if (masked !== undefined) {
-				const m = masked.find((st) => st.every((x, k) => textStems[i + k] === x));
-				if (m) {
+				const m = maskAt(masked, textStems, i);
+				if (m !== undefined) {
 					i += m.length - 1; // «в связи с»: none of its words is a term
 					continue;
 				}
@@ -245,20 +284,28 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		// Phrase terms found, in slot order (the order they were added: sums and `why` come out the same).
 		found.length = 0;
 		index.scan(textStems, textAt, found);
-		if (found.length > 1) found.sort((a, b) => a - b);
+		if (found.length > 1) sortSmall(found);
 		for (const slot of found) {
 			const t = phraseAt[slot];
 			if (t !== undefined) add(t, textAt[slot]);
 		}
 		// Ties go to the topic named first: a text about two problems usually leads with the one it is about.
-		const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1] || firstAt[a[0]] - firstAt[b[0]]);
-		const [best, second] = ranked;
+		// The two first of the topics sorted by that order (a stable sort of `Object.entries(scores)`), in one pass.
+		let best: [string, number] | undefined;
+		let second: [string, number] | undefined;
+		for (const topic in scores) {
+			const score = scores[topic];
+			if (best === undefined || score > best[1] || (score === best[1] && firstAt[topic] < firstAt[best[0]])) {
+				second = best;
+				best = [topic, score];
+			} else if (second === undefined || score > second[1] || (score === second[1] && firstAt[topic] < firstAt[second[0]])) second = [topic, score];
+		}
 		const dictConfidence = best ? best[1] / (best[1] + (second?.[1] ?? 0)) : 0;
 		// Two topics that both reach the threshold: the one named first decides (see the sort above).
 		const leadsTie = !!best && !!second && second[1] >= minScore && firstAt[best[0]] < firstAt[second[0]] && best[1] >= second[1];
 		const dictDecided = !!best && best[1] >= minScore && (dictConfidence >= minConfidence || leadsTie);
 		// The coordinator's own terms decide when they alone reach the threshold for the dictionary's decision.
-		const userDecisive = dictDecided && (userScores[best[0]] ?? 0) >= minScore;
+		const userDecisive = dictDecided && (userScores[best![0]] ?? 0) >= minScore;
 		const predicted = model && !userDecisive ? model.predictStemmed(stemmed, { explain: 'decided' }) : undefined;
 		let decidedBy: TextDecidedBy = null;
 		let topic = UNDEFINED_TOPIC;
@@ -271,11 +318,11 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			topicWhy = [intern(`модель: ${predicted.why.join(', ')}`)];
 		} else if (dictDecided) {
 			decidedBy = 'dictionary';
-			topic = best[0];
+			topic = best![0];
 			topicWhy = [intern(`словарь: ${why[topic].join(', ')}`)];
 		} else {
 			topicWhy = [
-				best ? intern(`низкая уверенность словаря: ${ranked.slice(0, 2).map(([t, s]) => `${t}=${s}`).join(', ')}`) : 'нет ни одного слова из словаря',
+				best ? intern(`низкая уверенность словаря: ${best[0]}=${best[1]}${second ? `, ${second[0]}=${second[1]}` : ''}`) : 'нет ни одного слова из словаря',
 			];
 			if (predicted && predicted.best) topicWhy.push(intern(`модель не уверена: ${predicted.best} ${round2(predicted.confidence)}`));
 			if (predicted) confidence = Math.max(confidence, predicted.confidence);
@@ -286,12 +333,13 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		// Result arrays are built at their final size: a pushed-to array keeps room for 17 (≈ 150 bytes each).
 		let appealType: AppealType | null = null;
 		let typeWhy: string[] = [];
-		for (const cue of cues) {
-			const hit = cue.phrases.find((p) => textAt[p.slot] >= 0);
-			if (hit) {
-				appealType = cue.type;
-				typeWhy = [hit.phrase.phrase];
-				break;
+		cues: for (const cue of cues) {
+			for (const p of cue.phrases) {
+				if (textAt[p.slot] >= 0) {
+					appealType = cue.type;
+					typeWhy = [p.phrase.phrase];
+					break cues;
+				}
 			}
 		}
 		if (!appealType && (text ?? '').includes('?')) {

@@ -15,9 +15,19 @@ const ENDINGS = [
 	'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь',
 ].sort((a, b) => b.length - a.length);
 
+/** The endings by their last letter, longest first as in ENDINGS: a word is tried only against those that can match. */
+const ENDINGS_BY_LAST = new Map<string, string[]>();
+for (const e of ENDINGS) {
+	const last = e[e.length - 1];
+	const list = ENDINGS_BY_LAST.get(last);
+	if (list) list.push(e);
+	else ENDINGS_BY_LAST.set(last, [e]);
+}
+
 /** The word minus its case ending (at least three letters stay). */
 export function nameStem(word: string): string {
-	for (const e of ENDINGS) if (word.length - e.length >= 3 && word.endsWith(e)) return word.slice(0, -e.length);
+	const endings = ENDINGS_BY_LAST.get(word[word.length - 1]);
+	if (endings !== undefined) for (const e of endings) if (word.length - e.length >= 3 && word.endsWith(e)) return word.slice(0, -e.length);
 	return word;
 }
 
@@ -78,6 +88,14 @@ interface PlaceName {
 	fuzzy: boolean[];
 }
 
+/** The names a text word may be the first word of; `typo`: found within one typo, not by the stem. */
+interface FirstWord {
+	names: PlaceName[];
+	typo: boolean;
+}
+
+const NO_NAMES: FirstWord = { names: [], typo: false };
+
 export interface PlaceHit {
 	entry: GazetteerEntry;
 	matched: string;
@@ -125,7 +143,6 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 	const known = new Set<string>();
 	for (const n of names) for (const w of n.words) for (const v of w) known.add(v);
 	const stemCache = new Map<string, string>();
-	const fuzzyCache = new Map<string, PlaceName[]>();
 
 	const stemOf = (w: string): string => {
 		let s = stemCache.get(w);
@@ -144,19 +161,33 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 		return n.fuzzy[k] && w.length >= MIN_FUZZY - 1 && n.words[k].some((v) => typoOf(w, s, v));
 	};
 
-	/** Names whose first word is within one typo of the text word (cached: words recur across texts). */
-	const fuzzyCandidates = (w: string): PlaceName[] => {
-		let list = fuzzyCache.get(w);
-		if (list === undefined) {
-			list = [];
-			if (w.length >= MIN_FUZZY - 1) {
-				const s = stemOf(w);
-				for (const n of fuzzyFirst) if (n.words[0].some((v) => typoOf(w, s, v))) list.push(n);
-			}
-			if (fuzzyCache.size > 100_000) fuzzyCache.clear();
-			fuzzyCache.set(w, list);
-		}
+	/** Names whose first word is within one typo of the text word. */
+	const fuzzyCandidates = (w: string, s: string): PlaceName[] => {
+		const list: PlaceName[] = [];
+		if (w.length >= MIN_FUZZY - 1) for (const n of fuzzyFirst) if (n.words[0].some((v) => typoOf(w, s, v))) list.push(n);
 		return list;
+	};
+
+	/**
+	 * The names a text word may start, cached per word (words recur across texts: one lookup instead of the stem,
+	 * the index, the known stems and the typo candidates each time).
+	 */
+	const firstWordCache = new Map<string, FirstWord>();
+	const firstWord = (w: string): FirstWord => {
+		let first = firstWordCache.get(w);
+		if (first === undefined) {
+			const s = stemOf(w);
+			const exact = byFirst.get(s);
+			if (exact !== undefined) first = { names: exact, typo: false };
+			else if (known.has(s)) first = NO_NAMES;
+			else {
+				const fuzzy = fuzzyCandidates(w, s);
+				first = fuzzy.length ? { names: fuzzy, typo: true } : NO_NAMES;
+			}
+			if (firstWordCache.size > 100_000) firstWordCache.clear();
+			firstWordCache.set(w, first);
+		}
+		return first;
 	};
 
 	/**
@@ -177,11 +208,11 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 		for (let i = 0; i < words.length; i++) {
 			const w = words[i];
 			if (w.length < 3) continue;
-			const s = stemOf(w);
-			const exact = byFirst.get(s);
-			const candidates = exact ?? (known.has(s) || !readsAsName(i) ? undefined : fuzzyCandidates(w));
-			if (candidates === undefined || candidates.length === 0) continue;
-			for (const n of candidates) {
+			const first = firstWord(w);
+			// A typo counts only where the word reads as a name; the text's capitalized words (a pass over the text)
+			// are needed only then, so most texts never build them.
+			if (first.names.length === 0 || (first.typo && !readsAsName(i))) continue;
+			for (const n of first.names) {
 				if (best && (n.rank > best.rank || (n.rank === best.rank && i >= bestAt))) continue;
 				let ok = i + n.words.length <= words.length;
 				for (let k = 1; ok && k < n.words.length; k++) ok = wordMatches(n, k, words[i + k]);

@@ -1,5 +1,5 @@
 import { detectConflictsStemmed } from '../conflicts';
-import { linkRepeats, type RepeatAppeal } from '../repeats';
+import { linkRepeatsById, type RepeatAppeal } from '../repeats';
 import { copyRecord } from '../record';
 import { applyCorrection, type Correction } from '../reports/corrections';
 import { UNDEFINED_TOPIC, topicInfo, topicLabel } from '../topics';
@@ -118,6 +118,9 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 	const categoryMap = options.categoryMap === undefined ? DEFAULT_CATEGORY_MAP : options.categoryMap;
 	// Each text is tokenized and stemmed once; classification, conflicts and repeats share the stems.
 	const textStems: Array<string[] | undefined> = new Array(records.length);
+	const repeats = options.repeats !== false;
+	// With repeats, each record's flags stay a set until the repeat pass has added its own, then become the array once.
+	const flagSets: Array<Set<string>> = repeats ? new Array(records.length) : [];
 	const out = records.map((record, i) => {
 		const text = typeof record.text === 'string' ? record.text : '';
 		const stemmed = stemText(text);
@@ -161,20 +164,21 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 			for (const f of conflict.flags) flags.add(f.code);
 			result.conflict = conflict;
 		}
-		result.flags = [...flags];
+		if (repeats) {
+			result.flags = undefined; // its place among the keys; filled after the repeat pass
+			flagSets[i] = flags;
+		} else result.flags = [...flags];
 		return result;
 	});
-	if (options.repeats === false) return out;
-	const { links, clusters } = linkRepeats(out as unknown as RepeatAppeal[], { windowDays: options.windowDays }, textStems as string[][]);
-	const linkById = new Map(links.map((l) => [l.id, l]));
+	if (!repeats) return out;
+	const { linkById, clusters } = linkRepeatsById(out as unknown as RepeatAppeal[], { windowDays: options.windowDays }, textStems as string[][]);
 	const clusterById = new Map<string, (typeof clusters)[number]>();
 	for (const cl of clusters) for (const id of cl.appealIds) clusterById.set(id, cl);
-	for (const record of out) {
+	out.forEach((record, i) => {
 		const id = String(record.id);
 		const link = linkById.get(id);
 		const cluster = clusterById.get(id);
-		if (!link && !cluster) continue; // flags unchanged (already a fresh array)
-		const flags = new Set(record.flags as string[]);
+		const flags = flagSets[i];
 		if (link) {
 			record.primaryId = link.primaryId;
 			record.repeat = { reason: link.reason, primaryId: link.primaryId, similarity: link.score };
@@ -185,6 +189,6 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 			flags.add('cluster');
 		}
 		record.flags = [...flags];
-	}
+	});
 	return out;
 }

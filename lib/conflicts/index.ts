@@ -28,7 +28,11 @@ export const CONFLICT_LABELS: Record<ConflictCode, string> = {
 };
 
 /** Obscene roots (matched at a word's start) and masked forms; chosen so that «употреблять», «хлеб», «страхование», «тебя» never match. */
-const OBSCENE_WORD = /^(бля|блят|блин?я|хуй|хуе|хуё|хуя|хер(ня|ов)|пизд|ебан|ебат|ебал|ёбан|охуе|охуи|нахуй|пиздец|сука|суки|мудак|мудач|гандон|долбо[её]б|уеб|уёб)/;
+const OBSCENE_ROOTS = ['бля', 'блят', 'блин?я', 'хуй', 'хуе', 'хуё', 'хуя', 'хер(ня|ов)', 'пизд', 'ебан', 'ебат', 'ебал', 'ёбан', 'охуе', 'охуи', 'нахуй', 'пиздец', 'сука', 'суки', 'мудак', 'мудач', 'гандон', 'долбо[её]б', 'уеб', 'уёб'];
+const OBSCENE_WORD = new RegExp(`^(${OBSCENE_ROOTS.join('|')})`);
+/** The first two letters of the roots (each starts with two plain letters): other words skip the regex. */
+const OBSCENE_START = new Set(OBSCENE_ROOTS.map((r) => r.charCodeAt(0) * 65536 + r.charCodeAt(1)));
+const mayBeObscene = (w: string) => OBSCENE_START.has(w.charCodeAt(0) * 65536 + w.charCodeAt(1)) && OBSCENE_WORD.test(w);
 const MASKED = /(?:^|[^а-яё])(бл[*#@.]{1,4}[а-я]*|х[*#@]{1,3}[а-яё]*|п[*#@]{2,4}[а-яё]*|е[*#@]{1,3}[а-яё]*ть)(?=$|[^а-яё*#@])/i;
 
 const HOSTILE_TERMS = ['дармоеды', 'бездельники', 'бездельник', 'ворьё', 'воры', 'идиоты', 'тупые', 'бараны', 'позор', 'плевать на людей', 'зажрались', 'ничего не делаете', 'совести нет'];
@@ -81,7 +85,7 @@ export function detectConflictsStemmed(stemmed: StemmedText, text: string, conte
 	const flags: ConflictFlag[] = [];
 	const words = stemmed.words;
 	INDEX.scan(stemmed.stems, AT);
-	const obscene = words.filter((w) => OBSCENE_WORD.test(w));
+	const obscene = words.filter(mayBeObscene);
 	const masked = MAYBE_MASKED.test(text ?? '') ? MASKED.exec((text ?? '').toLowerCase()) : null;
 	if (obscene.length || masked) {
 		flags.push({ code: 'obscene', label: CONFLICT_LABELS.obscene, reason: 'нецензурные слова', evidence: [...obscene, ...(masked ? [masked[1]] : [])].map(intern), priority: 'medium' });

@@ -106,6 +106,12 @@ interface Item {
  * @param textStems `stems(appeals[i].text)` when the caller already has them (structuring stems each text once).
  */
 export function linkRepeats(appeals: RepeatAppeal[], options: RepeatOptions = {}, textStems?: ReadonlyArray<string[]>): { links: RepeatLink[]; clusters: ProblemCluster[] } {
+	const { linkById, clusters } = linkRepeatsById(appeals, options, textStems);
+	return { links: [...linkById.values()], clusters };
+}
+
+/** `linkRepeats` with the links by appeal id (in the order of `links`), for a caller that looks them up by id. */
+export function linkRepeatsById(appeals: RepeatAppeal[], options: RepeatOptions = {}, textStems?: ReadonlyArray<string[]>): { linkById: Map<string, RepeatLink>; clusters: ProblemCluster[] } {
 	const windowMs = (options.windowDays ?? 30) * DAY;
 	const sameText = options.textSimilarity ?? 0.8;
 	const sorted: Item[] = appeals.map((a, i) => ({ a, t: Date.parse(a.receivedAt), sig: signature(textStems?.[i] ?? stems(a.text)) }));
@@ -137,7 +143,7 @@ export function linkRepeats(appeals: RepeatAppeal[], options: RepeatOptions = {}
 		bucket.push(x);
 	}
 
-	return { links: [...links.values()], clusters: findClusters(sorted, options) };
+	return { linkById: links, clusters: findClusters(sorted, options) };
 }
 
 type Links = Map<string, RepeatLink>;

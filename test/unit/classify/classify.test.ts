@@ -121,6 +121,19 @@ describe('cold start beyond the exact words', () => {
 		expect(c.classify('Колдобистая улица').topic).toBe('undefined');
 	});
 
+	it('a term counts once per text however often it occurs and however often it is listed', () => {
+		// «дорожн*» is in the default dictionary too; the coordinator's copy and a repeat of it are one term.
+		const c = createClassifier({ dictionary: { roads: [['дорожн*', 3], ['дорожн*', 1], ['колдобина', 2]] } });
+		const r = c.classify('Дорожные службы, дорожная техника, колдобины, колдобина на колдобине');
+		// «колдобина» is 3 in the default: one term, the strongest weight.
+		expect(r.scores.roads).toBe(3 + 3);
+		expect(r.why.topic).toEqual(['словарь: дорожные, колдобины']);
+		// The next text starts from nothing counted: «дорожн*» 3, «знак» 2, «дорожный знак» 4.
+		const next = c.classify('Дорожный знак');
+		expect(next.scores.roads).toBe(3 + 2 + 4);
+		expect(next.why.topic).toEqual(['словарь: дорожный, знак, дорожный знак']);
+	});
+
 	it('one-letter typos in words of the dictionary', () => {
 		expect(topicOf('Батарэи холодные')).toBe('heating');
 		expect(topicOf('Канолизация забилась')).toBe('water');
