@@ -20,7 +20,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { intakeWorkflow, SPREADSHEET_ID } from '../scripts/workflows';
+import { intakeWorkflow } from '../scripts/workflows';
 import installPackage from '../test/helpers/e2e-global-setup';
 import { freePort, N8nInstance } from '../test/helpers/n8n';
 import { sandboxCredentials } from '../test/helpers/sandboxCredentials';
@@ -81,12 +81,17 @@ export interface RegionalResult {
 const districtId = (i: number) => `D${String(i + 1).padStart(2, '0')}`;
 const spreadsheetOf = (d: string) => `mcu-region-${d.toLowerCase()}`;
 
-/** The shipped intake for one district: its own id, spreadsheet and webhook; the schedule taken out so only our calls run it. */
+/**
+ * The shipped intake for one district: its own id, spreadsheet and webhook; the schedule taken out so only our calls
+ * run it. The shipped nodes leave «ID таблицы» empty (the credential's «Таблица МЦУ»); all districts here share one
+ * credential, so each copy names its district's spreadsheet in the nodes instead.
+ */
 export function districtWorkflow(d: string): Json {
-	const workflow = JSON.parse(JSON.stringify(intakeWorkflow()).split(SPREADSHEET_ID).join(spreadsheetOf(d))) as Json & {
-		nodes: Json[];
-		connections: Record<string, unknown>;
-	};
+	const workflow = structuredClone(intakeWorkflow()) as unknown as Json & { nodes: Json[]; connections: Record<string, unknown> };
+	for (const n of workflow.nodes) {
+		const parameters = n.parameters as Json;
+		if ('spreadsheetId' in parameters) parameters.spreadsheetId = spreadsheetOf(d);
+	}
 	workflow.id = `McuIntake${d}`;
 	workflow.name = `МЦУ: Приём обращений (${d})`;
 	workflow.nodes = workflow.nodes.filter((n) => n.name !== 'Каждые 15 минут');

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 	);
 	await pasteTab(session, SPREADSHEET_ID, HISTORY_SHEET, historyGrid(history));
 	console.log(`   лист «${HISTORY_SHEET}»: ${history.length} обращений из выгрузки ПОС/ИМ с категориями — на них учится модель тем`);
-	console.log(`   лист «${DIRECTORY_SHEET}»: ${DISTRICT_DIRECTORY.length} контактов района — получатели еженедельного сообщения и сообщений об ошибках`);
+	console.log(`   лист «${DIRECTORY_SHEET}»: ${DISTRICT_DIRECTORY.length} контактов района — кому уходят напоминания (ответственные и руководители подразделений, координатор, куратор), еженедельное сообщение и сообщения об ошибках`);
 
 	console.log('3/5 n8n: учётные данные песочницы и готовые процессы…');
 	await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));

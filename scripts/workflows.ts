@@ -58,6 +58,10 @@ export const CREDENTIALS = {
 	mcuGoogleServiceAccountApi: { id: 'mcuSheetsSandbox', name: 'МЦУ: Google Таблицы' },
 } as const;
 
+/**
+ * The sandbox's spreadsheet (the demo credential's «Таблица МЦУ»), for tests and the demo. The workflows leave «ID
+ * таблицы» empty: every node uses the table of the district's Google credential.
+ */
 export const SPREADSHEET_ID = 'mcu-demo-spreadsheet';
 
 /** Node ids: a prefix per workflow and a counter, so that regenerating keeps every id (and n8n's history) stable. */
@@ -122,53 +126,32 @@ class Canvas {
 	}
 }
 
-/** Routing of the model district: topic → department, responsible and their Telegram chat (coordinator edits these). */
+/**
+ * Routing of the model district: topic → department (the coordinator edits these). People and their chats are not
+ * here: reminders find a department's «Ответственный» on the tab «Справочник»; a rule may still name a responsible.
+ */
 const ROUTING_RULES = [
-	{ name: 'Дороги и транспорт', topics: ['roads', 'transport'], department: 'Отдел дорожного хозяйства и транспорта', responsible: 'Смирнов П. А.', telegramChatId: '5001' },
-	{ name: 'Водоснабжение', topics: ['water'], department: 'МУП «Дедовичский водоканал»', responsible: 'Орлов В. И.', telegramChatId: '5002' },
-	{ name: 'Отопление', topics: ['heating'], department: 'МУП «Тепловые сети Дедовичи»', responsible: 'Зайцев Р. А.', telegramChatId: '5003' },
-	{ name: 'ЖКХ и электроснабжение', topics: ['electricity', 'utilities', 'housing'], department: 'Отдел ЖКХ и строительства', responsible: 'Петров П. С.', telegramChatId: '5004' },
-	{ name: 'Благоустройство и мусор', topics: ['improvement', 'lighting', 'waste', 'animals'], department: 'Отдел благоустройства', responsible: 'Федорова И. О.', telegramChatId: '5005' },
-	{ name: 'Образование', topics: ['education'], department: 'Управление образования Дедовичского района', responsible: 'Николаева С. И.', telegramChatId: '5006' },
-	{ name: 'Соцзащита и здравоохранение', topics: ['social', 'health'], department: 'Отдел социальной защиты', responsible: 'Егорова М. В.', telegramChatId: '5007' },
-	{ name: 'Культура и спорт', topics: ['culture_sport'], department: 'Отдел культуры, спорта и молодёжной политики', responsible: 'Соколов Д. Ю.', telegramChatId: '5008' },
-	{ name: 'Экономика, связь, безопасность', topics: ['trade', 'communication', 'safety'], department: 'Отдел экономики, торговли и связи', responsible: 'Григорьев А. В.', telegramChatId: '5009' },
+	{ name: 'Дороги и транспорт', topics: ['roads', 'transport'], department: 'Отдел дорожного хозяйства и транспорта' },
+	{ name: 'Водоснабжение', topics: ['water'], department: 'МУП «Дедовичский водоканал»' },
+	{ name: 'Отопление', topics: ['heating'], department: 'МУП «Тепловые сети Дедовичи»' },
+	{ name: 'ЖКХ и электроснабжение', topics: ['electricity', 'utilities', 'housing'], department: 'Отдел ЖКХ и строительства' },
+	{ name: 'Благоустройство и мусор', topics: ['improvement', 'lighting', 'waste', 'animals'], department: 'Отдел благоустройства' },
+	{ name: 'Образование', topics: ['education'], department: 'Управление образования Дедовичского района' },
+	{ name: 'Соцзащита и здравоохранение', topics: ['social', 'health'], department: 'Отдел социальной защиты' },
+	{ name: 'Культура и спорт', topics: ['culture_sport'], department: 'Отдел культуры, спорта и молодёжной политики' },
+	{ name: 'Экономика, связь, безопасность', topics: ['trade', 'communication', 'safety'], department: 'Отдел экономики, торговли и связи' },
 ];
 
 /** The departments of the rules, one per line (names hold commas): the drop-down of «Подразделение (исправлено)». */
 const CORRECTION_DEPARTMENTS = [...new Set(ROUTING_RULES.map((r) => r.department))].join('\n');
 
-const HEADS = [
-	['Отдел дорожного хозяйства и транспорта', 'Смирнов Пётр Андреевич', '6001'],
-	['МУП «Дедовичский водоканал»', 'Орлов Виктор Иванович', '6002'],
-	['МУП «Тепловые сети Дедовичи»', 'Зайцев Роман Александрович', '6003'],
-	['Отдел ЖКХ и строительства', 'Петров Павел Сергеевич', '6004'],
-	['Отдел благоустройства', 'Федорова Ирина Олеговна', '6005'],
-	['Управление образования Дедовичского района', 'Николаева Светлана Ивановна', '6006'],
-	['Отдел социальной защиты', 'Егорова Марина Викторовна', '6007'],
-	['Отдел культуры, спорта и молодёжной политики', 'Соколов Дмитрий Юрьевич', '6008'],
-	['Отдел экономики, торговли и связи', 'Григорьев Андрей Валерьевич', '6009'],
-];
-
-/**
- * Who «МЦУ: Напоминания» writes to — the node's contact parameters in one place, so that taking them from the
- * «Справочник» tab instead is a change of this one constant. Responsibles: the register holds their names but not
- * the routing rule's chat, so their chats are listed here (the intake had them from «МЦУ: Маршрутизация»).
- */
-const REMINDER_CONTACTS = {
-	heads: { head: HEADS.map(([department, name, telegramChatId]) => ({ department, name, telegramChatId, maxChatId: '', email: '' })) },
-	people: { person: ROUTING_RULES.map((r) => ({ name: r.responsible, telegramChatId: r.telegramChatId, maxChatId: '', email: '' })) },
-	coordinator: { contact: { name: 'Координатор МЦУ', telegramChatId: '7001', email: '' } },
-	curator: { contact: { name: 'Куратор МЦУ (первый заместитель Главы)', telegramChatId: '7002', email: '' } },
-};
-
-/** «МЦУ: Отчёт в Google Таблицы» on the shared spreadsheet, personal data masked. */
+/** «МЦУ: Отчёт в Google Таблицы» on the credential's spreadsheet, personal data masked. */
 function reportParameters(reportKind: string, sheetName: string, chart?: { title: string; labelHeader: string; valueHeader: string }, more: NodeParameters = {}): NodeParameters {
-	return { spreadsheetId: SPREADSHEET_ID, report: reportKind, sheetName, ...more, ...(chart ? { chart: { settings: chart } } : {}), maskPersonalData: true };
+	return { spreadsheetId: '', report: reportKind, sheetName, ...more, ...(chart ? { chart: { settings: chart } } : {}), maskPersonalData: true };
 }
 const REPORT = [mcu('reportSheets'), 1] as const;
 const REGISTER = 'Реестр обращений';
-const readRegisterParameters = (): NodeParameters => ({ spreadsheetId: SPREADSHEET_ID, report: 'readRegister', sheetName: REGISTER, correctionDepartments: CORRECTION_DEPARTMENTS });
+const readRegisterParameters = (): NodeParameters => ({ spreadsheetId: '', report: 'readRegister', sheetName: REGISTER, correctionDepartments: CORRECTION_DEPARTMENTS });
 
 const ifNotEmpty = (id: string, value: string): NodeParameters => ({
 	conditions: {
@@ -209,15 +192,15 @@ export function intakeWorkflow(): Workflow {
 		.add(112, 'Все обращения', 'n8n-nodes-base.merge', 3.2, [2.5, 1], { numberInputs: SOURCES.length })
 		.add(137, 'Ответы заявителей', mcu('satisfaction'), 1, [3.5, 1], { operation: 'link', expireDays: 7 })
 		.add(138, 'Оценки заявителей', 'n8n-nodes-base.noOp', 1, [4.5, 3])
-		.add(113, 'МЦУ: Структурирование', mcu('structure'), 1, [4.5, 1], { learnFromSheets: true, spreadsheetId: SPREADSHEET_ID, historySheet: 'История', registerSheet: REGISTER, options: {} }, cred('mcuGoogleServiceAccountApi'))
+		.add(113, 'МЦУ: Структурирование', mcu('structure'), 1, [4.5, 1], { learnFromSheets: true, spreadsheetId: '', historySheet: 'История', registerSheet: REGISTER, options: {} }, cred('mcuGoogleServiceAccountApi'))
 		.note(146, 'Структурирование', '### Структурирование\nТема берётся из категории ПОС/ИМ, иначе из текста: модель, обученная на листе «История» (выгрузка ПОС/ИМ с категориями или текст и тема) и на исправлениях координатора, затем словарь. Исправления в столбцах «… (исправлено)» листа «Реестр обращений» сильнее расчёта и сохраняются между запусками; распределение учитывает их, когда источник снова присылает обращение, напоминания и отчёты — сразу.', [3.5, -4], 420, 260)
 		.add(114, 'Размеченные', 'n8n-nodes-base.merge', 3.2, [5.5, 1], { numberInputs: 2 })
 		.add(115, 'МЦУ: Маршрутизация', mcu('routing'), 1, [6.5, 1], {
 			mode: 'rules',
 			matchMode: 'first',
-			rules: { rule: ROUTING_RULES.map((r) => ({ ...r, settlements: '', keywords: '', sources: [], kinds: [], flags: [], email: '', maxChatId: '', deadlineDays: 0 })) },
+			rules: { rule: ROUTING_RULES.map((r) => ({ ...r, responsible: '', telegramChatId: '', settlements: '', keywords: '', sources: [], kinds: [], flags: [], email: '', maxChatId: '', deadlineDays: 0 })) },
 		})
-		.note(116, 'Маршрутизация', '### Распределение\nПравила проверяются сверху вниз: тема, поселение, источник, вид, признаки, ключевые слова → подразделение, ответственный, его Telegram. Всё, что не подошло, выходит в «Не распределено». Ветки сходятся в «Распределённые» (до 10 входов; для 10+ правил добавьте второй узел Merge).', [5.5, -4], 400, 220)
+		.note(116, 'Маршрутизация', '### Распределение\nПравила проверяются сверху вниз: тема, поселение, источник, вид, признаки, ключевые слова → подразделение. Ответственного и его чат напоминания берут с листа «Справочник» таблицы из учётных данных Google (правило может и само назвать ответственного). Всё, что не подошло, выходит в «Не распределено». Ветки сходятся в «Распределённые» (до 10 входов; для 10+ правил добавьте второй узел Merge).', [5.5, -4], 400, 260)
 		.add(117, 'Распределённые', 'n8n-nodes-base.merge', 3.2, [7.5, 1], { numberInputs: ROUTING_RULES.length + 1 })
 		.add(118, 'МЦУ: Сроки', mcu('deadlines'), 1, [8.5, 1], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' })
 		.add(125, 'МЦУ: Контроль ответов', mcu('answerCheck'), 1, [9.5, 1], { operation: 'check', options: {} })
@@ -273,7 +256,7 @@ export function intakeWorkflow(): Workflow {
  */
 export function remindersWorkflow(): Workflow {
 	const w = new Canvas('00000000-0000-4000-8001-');
-	w.note(1, 'О процессе', '## МЦУ: напоминания о сроках\nПо рабочим дням в 9:00 читает реестр, пересчитывает сроки на текущий момент и обновляет в реестре «Контроль срока» и «Осталось / просрочено», пересобирает лист «Просроченные и истекающие» и рассылает напоминания: ответственным, руководителям, координатору и куратору по мере просрочки, а ответы, возвращённые на доработку, — ответственным с причинами. Одно напоминание получателю по обращению в день, даже если процесс запущен снова.\n\n**Контакты** — в узле «МЦУ: Напоминания».', [-1, -5], 520, 300)
+	w.note(1, 'О процессе', '## МЦУ: напоминания о сроках\nПо рабочим дням в 9:00 читает реестр, пересчитывает сроки на текущий момент и обновляет в реестре «Контроль срока» и «Осталось / просрочено», пересобирает лист «Просроченные и истекающие» и рассылает напоминания: ответственным, руководителям, координатору и куратору по мере просрочки, а ответы, возвращённые на доработку, — ответственным с причинами. Одно напоминание получателю по обращению в день, даже если процесс запущен снова.\n\n**Контакты** — на листе «Справочник» таблицы из учётных данных Google: руководители и ответственные по подразделениям, координатор, куратор.', [-1, -5], 520, 300)
 		.add(2, 'Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [0, 0])
 		// Monday to Friday; holidays and moved working days are skipped by «МЦУ: Напоминания» (production calendar).
 		.add(3, 'По рабочим дням в 9:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 2], { rule: { interval: [{ field: 'cronExpression', expression: '0 9 * * 1-5' }] } })
@@ -281,7 +264,7 @@ export function remindersWorkflow(): Workflow {
 		.add(5, 'МЦУ: Сроки', mcu('deadlines'), 1, [2, 1], { sourceDeadline: 'keep', rules: {}, options: {} }, { onError: 'continueRegularOutput' })
 		.add(6, 'Реестр обращений', ...REPORT, [3, -0.5], reportParameters('register', REGISTER, undefined, { correctionDepartments: CORRECTION_DEPARTMENTS }), cred('mcuGoogleServiceAccountApi'))
 		.add(7, 'Просроченные', ...REPORT, [3, 1], reportParameters('overdue', 'Просроченные и истекающие'), cred('mcuGoogleServiceAccountApi'))
-		.add(8, 'МЦУ: Напоминания', mcu('reminders'), 1, [3, 2.5], { ...REMINDER_CONTACTS, options: {} })
+		.add(8, 'МЦУ: Напоминания', mcu('reminders'), 1, [3, 2.5], { contactsFrom: 'sheet', spreadsheetId: '', sheetName: 'Справочник', options: {} }, cred('mcuGoogleServiceAccountApi'))
 		.add(9, 'Отправить напоминания', mcu('telegram'), 1, [4, 2], { resource: 'message', operation: 'send', chatId: '={{ $json.telegramChatId }}', text: '={{ $json.text }}' }, { ...cred('mcuTelegramApi'), onError: 'continueRegularOutput' })
 		// Digests whose recipient has a MAX chat go there too; the key (level, recipient, day) keeps a retried run from sending twice.
 		.add(10, 'Есть чат в MAX?', 'n8n-nodes-base.if', 2.2, [4, 3.5], ifNotEmpty('m1', '={{ $json.maxChatId }}'))

@@ -3,8 +3,9 @@ import { DIRECTORY_COLUMNS, DIRECTORY_HEADERS, DIRECTORY_SHEET, layoutRequests, 
 /**
  * The model district's «Справочник», as its technical specialist fills it in once: department heads, the
  * responsible people of the routing rules, the МЦУ coordinator, the curator and the technical specialist, with the
- * Telegram chats the sandbox's workflows use (the same people and chats as scripts/workflows.ts's routing rules and
- * heads; 7001–7003 are the weekly message's and the error workflow's recipients).
+ * Telegram chats the sandbox's workflows use (the departments are those of scripts/workflows.ts's routing rules,
+ * which name no people: reminders find them here; 7001–7003 are the weekly message's and the error workflow's
+ * recipients).
  */
 type Row = [department: string, role: DirectoryRole, name: string, telegram: string];
 

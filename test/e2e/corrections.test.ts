@@ -1,10 +1,11 @@
 import type { INode } from 'n8n-workflow';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox';
-import { CREDENTIALS, intakeWorkflow, remindersWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
+import { intakeWorkflow, remindersWorkflow, SPREADSHEET_ID } from '../../scripts/workflows';
 import { createClassifier } from '../../lib/classify';
 import { CORRECTION_HEADERS, a1, columnLetter } from '../../lib/reports';
 import { topicLabel } from '../../lib/topics';
 import { openSheets } from '../../nodes/ReportSheets/transport';
+import { DISTRICT_DIRECTORY } from '../../sandbox/seed/directory';
 import { HISTORY_HEADERS, HISTORY_SHEET, generateHistory, historyGrid, pasteTab } from '../../sandbox/seed/history';
 import { fetchContext } from '../helpers/httpContext';
 import { N8nInstance } from '../helpers/n8n';
@@ -12,13 +13,13 @@ import { sandboxCredentials } from '../helpers/sandboxCredentials';
 import { testPrivateKey } from '../helpers/serviceAccount';
 
 type Item = Record<string, unknown>;
-type RuleParam = { name: string; topics: string[]; department: string; responsible: string };
+type RuleParam = { name: string; topics: string[]; department: string };
 
 /**
  * The coordinator's corrections in real n8n: after the first intake run a coordinator writes a corrected topic for one
  * appeal and a corrected department for another into the register (through the Sheets API, as the browser does);
- * the next run keeps both cells, structures and routes the appeals by them — the branch, the department, the
- * responsible and, in the reminders workflow that reads the register, the reminder follow — while the register's
+ * the next run keeps both cells, structures and routes the appeals by them — the branch, the department and, in the
+ * reminders workflow that reads the register, the reminder to that department's responsible in «Справочник» follow — while the register's
  * computed columns still show what the package decided. The intake routes an appeal again when its source reports it
  * again: the corrected appeals are VK and OK comments, which every run re-reads (ПОС and ИМ: when they change).
  */
@@ -51,8 +52,8 @@ describe('coordinator corrections in the register survive runs and change the ro
 		for (const node of workflow.nodes) {
 			// Structuring reads the register's corrections; the history tab is named but pasted only before the third run.
 			if (node.name === 'МЦУ: Структурирование') {
-				Object.assign(node.parameters, { learnFromSheets: true, spreadsheetId: SPREADSHEET_ID, historySheet: HISTORY_SHEET, registerSheet: TAB });
-				node.credentials = { mcuGoogleServiceAccountApi: CREDENTIALS.mcuGoogleServiceAccountApi };
+				// The spreadsheet is the credential's «Таблица МЦУ», as shipped.
+				Object.assign(node.parameters, { learnFromSheets: true, historySheet: HISTORY_SHEET, registerSheet: TAB });
 			}
 			if (node.name === 'МЦУ: Маршрутизация') rules = (node.parameters.rules as { rule: RuleParam[] }).rule;
 		}
@@ -122,23 +123,27 @@ describe('coordinator corrections in the register survive runs and change the ro
 		expect(structured).toMatchObject({ topic: 'water', corrections: { topic: 'water', computed: { topic: 'roads' } } });
 		const water = rules.findIndex((r) => r.topics.includes('water'));
 		expect(branchOf(second, topicFixed.id)).toBe(water);
-		expect(second.items('МЦУ: Маршрутизация', water).find((x) => x.id === topicFixed.id)).toMatchObject({ department: rules[water].department, responsible: rules[water].responsible });
+		const routed = second.items('МЦУ: Маршрутизация', water).find((x) => x.id === topicFixed.id)!;
+		// The rules name departments only: nobody is made responsible.
+		expect([routed.department, routed.responsible ?? '']).toEqual([rules[water].department, '']);
 	});
 
-	it('a corrected department: its branch, responsible, deadline record and reminder follow', () => {
+	it('a corrected department: its branch, deadline record and reminder (to its responsible in «Справочник») follow', () => {
 		const improvement = rules.findIndex((r) => r.department === 'Отдел благоустройства');
 		expect(branchOf(second, departmentFixed.id)).toBe(improvement);
 		const routed = second.items('МЦУ: Сроки').find((x) => x.id === departmentFixed.id)!;
 		expect(routed).toMatchObject({
 			department: 'Отдел благоустройства',
-			responsible: rules[improvement].responsible,
 			deadlineStatus: 'overdue',
 			routing: { rule: rules[improvement].name, why: ['подразделение исправлено координатором: Отдел благоустройства'] },
 			corrections: { department: 'Отдел благоустройства', computed: { department: departmentFixed.department } },
 		});
-		// The reminders workflow reads the register the second run wrote: the responsible of the corrected department.
-		const digest = reminders.items('МЦУ: Напоминания').find((d) => d.level === 'responsible' && (d.appealIds as string[]).includes(String(departmentFixed.id)));
-		expect(digest?.recipient).toBe(rules[improvement].responsible);
+		expect(routed.responsible ?? '').toBe('');
+		// The reminders workflow reads the register the second run wrote: the corrected department's «Ответственный»
+		// in «Справочник», and nobody else at that level.
+		const [, , name, telegram] = DISTRICT_DIRECTORY.find(([department, role]) => department === 'Отдел благоустройства' && role === 'Ответственный')!;
+		const digests = reminders.items('МЦУ: Напоминания').filter((d) => d.level === 'responsible' && (d.appealIds as string[]).includes(String(departmentFixed.id)));
+		expect(digests.map((d) => [d.recipient, String(d.telegramChatId)])).toEqual([[name, telegram]]);
 	});
 
 	/**

@@ -7,6 +7,8 @@ import { sandboxCredentials } from '../helpers/sandboxCredentials';
 import { findSecrets, findSecretsInFile } from '../helpers/secrets';
 import { testPrivateKey } from '../helpers/serviceAccount';
 import { splitMessage } from '../../lib/text/split';
+import { DIRECTORY_SHEET } from '../../lib/reports';
+import { DISTRICT_DIRECTORY } from '../../sandbox/seed/directory';
 
 type Run = Awaited<ReturnType<N8nInstance['execute']>>;
 type Row = Record<string, unknown>;
@@ -38,11 +40,17 @@ describe('workflows «Приём обращений», «Напоминания 
 			return [];
 		}
 	};
-	// The sandbox's spreadsheet starts with a default tab.
-	const tabs = () => sandbox.sheets.get(SPREADSHEET_ID)!.sheets.map((s) => s.properties.title).filter((t) => t !== 'Лист1').sort();
+	// The sandbox's spreadsheet starts with a default tab and the district's «Справочник».
+	const tabs = () => sandbox.sheets.get(SPREADSHEET_ID)!.sheets.map((s) => s.properties.title).filter((t) => t !== 'Лист1' && t !== DIRECTORY_SHEET).sort();
+	// Who the «Справочник» names, by role: department → Telegram chat.
+	const chatsOf = (role: string) => new Map(DISTRICT_DIRECTORY.filter((r) => r[1] === role).map(([department, , , telegram]) => [department, telegram]));
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ ports: 'random', fastDelivery: true });
+		// Every other department head also has a MAX chat in «Справочник» (the sandbox's leaves them empty).
+		const directory = sandbox.sheets.get(SPREADSHEET_ID)!.sheets.find((s) => s.properties.title === DIRECTORY_SHEET)!;
+		let head = 0;
+		for (const row of directory.cells.slice(1)) if (row?.[1]?.v === 'Руководитель' && head++ % 2 === 0) row[4] = { v: String(-7_000_000_000 - head) };
 		await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
 		await n8n.importWorkflow(intakeWorkflow());
 		const remind = remindersWorkflow();
@@ -50,11 +58,6 @@ describe('workflows «Приём обращений», «Напоминания 
 			if (node.name !== 'МЦУ: Напоминания') continue;
 			// Reminders go out only in office hours; the test must not depend on the clock.
 			node.parameters.options = { workingTimeOnly: false };
-			// Every other department head also has a MAX chat (the shipped workflow leaves them empty).
-			const heads = (node.parameters.heads as { head: Array<Record<string, string>> }).head;
-			heads.forEach((head, i) => {
-				if (i % 2 === 0) head.maxChatId = String(-7_000_000_000 - i);
-			});
 		}
 		await n8n.importWorkflow(remind);
 		await n8n.importWorkflow(reportsWorkflow());
@@ -74,6 +77,8 @@ describe('workflows «Приём обращений», «Напоминания 
 			expect(new Set(registered).size).toBe(registered.length);
 			expect(registered.sort()).toEqual([...new Set(ids(valid))]);
 			expect(new Set(registered.map((id) => id.split(':')[0]))).toEqual(new Set(['pos', 'im', 'vk', 'ok', 'telegram', 'max']));
+			// The routing names departments only: «Ответственный» stays empty until a coordinator sets one.
+			expect(register().filter((r) => r['Ответственный']).map((r) => [r.ID, r['Ответственный']])).toEqual([]);
 			// Every record a normalizer accepts is in the register, no more, no fewer; the odd ones are error items.
 			const expected = sandboxAppealIds(sandbox);
 			for (const source of ['pos', 'im', 'telegram'] as const) expect([source, sourceIds(registered, source)]).toEqual([source, expected[source]]);
@@ -170,8 +175,20 @@ describe('workflows «Приём обращений», «Напоминания 
 		it('sends the digests: each to its recipient\'s Telegram, MAX for those with a chat there; answers for rework go back', () => {
 			const digests = reminders.items('МЦУ: Напоминания');
 			expect(digests.length).toBeGreaterThan(3);
-			// Every recipient has a chat: responsibles' come from the workflow's contacts, not from the routing.
+			// Every recipient has a chat: the routing names no one, «Справочник» gives each department's responsible.
 			expect(digests.filter((d) => !d.telegramChatId).map((d) => d.recipient)).toEqual([]);
+			const chats = (level: string) => [...new Set(digests.filter((d) => d.level === level).map((d) => String(d.telegramChatId)))].sort();
+			const due = reminders.items('МЦУ: Сроки').filter((a) => a.deadlineStatus === 'overdue' || a.deadlineStatus === 'due_soon' || (a.answerCheck as { ok?: boolean } | undefined)?.ok === false);
+			const responsibleChats = [...new Set(due.map((a) => chatsOf('Ответственный').get(String(a.department))).filter(Boolean))].sort();
+			expect(responsibleChats.length).toBeGreaterThan(5);
+			expect(chats('responsible')).toEqual(responsibleChats);
+			// Heads: the departments of appeals a working day or more overdue (the level's default threshold).
+			const late = due.filter((a) => a.deadlineStatus === 'overdue' && -Number((a.deadlineInfo as { workingDaysLeft?: number } | undefined)?.workingDaysLeft ?? 0) >= 1);
+			const headChats = [...new Set(late.map((a) => chatsOf('Руководитель').get(String(a.department))).filter(Boolean))].sort();
+			expect(headChats.length).toBeGreaterThan(3);
+			expect(chats('head')).toEqual(headChats);
+			expect(chats('coordinator')).toEqual(['7001']);
+			expect(chats('curator')).toEqual(['7002']);
 			// Each chat got its digests and nothing else; «МЦУ: Telegram» sends a digest over Telegram's limit in parts.
 			const sent = sandbox.telegram.sentMessages().filter((m) => Number(m.chat.id) >= 5000 && Number(m.chat.id) < 8000);
 			expect(sent.every((m) => String(m.text).length <= 4096)).toBe(true);
@@ -188,10 +205,12 @@ describe('workflows «Приём обращений», «Напоминания 
 			const expectedMax = withMax.flatMap((d) => splitMessage(String(d.text), 4000).map((part) => `${d.maxChatId}|${part}`)).sort();
 			const toChats = sandbox.max.sentMessages().filter((m) => m.recipient.user_id === undefined);
 			expect(toChats.map((m) => `${m.recipient.chat_id}|${m.body.text}`).sort()).toEqual(expectedMax);
-			// Rework: exactly the register's answers «На доработку», to their responsibles.
-			const rework = register().filter((r) => String(r['Проверка ответа'] ?? '').startsWith('На доработку') && r['Ответственный']);
-			const reminded = digests.filter((d) => Number(d.rework) > 0).flatMap((d) => (d.appealIds as string[]).filter((id) => rework.some((r) => r.ID === id)));
-			expect([...new Set(reminded)].sort()).toEqual(rework.map((r) => String(r.ID)).sort());
+			// Rework: exactly the register's answers «На доработку» of the departments in «Справочник», each to its
+			// department's responsible there.
+			const rework = register().filter((r) => String(r['Проверка ответа'] ?? '').startsWith('На доработку') && chatsOf('Ответственный').has(String(r['Подразделение'])));
+			expect(rework.length).toBeGreaterThan(0);
+			const reminded = digests.filter((d) => Number(d.rework) > 0).flatMap((d) => (d.appealIds as string[]).filter((id) => rework.some((r) => r.ID === id)).map((id) => `${id}|${d.telegramChatId}`));
+			expect([...new Set(reminded)].sort()).toEqual(rework.map((r) => `${r.ID}|${chatsOf('Ответственный').get(String(r['Подразделение']))}`).sort());
 		});
 
 		it('run again the same day, nothing is sent to MAX twice', async () => {

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { departmentList } from '../../../lib/reports';
+import { contactsFromDirectory } from '../../../lib/reminders';
+import { departmentList, readDirectory } from '../../../lib/reports';
+import { directorySeedTab } from '../../../sandbox/seed/directory';
 import { intakeWorkflow, remindersWorkflow, reportsWorkflow, shippedWorkflows } from '../../../scripts/workflows';
 
 type Json = Record<string, any>;
@@ -49,10 +51,10 @@ describe('one job per workflow', () => {
 		expect(targets(wf, 'МЦУ: Сроки')).toEqual(['МЦУ: Напоминания', 'Просроченные', 'Реестр обращений']);
 		expect(reports(wf)).toEqual(['overdue:Просроченные и истекающие', 'readRegister:Реестр обращений', 'register:Реестр обращений']);
 		expect(names(wf)).toEqual(['MAX: отправить напоминания', 'Есть чат в MAX?', 'Запуск вручную', 'МЦУ: Напоминания', 'МЦУ: Сроки', 'Отправить напоминания', 'По рабочим дням в 9:00', 'Просроченные', 'Реестр обращений', 'Реестр: все обращения']);
-		// Every responsible of the routing rules has a contact: the register names them but holds no chat.
-		const rules = byType(intakeWorkflow(), 'routing')[0].parameters.rules.rule;
-		const people = byType(wf, 'reminders')[0].parameters.people.person;
-		expect(people.map((p: Json) => [p.name, p.telegramChatId])).toEqual(rules.map((r: Json) => [r.responsible, r.telegramChatId]));
+		// Contacts come from the tab «Справочник» of the credential's spreadsheet, none are listed in the node.
+		const reminders = byType(wf, 'reminders')[0];
+		expect(reminders.parameters).toEqual({ contactsFrom: 'sheet', spreadsheetId: '', sheetName: 'Справочник', options: {} });
+		expect(Object.keys(reminders.credentials)).toEqual(['mcuGoogleServiceAccountApi']);
 	});
 
 	it('reports: nightly at 2:00 from the register — answer errors, ratings, summary, ССТУ', () => {
@@ -72,6 +74,31 @@ describe('one job per workflow', () => {
 	it('the nodes that stayed in the intake keep their ids', () => {
 		const ids = Object.fromEntries((intakeWorkflow() as Json).nodes.map((n: Json) => [n.name, n.id.slice(-3)]));
 		expect([ids['ПОС'], ids['МЦУ: Маршрутизация'], ids['МЦУ: Сроки'], ids['Реестр обращений'], ids['МЦУ: Контроль ответов'], ids['MAX: спросить']]).toEqual(['105', '115', '118', '119', '125', '145']);
+	});
+});
+
+/** Issue 17: the district's people, chats and spreadsheet are set once (credential, «Справочник»), not in the workflows. */
+describe('no district settings inside the shipped workflows', () => {
+	const all = (file: string) => [shippedWorkflows()[file] as Json, shipped(file)];
+
+	it.each(['intake.json', 'reminders.json', 'reports.json'])('%s: every node uses the credential\'s spreadsheet', (file) => {
+		for (const wf of all(file)) {
+			const withId = wf.nodes.filter((n: Json) => 'spreadsheetId' in n.parameters);
+			expect(withId.length).toBeGreaterThan(0);
+			for (const n of withId) expect([n.name, n.parameters.spreadsheetId, Object.keys(n.credentials ?? {})]).toEqual([n.name, '', ['mcuGoogleServiceAccountApi']]);
+		}
+	});
+
+	it('routing rules name departments only; each has its «Ответственный» and «Руководитель» in the sandbox\'s «Справочник»', () => {
+		for (const wf of all('intake.json')) {
+			const rules = byType(wf, 'routing')[0].parameters.rules.rule;
+			expect(rules).toHaveLength(9);
+			for (const r of rules) expect([r.name, r.responsible, r.telegramChatId, r.maxChatId, r.email]).toEqual([r.name, '', '', '', '']);
+			const { heads, responsibleByDepartment } = contactsFromDirectory(readDirectory(directorySeedTab().values).contacts);
+			const departments = rules.map((r: Json) => r.department).sort();
+			expect(Object.keys(responsibleByDepartment!).sort()).toEqual(departments);
+			expect(Object.keys(heads).sort()).toEqual(departments);
+		}
 	});
 });
 
