@@ -4,11 +4,13 @@
  * as many n8n Set nodes. Each node's own execution time comes from n8n's run data; the ratio compares the time per
  * input item of our chain with that of the Set chain, and each of our nodes with the Set nodes' mean. Target (issues 9
  * and 14): at most 1.5×. Times are n8n's own (wall clock): on a loaded machine they carry the wait for a core.
- * Needs the e2e install (run `npm test` once). Run: npx tsx bench/n8n-overhead.ts [appeals] [rounds]
+ * Needs the e2e install (run `npm test` once). Run: npx tsx bench/n8n-overhead.ts [appeals] [rounds] [repeated|distinct]
  */
 import installPackage from '../test/helpers/e2e-global-setup';
 import { N8nInstance } from '../test/helpers/n8n';
 import { intakeWorkflow } from '../scripts/workflows';
+import { makeAppeal, type Appeal } from '../lib/appeal';
+import { generateDistrict } from '../sandbox/seed/district';
 import { appealsFromDistrict } from './pipeline';
 
 export interface NodeTiming {
@@ -29,9 +31,27 @@ export interface OverheadResult {
 
 type Json = Record<string, unknown>;
 
+/**
+ * `repeated` (the default, as measured since issue 9): the district's 613 appeals repeated, so every text comes 16
+ * times from the same author in the same minute — a storm of duplicates that the repeats pass must link. `distinct`:
+ * as many different districts (seeds 1, 2, …) as it takes, so texts, authors and times differ as in a real batch.
+ */
+const TEMPLATES = process.argv[4] === 'distinct' ? 'distinct' : 'repeated';
+
+function distinctAppeals(n: number): Appeal[] {
+	const out: Appeal[] = [];
+	for (let seed = 1; out.length < n; seed++) {
+		for (const a of generateDistrict(seed).appeals) {
+			if (out.length >= n) break;
+			out.push(makeAppeal({ source: a.channel, externalId: `${seed}-${a.seq}`, kind: a.kind === 'post' ? 'message' : a.kind, receivedAt: a.createdAt, text: a.text, raw: {} }, { author: a.author ? { name: `${a.author.surname} ${a.author.name}`, contact: a.author.phone } : { name: null, anonymous: true }, answeredAt: a.answer?.at ?? null, answerText: a.answer?.text ?? null, address: a.address ?? null }));
+		}
+	}
+	return out;
+}
+
 /** A Code node that makes `n` appeals from the district's templates (unique ids), so no file is needed in n8n. */
 function sourceNode(n: number): Json {
-	const templates = appealsFromDistrict(613);
+	const templates = TEMPLATES === 'distinct' ? distinctAppeals(n) : appealsFromDistrict(613);
 	const jsCode = `const templates = ${JSON.stringify(templates)};\nconst out = [];\nfor (let i = 0; i < ${n}; i++) {\n  const t = templates[i % templates.length];\n  out.push({ json: { ...t, id: t.id + '-' + i, externalId: t.externalId + '-' + i } });\n}\nreturn out;`;
 	return { id: 'src', name: 'Обращения', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode } };
 }
