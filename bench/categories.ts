@@ -4,7 +4,12 @@
  * `category_text_mismatch`, and who decides the rest. The records go through the emulators' own shapes and the
  * package's normalizers, as in n8n. Figures go to bench/classification.md.
  */
-import { compileCategoryMap, createClassifier, structureBatch, trainTextModel } from '../lib/classify';
+import {
+	compileCategoryMap,
+	createClassifier,
+	structureBatch,
+	trainTextModel,
+} from '../lib/classify';
 import { gridRows, historyExamples } from '../nodes/Structure/training';
 import { normalizeIm } from '../lib/sources/im';
 import { normalizePos } from '../lib/sources/pos';
@@ -21,29 +26,52 @@ function run(seed: number) {
 	const records: Rec[] = [];
 	for (const a of district.appeals) {
 		if ((a.channel !== 'pos' && a.channel !== 'im') || a.oddities?.length) continue;
-		const appeal = a.channel === 'pos' ? normalizePos(posRecord(a, district)) : normalizeIm(imRecord(a));
+		const appeal =
+			a.channel === 'pos' ? normalizePos(posRecord(a, district)) : normalizeIm(imRecord(a));
 		truth.set(appeal.id, a.expected.topic);
 		records.push(appeal as unknown as Rec);
 	}
-	const out = structureBatch(records, { classifier: createClassifier(), repeats: false, conflicts: false });
+	const out = structureBatch(records, {
+		classifier: createClassifier(),
+		repeats: false,
+		conflicts: false,
+	});
 	const withCategory = out.filter((r) => r.sourceCategory);
-	const byCategory = withCategory.filter((r) => (r.classification as { decidedBy: string }).decidedBy === 'category');
+	const byCategory = withCategory.filter(
+		(r) => (r.classification as { decidedBy: string }).decidedBy === 'category',
+	);
 	const right = byCategory.filter((r) => r.topic === truth.get(String(r.id)));
-	const mismatched = withCategory.filter((r) => (r.flags as string[]).includes('category_text_mismatch'));
+	const mismatched = withCategory.filter((r) =>
+		(r.flags as string[]).includes('category_text_mismatch'),
+	);
 	const mismatchWrong = mismatched.filter((r) => r.topic !== truth.get(String(r.id)));
 	const rest: Record<string, number> = {};
 	for (const r of withCategory) {
 		const by = String((r.classification as { decidedBy: string | null }).decidedBy);
 		if (by !== 'category') rest[by] = (rest[by] ?? 0) + 1;
 	}
-	return { seed, records: out.length, withCategory: withCategory.length, byCategory: byCategory.length, right: right.length, mismatched: mismatched.length, mismatchWrong: mismatchWrong.length, rest };
+	return {
+		seed,
+		records: out.length,
+		withCategory: withCategory.length,
+		byCategory: byCategory.length,
+		right: right.length,
+		mismatched: mismatched.length,
+		mismatchWrong: mismatchWrong.length,
+		rest,
+	};
 }
 
 /** The social posts (no category): the dictionary alone vs the model trained on the seeded history tab. */
 function social(seed: number) {
 	const district = generateDistrict(seed);
-	const posts = district.appeals.filter((a) => ['vk', 'ok', 'telegram'].includes(a.channel) && !a.oddities?.length);
-	const { examples, skipped } = historyExamples(gridRows(historyGrid(generateHistory(seed))), compileCategoryMap());
+	const posts = district.appeals.filter(
+		(a) => ['vk', 'ok', 'telegram'].includes(a.channel) && !a.oddities?.length,
+	);
+	const { examples, skipped } = historyExamples(
+		gridRows(historyGrid(generateHistory(seed))),
+		compileCategoryMap(),
+	);
 	const started = Date.now();
 	const model = trainTextModel(examples);
 	const trainMs = Date.now() - started;

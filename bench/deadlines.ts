@@ -15,7 +15,12 @@ export function runDeadlineBench(n = 100_000): BenchResult[] {
 	const appeals = appealsFromDistrict(n) as unknown as Array<Record<string, unknown>>;
 	const calendar = new ProductionCalendar();
 	const now = DateTime.fromISO('2026-11-25T10:00:00+03:00', { setZone: true });
-	const options = { policies: DEFAULT_POLICIES, calendar, now, sourceDeadline: 'recompute' as const };
+	const options = {
+		policies: DEFAULT_POLICIES,
+		calendar,
+		now,
+		sourceDeadline: 'recompute' as const,
+	};
 	const digest = createHash('sha256');
 	for (const a of appeals) digest.update(JSON.stringify(applyDeadline(a, options)));
 	let best = Infinity;
@@ -28,9 +33,17 @@ export function runDeadlineBench(n = 100_000): BenchResult[] {
 	}
 	if (Number.isNaN(sink)) console.log(sink);
 	const sha = digest.digest('hex').slice(0, 16);
-	return [{ name: `applyDeadline, ${n} appeals (best of 5): ${((best * 1000) / n).toFixed(2)} µs CPU per appeal, results sha256 ${sha}`, calls: n, ms: Math.round(best), perSecond: Math.round((n / best) * 1000) }];
+	return [
+		{
+			name: `applyDeadline, ${n} appeals (best of 5): ${((best * 1000) / n).toFixed(2)} µs CPU per appeal, results sha256 ${sha}`,
+			calls: n,
+			ms: Math.round(best),
+			perSecond: Math.round((n / best) * 1000),
+		},
+	];
 }
 
 if (require.main === module) {
-	for (const r of runDeadlineBench(Number(process.argv[2] ?? 100000))) console.log(`${r.name}: ${r.ms} ms, ${r.perSecond}/s`);
+	for (const r of runDeadlineBench(Number(process.argv[2] ?? 100000)))
+		console.log(`${r.name}: ${r.ms} ms, ${r.perSecond}/s`);
 }

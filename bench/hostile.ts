@@ -17,7 +17,8 @@ const inputs: Record<string, (n: number) => string> = {
 	'maskText: «паспорт» + spaces': (n) => `паспорт${' '.repeat(n)}`,
 	'EMAIL.match on letters': (n) => 'a'.repeat(n),
 	'redactText: a word without =': (n) => 'a'.repeat(n),
-	'xmlcalendar: one 100k tag': (n) => `<calendar year="2027"><days><day d="01.01" t="1" ${'x'.repeat(n)}/></days></calendar>`,
+	'xmlcalendar: one 100k tag': (n) =>
+		`<calendar year="2027"><days><day d="01.01" t="1" ${'x'.repeat(n)}/></days></calendar>`,
 	'findSecrets: 1 MB of text': (n) => 'pos-sandbox-'.repeat(Math.floor((n * 10) / 12)),
 };
 
@@ -43,6 +44,8 @@ for (const [name, make] of Object.entries(inputs)) {
 	run(name, make(100000));
 	const a = run(name, make(100000));
 	const b = run(name, make(400000));
-	rows.push(`| ${name} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(b / Math.max(a, 0.01)).toFixed(1)} |`);
+	rows.push(
+		`| ${name} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(b / Math.max(a, 0.01)).toFixed(1)} |`,
+	);
 }
 console.log(rows.join('\n'));

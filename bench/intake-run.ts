@@ -26,12 +26,24 @@ import { freshConnection } from './register-writes';
 import { DAY, WINDOW_DAYS, ageHistory, runNodeItems } from './sources';
 
 const TITLE = 'Реестр обращений';
-const sheetsNode: INode = { id: 'b', name: 'bench', type: 'n8n-nodes-mcu.reportSheets', typeVersion: 1, position: [0, 0], parameters: {} };
+const sheetsNode: INode = {
+	id: 'b',
+	name: 'bench',
+	type: 'n8n-nodes-mcu.reportSheets',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 /** The intake's parameters of a node, its «now − 180 days» expression evaluated. */
 function intakeParameters(name: string): Record<string, unknown> {
 	const parameters = intakeWorkflow().nodes.find((n) => n.name === name)!.parameters;
-	return JSON.parse(JSON.stringify(parameters).replace(/"=\{\{ \$now\.minus\(\{ days: 180 \}\)\.toISO\(\) \}\}"/g, JSON.stringify(new Date(Date.now() - WINDOW_DAYS * DAY).toISOString())));
+	return JSON.parse(
+		JSON.stringify(parameters).replace(
+			/"=\{\{ \$now\.minus\(\{ days: 180 \}\)\.toISO\(\) \}\}"/g,
+			JSON.stringify(new Date(Date.now() - WINDOW_DAYS * DAY).toISOString()),
+		),
+	);
 }
 
 export interface IntakeRunCost {
@@ -57,15 +69,29 @@ export async function intakeRunCosts(history: number): Promise<IntakeRunCost[]> 
 	const [posServer, imServer, sheetsServer] = servers;
 	try {
 		const p = SANDBOX_CREDENTIALS.pos;
-		const posCredentials = { baseUrl: posServer.url, username: p.username, password: p.password, scope: p.scope };
+		const posCredentials = {
+			baseUrl: posServer.url,
+			username: p.username,
+			password: p.password,
+			scope: p.scope,
+		};
 		const imCredentials = { baseUrl: imServer.url, token: SANDBOX_CREDENTIALS.im.token };
-		const account = { email: 'bench@sandbox.iam.gserviceaccount.com', privateKey: testPrivateKey(), tokenUri: `${sheetsServer.url}/token`, sheetsUrl: `${sheetsServer.url}/` };
+		const account = {
+			email: 'bench@sandbox.iam.gserviceaccount.com',
+			privateKey: testPrivateKey(),
+			tokenUri: `${sheetsServer.url}/token`,
+			sheetsUrl: `${sheetsServer.url}/`,
+		};
 		const posParameters = intakeParameters('ПОС');
 		const imParameters = intakeParameters('Инцидент-менеджмент');
 		const state = { pos: {}, im: {} };
 		const out: IntakeRunCost[] = [];
 
-		const measure = async (run: string, reads: () => Promise<Array<{ requests: number; items: Appeal[] }>>, record = true) => {
+		const measure = async (
+			run: string,
+			reads: () => Promise<Array<{ requests: number; items: Appeal[] }>>,
+			record = true,
+		) => {
 			const t0 = performance.now();
 			const results = await reads();
 			const items = results.flatMap((r) => r.items);
@@ -80,14 +106,29 @@ export async function intakeRunCosts(history: number): Promise<IntakeRunCost[]> 
 				sourceItems: items.length,
 				cellsWritten: written.cellsWritten,
 				inserted: written.inserted,
-				sheetsCalls: Object.entries(session.calls).map(([k, v]) => `${k} ${v}`).join(', '),
+				sheetsCalls: Object.entries(session.calls)
+					.map(([k, v]) => `${k} ${v}`)
+					.join(', '),
 				seconds,
 			});
 		};
-		const changedSince = () => Promise.all([runNodeItems(new Pos(), posParameters, posCredentials, state.pos), runNodeItems(new Im(), imParameters, imCredentials, state.im)]);
+		const changedSince = () =>
+			Promise.all([
+				runNodeItems(new Pos(), posParameters, posCredentials, state.pos),
+				runNodeItems(new Im(), imParameters, imCredentials, state.im),
+			]);
 		const fullRead = () =>
 			Promise.all([
-				runNodeItems(new Pos(), { resource: 'appeal', operation: 'getMany', returnAll: true, filters: { updatedFrom: new Date(Date.now() - WINDOW_DAYS * DAY).toISOString() } }, posCredentials),
+				runNodeItems(
+					new Pos(),
+					{
+						resource: 'appeal',
+						operation: 'getMany',
+						returnAll: true,
+						filters: { updatedFrom: new Date(Date.now() - WINDOW_DAYS * DAY).toISOString() },
+					},
+					posCredentials,
+				),
 				runNodeItems(new Im(), { operation: 'getMany', returnAll: true }, imCredentials),
 			]);
 
@@ -99,7 +140,10 @@ export async function intakeRunCosts(history: number): Promise<IntakeRunCost[]> 
 		await measure('nothing new (shipped intake)', changedSince);
 		pos.insertRecords(5);
 		im.insertRecords(5);
-		await measure('10 new, read as the all-in-one intake before did (full reads, everything upserted)', fullRead);
+		await measure(
+			'10 new, read as the all-in-one intake before did (full reads, everything upserted)',
+			fullRead,
+		);
 		return out;
 	} finally {
 		await Promise.all(servers.map((s) => s.close()));
@@ -108,11 +152,18 @@ export async function intakeRunCosts(history: number): Promise<IntakeRunCost[]> 
 
 if (require.main === module) {
 	void (async () => {
-		const histories = process.argv.slice(2).map(Number).filter((n) => n > 0);
-		console.log('| history | run | ПОС + ИМ requests | items | register cells written | new rows | Sheets calls | time |\n|---|---|---|---|---|---|---|---|');
+		const histories = process.argv
+			.slice(2)
+			.map(Number)
+			.filter((n) => n > 0);
+		console.log(
+			'| history | run | ПОС + ИМ requests | items | register cells written | new rows | Sheets calls | time |\n|---|---|---|---|---|---|---|---|',
+		);
 		for (const history of histories.length ? histories : [500, 50000]) {
 			for (const r of await intakeRunCosts(history)) {
-				console.log(`| ${r.history.toLocaleString('en')} | ${r.run} | ${r.sourceRequests} | ${r.sourceItems.toLocaleString('en')} | ${r.cellsWritten.toLocaleString('en')} | ${r.inserted} | ${r.sheetsCalls} | ${r.seconds.toFixed(1)} s |`);
+				console.log(
+					`| ${r.history.toLocaleString('en')} | ${r.run} | ${r.sourceRequests} | ${r.sourceItems.toLocaleString('en')} | ${r.cellsWritten.toLocaleString('en')} | ${r.inserted} | ${r.sheetsCalls} | ${r.seconds.toFixed(1)} s |`,
+				);
 			}
 		}
 	})();

@@ -43,7 +43,26 @@ function distinctAppeals(n: number): Appeal[] {
 	for (let seed = 1; out.length < n; seed++) {
 		for (const a of generateDistrict(seed).appeals) {
 			if (out.length >= n) break;
-			out.push(makeAppeal({ source: a.channel, externalId: `${seed}-${a.seq}`, kind: a.kind === 'post' ? 'message' : a.kind, receivedAt: a.createdAt, text: a.text, raw: {} }, { author: a.author ? { name: `${a.author.surname} ${a.author.name}`, contact: a.author.phone } : { name: null, anonymous: true }, answeredAt: a.answer?.at ?? null, answerText: a.answer?.text ?? null, address: a.address ?? null }));
+			out.push(
+				makeAppeal(
+					{
+						source: a.channel,
+						externalId: `${seed}-${a.seq}`,
+						kind: a.kind === 'post' ? 'message' : a.kind,
+						receivedAt: a.createdAt,
+						text: a.text,
+						raw: {},
+					},
+					{
+						author: a.author
+							? { name: `${a.author.surname} ${a.author.name}`, contact: a.author.phone }
+							: { name: null, anonymous: true },
+						answeredAt: a.answer?.at ?? null,
+						answerText: a.answer?.text ?? null,
+						address: a.address ?? null,
+					},
+				),
+			);
 		}
 	}
 	return out;
@@ -53,23 +72,64 @@ function distinctAppeals(n: number): Appeal[] {
 function sourceNode(n: number): Json {
 	const templates = TEMPLATES === 'distinct' ? distinctAppeals(n) : appealsFromDistrict(613);
 	const jsCode = `const templates = ${JSON.stringify(templates)};\nconst out = [];\nfor (let i = 0; i < ${n}; i++) {\n  const t = templates[i % templates.length];\n  out.push({ json: { ...t, id: t.id + '-' + i, externalId: t.externalId + '-' + i } });\n}\nreturn out;`;
-	return { id: 'src', name: 'Обращения', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode } };
+	return {
+		id: 'src',
+		name: 'Обращения',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [200, 0],
+		parameters: { jsCode },
+	};
 }
 
 function chain(id: string, n: number, nodes: Json[]): Json {
-	const all: Json[] = [{ id: 'm', name: 'Старт', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, sourceNode(n), ...nodes.map((node, i) => ({ position: [400 + 200 * i, 0], typeVersion: 1, ...node }))];
+	const all: Json[] = [
+		{
+			id: 'm',
+			name: 'Старт',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		sourceNode(n),
+		...nodes.map((node, i) => ({ position: [400 + 200 * i, 0], typeVersion: 1, ...node })),
+	];
 	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < all.length - 1; i++) connections[String(all[i].name)] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i < all.length - 1; i++)
+		connections[String(all[i].name)] = {
+			main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]],
+		};
 	return { id, name: id, nodes: all, connections, settings: { executionOrder: 'v1' } };
 }
 
 function oursWorkflow(n: number): Json {
 	const routing = (intakeWorkflow().nodes as Json[]).find((x) => x.name === 'МЦУ: Маршрутизация')!;
 	return chain('BenchOurNodes', n, [
-		{ id: 'o1', name: 'МЦУ: Структурирование', type: 'n8n-nodes-mcu.structure', parameters: { options: {} } },
-		{ id: 'o2', name: 'МЦУ: Сроки', type: 'n8n-nodes-mcu.deadlines', parameters: { sourceDeadline: 'keep', rules: {}, options: {} } },
-		{ id: 'o3', name: 'МЦУ: Контроль ответов', type: 'n8n-nodes-mcu.answerCheck', parameters: { operation: 'check', options: {} } },
-		{ id: 'o4', name: 'МЦУ: Маршрутизация', type: 'n8n-nodes-mcu.routing', parameters: routing.parameters },
+		{
+			id: 'o1',
+			name: 'МЦУ: Структурирование',
+			type: 'n8n-nodes-mcu.structure',
+			parameters: { options: {} },
+		},
+		{
+			id: 'o2',
+			name: 'МЦУ: Сроки',
+			type: 'n8n-nodes-mcu.deadlines',
+			parameters: { sourceDeadline: 'keep', rules: {}, options: {} },
+		},
+		{
+			id: 'o3',
+			name: 'МЦУ: Контроль ответов',
+			type: 'n8n-nodes-mcu.answerCheck',
+			parameters: { operation: 'check', options: {} },
+		},
+		{
+			id: 'o4',
+			name: 'МЦУ: Маршрутизация',
+			type: 'n8n-nodes-mcu.routing',
+			parameters: routing.parameters,
+		},
 	]);
 }
 
@@ -82,13 +142,31 @@ function setWorkflow(n: number): Json {
 			name: `Set ${k}`,
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
-			parameters: { mode: 'manual', includeOtherFields: true, assignments: { assignments: [{ id: `a${k}`, name: `step${k}`, value: true, type: 'boolean' }] }, options: {} },
+			parameters: {
+				mode: 'manual',
+				includeOtherFields: true,
+				assignments: {
+					assignments: [{ id: `a${k}`, name: `step${k}`, value: true, type: 'boolean' }],
+				},
+				options: {},
+			},
 		})),
 	);
 }
 
 interface RawRun {
-	data: { resultData: { runData: Record<string, Array<{ executionTime: number; source?: Array<{ previousNode: string; previousNodeOutput?: number }> ; data?: { main: Array<Array<unknown>> } }>> } };
+	data: {
+		resultData: {
+			runData: Record<
+				string,
+				Array<{
+					executionTime: number;
+					source?: Array<{ previousNode: string; previousNodeOutput?: number }>;
+					data?: { main: Array<Array<unknown>> };
+				}>
+			>;
+		};
+	};
 }
 
 function timings(raw: unknown, names: string[]): NodeTiming[] {
@@ -100,7 +178,10 @@ function timings(raw: unknown, names: string[]): NodeTiming[] {
 		for (const run of runs) {
 			ms += run.executionTime;
 			const from = run.source?.[0];
-			if (from) inputItems += (runData[from.previousNode]?.[0]?.data?.main[from.previousNodeOutput ?? 0] ?? []).length;
+			if (from)
+				inputItems += (
+					runData[from.previousNode]?.[0]?.data?.main[from.previousNodeOutput ?? 0] ?? []
+				).length;
 		}
 		return { node, inputItems, ms };
 	});
@@ -114,9 +195,15 @@ const round1 = (x: number, scale = 10) => Math.round(x * scale) / scale;
  * the machine — and the ratios come from those least times. `runs` keeps each round's own ratios (the chain's, and each of
  * our nodes' over that round's Set mean), for the spread.
  */
-export async function compareWithSetNodes(n = 10000, rounds = 1): Promise<OverheadResult & { runs: Array<{ ratio: number; vsSet: number[] }> }> {
+export async function compareWithSetNodes(
+	n = 10000,
+	rounds = 1,
+): Promise<OverheadResult & { runs: Array<{ ratio: number; vsSet: number[] }> }> {
 	await installPackage();
-	const n8n = new N8nInstance('bench-overhead', { N8N_RUNNERS_MAX_PAYLOAD: String(1024 * 1024 * 1024), N8N_PAYLOAD_SIZE_MAX: '1024' });
+	const n8n = new N8nInstance('bench-overhead', {
+		N8N_RUNNERS_MAX_PAYLOAD: String(1024 * 1024 * 1024),
+		N8N_PAYLOAD_SIZE_MAX: '1024',
+	});
 	try {
 		const ours = oursWorkflow(n);
 		const set = setWorkflow(n);
@@ -136,22 +223,40 @@ export async function compareWithSetNodes(n = 10000, rounds = 1): Promise<Overhe
 			// The instance keeps every CLI output for tests' diagnostics: two rounds' run data of 10,000 items outgrow a string.
 			n8n.cliLog = '';
 		}
-		const least = (runs: NodeTiming[][]) => runs[0].map((t, i) => ({ ...t, ms: Math.min(...runs.map((run) => run[i].ms)) }));
+		const least = (runs: NodeTiming[][]) =>
+			runs[0].map((t, i) => ({ ...t, ms: Math.min(...runs.map((run) => run[i].ms)) }));
 		const oursT = least(oursRuns);
 		const setT = least(setRuns);
-		const perItem = (t: NodeTiming[]) => t.reduce((s, x) => s + x.ms, 0) / t.reduce((s, x) => s + x.inputItems, 0);
+		const perItem = (t: NodeTiming[]) =>
+			t.reduce((s, x) => s + x.ms, 0) / t.reduce((s, x) => s + x.inputItems, 0);
 		const setUs = perItem(setT) * 1000;
-		const perNode = oursT.map((t) => ({ node: t.node, usPerItem: round1((t.ms / t.inputItems) * 1000), vsSet: round1(((t.ms / t.inputItems) * 1000) / setUs, 100) }));
+		const perNode = oursT.map((t) => ({
+			node: t.node,
+			usPerItem: round1((t.ms / t.inputItems) * 1000),
+			vsSet: round1(((t.ms / t.inputItems) * 1000) / setUs, 100),
+		}));
 		const runs = oursRuns.map((run, r) => {
 			const setRoundUs = perItem(setRuns[r]) * 1000;
-			return { ratio: round1(perItem(run) / perItem(setRuns[r]), 100), vsSet: run.map((t) => round1(((t.ms / t.inputItems) * 1000) / setRoundUs, 100)) };
+			return {
+				ratio: round1(perItem(run) / perItem(setRuns[r]), 100),
+				vsSet: run.map((t) => round1(((t.ms / t.inputItems) * 1000) / setRoundUs, 100)),
+			};
 		});
-		return { appeals: n, ours: oursT, set: setT, ratio: perItem(oursT) / perItem(setT), perNode, runs };
+		return {
+			appeals: n,
+			ours: oursT,
+			set: setT,
+			ratio: perItem(oursT) / perItem(setT),
+			perNode,
+			runs,
+		};
 	} finally {
 		n8n.cleanup();
 	}
 }
 
 if (require.main === module) {
-	void compareWithSetNodes(Number(process.argv[2] ?? 10000), Number(process.argv[3] ?? 1)).then((r) => console.log(JSON.stringify(r, null, 2)));
+	void compareWithSetNodes(Number(process.argv[2] ?? 10000), Number(process.argv[3] ?? 1)).then(
+		(r) => console.log(JSON.stringify(r, null, 2)),
+	);
 }

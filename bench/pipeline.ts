@@ -21,8 +21,22 @@ export function appealsFromDistrict(n: number): Appeal[] {
 		const shift = Math.floor(i / district.appeals.length) * 60000;
 		out.push(
 			makeAppeal(
-				{ source: a.channel, externalId: `${a.seq}-${i}`, kind: a.kind === 'post' ? 'message' : a.kind, receivedAt: new Date(Date.parse(a.createdAt) + shift).toISOString(), text: a.text, raw: {} },
-				{ author: a.author ? { name: `${a.author.surname} ${a.author.name}`, contact: a.author.phone } : { name: null, anonymous: true }, answeredAt: a.answer?.at ?? null, answerText: a.answer?.text ?? null, address: a.address ?? null },
+				{
+					source: a.channel,
+					externalId: `${a.seq}-${i}`,
+					kind: a.kind === 'post' ? 'message' : a.kind,
+					receivedAt: new Date(Date.parse(a.createdAt) + shift).toISOString(),
+					text: a.text,
+					raw: {},
+				},
+				{
+					author: a.author
+						? { name: `${a.author.surname} ${a.author.name}`, contact: a.author.phone }
+						: { name: null, anonymous: true },
+					answeredAt: a.answer?.at ?? null,
+					answerText: a.answer?.text ?? null,
+					address: a.address ?? null,
+				},
 			),
 		);
 	}
@@ -41,24 +55,61 @@ export function runPipelineBench(n = 100_000): BenchResult[] {
 	const classifier = createClassifier();
 	const calendar = new ProductionCalendar();
 	const now = DateTime.fromISO('2026-11-25T10:00:00+03:00', { setZone: true });
-	const structured = structureBatch(appeals as unknown as Array<Record<string, unknown>>, { classifier });
+	const structured = structureBatch(appeals as unknown as Array<Record<string, unknown>>, {
+		classifier,
+	});
 	let peak = process.memoryUsage().heapUsed;
 	for (const a of structured) {
-		Object.assign(a, applyDeadline(a, { policies: DEFAULT_POLICIES, calendar, now, sourceDeadline: 'recompute' }));
-		if (a.answerText) a.answerCheck = checkAnswer({ appealText: String(a.text), answerText: a.answerText as string, answeredAt: a.answeredAt as string, deadline: a.deadline as string });
+		Object.assign(
+			a,
+			applyDeadline(a, { policies: DEFAULT_POLICIES, calendar, now, sourceDeadline: 'recompute' }),
+		);
+		if (a.answerText)
+			a.answerCheck = checkAnswer({
+				appealText: String(a.text),
+				answerText: a.answerText as string,
+				answeredAt: a.answeredAt as string,
+				deadline: a.deadline as string,
+			});
 	}
 	peak = Math.max(peak, process.memoryUsage().heapUsed);
-	computeRating(structured as never, { period: { from: '2026-08-01T00:00:00+03:00', to: '2026-11-30T00:00:00+03:00' }, groupBy: 'settlement', now: now.toISO()! });
+	computeRating(structured as never, {
+		period: { from: '2026-08-01T00:00:00+03:00', to: '2026-11-30T00:00:00+03:00' },
+		groupBy: 'settlement',
+		now: now.toISO()!,
+	});
 	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 	peak = Math.max(peak, process.memoryUsage().heapUsed);
 	const heapMb = Math.round((peak - heapBefore) / 2 ** 20);
 	return [
-		{ name: `pipeline: structure + deadlines + answer checks + rating, ${n} appeals`, calls: n, ms: Math.round(ms), perSecond: Math.round((n / ms) * 1000), target: '≥ 20,000/s', met: (n / ms) * 1000 >= 20000 },
-		{ name: `floor: JSON parse + stringify of the same appeals (pipeline is ${(ms / floorMs).toFixed(1)}× the floor)`, calls: n, ms: Math.round(floorMs), perSecond: Math.round((n / floorMs) * 1000) },
-		{ name: `heap growth during the pipeline: ${heapMb} MB`, calls: n, ms: 0, perSecond: 0, target: '< 300 MB', met: heapMb < 300 },
+		{
+			name: `pipeline: structure + deadlines + answer checks + rating, ${n} appeals`,
+			calls: n,
+			ms: Math.round(ms),
+			perSecond: Math.round((n / ms) * 1000),
+			target: '≥ 20,000/s',
+			met: (n / ms) * 1000 >= 20000,
+		},
+		{
+			name: `floor: JSON parse + stringify of the same appeals (pipeline is ${(ms / floorMs).toFixed(1)}× the floor)`,
+			calls: n,
+			ms: Math.round(floorMs),
+			perSecond: Math.round((n / floorMs) * 1000),
+		},
+		{
+			name: `heap growth during the pipeline: ${heapMb} MB`,
+			calls: n,
+			ms: 0,
+			perSecond: 0,
+			target: '< 300 MB',
+			met: heapMb < 300,
+		},
 	];
 }
 
 if (require.main === module) {
-	for (const r of runPipelineBench(Number(process.argv[2] ?? 100000))) console.log(`${r.name}: ${r.ms} ms, ${r.perSecond}/s${r.target ? ` — target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}`);
+	for (const r of runPipelineBench(Number(process.argv[2] ?? 100000)))
+		console.log(
+			`${r.name}: ${r.ms} ms, ${r.perSecond}/s${r.target ? ` — target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}`,
+		);
 }

@@ -29,18 +29,32 @@ export async function pollCost(old: number, fresh = 10): Promise<PollCost> {
 		const s = SANDBOX_CREDENTIALS.pos;
 		const { ctx, requests } = pollContext(
 			{ event: 'new', firstRun: 'now' },
-			{ baseUrl: server.url, loginPath: '/auth/oauth/token', username: s.username, password: s.password, scope: s.scope, appealsPath: '/appeal-service/external-appeal-system/appeals', urlTemplate: '' },
+			{
+				baseUrl: server.url,
+				loginPath: '/auth/oauth/token',
+				username: s.username,
+				password: s.password,
+				scope: s.scope,
+				appealsPath: '/appeal-service/external-appeal-system/appeals',
+				urlTemplate: '',
+			},
 		);
 		const trigger = new PosTrigger();
 		// Source timestamps have whole seconds: keep the old, the cursor and the new ones in different seconds.
 		await pause(1100);
-		if ((await trigger.poll.call(ctx)) !== null) throw new Error('the first poll («from now») emitted old messages');
+		if ((await trigger.poll.call(ctx)) !== null)
+			throw new Error('the first poll («from now») emitted old messages');
 		await pause(1100);
 		emulator.insertRecords(fresh);
 		const before = requests.length;
 		const t = Date.now();
 		const out = await trigger.poll.call(ctx);
-		return { old, requests: requests.length - before, emitted: out?.[0].length ?? 0, ms: Date.now() - t };
+		return {
+			old,
+			requests: requests.length - before,
+			emitted: out?.[0].length ?? 0,
+			ms: Date.now() - t,
+		};
 	} finally {
 		await server.close();
 	}
@@ -48,6 +62,7 @@ export async function pollCost(old: number, fresh = 10): Promise<PollCost> {
 
 if (require.main === module) {
 	void (async () => {
-		for (const old of [100, Number(process.argv[2] ?? 100000)]) console.log(JSON.stringify(await pollCost(old)));
+		for (const old of [100, Number(process.argv[2] ?? 100000)])
+			console.log(JSON.stringify(await pollCost(old)));
 	})();
 }

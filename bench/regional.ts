@@ -87,7 +87,10 @@ const spreadsheetOf = (d: string) => `mcu-region-${d.toLowerCase()}`;
  * credential, so each copy names its district's spreadsheet in the nodes instead.
  */
 export function districtWorkflow(d: string): Json {
-	const workflow = structuredClone(intakeWorkflow()) as unknown as Json & { nodes: Json[]; connections: Record<string, unknown> };
+	const workflow = structuredClone(intakeWorkflow()) as unknown as Json & {
+		nodes: Json[];
+		connections: Record<string, unknown>;
+	};
 	for (const n of workflow.nodes) {
 		const parameters = n.parameters as Json;
 		if ('spreadsheetId' in parameters) parameters.spreadsheetId = spreadsheetOf(d);
@@ -97,7 +100,15 @@ export function districtWorkflow(d: string): Json {
 	workflow.nodes = workflow.nodes.filter((n) => n.name !== 'Каждые 15 минут');
 	delete workflow.connections['Каждые 15 минут'];
 	const hookPath = `mcu-intake-${d.toLowerCase()}`;
-	workflow.nodes.push({ id: 'region-webhook', name: 'Вебхук', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [-440, 400], parameters: { httpMethod: 'POST', path: hookPath, responseMode: 'onReceived', options: {} }, webhookId: hookPath });
+	workflow.nodes.push({
+		id: 'region-webhook',
+		name: 'Вебхук',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [-440, 400],
+		parameters: { httpMethod: 'POST', path: hookPath, responseMode: 'onReceived', options: {} },
+		webhookId: hookPath,
+	});
 	workflow.connections['Вебхук'] = workflow.connections['Запуск вручную'];
 	return workflow;
 }
@@ -120,30 +131,85 @@ interface SheetsCall {
 	rejected: boolean;
 }
 
-function roundFigures(calls: SheetsCall[], start: number): Pick<RoundResult, 'reads' | 'writes' | 'rejected' | 'peakReadsPerMin' | 'peakWritesPerMin' | 'perMinute'> {
+function roundFigures(
+	calls: SheetsCall[],
+	start: number,
+): Pick<
+	RoundResult,
+	'reads' | 'writes' | 'rejected' | 'peakReadsPerMin' | 'peakWritesPerMin' | 'perMinute'
+> {
 	const accepted = calls.filter((c) => !c.rejected);
 	const reads = accepted.filter((c) => !c.write).map((c) => c.at);
 	const writes = accepted.filter((c) => c.write).map((c) => c.at);
 	const minutes = Math.floor((Math.max(start, ...calls.map((c) => c.at)) - start) / 60000) + 1;
 	const perMinute = Array.from({ length: minutes }, (_, minute) => {
 		const inMinute = (t: number) => Math.floor((t - start) / 60000) === minute;
-		return { minute: minute + 1, reads: reads.filter(inMinute).length, writes: writes.filter(inMinute).length, rejected: calls.filter((c) => c.rejected && inMinute(c.at)).length };
+		return {
+			minute: minute + 1,
+			reads: reads.filter(inMinute).length,
+			writes: writes.filter(inMinute).length,
+			rejected: calls.filter((c) => c.rejected && inMinute(c.at)).length,
+		};
 	});
-	return { reads: reads.length, writes: writes.length, rejected: calls.length - accepted.length, peakReadsPerMin: peakPerMinute(reads), peakWritesPerMin: peakPerMinute(writes), perMinute };
+	return {
+		reads: reads.length,
+		writes: writes.length,
+		rejected: calls.length - accepted.length,
+		peakReadsPerMin: peakPerMinute(reads),
+		peakWritesPerMin: peakPerMinute(writes),
+		perMinute,
+	};
 }
 
-export async function regionalSimulation(districts = 26, rounds = 2, concurrency = 10, quota = false, staggerMs = 0): Promise<RegionalResult> {
+export async function regionalSimulation(
+	districts = 26,
+	rounds = 2,
+	concurrency = 10,
+	quota = false,
+	staggerMs = 0,
+): Promise<RegionalResult> {
 	await installPackage();
 	const database = `mcu_regional_${process.pid}_${Date.now()}`;
-	const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], { encoding: 'utf8' });
-	execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE "${database}"`], { stdio: 'pipe' });
+	const psql = (sql: string) =>
+		execFileSync(
+			'psql',
+			[
+				'-h',
+				'127.0.0.1',
+				'-U',
+				'postgres',
+				'-d',
+				database,
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-At',
+				'-c',
+				sql,
+			],
+			{ encoding: 'utf8' },
+		);
+	execFileSync(
+		'psql',
+		[
+			'-h',
+			'127.0.0.1',
+			'-U',
+			'postgres',
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-c',
+			`CREATE DATABASE "${database}"`,
+		],
+		{ stdio: 'pipe' },
+	);
 	const queueEnv = queueModeEnv(database, `mcu-regional-${process.pid}`);
 	let sandbox: Sandbox | undefined;
 	const instances: N8nInstance[] = [];
 	try {
 		sandbox = await startSandbox({ ports: 'random', fastDelivery: true });
 		const ids = Array.from({ length: districts }, (_, i) => districtId(i));
-		for (const d of ids) sandbox.sheets.createSpreadsheet(`МЦУ района ${d} — отчёты`, spreadsheetOf(d));
+		for (const d of ids)
+			sandbox.sheets.createSpreadsheet(`МЦУ района ${d} — отчёты`, spreadsheetOf(d));
 		const calls: SheetsCall[] = [];
 		const faults = sandbox.faults;
 		sandbox.servers.sheets.calls.on('call', (route: string) => {
@@ -152,17 +218,32 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 			if (quota) {
 				// The emulator decides on faults right after this event: a one-shot 429 for this very request when the
 				// user's minute is full, with Retry-After = when its oldest accepted request leaves the window.
-				const window = calls.filter((c) => !c.rejected && c.write === call.write && call.at - c.at < 60000);
+				const window = calls.filter(
+					(c) => !c.rejected && c.write === call.write && call.at - c.at < 60000,
+				);
 				if (window.length >= QUOTA_PER_MIN) {
 					call.rejected = true;
-					faults.configure({ rules: [{ emulator: 'sheets', route, kind: 'http_429', times: 1, retryAfter: Math.max(1, Math.ceil((window[0].at + 60000 - call.at) / 1000)) }] });
+					faults.configure({
+						rules: [
+							{
+								emulator: 'sheets',
+								route,
+								kind: 'http_429',
+								times: 1,
+								retryAfter: Math.max(1, Math.ceil((window[0].at + 60000 - call.at) / 1000)),
+							},
+						],
+					});
 				}
 			}
 			calls.push(call);
 		});
 
 		const port = await freePort();
-		const main = new N8nInstance('regional-main', { ...queueEnv, WEBHOOK_URL: `http://127.0.0.1:${port}/` });
+		const main = new N8nInstance('regional-main', {
+			...queueEnv,
+			WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		});
 		instances.push(main);
 		await main.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
 		// One CLI import for all districts (a file holding an array), then published the way `publish:workflow` does it,
@@ -170,11 +251,16 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 		const file = path.join(main.home, 'districts.json');
 		fs.writeFileSync(file, JSON.stringify(ids.map(districtWorkflow)));
 		const imported = await main.cli(['import:workflow', `--input=${file}`]);
-		if (imported.code !== 0) throw new Error(`import failed: ${imported.stdout}\n${imported.stderr}`);
+		if (imported.code !== 0)
+			throw new Error(`import failed: ${imported.stdout}\n${imported.stderr}`);
 		const published = psql(
 			`UPDATE workflow_entity w SET active = true, "activeVersionId" = w."versionId" FROM workflow_history h WHERE h."workflowId" = w.id AND h."versionId" = w."versionId" AND w.id LIKE 'McuIntakeD%' RETURNING w.id`,
-		).trim().split('\n').filter((line) => line.startsWith('McuIntake'));
-		if (published.length !== districts) throw new Error(`published ${published.length} of ${districts} district workflows`);
+		)
+			.trim()
+			.split('\n')
+			.filter((line) => line.startsWith('McuIntake'));
+		if (published.length !== districts)
+			throw new Error(`published ${published.length} of ${districts} district workflows`);
 		await main.start(port);
 		for (const name of ['regional-worker-1', 'regional-worker-2']) {
 			const worker = new N8nInstance(name, queueEnv);
@@ -185,7 +271,9 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 		const results: RoundResult[] = [];
 		for (let round = 1; round <= rounds; round++) {
 			if (round > 1) for (const source of SOURCES) sandbox[source].insertRecords(2);
-			const finishedBefore = Number(psql(`SELECT count(*) FROM execution_entity WHERE "stoppedAt" IS NOT NULL`).trim());
+			const finishedBefore = Number(
+				psql(`SELECT count(*) FROM execution_entity WHERE "stoppedAt" IS NOT NULL`).trim(),
+			);
 			const firstCall = calls.length;
 			const start = Date.now();
 			const calledAt = new Map<string, number>();
@@ -194,14 +282,21 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 					// Staggered starts spread the districts over the period, as schedules with different offsets would.
 					if (staggerMs) await new Promise((r) => setTimeout(r, i * staggerMs));
 					calledAt.set(d, Date.now());
-					const res = await fetch(`http://127.0.0.1:${port}/webhook/mcu-intake-${d.toLowerCase()}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+					const res = await fetch(
+						`http://127.0.0.1:${port}/webhook/mcu-intake-${d.toLowerCase()}`,
+						{ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+					);
 					if (res.status !== 200) throw new Error(`webhook of ${d} answered ${res.status}`);
 				}),
 			);
 			// Executions end in the database; polled once a second (the bench has no event to wait for across processes).
-			while (Number(psql(`SELECT count(*) FROM execution_entity WHERE "stoppedAt" IS NOT NULL`).trim()) < finishedBefore + districts) {
+			while (
+				Number(psql(`SELECT count(*) FROM execution_entity WHERE "stoppedAt" IS NOT NULL`).trim()) <
+				finishedBefore + districts
+			) {
 				const limitMs = ROUND_DEADLINE_MS + staggerMs * districts;
-				if (Date.now() - start > limitMs) throw new Error(`round ${round} did not finish in ${Math.round(limitMs / 60000)} min`);
+				if (Date.now() - start > limitMs)
+					throw new Error(`round ${round} did not finish in ${Math.round(limitMs / 60000)} min`);
 				await new Promise((r) => setTimeout(r, 1000));
 			}
 			const rows = psql(
@@ -212,25 +307,64 @@ export async function regionalSimulation(districts = 26, rounds = 2, concurrency
 				.map((line) => line.split('|'));
 			const runs = rows.map(([workflowId, status, startedAt, stoppedAt]) => {
 				const district = workflowId.replace('McuIntake', '');
-				return { district, status, wallMs: Number(stoppedAt) - (calledAt.get(district) ?? start), execMs: Number(stoppedAt) - Number(startedAt) };
+				return {
+					district,
+					status,
+					wallMs: Number(stoppedAt) - (calledAt.get(district) ?? start),
+					execMs: Number(stoppedAt) - Number(startedAt),
+				};
 			});
 			runs.sort((a, b) => a.district.localeCompare(b.district));
 			const end = Math.max(...rows.map((r) => Number(r[3])));
-			results.push({ round, newAppealsPerDistrict: round === 1 ? 0 : 2 * SOURCES.length, runs, totalMs: end - start, ...roundFigures(calls.slice(firstCall), start) });
+			results.push({
+				round,
+				newAppealsPerDistrict: round === 1 ? 0 : 2 * SOURCES.length,
+				runs,
+				totalMs: end - start,
+				...roundFigures(calls.slice(firstCall), start),
+			});
 			console.error(`round ${round}: ${districts} runs in ${((end - start) / 1000).toFixed(0)} s`);
 		}
-		const registerRowsPerDistrict = ids.map((d) => sandbox!.sheets.values(spreadsheetOf(d), 'Реестр обращений').length - 1);
-		return { districts, workers: 2, concurrency, quota, staggerMs, rounds: results, registerRowsPerDistrict };
+		const registerRowsPerDistrict = ids.map(
+			(d) => sandbox!.sheets.values(spreadsheetOf(d), 'Реестр обращений').length - 1,
+		);
+		return {
+			districts,
+			workers: 2,
+			concurrency,
+			quota,
+			staggerMs,
+			rounds: results,
+			registerRowsPerDistrict,
+		};
 	} finally {
 		for (const n of instances.slice(1)) await n.stop();
 		await instances[0]?.stop();
 		await sandbox?.close();
 		for (const n of instances) n.cleanup();
 		try {
-			execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`], { stdio: 'pipe' });
+			execFileSync(
+				'psql',
+				[
+					'-h',
+					'127.0.0.1',
+					'-U',
+					'postgres',
+					'-c',
+					`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`,
+				],
+				{ stdio: 'pipe' },
+			);
 			// The queue's keys (job counter, stalled check) would stay in the shared Redis.
-			const keys = execFileSync('redis-cli', ['-h', '127.0.0.1', '--scan', '--pattern', `${queueEnv.QUEUE_BULL_PREFIX}:*`], { encoding: 'utf8' }).split('\n').filter(Boolean);
-			if (keys.length) execFileSync('redis-cli', ['-h', '127.0.0.1', 'del', ...keys], { stdio: 'pipe' });
+			const keys = execFileSync(
+				'redis-cli',
+				['-h', '127.0.0.1', '--scan', '--pattern', `${queueEnv.QUEUE_BULL_PREFIX}:*`],
+				{ encoding: 'utf8' },
+			)
+				.split('\n')
+				.filter(Boolean);
+			if (keys.length)
+				execFileSync('redis-cli', ['-h', '127.0.0.1', 'del', ...keys], { stdio: 'pipe' });
 		} catch {
 			/* best effort */
 		}
@@ -261,8 +395,16 @@ if (require.main === module) {
 	process.once('SIGINT', () => process.exit(130));
 	const args = process.argv.slice(2);
 	const [districts, rounds, concurrency] = args.filter((a) => !a.startsWith('--')).map(Number);
-	const stagger = Number(args.find((a) => a.startsWith('--stagger='))?.slice('--stagger='.length) ?? 0);
-	void regionalSimulation(districts || 26, rounds || 2, concurrency || 10, args.includes('--quota'), stagger * 1000).then(
+	const stagger = Number(
+		args.find((a) => a.startsWith('--stagger='))?.slice('--stagger='.length) ?? 0,
+	);
+	void regionalSimulation(
+		districts || 26,
+		rounds || 2,
+		concurrency || 10,
+		args.includes('--quota'),
+		stagger * 1000,
+	).then(
 		(r) => {
 			console.log(JSON.stringify(r, null, 2));
 			console.log(report(r));

@@ -7,7 +7,11 @@
  * Run: npx tsx bench/sources.ts [history…]   (default 500 50000)
  */
 import type { Appeal } from '../lib/appeal';
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { Im } from '../nodes/Im/Im.node.js';
 import { Ok } from '../nodes/Ok/Ok.node.js';
 import { Pos } from '../nodes/Pos/Pos.node.js';
@@ -30,19 +34,30 @@ export interface SourceCost {
 
 type Executable = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
 
-export async function runNode(node: Executable, parameters: Record<string, unknown>, credentials: ICredentialDataDecryptedObject, staticData: Record<string, unknown> = {}) {
+export async function runNode(
+	node: Executable,
+	parameters: Record<string, unknown>,
+	credentials: ICredentialDataDecryptedObject,
+	staticData: Record<string, unknown> = {},
+) {
 	const { requests, items } = await runNodeItems(node, parameters, credentials, staticData);
 	return { requests, items: items.length };
 }
 
 /** One execution of a source node with a stand-in context: its HTTP requests and the appeals it hands over. */
-export async function runNodeItems(node: Executable, parameters: Record<string, unknown>, credentials: ICredentialDataDecryptedObject, staticData: Record<string, unknown> = {}) {
+export async function runNodeItems(
+	node: Executable,
+	parameters: Record<string, unknown>,
+	credentials: ICredentialDataDecryptedObject,
+	staticData: Record<string, unknown> = {},
+) {
 	const http = fetchContext('bench');
 	const ctx = {
 		getWorkflowStaticData: () => staticData,
 		...http,
 		getInputData: () => [{ json: {} }],
-		getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		getCredentials: async () => credentials,
 		getExecutionId: () => 'bench',
 		continueOnFail: () => true,
@@ -59,7 +74,11 @@ export const WINDOW_DAYS = 180;
 /** The history spread over the window before yesterday (the last run read it), the 10 new ones now. */
 export function ageHistory(records: Array<{ createdAt: string; updatedAt: string }>): void {
 	const step = ((WINDOW_DAYS - 2) * DAY) / Math.max(1, records.length);
-	records.forEach((r, i) => (r.createdAt = r.updatedAt = new Date(Date.now() - DAY - (records.length - i) * step).toISOString()));
+	records.forEach(
+		(r, i) =>
+			(r.createdAt = r.updatedAt =
+				new Date(Date.now() - DAY - (records.length - i) * step).toISOString()),
+	);
 }
 
 async function pos(history: number): Promise<SourceCost[]> {
@@ -69,8 +88,18 @@ async function pos(history: number): Promise<SourceCost[]> {
 	const server = await serveEmulator(emulator);
 	try {
 		const s = SANDBOX_CREDENTIALS.pos;
-		const credentials = { baseUrl: server.url, username: s.username, password: s.password, scope: s.scope };
-		const getMany = { resource: 'appeal', operation: 'getMany', returnAll: true, filters: { updatedFrom: new Date(Date.now() - WINDOW_DAYS * DAY).toISOString() } };
+		const credentials = {
+			baseUrl: server.url,
+			username: s.username,
+			password: s.password,
+			scope: s.scope,
+		};
+		const getMany = {
+			resource: 'appeal',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { updatedFrom: new Date(Date.now() - WINDOW_DAYS * DAY).toISOString() },
+		};
 		const state = {};
 		await runNode(new Pos(), { ...getMany, onlyChanged: true }, credentials, state);
 		emulator.insertRecords(10);
@@ -92,7 +121,11 @@ async function im(history: number): Promise<SourceCost[]> {
 	const server = await serveEmulator(emulator);
 	try {
 		const credentials = { baseUrl: server.url, token: SANDBOX_CREDENTIALS.im.token };
-		const getMany = { operation: 'getMany', returnAll: true, updatedSince: new Date(Date.now() - WINDOW_DAYS * DAY).toISOString() };
+		const getMany = {
+			operation: 'getMany',
+			returnAll: true,
+			updatedSince: new Date(Date.now() - WINDOW_DAYS * DAY).toISOString(),
+		};
 		const state = {};
 		await runNode(new Im(), { ...getMany, onlyChanged: true }, credentials, state);
 		emulator.insertRecords(10);
@@ -118,13 +151,39 @@ async function vk(history: number): Promise<SourceCost> {
 	for (let p = 0; p < postCount; p++) {
 		const postId = id++;
 		const n = p === postCount - 1 ? 10 : Math.min(50, history - p * 50);
-		posts.push({ id: postId, owner_id: -groupId, from_id: -groupId, date: unix() - (postCount - p) * 3600, text: 'Новости', post_type: 'post', comments: { count: n } });
-		for (let c = 0; c < n; c++) comments.push({ id: id++, owner_id: -groupId, post_id: postId, from_id: 500 + c, date: unix() - (postCount - p) * 3600 + c, text: 'Нет воды', parents_stack: [] });
+		posts.push({
+			id: postId,
+			owner_id: -groupId,
+			from_id: -groupId,
+			date: unix() - (postCount - p) * 3600,
+			text: 'Новости',
+			post_type: 'post',
+			comments: { count: n },
+		});
+		for (let c = 0; c < n; c++)
+			comments.push({
+				id: id++,
+				owner_id: -groupId,
+				post_id: postId,
+				from_id: 500 + c,
+				date: unix() - (postCount - p) * 3600 + c,
+				text: 'Нет воды',
+				parents_stack: [],
+			});
 	}
 	emulator.load({ posts, comments, profiles: [], events: [] });
 	const server = await serveEmulator(emulator);
 	try {
-		const r = await runNode(new Vk(), { resource: 'comment', operation: 'getMany', count: 100, postId: 0 }, { accessToken: SANDBOX_CREDENTIALS.vk.groupToken, keyKind: 'community', groupId, apiUrl: server.url });
+		const r = await runNode(
+			new Vk(),
+			{ resource: 'comment', operation: 'getMany', count: 100, postId: 0 },
+			{
+				accessToken: SANDBOX_CREDENTIALS.vk.groupToken,
+				keyKind: 'community',
+				groupId,
+				apiUrl: server.url,
+			},
+		);
 		return { source: 'VK comments (last 100 posts)', history, ...r };
 	} finally {
 		await server.close();
@@ -135,17 +194,43 @@ async function ok(history: number): Promise<SourceCost> {
 	const emulator = new OkEmulator();
 	const discussions: unknown[] = [];
 	const count = Math.ceil(history / 50) + 1;
-	const date = (hoursAgo: number) => new Date(Date.now() + 3 * 3600000 - hoursAgo * 3600000).toISOString().slice(0, 19).replace('T', ' ');
+	const date = (hoursAgo: number) =>
+		new Date(Date.now() + 3 * 3600000 - hoursAgo * 3600000)
+			.toISOString()
+			.slice(0, 19)
+			.replace('T', ' ');
 	for (let d = 0; d < count; d++) {
 		const n = d === count - 1 ? 10 : Math.min(50, history - d * 50);
-		const comments = Array.from({ length: n }, (_, c) => ({ id: `c${d}_${c}`, date: date(count - d), text: 'Нет света', author_id: String(577000000 + c), author_name: 'Житель' }));
-		discussions.push({ object_id: String(9000 + d), object_type: 'GROUP_TOPIC', title: 'Тема', creation_date: date(count - d), comments });
+		const comments = Array.from({ length: n }, (_, c) => ({
+			id: `c${d}_${c}`,
+			date: date(count - d),
+			text: 'Нет света',
+			author_id: String(577000000 + c),
+			author_name: 'Житель',
+		}));
+		discussions.push({
+			object_id: String(9000 + d),
+			object_type: 'GROUP_TOPIC',
+			title: 'Тема',
+			creation_date: date(count - d),
+			comments,
+		});
 	}
 	emulator.load({ discussions });
 	const server = await serveEmulator(emulator);
 	try {
 		const s = SANDBOX_CREDENTIALS.ok;
-		const r = await runNode(new Ok(), { operation: 'getMany', topics: 100 }, { applicationKey: s.applicationKey, applicationSecretKey: s.applicationSecretKey, accessToken: s.accessToken, groupId: '70000001', apiUrl: server.url });
+		const r = await runNode(
+			new Ok(),
+			{ operation: 'getMany', topics: 100 },
+			{
+				applicationKey: s.applicationKey,
+				applicationSecretKey: s.applicationSecretKey,
+				accessToken: s.accessToken,
+				groupId: '70000001',
+				apiUrl: server.url,
+			},
+		);
 		return { source: 'OK comments (last 100 discussions)', history, ...r };
 	} finally {
 		await server.close();
@@ -158,16 +243,25 @@ export async function sourceCosts(histories: number[]): Promise<SourceCost[]> {
 		out.push(...(await pos(history)), ...(await im(history)));
 		for (const read of [vk, ok]) out.push(await read(history));
 		const trigger = await pollCost(history);
-		out.push({ source: 'ПОС trigger poll (cursor)', history, requests: trigger.requests, items: trigger.emitted });
+		out.push({
+			source: 'ПОС trigger poll (cursor)',
+			history,
+			requests: trigger.requests,
+			items: trigger.emitted,
+		});
 	}
 	return out;
 }
 
 if (require.main === module) {
 	void (async () => {
-		const histories = process.argv.slice(2).map(Number).filter((n) => n > 0);
+		const histories = process.argv
+			.slice(2)
+			.map(Number)
+			.filter((n) => n > 0);
 		const rows = await sourceCosts(histories.length ? histories : [500, 50000]);
 		console.log('| source read | history | requests | items |\n|---|---|---|---|');
-		for (const r of rows) console.log(`| ${r.source} | ${r.history} | ${r.requests} | ${r.items} |`);
+		for (const r of rows)
+			console.log(`| ${r.source} | ${r.history} | ${r.requests} | ${r.items} |`);
 	})();
 }

@@ -17,9 +17,17 @@ const argValue = (name: string) => {
 };
 
 const data = loadCorpus();
-const model = trainTextModel(data.slice(0, 30_000).map((x) => ({ text: x.text, topic: x.accepted[0], accepted: x.accepted })));
+const model = trainTextModel(
+	data.slice(0, 30_000).map((x) => ({ text: x.text, topic: x.accepted[0], accepted: x.accepted })),
+);
 const classifier = createClassifier({ model });
-const records = data.slice(0, 10_000).map((x, i) => ({ id: `spb:${x.id}`, source: 'pos', receivedAt: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(), text: x.text, author: { name: 'Заявитель' } }));
+const records = data.slice(0, 10_000).map((x, i) => ({
+	id: `spb:${x.id}`,
+	source: 'pos',
+	receivedAt: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(),
+	text: x.text,
+	author: { name: 'Заявитель' },
+}));
 structureBatch(records.slice(0, 1000), { classifier });
 const rounds = Number(argValue('--rounds') ?? 3);
 const cases: Array<[string, { conflicts?: boolean; repeats?: boolean }]> = [
@@ -37,5 +45,7 @@ for (const [name, opts] of cases) {
 		best = Math.min(best, cpu() - c);
 		bestWall = Math.min(bestWall, Number(process.hrtime.bigint() - t) / 1e6);
 	}
-	console.log(`${name}: ${Math.round((records.length / best) * 1000)} per CPU s, ${Math.round((records.length / bestWall) * 1000)}/s wall (best of ${rounds}, load ${loadavg()[0].toFixed(1)})`);
+	console.log(
+		`${name}: ${Math.round((records.length / best) * 1000)} per CPU s, ${Math.round((records.length / bestWall) * 1000)}/s wall (best of ${rounds}, load ${loadavg()[0].toFixed(1)})`,
+	);
 }

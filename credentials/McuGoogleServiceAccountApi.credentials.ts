@@ -27,7 +27,8 @@ export class McuGoogleServiceAccountApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true, rows: 4 },
 			default: '',
-			description: 'Поле private_key из JSON-ключа сервисного аккаунта, вместе с -----BEGIN PRIVATE KEY-----',
+			description:
+				'Поле private_key из JSON-ключа сервисного аккаунта, вместе с -----BEGIN PRIVATE KEY-----',
 		},
 		{
 			displayName: 'Таблица МЦУ',

@@ -1,4 +1,9 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** «Инцидент-менеджмент» REST adapter: base URL and an API token issued by the regional ЦУР. */
 export class McuImApi implements ICredentialType {
@@ -35,6 +40,12 @@ export class McuImApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/v1/incidents', qs: { size: 1 }, disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/api/v1/incidents',
+			qs: { size: 1 },
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+		},
 	};
 }

@@ -11,7 +11,13 @@ export class McuOkApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-mcu/n8n-nodes-mcu#credentials';
 
 	properties: INodeProperties[] = [
-		{ displayName: 'Публичный ключ приложения', name: 'applicationKey', type: 'string', default: '', description: 'Из письма ok.ru о регистрации приложения (application key)' },
+		{
+			displayName: 'Публичный ключ приложения',
+			name: 'applicationKey',
+			type: 'string',
+			default: '',
+			description: 'Из письма ok.ru о регистрации приложения (application key)',
+		},
 		{
 			displayName: 'Секретный ключ приложения',
 			name: 'applicationSecretKey',

@@ -18,7 +18,8 @@ export class McuPosApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'https://pos-gateway.example.ru',
-			description: 'Адрес REST-шлюза ПОС вашего региона (https://…), его выдаёт региональный оператор ПОС',
+			description:
+				'Адрес REST-шлюза ПОС вашего региона (https://…), его выдаёт региональный оператор ПОС',
 		},
 		{
 			displayName: 'Путь получения токена',

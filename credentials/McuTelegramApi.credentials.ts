@@ -24,11 +24,17 @@ export class McuTelegramApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.telegram.org',
-			description: 'Адрес Bot API; другой нужен только для тестового стенда или своего сервера Bot API',
+			description:
+				'Адрес Bot API; другой нужен только для тестового стенда или своего сервера Bot API',
 		},
 	];
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}/bot{{$credentials.accessToken}}', url: '/getMe', disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}/bot{{$credentials.accessToken}}',
+			url: '/getMe',
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+		},
 	};
 }

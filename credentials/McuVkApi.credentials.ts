@@ -61,7 +61,8 @@ export class McuVkApi implements ICredentialType {
 			name: 'confirmation',
 			type: 'string',
 			default: '',
-			description: 'Строка, которую сервер должен вернуть (Управление → Работа с API → Callback API)',
+			description:
+				'Строка, которую сервер должен вернуть (Управление → Работа с API → Callback API)',
 		},
 	];
 
@@ -76,6 +77,15 @@ export class McuVkApi implements ICredentialType {
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,
 		},
-		rules: [{ type: 'responseSuccessBody', properties: { key: 'error.error_msg', value: 'User authorization failed: invalid access_token (4).', message: 'Неверный ключ доступа' } }],
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.error_msg',
+					value: 'User authorization failed: invalid access_token (4).',
+					message: 'Неверный ключ доступа',
+				},
+			},
+		],
 	};
 }

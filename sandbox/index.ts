@@ -17,11 +17,22 @@ import { VkEmulator } from './vk/emulator';
 export const SANDBOX_CREDENTIALS = {
 	pos: { username: 'mcu-dedovichi', password: 'pos-sandbox-password', scope: 'appeals' },
 	im: { token: 'im-sandbox-token' },
-	vk: { groupToken: 'vk-group-token', userToken: 'vk-user-token', callbackSecret: 'vk-callback-secret' },
-	ok: { applicationKey: 'CBASANDBOX', applicationSecretKey: 'ok-sandbox-secret', accessToken: 'ok-sandbox-access-token' },
+	vk: {
+		groupToken: 'vk-group-token',
+		userToken: 'vk-user-token',
+		callbackSecret: 'vk-callback-secret',
+	},
+	ok: {
+		applicationKey: 'CBASANDBOX',
+		applicationSecretKey: 'ok-sandbox-secret',
+		accessToken: 'ok-sandbox-access-token',
+	},
 	telegram: { token: '7000000001:AAsandbox-telegram-token' },
 	max: { token: MAX_SANDBOX_TOKEN, webhookSecret: 'max-sandbox-webhook-secret' },
-	sheets: { email: 'mcu-reports@sandbox.iam.gserviceaccount.com', spreadsheetId: 'mcu-demo-spreadsheet' },
+	sheets: {
+		email: 'mcu-reports@sandbox.iam.gserviceaccount.com',
+		spreadsheetId: 'mcu-demo-spreadsheet',
+	},
 } as const;
 
 export interface Sandbox {
@@ -66,12 +77,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		max: new MaxEmulator(district, { deliveryDelayMs: delay }),
 	};
 	const port = (name: keyof typeof SANDBOX_PORTS) =>
-		options.ports === 'random' ? 0 : typeof options.ports === 'object' ? (options.ports[name] ?? 0) : SANDBOX_PORTS[name];
+		options.ports === 'random'
+			? 0
+			: typeof options.ports === 'object'
+				? (options.ports[name] ?? 0)
+				: SANDBOX_PORTS[name];
 	const servers = {} as Sandbox['servers'];
 	for (const name of Object.keys(emulators) as Array<keyof typeof emulators>) {
 		servers[name] = await serveEmulator(emulators[name], { port: port(name), faults });
 	}
-	const urls = Object.fromEntries(Object.entries(servers).map(([k, s]) => [k, s.url])) as Sandbox['urls'];
+	const urls = Object.fromEntries(
+		Object.entries(servers).map(([k, s]) => [k, s.url]),
+	) as Sandbox['urls'];
 	return {
 		district,
 		servers,

@@ -162,7 +162,9 @@ export function drawSample(appeals: Appeal[], seed = 15, options: DrawOptions = 
 		}));
 		for (const e of exact) quota.set(e.c, Math.floor(e.q));
 		let left = half - exact.reduce((s, e) => s + Math.floor(e.q), 0);
-		for (const e of exact.sort((x, y) => y.q - Math.floor(y.q) - (x.q - Math.floor(x.q)) || x.c.localeCompare(y.c))) {
+		for (const e of exact.sort(
+			(x, y) => y.q - Math.floor(y.q) - (x.q - Math.floor(x.q)) || x.c.localeCompare(y.c),
+		)) {
 			if (left-- <= 0) break;
 			quota.set(e.c, quota.get(e.c)! + 1);
 		}
@@ -199,7 +201,8 @@ export function drawSample(appeals: Appeal[], seed = 15, options: DrawOptions = 
 const day = 86400000;
 const ms = (s: string) => Date.parse(`${s.slice(0, 23)}Z`);
 /** Whole calendar days between two local timestamps: the 30 days of 59-ФЗ run by dates, not hours. */
-export const calendarDays = (from: string, to: string) => Math.round((ms(to.slice(0, 10)) - ms(from.slice(0, 10))) / day);
+export const calendarDays = (from: string, to: string) =>
+	Math.round((ms(to.slice(0, 10)) - ms(from.slice(0, 10))) / day);
 
 /** Start of the round an answer belongs to: the last moderation before it (a reopened appeal starts a new round). */
 export function roundStart(a: Appeal, i: number): string {
@@ -249,7 +252,9 @@ function describe(p: Pair, n: number): string {
 if (require.main === module) {
 	const args = process.argv.slice(2);
 	const opt = (name: string) => args.find((s) => s.startsWith(`--${name}=`))?.split('=')[1];
-	const path = args.find((s) => !s.startsWith('--')) ?? resolve(__dirname, '../../shared/corpora/spb-appeals-dev.jsonl.gz');
+	const path =
+		args.find((s) => !s.startsWith('--')) ??
+		resolve(__dirname, '../../shared/corpora/spb-appeals-dev.jsonl.gz');
 	const appeals = loadAppeals(path);
 	if (args.includes('--cells')) {
 		for (const [cell, n] of [...cellSizes(appeals)].sort()) console.log(`${cell} ${n}`);
@@ -273,7 +278,8 @@ if (require.main === module) {
 	const from = Number(opt('from') ?? 0);
 	const to = Number(opt('to') ?? pairs.length);
 	if (args.includes('--ids')) {
-		for (const p of pairs) console.log(`${p.appeal.id} ${p.answer} ${p.stratum} ${p.kind}/${p.length}`);
+		for (const p of pairs)
+			console.log(`${p.appeal.id} ${p.answer} ${p.stratum} ${p.kind}/${p.length}`);
 	} else {
 		console.log(`sample: ${pairs.length} pairs\n`);
 		pairs.slice(from, to).forEach((p, k) => console.log(describe(p, from + k)));

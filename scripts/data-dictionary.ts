@@ -1,15 +1,28 @@
 /** Writes docs/data-dictionary.md from the report definitions (run: npx tsx scripts/data-dictionary.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ANSWER_ERROR_COLUMNS, CORRECTION_COLUMNS, OVERDUE_COLUMNS, REGISTER_COLUMNS, type ReportColumn } from '../lib/reports';
+import {
+	ANSWER_ERROR_COLUMNS,
+	CORRECTION_COLUMNS,
+	OVERDUE_COLUMNS,
+	REGISTER_COLUMNS,
+	type ReportColumn,
+} from '../lib/reports';
 
-const FORMATS: Record<string, string> = { datetime: 'дата и время (ДД.ММ.ГГГГ ЧЧ:ММ, московское время)', date: 'дата', number: 'число', percent: 'процент', text: 'текст' };
+const FORMATS: Record<string, string> = {
+	datetime: 'дата и время (ДД.ММ.ГГГГ ЧЧ:ММ, московское время)',
+	date: 'дата',
+	number: 'число',
+	percent: 'процент',
+	text: 'текст',
+};
 
 const MEANING: Record<string, string> = {
 	id: 'Ключ строки: источник и номер в источнике (pos:5512345, vk:-218000001_4410_c15). По нему строка обновляется, а не дублируется.',
 	source: 'Откуда пришло обращение.',
 	kind: 'Сообщение ПОС, обращение по 59-ФЗ, инцидент ИМ, комментарий, личное сообщение.',
-	appealType: 'Вид обращения по 59-ФЗ / ССТУ, как его определил пакет: жалоба, заявление, предложение, вопрос, благодарность.',
+	appealType:
+		'Вид обращения по 59-ФЗ / ССТУ, как его определил пакет: жалоба, заявление, предложение, вопрос, благодарность.',
 	receivedAt: 'Когда обращение поступило в источник.',
 	registeredAt: 'Когда зарегистрировано (от этой даты считается срок по 59-ФЗ).',
 	author: 'Заявитель; в общих таблицах — только инициалы.',
@@ -28,7 +41,8 @@ const MEANING: Record<string, string> = {
 	answeredAt: 'Когда дан ответ.',
 	answerText: 'Текст ответа (персональные данные скрыты).',
 	satisfaction: 'Оценка заявителя: по рейтингу ПОС/ИМ или по ответу на вопрос «Проблема решена?».',
-	flags: 'Признаки: anonymous, obscene, hostile, threat, escalation, repeat, duplicate, cluster, needs_review…',
+	flags:
+		'Признаки: anonymous, obscene, hostile, threat, escalation, repeat, duplicate, cluster, needs_review…',
 	url: 'Ссылка на обращение в источнике.',
 	severity: '«Ошибка» — ответ нужно вернуть на доработку; «Замечание» — стоит поправить.',
 	error: 'Что не так с ответом.',
@@ -37,14 +51,24 @@ const MEANING: Record<string, string> = {
 
 /** The coordinator's columns: filled by people, read back by the next run. */
 const CORRECTION_MEANING: Record<string, string> = {
-	topic: 'Исправленная тема (название из списка или код темы). Структурирование берёт её вместо своей; маршрутизация, сроки, напоминания, рейтинг и сводка — тоже.',
-	department: 'Исправленное подразделение — как в правилах маршрутизации. Обращение уходит по первому правилу с этим подразделением (его ответственный, Telegram, срок).',
-	settlement: 'Исправленное поселение (название из списка, другое написание, как в справочнике, или код).',
-	appealType: 'Исправленный вид обращения: жалоба, заявление, предложение, вопрос, благодарность (для таблицы ССТУ).',
+	topic:
+		'Исправленная тема (название из списка или код темы). Структурирование берёт её вместо своей; маршрутизация, сроки, напоминания, рейтинг и сводка — тоже.',
+	department:
+		'Исправленное подразделение — как в правилах маршрутизации. Обращение уходит по первому правилу с этим подразделением (его ответственный, Telegram, срок).',
+	settlement:
+		'Исправленное поселение (название из списка, другое написание, как в справочнике, или код).',
+	appealType:
+		'Исправленный вид обращения: жалоба, заявление, предложение, вопрос, благодарность (для таблицы ССТУ).',
 };
 
-function table(columns: Array<ReportColumn<never>>, meaning: Record<string, string> = MEANING): string {
-	const rows = columns.map((c) => `| ${c.header} | ${meaning[c.key] ?? ''} | ${FORMATS[c.format ?? 'text']}${c.choices ? `; список: ${c.choices.join(', ')}` : ''} |`);
+function table(
+	columns: Array<ReportColumn<never>>,
+	meaning: Record<string, string> = MEANING,
+): string {
+	const rows = columns.map(
+		(c) =>
+			`| ${c.header} | ${meaning[c.key] ?? ''} | ${FORMATS[c.format ?? 'text']}${c.choices ? `; список: ${c.choices.join(', ')}` : ''} |`,
+	);
 	return ['| Столбец | Что означает | Формат |', '|---|---|---|', ...rows].join('\n');
 }
 

@@ -20,7 +20,12 @@ import { sandboxCredentials } from '../test/helpers/sandboxCredentials';
 import { testPrivateKey } from '../test/helpers/serviceAccount';
 
 const DEMO_DIR = path.join(ROOT, '.demo');
-const OWNER = { email: 'coordinator@dedovichi.example', firstName: 'Координатор', lastName: 'МЦУ', password: 'Mcu-Demo-2026' };
+const OWNER = {
+	email: 'coordinator@dedovichi.example',
+	firstName: 'Координатор',
+	lastName: 'МЦУ',
+	password: 'Mcu-Demo-2026',
+};
 const N8N_PORT = Number(process.env.MCU_DEMO_PORT ?? 5678);
 
 const count = <T>(items: T[], key: (t: T) => string) => {
@@ -37,7 +42,11 @@ async function main(): Promise<void> {
 
 	console.log('2/5 Песочница: ПОС, ИМ, ВКонтакте, Одноклассники, Telegram, MAX, Google Таблицы…');
 	const sandbox = await startSandbox({ ports: 'default' });
-	const n8n = new N8nInstance('demo', { WEBHOOK_URL: `http://127.0.0.1:${N8N_PORT}/` }, { home: path.join(DEMO_DIR, 'home'), nodesDir: path.join(DEMO_DIR, 'nodes') });
+	const n8n = new N8nInstance(
+		'demo',
+		{ WEBHOOK_URL: `http://127.0.0.1:${N8N_PORT}/` },
+		{ home: path.join(DEMO_DIR, 'home'), nodesDir: path.join(DEMO_DIR, 'nodes') },
+	);
 	const stopAll = async () => {
 		await n8n.stop();
 		await sandbox.close();
@@ -49,13 +58,22 @@ async function main(): Promise<void> {
 	const history = generateHistory(sandbox.district.seed);
 	const http = fetchContext('demo');
 	const session = await openSheets(
-		{ email: SANDBOX_CREDENTIALS.sheets.email, privateKey: testPrivateKey(), tokenUri: `${sandbox.urls.sheets}/token`, sheetsUrl: `${sandbox.urls.sheets}/` },
+		{
+			email: SANDBOX_CREDENTIALS.sheets.email,
+			privateKey: testPrivateKey(),
+			tokenUri: `${sandbox.urls.sheets}/token`,
+			sheetsUrl: `${sandbox.urls.sheets}/`,
+		},
 		http.helpers.httpRequest,
 		http.getNode(),
 	);
 	await pasteTab(session, SPREADSHEET_ID, HISTORY_SHEET, historyGrid(history));
-	console.log(`   лист «${HISTORY_SHEET}»: ${history.length} обращений из выгрузки ПОС/ИМ с категориями — на них учится модель тем`);
-	console.log(`   лист «${DIRECTORY_SHEET}»: ${DISTRICT_DIRECTORY.length} контактов района — кому уходят напоминания (ответственные и руководители подразделений, координатор, куратор), еженедельное сообщение и сообщения об ошибках`);
+	console.log(
+		`   лист «${HISTORY_SHEET}»: ${history.length} обращений из выгрузки ПОС/ИМ с категориями — на них учится модель тем`,
+	);
+	console.log(
+		`   лист «${DIRECTORY_SHEET}»: ${DISTRICT_DIRECTORY.length} контактов района — кому уходят напоминания (ответственные и руководители подразделений, координатор, куратор), еженедельное сообщение и сообщения об ошибках`,
+	);
 
 	console.log('3/5 n8n: учётные данные песочницы и готовые процессы…');
 	await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
@@ -63,11 +81,14 @@ async function main(): Promise<void> {
 		await n8n.importWorkflow(wf);
 	}
 
-	console.log('4/5 Запуск процессов: «МЦУ: Приём обращений», затем «МЦУ: Напоминания о сроках» и «МЦУ: Отчёты»…');
+	console.log(
+		'4/5 Запуск процессов: «МЦУ: Приём обращений», затем «МЦУ: Напоминания о сроках» и «МЦУ: Отчёты»…',
+	);
 	const execute = async (id: string) => {
 		const started = Date.now();
 		const result = await n8n.execute(id);
-		if (result.error) console.log(`   ${id}: процесс завершился с ошибкой: ${result.error.message}`);
+		if (result.error)
+			console.log(`   ${id}: процесс завершился с ошибкой: ${result.error.message}`);
 		return { result, seconds: (Date.now() - started) / 1000 };
 	};
 	const intake = await execute('McuIntake');
@@ -78,14 +99,26 @@ async function main(): Promise<void> {
 
 	console.log('5/5 Редактор n8n…');
 	const url = await n8n.start(N8N_PORT);
-	await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
+	await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
 
 	const reports = path.join(DEMO_DIR, 'reports');
 	fs.mkdirSync(reports, { recursive: true });
 	const xlsx = path.join(reports, 'mcu-reports.xlsx');
 	const html = path.join(reports, 'mcu-reports.html');
-	fs.writeFileSync(xlsx, Buffer.from(await (await fetch(`${sandbox.urls.sheets}/export/${SPREADSHEET_ID}.xlsx`)).arrayBuffer()));
-	fs.writeFileSync(html, await (await fetch(`${sandbox.urls.sheets}/export/${SPREADSHEET_ID}.html`)).text());
+	fs.writeFileSync(
+		xlsx,
+		Buffer.from(
+			await (await fetch(`${sandbox.urls.sheets}/export/${SPREADSHEET_ID}.xlsx`)).arrayBuffer(),
+		),
+	);
+	fs.writeFileSync(
+		html,
+		await (await fetch(`${sandbox.urls.sheets}/export/${SPREADSHEET_ID}.html`)).text(),
+	);
 
 	const register = sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений');
 	const header = register[0] ?? [];
@@ -93,22 +126,38 @@ async function main(): Promise<void> {
 	const rows = register.slice(1);
 	const rating = sandbox.sheets.values(SPREADSHEET_ID, 'Рейтинг подразделений');
 	const errors = sandbox.sheets.values(SPREADSHEET_ID, 'Ошибки в ответах').slice(1);
-	const structured = run.error ? [] : [...run.items('МЦУ: Структурирование', 0), ...run.items('МЦУ: Структурирование', 1)];
-	const decidedBy = (by: string | null) => structured.filter((r) => ((r.classification as { decidedBy?: string | null } | undefined)?.decidedBy ?? null) === by).length;
+	const structured = run.error
+		? []
+		: [...run.items('МЦУ: Структурирование', 0), ...run.items('МЦУ: Структурирование', 1)];
+	const decidedBy = (by: string | null) =>
+		structured.filter(
+			(r) =>
+				((r.classification as { decidedBy?: string | null } | undefined)?.decidedBy ?? null) === by,
+		).length;
 	const lines = [
 		'',
 		`Готово. Район: ${sandbox.district.name}; в песочнице ${sandbox.district.appeals.length} обращений.`,
-		`В реестре ${rows.length} обращений по каналам: ${count(rows, (r) => String(r[col('Источник')])).map(([k, n]) => `${k} ${n}`).join(', ')}.`,
+		`В реестре ${rows.length} обращений по каналам: ${count(rows, (r) => String(r[col('Источник')]))
+			.map(([k, n]) => `${k} ${n}`)
+			.join(', ')}.`,
 		`Тему определили: исправление координатора — ${decidedBy('correction')}, категория ПОС/ИМ — ${decidedBy('category')}, модель — ${decidedBy('model')}, словарь — ${decidedBy('dictionary')}; на ручную разметку — ${run.error ? '—' : run.items('МЦУ: Структурирование', 1).length} (из ${structured.length}).`,
 		`Категория расходится с текстом (признак category_text_mismatch): ${structured.filter((r) => (r.flags as string[] | undefined)?.includes('category_text_mismatch')).length}.`,
-		`Распределено по подразделениям: ${count(rows, (r) => String(r[col('Подразделение')] || 'не распределено')).slice(0, 6).map(([k, n]) => `${k} — ${n}`).join('; ')}.`,
+		`Распределено по подразделениям: ${count(rows, (r) =>
+			String(r[col('Подразделение')] || 'не распределено'),
+		)
+			.slice(0, 6)
+			.map(([k, n]) => `${k} — ${n}`)
+			.join('; ')}.`,
 		`Контроль сроков: просрочено ${rows.filter((r) => r[col('Контроль срока')] === 'Просрочено').length}, срок истекает ${rows.filter((r) => r[col('Контроль срока')] === 'Срок истекает').length}.`,
 		sandbox.telegram.sentMessages().length
 			? `Напоминаний отправлено в Telegram: ${sandbox.telegram.sentMessages().length}.`
 			: 'Напоминания: сейчас нерабочее время (они уходят по рабочим дням с 9:00 до 18:00 по Москве) — не отправлялись.',
 		`Сообщений ПОС взято в работу: ${run.error ? '—' : items(run, 'ПОС: взять в работу').length}.`,
 		`Ошибок в ответах найдено: ${errors.length}.`,
-		`Рейтинг (лучшие): ${rating.slice(1, 4).map((r) => `${r[0]}. ${r[1]} — ${r[rating[0].indexOf('Балл')]}`).join('; ')}.`,
+		`Рейтинг (лучшие): ${rating
+			.slice(1, 4)
+			.map((r) => `${r[0]}. ${r[1]} — ${r[rating[0].indexOf('Балл')]}`)
+			.join('; ')}.`,
 		'',
 		'По процессам:',
 		`  «Приём обращений» (${intake.seconds.toFixed(1)} с): из источников ${items(run, 'Все обращения').length} записей, в реестр новых строк ${items(run, 'Реестр обращений')[0]?.inserted ?? '—'}, изменено ячеек ${items(run, 'Реестр обращений')[0]?.cellsWritten ?? '—'}, ответов на доработку ${items(run, 'МЦУ: Контроль ответов', 1).length}.`,

@@ -17,12 +17,22 @@ export function evaluate(seed?: number) {
 		const c = classifier.classify(item.text);
 		if (c.topic === item.topic) topicOk++;
 		else {
-			confusion.set(`${item.topic} → ${c.topic}`, (confusion.get(`${item.topic} → ${c.topic}`) ?? 0) + 1);
-			if (misses.length < 25) misses.push(`[${item.topic} → ${c.topic}] ${item.text.slice(0, 140)}`);
+			confusion.set(
+				`${item.topic} → ${c.topic}`,
+				(confusion.get(`${item.topic} → ${c.topic}`) ?? 0) + 1,
+			);
+			if (misses.length < 25)
+				misses.push(`[${item.topic} → ${c.topic}] ${item.text.slice(0, 140)}`);
 		}
 		if (c.settlementId === item.settlementId) settlementOk++;
 	}
-	return { total: set.length, topicAccuracy: topicOk / set.length, settlementAccuracy: settlementOk / set.length, confusion, misses };
+	return {
+		total: set.length,
+		topicAccuracy: topicOk / set.length,
+		settlementAccuracy: settlementOk / set.length,
+		confusion,
+		misses,
+	};
 }
 
 if (require.main === module) {
@@ -31,7 +41,8 @@ if (require.main === module) {
 	console.log(`topic accuracy: ${(r.topicAccuracy * 100).toFixed(1)}% (target ≥ 85%)`);
 	console.log(`settlement accuracy: ${(r.settlementAccuracy * 100).toFixed(1)}% (target ≥ 90%)`);
 	console.log('\nconfusion (truth → predicted):');
-	for (const [pair, n] of [...r.confusion].sort((a, b) => b[1] - a[1])) console.log(`  ${pair}: ${n}`);
+	for (const [pair, n] of [...r.confusion].sort((a, b) => b[1] - a[1]))
+		console.log(`  ${pair}: ${n}`);
 	if (process.argv.includes('--misses')) console.log(`\n${r.misses.join('\n')}`);
 	process.exit(r.topicAccuracy >= 0.85 && r.settlementAccuracy >= 0.9 ? 0 : 1);
 }

@@ -9,7 +9,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { createClassifier, DEFAULT_GAZETTEER, structureBatch, trainTextModel, TextModel, type Classification } from '../lib/classify';
+import {
+	createClassifier,
+	DEFAULT_GAZETTEER,
+	structureBatch,
+	trainTextModel,
+	TextModel,
+	type Classification,
+} from '../lib/classify';
 
 interface CorpusRecord {
 	id: number;
@@ -32,8 +39,12 @@ const argValue = (name: string) => {
 	return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
-export function loadCorpus(path = argValue('--corpus') ?? resolve(ROOT, '../shared/corpora/spb-appeals-dev.jsonl.gz')): Labelled[] {
-	const map = JSON.parse(readFileSync(resolve(ROOT, 'bench/data/spb-reason-topics.json'), 'utf8')) as { reasons: Array<{ category: string; reason: string; topics: string[] }> };
+export function loadCorpus(
+	path = argValue('--corpus') ?? resolve(ROOT, '../shared/corpora/spb-appeals-dev.jsonl.gz'),
+): Labelled[] {
+	const map = JSON.parse(
+		readFileSync(resolve(ROOT, 'bench/data/spb-reason-topics.json'), 'utf8'),
+	) as { reasons: Array<{ category: string; reason: string; topics: string[] }> };
 	const byReason = new Map(map.reasons.map((r) => [`${r.category}\t${r.reason}`, r.topics]));
 	const raw = gunzipSync(readFileSync(path)).toString('utf8');
 	const out: Labelled[] = [];
@@ -41,7 +52,10 @@ export function loadCorpus(path = argValue('--corpus') ?? resolve(ROOT, '../shar
 		if (!line.trim()) continue;
 		const r = JSON.parse(line) as CorpusRecord;
 		const accepted = byReason.get(`${r.category}\t${r.reason}`);
-		if (!accepted) throw new Error(`reason not mapped: ${r.category} / ${r.reason} (bench/data/spb-reason-topics.json)`);
+		if (!accepted)
+			throw new Error(
+				`reason not mapped: ${r.category} / ${r.reason} (bench/data/spb-reason-topics.json)`,
+			);
 		out.push({ id: r.id, district: r.district, text: r.text ?? '', accepted });
 	}
 	return out;
@@ -61,7 +75,8 @@ const count = (t: Tally, topic: string | null, accepted: string[]) => {
 	}
 };
 const pct = (a: number, b: number) => (b ? ((a / b) * 100).toFixed(1) : '—');
-const line = (t: Tally) => `right ${pct(t.right, t.total)}% of all; decided ${pct(t.decided, t.total)}%; right where decided ${pct(t.right, t.decided)}%`;
+const line = (t: Tally) =>
+	`right ${pct(t.right, t.total)}% of all; decided ${pct(t.decided, t.total)}%; right where decided ${pct(t.right, t.decided)}%`;
 
 /** Cold start: the default dictionary alone. */
 export function coldStart(data: Labelled[]) {
@@ -71,7 +86,12 @@ export function coldStart(data: Labelled[]) {
 	for (const x of data) {
 		const c = classifier.classify(x.text);
 		count(t, c.topic, x.accepted);
-		const key = c.topic === 'undefined' ? `${x.accepted[0]} → (abstained)` : x.accepted.includes(c.topic) ? '' : `${x.accepted[0]} → ${c.topic}`;
+		const key =
+			c.topic === 'undefined'
+				? `${x.accepted[0]} → (abstained)`
+				: x.accepted.includes(c.topic)
+					? ''
+					: `${x.accepted[0]} → ${c.topic}`;
 		if (key) confusion.set(key, (confusion.get(key) ?? 0) + 1);
 	}
 	return { tally: t, confusion: [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 15) };
@@ -86,7 +106,9 @@ export function leaveDistrictsOut(data: Labelled[], folds = 5) {
 	const foldLines: string[] = [];
 	for (let f = 0; f < folds; f++) {
 		const test = new Set(districts.filter((_, i) => i % folds === f));
-		const train = data.filter((x) => !test.has(x.district)).map((x) => ({ text: x.text, topic: x.accepted[0], accepted: x.accepted }));
+		const train = data
+			.filter((x) => !test.has(x.district))
+			.map((x) => ({ text: x.text, topic: x.accepted[0], accepted: x.accepted }));
 		const started = Date.now();
 		const model = trainTextModel(train);
 		const ms = Date.now() - started;
@@ -114,7 +136,9 @@ export function leaveDistrictsOut(data: Labelled[], folds = 5) {
 
 /** Training time on 30,000 examples, texts per second with the model, and the model's size. */
 export function speedAndSize(data: Labelled[]) {
-	const examples = data.slice(0, 30_000).map((x) => ({ text: x.text, topic: x.accepted[0], accepted: x.accepted }));
+	const examples = data
+		.slice(0, 30_000)
+		.map((x) => ({ text: x.text, topic: x.accepted[0], accepted: x.accepted }));
 	const load = loadavg()[0];
 	// Wall time and this process's CPU time: on a machine shared by several busy processes the wall time mostly
 	// measures the wait for a core; the CPU time is what the training costs.
@@ -129,7 +153,9 @@ export function speedAndSize(data: Labelled[]) {
 	const trainCpuMs = cpu() - cpuStarted;
 	const json = JSON.stringify(model.toJSON());
 	const restored = TextModel.fromJSON(json);
-	const same = data.slice(0, 2000).every((x) => restored.predict(x.text).best === model.predict(x.text).best);
+	const same = data
+		.slice(0, 2000)
+		.every((x) => restored.predict(x.text).best === model.predict(x.text).best);
 	const classifier = createClassifier({ model: restored });
 	const texts = data.map((x) => x.text);
 	for (let i = 0; i < 2000; i++) classifier.classify(texts[i]); // warm-up
@@ -149,12 +175,20 @@ export function speedAndSize(data: Labelled[]) {
 	let structurePerCpuSecond: number | null = null;
 	let structurePerSecond: number | null = null;
 	try {
-		const records = data.slice(0, 10_000).map((x, i) => ({ id: `spb:${x.id}`, source: 'pos', receivedAt: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(), text: x.text, author: { name: 'Заявитель' } }));
+		const records = data.slice(0, 10_000).map((x, i) => ({
+			id: `spb:${x.id}`,
+			source: 'pos',
+			receivedAt: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(),
+			text: x.text,
+			author: { name: 'Заявитель' },
+		}));
 		structureBatch(records.slice(0, 1000), { classifier });
 		const t2 = process.hrtime.bigint();
 		const c2 = cpu();
 		structureBatch(records, { classifier });
-		structurePerSecond = Math.round((records.length / (Number(process.hrtime.bigint() - t2) / 1e6)) * 1000);
+		structurePerSecond = Math.round(
+			(records.length / (Number(process.hrtime.bigint() - t2) / 1e6)) * 1000,
+		);
 		structurePerCpuSecond = Math.round((records.length / (cpu() - c2)) * 1000);
 	} catch (error) {
 		console.error(`structureBatch not measured: ${(error as Error).message}`);
@@ -188,18 +222,35 @@ const FORMS: Record<string, { gen: string; dat: string; ins: string; loc: string
 	Вязье: { gen: 'Вязья', dat: 'Вязью', ins: 'Вязьем', loc: 'Вязье' },
 	Дубровно: { gen: 'Дубровна', dat: 'Дубровну', ins: 'Дубровном', loc: 'Дубровне' },
 	Ясски: { gen: 'Ясок', dat: 'Ясскам', ins: 'Яссками', loc: 'Яссках' },
-	'Хохловы Горки': { gen: 'Хохловых Горок', dat: 'Хохловым Горкам', ins: 'Хохловыми Горками', loc: 'Хохловых Горках' },
+	'Хохловы Горки': {
+		gen: 'Хохловых Горок',
+		dat: 'Хохловым Горкам',
+		ins: 'Хохловыми Горками',
+		loc: 'Хохловых Горках',
+	},
 	Пожеревицы: { gen: 'Пожеревиц', dat: 'Пожеревицам', ins: 'Пожеревицами', loc: 'Пожеревицах' },
 	Крутец: { gen: 'Крутца', dat: 'Крутцу', ins: 'Крутцом', loc: 'Крутце' },
 	Сосонка: { gen: 'Сосонки', dat: 'Сосонке', ins: 'Сосонкой', loc: 'Сосонке' },
-	'Большие Горки': { gen: 'Больших Горок', dat: 'Большим Горкам', ins: 'Большими Горками', loc: 'Больших Горках' },
-	'Красные Луки': { gen: 'Красных Лук', dat: 'Красным Лукам', ins: 'Красными Луками', loc: 'Красных Луках' },
+	'Большие Горки': {
+		gen: 'Больших Горок',
+		dat: 'Большим Горкам',
+		ins: 'Большими Горками',
+		loc: 'Больших Горках',
+	},
+	'Красные Луки': {
+		gen: 'Красных Лук',
+		dat: 'Красным Лукам',
+		ins: 'Красными Луками',
+		loc: 'Красных Луках',
+	},
 	Береза: { gen: 'Березы', dat: 'Березе', ins: 'Березой', loc: 'Березе' },
 	Сорокино: { gen: 'Сорокино', dat: 'Сорокино', ins: 'Сорокино', loc: 'Сорокино' },
 	Шелонь: { gen: 'Шелони', dat: 'Шелони', ins: 'Шелонью', loc: 'Шелони' },
 };
 
-const TEMPLATES: Array<(f: { nom: string; gen: string; dat: string; ins: string; loc: string }) => string> = [
+const TEMPLATES: Array<
+	(f: { nom: string; gen: string; dat: string; ins: string; loc: string }) => string
+> = [
 	(f) => `Пишу из ${f.gen}, третий день нет воды`,
 	(f) => `В ${f.loc} не горят фонари`,
 	(f) => `У нас на ${f.loc} яма на дороге`,
@@ -242,15 +293,31 @@ export function settlements() {
 			for (const form of [forms.nom, forms.gen, forms.loc]) {
 				for (let v = 0; v < 4; v++, k++) {
 					const words = form.split(' ');
-					const long = words.findIndex((w, j) => w.length >= 6 && (nom.split(' ')[j] ?? '').length >= 6); // names of six letters or more
+					const long = words.findIndex(
+						(w, j) => w.length >= 6 && (nom.split(' ')[j] ?? '').length >= 6,
+					); // names of six letters or more
 					if (long < 0) continue;
 					words[long] = typo(words[long], k + nom.length);
-					cases.push({ text: TEMPLATES[k % TEMPLATES.length]({ nom: words.join(' '), gen: words.join(' '), dat: words.join(' '), ins: words.join(' '), loc: words.join(' ') }), id: g.id, kind: 'typo' });
+					cases.push({
+						text: TEMPLATES[k % TEMPLATES.length]({
+							nom: words.join(' '),
+							gen: words.join(' '),
+							dat: words.join(' '),
+							ins: words.join(' '),
+							loc: words.join(' '),
+						}),
+						id: g.id,
+						kind: 'typo',
+					});
 				}
 			}
 		}
 	}
-	const result = { form: { total: 0, right: 0 }, typo: { total: 0, right: 0 }, misses: [] as string[] };
+	const result = {
+		form: { total: 0, right: 0 },
+		typo: { total: 0, right: 0 },
+		misses: [] as string[],
+	};
 	for (const c of cases) {
 		const got = classifier.classify(c.text).settlementId;
 		result[c.kind].total++;
@@ -268,13 +335,23 @@ if (require.main === module) {
 	for (const [k, v] of cold.confusion) console.log(`  ${k}: ${v}`);
 	const lod = leaveDistrictsOut(data);
 	console.log(`model alone (leave-districts-out): ${line(lod.modelOnly)}`);
-	console.log(`model + dictionary: ${line(lod.combined)}; decided by model ${lod.by.model}, dictionary ${lod.by.dictionary}, none ${lod.by.none}`);
+	console.log(
+		`model + dictionary: ${line(lod.combined)}; decided by model ${lod.by.model}, dictionary ${lod.by.dictionary}, none ${lod.by.none}`,
+	);
 	const speed = speedAndSize(data);
-	console.log(`training on ${speed.examples}: ${Math.round(speed.trainMs)} ms wall, ${Math.round(speed.trainCpuMs)} ms CPU (load average ${speed.load.toFixed(2)}); threshold ${speed.threshold.toFixed(3)}`);
-	console.log(`classify with model: ${speed.perSecond} texts/s wall, ${speed.perCpuSecond} per CPU second (dictionary only: ${speed.plainPerSecond}/s, ${speed.plainPerCpuSecond} per CPU s); model ${speed.jsonBytes} bytes JSON, ${speed.gzipBytes} gzipped; round trip same: ${speed.roundTrip}`);
+	console.log(
+		`training on ${speed.examples}: ${Math.round(speed.trainMs)} ms wall, ${Math.round(speed.trainCpuMs)} ms CPU (load average ${speed.load.toFixed(2)}); threshold ${speed.threshold.toFixed(3)}`,
+	);
+	console.log(
+		`classify with model: ${speed.perSecond} texts/s wall, ${speed.perCpuSecond} per CPU second (dictionary only: ${speed.plainPerSecond}/s, ${speed.plainPerCpuSecond} per CPU s); model ${speed.jsonBytes} bytes JSON, ${speed.gzipBytes} gzipped; round trip same: ${speed.roundTrip}`,
+	);
 	const places = settlements();
-	console.log(`structureBatch with model: ${speed.structurePerCpuSecond} per CPU s, ${speed.structurePerSecond}/s wall`);
-	console.log(`settlements: forms ${places.form.right}/${places.form.total}, typos ${places.typo.right}/${places.typo.total}`);
+	console.log(
+		`structureBatch with model: ${speed.structurePerCpuSecond} per CPU s, ${speed.structurePerSecond}/s wall`,
+	);
+	console.log(
+		`settlements: forms ${places.form.right}/${places.form.total}, typos ${places.typo.right}/${places.typo.total}`,
+	);
 	if (process.argv.includes('--misses')) console.log(places.misses.join('\n'));
 	if (!process.argv.includes('--no-write')) {
 		const md = `# Classification on real texts

@@ -7,6 +7,7 @@ bash scripts/install-n8n.sh
 bash scripts/ensure-chromium.sh
 echo "== typecheck"; npx tsc -p tsconfig.test.json --noEmit
 echo "== lint"; npm run lint
+echo "== format (prettier, the n8n-nodes-starter settings)"; npm run format:check
 # vk-io and gaxios load ESM modules with dynamic import(); jest needs this flag to allow that.
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 echo "== unit"; npx jest --selectProjects unit

@@ -1,7 +1,8 @@
 import { DEADLINE_UNITS, type DeadlineUnit } from '../deadlines/policy';
 import type { Routed, RoutedContact, RoutedDeadline } from './types';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 const textOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
 
 function readDeadline(value: unknown): RoutedDeadline | null {
@@ -14,7 +15,11 @@ function readDeadline(value: unknown): RoutedDeadline | null {
 
 function readContact(value: unknown): RoutedContact | undefined {
 	if (!isObject(value)) return undefined;
-	return { telegramChatId: textOrNull(value.telegramChatId), maxChatId: textOrNull(value.maxChatId), email: textOrNull(value.email) };
+	return {
+		telegramChatId: textOrNull(value.telegramChatId),
+		maxChatId: textOrNull(value.maxChatId),
+		email: textOrNull(value.email),
+	};
 }
 
 /**
@@ -25,7 +30,9 @@ export function readRouted(value: unknown): Routed | undefined {
 	if (!isObject(value)) return undefined;
 	const routed: Routed = {
 		rule: textOrNull(value.rule),
-		why: Array.isArray(value.why) ? value.why.filter((w): w is string => typeof w === 'string') : [],
+		why: Array.isArray(value.why)
+			? value.why.filter((w): w is string => typeof w === 'string')
+			: [],
 		deadline: readDeadline(value.deadline),
 	};
 	const contact = readContact(value.contact);

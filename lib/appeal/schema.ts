@@ -1,5 +1,11 @@
 /** JSON Schema of the normalized appeal (draft 2020-12 subset understood by ajv). */
-import { APPEAL_KINDS, APPEAL_SOURCES, APPEAL_STATUSES, APPEAL_TYPES, SATISFACTION_VALUES } from './types';
+import {
+	APPEAL_KINDS,
+	APPEAL_SOURCES,
+	APPEAL_STATUSES,
+	APPEAL_TYPES,
+	SATISFACTION_VALUES,
+} from './types';
 
 const isoDateTime = { type: 'string', format: 'date-time' } as const;
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });

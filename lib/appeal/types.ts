@@ -1,10 +1,25 @@
 /** The normalized appeal record shared by every channel and every node. */
 import type { DeadlineUnit } from '../deadlines/policy';
 
-export const APPEAL_SOURCES = ['pos', 'im', 'vk', 'ok', 'telegram', 'max', 'official', 'import'] as const;
+export const APPEAL_SOURCES = [
+	'pos',
+	'im',
+	'vk',
+	'ok',
+	'telegram',
+	'max',
+	'official',
+	'import',
+] as const;
 export type AppealSource = (typeof APPEAL_SOURCES)[number];
 
-export const APPEAL_KINDS = ['message', 'appeal59', 'incident', 'comment', 'direct_message'] as const;
+export const APPEAL_KINDS = [
+	'message',
+	'appeal59',
+	'incident',
+	'comment',
+	'direct_message',
+] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
 
 export const APPEAL_STATUSES = [
@@ -22,7 +37,13 @@ export const SATISFACTION_VALUES = ['satisfied', 'unsatisfied', 'unknown'] as co
 export type Satisfaction = (typeof SATISFACTION_VALUES)[number];
 
 /** Type of the appeal in the sense of 59-ФЗ / ССТУ reporting. */
-export const APPEAL_TYPES = ['complaint', 'application', 'proposal', 'question', 'gratitude'] as const;
+export const APPEAL_TYPES = [
+	'complaint',
+	'application',
+	'proposal',
+	'question',
+	'gratitude',
+] as const;
 export type AppealType = (typeof APPEAL_TYPES)[number];
 
 export interface AppealAuthor {

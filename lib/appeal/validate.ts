@@ -41,9 +41,15 @@ function describe(error: ErrorObject): FieldProblem {
 			return { path: base, message: `недопустимое значение; допустимо: ${allowed.join(', ')}` };
 		}
 		case 'type':
-			return { path: base, message: `неверный тип: ожидается ${(error.params as { type: string }).type}` };
+			return {
+				path: base,
+				message: `неверный тип: ожидается ${(error.params as { type: string }).type}`,
+			};
 		case 'pattern':
-			return { path: base, message: `не соответствует шаблону ${(error.params as { pattern: string }).pattern}` };
+			return {
+				path: base,
+				message: `не соответствует шаблону ${(error.params as { pattern: string }).pattern}`,
+			};
 		case 'minLength':
 			return { path: base, message: 'пустая строка недопустима' };
 		default:
@@ -73,7 +79,12 @@ export function validateAppeal(record: unknown): ValidationResult {
 		if (appeal.id !== `${appeal.source}:${appeal.externalId}`) {
 			return {
 				valid: false,
-				problems: [{ path: '/id', message: `должно быть «${appeal.source}:${appeal.externalId}» (источник:внешний id)` }],
+				problems: [
+					{
+						path: '/id',
+						message: `должно быть «${appeal.source}:${appeal.externalId}» (источник:внешний id)`,
+					},
+				],
 			};
 		}
 		return { valid: true, problems: [] };
@@ -88,7 +99,8 @@ export class AppealValidationError extends Error {
 		readonly problems: FieldProblem[],
 	) {
 		super(
-			`Обращение ${recordId}: ` + problems.map((p) => `поле ${p.path || '/'} — ${p.message}`).join('; '),
+			`Обращение ${recordId}: ` +
+				problems.map((p) => `поле ${p.path || '/'} — ${p.message}`).join('; '),
 		);
 		this.name = 'AppealValidationError';
 	}
@@ -99,7 +111,8 @@ export function recordLabel(record: unknown): string {
 	if (record && typeof record === 'object') {
 		const r = record as Record<string, unknown>;
 		if (typeof r.id === 'string' && r.id) return r.id;
-		if (r.source !== undefined || r.externalId !== undefined) return `${String(r.source ?? '?')}:${String(r.externalId ?? '?')}`;
+		if (r.source !== undefined || r.externalId !== undefined)
+			return `${String(r.source ?? '?')}:${String(r.externalId ?? '?')}`;
 	}
 	return '(без id)';
 }

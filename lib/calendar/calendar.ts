@@ -112,7 +112,8 @@ export class ProductionCalendar {
 	 * (day -1 = the last working day before it); n = 0 returns the date itself.
 	 */
 	addWorkingDays(isoDate: string, n: number): string {
-		if (!Number.isInteger(n)) throw new RangeError(`Число рабочих дней должно быть целым, получено ${n}`);
+		if (!Number.isInteger(n))
+			throw new RangeError(`Число рабочих дней должно быть целым, получено ${n}`);
 		const [startYear, doy] = parseIsoDate(isoDate);
 		let year = startYear;
 		if (n === 0) return doyToIso(year, doy);
@@ -260,7 +261,9 @@ function applyStatutoryRules(year: number, codes: Uint8Array, holidays: Map<numb
 		holidayDoys.push(doy);
 	}
 	const holidaySet = new Set(holidayDoys);
-	const weekendHolidays = holidayDoys.filter((doy) => codes[doy] === OFF && !monthDayOf(year, doy).startsWith('01-'));
+	const weekendHolidays = holidayDoys.filter(
+		(doy) => codes[doy] === OFF && !monthDayOf(year, doy).startsWith('01-'),
+	);
 	for (const doy of holidayDoys) codes[doy] = OFF;
 	for (const doy of weekendHolidays) {
 		let moved = doy + 1;
@@ -268,7 +271,8 @@ function applyStatutoryRules(year: number, codes: Uint8Array, holidays: Map<numb
 		if (moved < codes.length) codes[moved] = OFF;
 	}
 	for (const doy of holidayDoys) {
-		if (doy > 0 && codes[doy - 1] === WORKING && !holidaySet.has(doy - 1)) codes[doy - 1] = SHORTENED;
+		if (doy > 0 && codes[doy - 1] === WORKING && !holidaySet.has(doy - 1))
+			codes[doy - 1] = SHORTENED;
 	}
 }
 

@@ -49,7 +49,8 @@ export function parseDateList(rows: readonly DateListRow[], source = 'списо
 		try {
 			parseIsoDate(date);
 		} catch (error) {
-			if (error instanceof CalendarDateError) throw new CalendarFormatError(`${rowLabel}: ${error.message}`);
+			if (error instanceof CalendarDateError)
+				throw new CalendarFormatError(`${rowLabel}: ${error.message}`);
 			throw error;
 		}
 		const year = Number(date.slice(0, 4));

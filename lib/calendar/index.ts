@@ -2,7 +2,12 @@ import { ProductionCalendar } from './calendar';
 
 export * from './types';
 export { BUILTIN_YEARS, FIXED_HOLIDAYS } from './builtin';
-export { ProductionCalendar, unknownYearWarning, type CalendarOptions, type DayInfo } from './calendar';
+export {
+	ProductionCalendar,
+	unknownYearWarning,
+	type CalendarOptions,
+	type DayInfo,
+} from './calendar';
 export { parseXmlCalendar, toXmlCalendar, CalendarFormatError } from './xmlcalendar';
 export { parseDateList, type DateListRow } from './dateList';
 export { CalendarDateError, parseIsoDate, doyToIso } from './dates';

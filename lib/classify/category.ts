@@ -57,8 +57,18 @@ export function resolveTopic(value: unknown): string | undefined {
 	return TOPIC_BY_NAME.get(key) ?? TOPIC_BY_NAME.get(key.replace(/ /g, '_'));
 }
 
-const pos = (category: string, sub: string | null, ...topics: string[]): CategoryRule => ({ source: 'pos', category, sub, topics });
-const any = (category: string, sub: string | null, ...topics: string[]): CategoryRule => ({ source: '', category, sub, topics });
+const pos = (category: string, sub: string | null, ...topics: string[]): CategoryRule => ({
+	source: 'pos',
+	category,
+	sub,
+	topics,
+});
+const any = (category: string, sub: string | null, ...topics: string[]): CategoryRule => ({
+	source: '',
+	category,
+	sub,
+	topics,
+});
 
 const HOUSING_AND_UTILITIES = ['heating', 'water', 'electricity', 'utilities', 'housing'];
 
@@ -70,7 +80,19 @@ const HOUSING_AND_UTILITIES = ['heating', 'water', 'electricity', 'utilities', '
 export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
 	// Дороги
 	any('Дороги', null, 'roads'),
-	...['Ямы на дорогах', 'Ремонт дорог', 'Содержание дорог зимой', 'Уборка снега', 'Тротуары', 'Дорожные знаки и разметка', 'Светофоры', 'Парковки', 'Грунтовые дороги', 'Мосты и путепроводы', 'Пешеходные переходы'].map((s) => any('Дороги', s, 'roads')),
+	...[
+		'Ямы на дорогах',
+		'Ремонт дорог',
+		'Содержание дорог зимой',
+		'Уборка снега',
+		'Тротуары',
+		'Дорожные знаки и разметка',
+		'Светофоры',
+		'Парковки',
+		'Грунтовые дороги',
+		'Мосты и путепроводы',
+		'Пешеходные переходы',
+	].map((s) => any('Дороги', s, 'roads')),
 	any('Дороги', 'Освещение дорог', 'lighting'),
 	any('Дороги', 'Остановки общественного транспорта', 'transport'),
 	any('Автомобильные дороги', null, 'roads'),
@@ -78,17 +100,43 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
 	any('ЖКХ', null, ...HOUSING_AND_UTILITIES),
 	any('Жилищно-коммунальное хозяйство', null, ...HOUSING_AND_UTILITIES),
 	...['Отопление', 'Теплоснабжение'].map((s) => any('ЖКХ', s, 'heating')),
-	...['Водоснабжение', 'Холодное водоснабжение', 'Горячее водоснабжение', 'Водоотведение', 'Канализация', 'Качество воды'].map((s) => any('ЖКХ', s, 'water')),
+	...[
+		'Водоснабжение',
+		'Холодное водоснабжение',
+		'Горячее водоснабжение',
+		'Водоотведение',
+		'Канализация',
+		'Качество воды',
+	].map((s) => any('ЖКХ', s, 'water')),
 	...['Электроснабжение', 'Отключение электроэнергии'].map((s) => any('ЖКХ', s, 'electricity')),
-	...['Управляющие компании', 'Содержание многоквартирных домов', 'Содержание общего имущества', 'Капитальный ремонт', 'Подъезды', 'Кровля и протечки', 'Лифты', 'Газоснабжение', 'Начисления за ЖКУ', 'Домофоны'].map((s) =>
-		any('ЖКХ', s, 'utilities'),
-	),
+	...[
+		'Управляющие компании',
+		'Содержание многоквартирных домов',
+		'Содержание общего имущества',
+		'Капитальный ремонт',
+		'Подъезды',
+		'Кровля и протечки',
+		'Лифты',
+		'Газоснабжение',
+		'Начисления за ЖКУ',
+		'Домофоны',
+	].map((s) => any('ЖКХ', s, 'utilities')),
 	...['Аварийное жильё', 'Переселение из аварийного жилья'].map((s) => any('ЖКХ', s, 'housing')),
 	// Благоустройство
 	any('Благоустройство', null, 'improvement'),
-	...['Дворовые территории', 'Дворы и общественные пространства', 'Детские и спортивные площадки', 'Детские площадки', 'Озеленение', 'Деревья', 'Покос травы', 'Парки и скверы', 'Уборка территории', 'Кладбища', 'Благоустройство территорий'].map((s) =>
-		any('Благоустройство', s, 'improvement'),
-	),
+	...[
+		'Дворовые территории',
+		'Дворы и общественные пространства',
+		'Детские и спортивные площадки',
+		'Детские площадки',
+		'Озеленение',
+		'Деревья',
+		'Покос травы',
+		'Парки и скверы',
+		'Уборка территории',
+		'Кладбища',
+		'Благоустройство территорий',
+	].map((s) => any('Благоустройство', s, 'improvement')),
 	any('Благоустройство', 'Уличное освещение', 'lighting'),
 	any('Благоустройство', 'Безнадзорные животные', 'animals'),
 	any('Благоустройство', 'Несанкционированные свалки', 'waste'),
@@ -96,40 +144,114 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
 	any('Уличное освещение', null, 'lighting'),
 	// Мусор
 	...['Мусор', 'Обращение с отходами', 'Вывоз мусора', 'ТКО'].map((c) => any(c, null, 'waste')),
-	...['Вывоз ТКО', 'Вывоз мусора', 'Контейнерные площадки', 'Несанкционированные свалки', 'Крупногабаритный мусор', 'Раздельный сбор'].map((s) => any('Мусор', s, 'waste')),
+	...[
+		'Вывоз ТКО',
+		'Вывоз мусора',
+		'Контейнерные площадки',
+		'Несанкционированные свалки',
+		'Крупногабаритный мусор',
+		'Раздельный сбор',
+	].map((s) => any('Мусор', s, 'waste')),
 	// Транспорт
-	...['Общественный транспорт', 'Транспорт', 'Транспорт и дороги'].map((c) => any(c, null, 'transport')),
-	...['Расписание и маршруты', 'Остановки', 'Работа водителей', 'Стоимость проезда', 'Новые маршруты', 'Состояние транспорта'].map((s) => any('Общественный транспорт', s, 'transport')),
+	...['Общественный транспорт', 'Транспорт', 'Транспорт и дороги'].map((c) =>
+		any(c, null, 'transport'),
+	),
+	...[
+		'Расписание и маршруты',
+		'Остановки',
+		'Работа водителей',
+		'Стоимость проезда',
+		'Новые маршруты',
+		'Состояние транспорта',
+	].map((s) => any('Общественный транспорт', s, 'transport')),
 	any('Транспорт и дороги', 'Ямы на дорогах', 'roads'),
 	any('Транспорт и дороги', 'Содержание дорог зимой', 'roads'),
 	// Образование
 	any('Образование', null, 'education'),
-	...['Школы', 'Детские сады', 'Школы и детские сады', 'Дополнительное образование', 'Питание в школах', 'Подвоз школьников', 'Запись в детский сад'].map((s) => any('Образование', s, 'education')),
+	...[
+		'Школы',
+		'Детские сады',
+		'Школы и детские сады',
+		'Дополнительное образование',
+		'Питание в школах',
+		'Подвоз школьников',
+		'Запись в детский сад',
+	].map((s) => any('Образование', s, 'education')),
 	// Здравоохранение
 	...['Здравоохранение', 'Медицина'].map((c) => any(c, null, 'health')),
-	...['Поликлиники и больницы', 'Запись к врачу', 'Лекарственное обеспечение', 'Скорая помощь', 'Фельдшерско-акушерские пункты', 'Доступность медицинской помощи'].map((s) => any('Здравоохранение', s, 'health')),
+	...[
+		'Поликлиники и больницы',
+		'Запись к врачу',
+		'Лекарственное обеспечение',
+		'Скорая помощь',
+		'Фельдшерско-акушерские пункты',
+		'Доступность медицинской помощи',
+	].map((s) => any('Здравоохранение', s, 'health')),
 	// Социальная защита
-	...['Социальная защита', 'Социальное обслуживание', 'Социальная поддержка', 'Социальная сфера'].map((c) => any(c, null, 'social')),
-	...['Пособия и выплаты', 'Льготы', 'Помощь пожилым людям', 'Многодетные семьи', 'Люди с инвалидностью', 'Субсидии на оплату ЖКУ', 'Социальная поддержка', 'Помощь участникам СВО и их семьям'].map((s) =>
-		any('Социальная защита', s, 'social'),
-	),
+	...[
+		'Социальная защита',
+		'Социальное обслуживание',
+		'Социальная поддержка',
+		'Социальная сфера',
+	].map((c) => any(c, null, 'social')),
+	...[
+		'Пособия и выплаты',
+		'Льготы',
+		'Помощь пожилым людям',
+		'Многодетные семьи',
+		'Люди с инвалидностью',
+		'Субсидии на оплату ЖКУ',
+		'Социальная поддержка',
+		'Помощь участникам СВО и их семьям',
+	].map((s) => any('Социальная защита', s, 'social')),
 	any('Социальная сфера', 'Культура и спорт', 'culture_sport'),
 	any('Социальная сфера', 'Прочее'),
 	// Культура и спорт
-	...['Культура', 'Спорт', 'Культура и спорт', 'Физическая культура и спорт', 'Молодёжная политика'].map((c) => any(c, null, 'culture_sport')),
-	...['Дома культуры', 'Библиотеки', 'Спортивные объекты', 'Спортивные секции', 'Мероприятия'].map((s) => any('Культура и спорт', s, 'culture_sport')),
+	...[
+		'Культура',
+		'Спорт',
+		'Культура и спорт',
+		'Физическая культура и спорт',
+		'Молодёжная политика',
+	].map((c) => any(c, null, 'culture_sport')),
+	...['Дома культуры', 'Библиотеки', 'Спортивные объекты', 'Спортивные секции', 'Мероприятия'].map(
+		(s) => any('Культура и спорт', s, 'culture_sport'),
+	),
 	// Животные
-	...['Безнадзорные животные', 'Животные', 'Обращение с животными'].map((c) => any(c, null, 'animals')),
+	...['Безнадзорные животные', 'Животные', 'Обращение с животными'].map((c) =>
+		any(c, null, 'animals'),
+	),
 	// Торговля, связь, безопасность, жильё
 	...['Торговля', 'Потребительский рынок', 'Торговля и услуги'].map((c) => any(c, null, 'trade')),
-	...['Связь', 'Связь и интернет', 'Мобильная связь и интернет', 'Почта', 'Связь и телевидение'].map((c) => any(c, null, 'communication')),
-	...['Безопасность', 'Общественная безопасность', 'Пожарная безопасность', 'Чрезвычайные ситуации', 'ГО и ЧС'].map((c) => any(c, null, 'safety')),
-	...['Жильё', 'Жилищные вопросы', 'Переселение из аварийного жилья', 'Улучшение жилищных условий'].map((c) => any(c, null, 'housing')),
+	...[
+		'Связь',
+		'Связь и интернет',
+		'Мобильная связь и интернет',
+		'Почта',
+		'Связь и телевидение',
+	].map((c) => any(c, null, 'communication')),
+	...[
+		'Безопасность',
+		'Общественная безопасность',
+		'Пожарная безопасность',
+		'Чрезвычайные ситуации',
+		'ГО и ЧС',
+	].map((c) => any(c, null, 'safety')),
+	...[
+		'Жильё',
+		'Жилищные вопросы',
+		'Переселение из аварийного жилья',
+		'Улучшение жилищных условий',
+	].map((c) => any(c, null, 'housing')),
 	// ИМ's flat categories that name a utility (ЦУР's operators often pick the narrow one).
 	any('Электроснабжение', null, 'electricity'),
-	...['Водоснабжение', 'Водоснабжение и водоотведение', 'Канализация'].map((c) => any(c, null, 'water')),
+	...['Водоснабжение', 'Водоснабжение и водоотведение', 'Канализация'].map((c) =>
+		any(c, null, 'water'),
+	),
 	...['Отопление', 'Теплоснабжение'].map((c) => any(c, null, 'heating')),
-	...['Управляющие компании', 'Капитальный ремонт', 'Газоснабжение'].map((c) => any(c, null, 'utilities')),
+	...['Управляющие компании', 'Капитальный ремонт', 'Газоснабжение'].map((c) =>
+		any(c, null, 'utilities'),
+	),
 	// Экология: the subcategory decides where it names one of our topics; otherwise the text.
 	any('Экология', null),
 	any('Экология', 'Несанкционированные свалки', 'waste'),
@@ -143,7 +265,10 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
 
 /** A compiled table: lookups by source, category and subcategory. */
 export interface CategoryMap {
-	lookup(source: unknown, category: SourceCategory | null | undefined): CategoryDecision | undefined;
+	lookup(
+		source: unknown,
+		category: SourceCategory | null | undefined,
+	): CategoryDecision | undefined;
 	size: number;
 }
 
@@ -153,12 +278,20 @@ const key = (source: string, category: string, sub: string) => `${source}|${cate
  * Compiles rules; later rules override earlier ones with the same source, category and subcategory (node rows and
  * the sheet tab come after the default). `mode: 'replace'` drops the default.
  */
-export function compileCategoryMap(extra: CategoryRule[] = [], mode: 'extend' | 'replace' = 'extend'): CategoryMap {
+export function compileCategoryMap(
+	extra: CategoryRule[] = [],
+	mode: 'extend' | 'replace' = 'extend',
+): CategoryMap {
 	const rules = new Map<string, CategoryRule>();
 	for (const rule of [...(mode === 'replace' ? [] : DEFAULT_CATEGORY_RULES), ...extra]) {
-		rules.set(key(rule.source ?? '', normalizeCategoryName(rule.category), normalizeCategoryName(rule.sub)), rule);
+		rules.set(
+			key(rule.source ?? '', normalizeCategoryName(rule.category), normalizeCategoryName(rule.sub)),
+			rule,
+		);
 	}
-	const find = (source: string, category: string, sub: string) => rules.get(key(source, category, sub)) ?? (source ? rules.get(key('', category, sub)) : undefined);
+	const find = (source: string, category: string, sub: string) =>
+		rules.get(key(source, category, sub)) ??
+		(source ? rules.get(key('', category, sub)) : undefined);
 	return {
 		size: rules.size,
 		lookup(rawSource, sc) {
@@ -169,10 +302,18 @@ export function compileCategoryMap(extra: CategoryRule[] = [], mode: 'extend' | 
 			if (!c && !s) return undefined;
 			// The narrowest first: the pair, a subcategory row of any category, the subcategory as a category of its
 			// own (ИМ's «Отопление»), then the whole category.
-			const rule = (s && (find(source, c, s) ?? find(source, '', s) ?? find(source, s, ''))) || (c ? find(source, c, '') : undefined);
+			const rule =
+				(s && (find(source, c, s) ?? find(source, '', s) ?? find(source, s, ''))) ||
+				(c ? find(source, c, '') : undefined);
 			if (!rule) return undefined;
-			const names = [sc.name, sc.sub].map((v) => (v === null || v === undefined ? '' : String(v).trim())).filter(Boolean);
-			return { topics: rule.topics, label: `категория ${SOURCE_LABELS[source] ?? 'источника'}: ${names.join(' / ')}`, rule };
+			const names = [sc.name, sc.sub]
+				.map((v) => (v === null || v === undefined ? '' : String(v).trim()))
+				.filter(Boolean);
+			return {
+				topics: rule.topics,
+				label: `категория ${SOURCE_LABELS[source] ?? 'источника'}: ${names.join(' / ')}`,
+				rule,
+			};
 		},
 	};
 }
@@ -189,12 +330,25 @@ export function categoryOf(record: Record<string, unknown>): SourceCategory | nu
 
 export function parseCategoryText(value: unknown): SourceCategory | null {
 	if (typeof value !== 'string' || !value.trim()) return null;
-	const [name, ...rest] = value.split(/\s*(?:\/|>|→|»|\|)\s*/).map((p) => p.trim()).filter(Boolean);
+	const [name, ...rest] = value
+		.split(/\s*(?:\/|>|→|»|\|)\s*/)
+		.map((p) => p.trim())
+		.filter(Boolean);
 	if (!name) return null;
 	return { name, sub: rest.length ? rest.join(' / ') : null };
 }
 
-const SOURCE_WORDS: Record<string, 'pos' | 'im' | ''> = { pos: 'pos', пос: 'pos', госуслуги: 'pos', im: 'im', им: 'im', 'инцидент менеджмент': 'im', любой: '', все: '', '': '' };
+const SOURCE_WORDS: Record<string, 'pos' | 'im' | ''> = {
+	pos: 'pos',
+	пос: 'pos',
+	госуслуги: 'pos',
+	im: 'im',
+	им: 'im',
+	'инцидент менеджмент': 'im',
+	любой: '',
+	все: '',
+	'': '',
+};
 
 /**
  * Rows of a sheet tab (or the node's rows): «Источник» (ПОС, ИМ or empty for any), «Категория», «Подкатегория»,
@@ -209,17 +363,34 @@ export function parseCategoryRows(rows: Array<Record<string, unknown>>): Categor
 		const sub = String(row['Подкатегория'] ?? row.sub ?? row.subcategory ?? '').trim();
 		const topicText = String(row['Тема'] ?? row.topic ?? '').trim();
 		if (!category && !sub && !topicText && !sourceText) return;
-		if (!category && !sub) throw new Error(`${line}: не указаны ни категория, ни подкатегория (столбцы «Категория», «Подкатегория»)`);
-		if (!(sourceText in SOURCE_WORDS)) throw new Error(`${line}: источник «${String(row['Источник'] ?? row.source)}» — ожидается ПОС, ИМ или пусто`);
+		if (!category && !sub)
+			throw new Error(
+				`${line}: не указаны ни категория, ни подкатегория (столбцы «Категория», «Подкатегория»)`,
+			);
+		if (!(sourceText in SOURCE_WORDS))
+			throw new Error(
+				`${line}: источник «${String(row['Источник'] ?? row.source)}» — ожидается ПОС, ИМ или пусто`,
+			);
 		const topics: string[] = [];
 		if (topicText && !/^(решает текст|текст|—|-)$/i.test(topicText)) {
-			for (const part of topicText.split(/[,;|]/).map((p) => p.trim()).filter(Boolean)) {
+			for (const part of topicText
+				.split(/[,;|]/)
+				.map((p) => p.trim())
+				.filter(Boolean)) {
 				const topic = resolveTopic(part);
-				if (!topic) throw new Error(`${line}: тема «${part}» не найдена (ожидается одна из: ${TOPIC_IDS.join(', ')} или её название)`);
+				if (!topic)
+					throw new Error(
+						`${line}: тема «${part}» не найдена (ожидается одна из: ${TOPIC_IDS.join(', ')} или её название)`,
+					);
 				topics.push(topic);
 			}
 		}
-		out.push({ source: SOURCE_WORDS[sourceText], category: category || null, sub: sub || null, topics });
+		out.push({
+			source: SOURCE_WORDS[sourceText],
+			category: category || null,
+			sub: sub || null,
+			topics,
+		});
 	});
 	return out;
 }

@@ -2,7 +2,14 @@ import type { AppealType } from '../appeal';
 import { UNDEFINED_TOPIC, topicInfo, topicLabel } from '../topics';
 import { intern } from '../text/intern';
 import { PhraseIndex } from '../text/phraseIndex';
-import { compilePhrase, normalizeWord, stemText, stems, type CompiledPhrase, type StemmedText } from '../text/russian';
+import {
+	compilePhrase,
+	normalizeWord,
+	stemText,
+	stems,
+	type CompiledPhrase,
+	type StemmedText,
+} from '../text/russian';
 import { DEFAULT_DICTIONARY, NOT_PHRASES, NOT_TERMS, type TopicDictionary } from './dictionary';
 import { DEFAULT_GAZETTEER, type GazetteerEntry } from './gazetteer';
 import type { TextModel } from './model';
@@ -70,7 +77,23 @@ interface Slotted {
 
 const TYPE_CUES: Array<[AppealType, string[]]> = [
 	['gratitude', ['спасибо', 'благодарю', 'благодарим', 'выражаю благодарность']],
-	['complaint', ['жалоба', 'жалуюсь', 'безобразие', 'сколько можно', 'до сих пор', 'бездельники', 'дармоеды', 'надоело', 'прокуратура', 'не работает', 'не вывозят', 'никто не']],
+	[
+		'complaint',
+		[
+			'жалоба',
+			'жалуюсь',
+			'безобразие',
+			'сколько можно',
+			'до сих пор',
+			'бездельники',
+			'дармоеды',
+			'надоело',
+			'прокуратура',
+			'не работает',
+			'не вывозят',
+			'никто не',
+		],
+	],
 	['proposal', ['предлагаю', 'предлагаем', 'предложение', 'было бы хорошо', 'давайте']],
 	['application', ['прошу', 'просим', 'просьба', 'помогите', 'требую', 'примите меры']],
 	['question', ['когда', 'почему', 'подскажите', 'кто знает', 'как', 'сколько']],
@@ -137,7 +160,15 @@ export function createClassifier(options: ClassifierOptions = {}) {
 					const prefix = normalizeWord(term.slice(0, -1));
 					const list = prefixes.get(prefix) ?? [];
 					const key = `${topic}|${term}`;
-					list.push({ topic, weight, phrase: { phrase: term, stems: [prefix] }, key, n: numberOf(key), slot: -1, user });
+					list.push({
+						topic,
+						weight,
+						phrase: { phrase: term, stems: [prefix] },
+						key,
+						n: numberOf(key),
+						slot: -1,
+						user,
+					});
 					prefixes.set(prefix, list);
 					continue;
 				}
@@ -167,7 +198,9 @@ export function createClassifier(options: ClassifierOptions = {}) {
 	// The coordinator's terms first: a term they repeat from the default counts once, as theirs.
 	if (options.dictionary) addTerms(options.dictionary, true);
 	if (mode === 'extend' || !options.dictionary) addTerms(DEFAULT_DICTIONARY, false);
-	const prefixLengths = [...new Set([...prefixes.keys()].map((p) => p.length))].sort((a, b) => a - b);
+	const prefixLengths = [...new Set([...prefixes.keys()].map((p) => p.length))].sort(
+		(a, b) => a - b,
+	);
 	// Per word: the single-word terms it matches (by stem and by prefix), cached because words recur.
 	const wordTerms = new Map<string, CompiledTerm[] | null>();
 	const notTerms = new Set(NOT_TERMS.map(normalizeWord));
@@ -192,7 +225,13 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		const probe = (key: string) => {
 			for (const cand of deletions.get(key) ?? []) {
 				// A stem that only lacks or adds a last letter is another word of the family («образова» ≠ «образован»).
-				if (seen.has(cand) || cand.startsWith(stem) || stem.startsWith(cand) || !withinOneEdit(stem, cand)) continue;
+				if (
+					seen.has(cand) ||
+					cand.startsWith(stem) ||
+					stem.startsWith(cand) ||
+					!withinOneEdit(stem, cand)
+				)
+					continue;
 				seen.add(cand);
 				out = [...(out ?? []), ...singles.get(cand)!];
 			}
@@ -224,14 +263,18 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		// One word counts once per topic («парадной» is both «парадная» and «парадн*»): its strongest term.
 		if (out !== null && out.length > 1) {
 			const strongest = new Map<string, CompiledTerm>();
-			for (const t of out) if ((strongest.get(t.topic)?.weight ?? -1) < t.weight) strongest.set(t.topic, t);
+			for (const t of out)
+				if ((strongest.get(t.topic)?.weight ?? -1) < t.weight) strongest.set(t.topic, t);
 			out = [...strongest.values()];
 		}
 		if (wordTerms.size > 200_000) wordTerms.clear();
 		wordTerms.set(word, out);
 		return out;
 	};
-	const cues = TYPE_CUES.map(([type, words]) => ({ type, phrases: words.map((w) => slotted(compilePhrase(w))) }));
+	const cues = TYPE_CUES.map(([type, words]) => ({
+		type,
+		phrases: words.map((w) => slotted(compilePhrase(w))),
+	}));
 	const places = createPlaceMatcher(options.gazetteer ?? DEFAULT_GAZETTEER);
 	// Reused per call (classification is synchronous): positions in the text, the slots found.
 	const textAt = index.buffer();
@@ -247,7 +290,11 @@ export function createClassifier(options: ClassifierOptions = {}) {
 	}
 
 	/** `classify` on a text already tokenized and stemmed by `stemText(text ?? '')` (shared with conflicts and repeats). */
-	function classifyStemmed(stemmed: StemmedText, text: string, hints: { address?: string | null } = {}): Classification {
+	function classifyStemmed(
+		stemmed: StemmedText,
+		text: string,
+		hints: { address?: string | null } = {},
+	): Classification {
 		const words = stemmed.words;
 		const textStems = stemmed.stems;
 		const scores: Record<string, number> = {};
@@ -295,18 +342,34 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		let second: [string, number] | undefined;
 		for (const topic in scores) {
 			const score = scores[topic];
-			if (best === undefined || score > best[1] || (score === best[1] && firstAt[topic] < firstAt[best[0]])) {
+			if (
+				best === undefined ||
+				score > best[1] ||
+				(score === best[1] && firstAt[topic] < firstAt[best[0]])
+			) {
 				second = best;
 				best = [topic, score];
-			} else if (second === undefined || score > second[1] || (score === second[1] && firstAt[topic] < firstAt[second[0]])) second = [topic, score];
+			} else if (
+				second === undefined ||
+				score > second[1] ||
+				(score === second[1] && firstAt[topic] < firstAt[second[0]])
+			)
+				second = [topic, score];
 		}
 		const dictConfidence = best ? best[1] / (best[1] + (second?.[1] ?? 0)) : 0;
 		// Two topics that both reach the threshold: the one named first decides (see the sort above).
-		const leadsTie = !!best && !!second && second[1] >= minScore && firstAt[best[0]] < firstAt[second[0]] && best[1] >= second[1];
-		const dictDecided = !!best && best[1] >= minScore && (dictConfidence >= minConfidence || leadsTie);
+		const leadsTie =
+			!!best &&
+			!!second &&
+			second[1] >= minScore &&
+			firstAt[best[0]] < firstAt[second[0]] &&
+			best[1] >= second[1];
+		const dictDecided =
+			!!best && best[1] >= minScore && (dictConfidence >= minConfidence || leadsTie);
 		// The coordinator's own terms decide when they alone reach the threshold for the dictionary's decision.
 		const userDecisive = dictDecided && (userScores[best![0]] ?? 0) >= minScore;
-		const predicted = model && !userDecisive ? model.predictStemmed(stemmed, { explain: 'decided' }) : undefined;
+		const predicted =
+			model && !userDecisive ? model.predictStemmed(stemmed, { explain: 'decided' }) : undefined;
 		let decidedBy: TextDecidedBy = null;
 		let topic = UNDEFINED_TOPIC;
 		let confidence = dictConfidence;
@@ -322,9 +385,16 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			topicWhy = [intern(`словарь: ${why[topic].join(', ')}`)];
 		} else {
 			topicWhy = [
-				best ? intern(`низкая уверенность словаря: ${best[0]}=${best[1]}${second ? `, ${second[0]}=${second[1]}` : ''}`) : 'нет ни одного слова из словаря',
+				best
+					? intern(
+							`низкая уверенность словаря: ${best[0]}=${best[1]}${second ? `, ${second[0]}=${second[1]}` : ''}`,
+						)
+					: 'нет ни одного слова из словаря',
 			];
-			if (predicted && predicted.best) topicWhy.push(intern(`модель не уверена: ${predicted.best} ${round2(predicted.confidence)}`));
+			if (predicted && predicted.best)
+				topicWhy.push(
+					intern(`модель не уверена: ${predicted.best} ${round2(predicted.confidence)}`),
+				);
 			if (predicted) confidence = Math.max(confidence, predicted.confidence);
 		}
 		const decided = decidedBy !== null;
@@ -369,7 +439,11 @@ export function createClassifier(options: ClassifierOptions = {}) {
 	}
 
 	/** The place named in the text, else in the address hint. */
-	function findSettlement(words: string[], text: string, address: string | null | undefined): { entry: GazetteerEntry; matched: string } | undefined {
+	function findSettlement(
+		words: string[],
+		text: string,
+		address: string | null | undefined,
+	): { entry: GazetteerEntry; matched: string } | undefined {
 		if (address && typeof address !== 'string') stems(address); // a non-string hint is an error, as before
 		const inText = places.find(words, typeof text === 'string' ? text : undefined);
 		if (inText || !address) return inText;
@@ -379,7 +453,8 @@ export function createClassifier(options: ClassifierOptions = {}) {
 	return { classify, classifyStemmed };
 }
 
-const ADDRESS = /(?:(?:ул\.|улица|улице|улицы|пер\.|переулок|пр-т|проспект|пл\.|площадь)\s*[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?(?:,?\s*(?:д\.|дом)\s*\d+[а-я]?)?|(?:д\.|дер\.|деревня|с\.|село|п\.|пос\.|посёлок)\s*[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?)/;
+const ADDRESS =
+	/(?:(?:ул\.|улица|улице|улицы|пер\.|переулок|пр-т|проспект|пл\.|площадь)\s*[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?(?:,?\s*(?:д\.|дом)\s*\d+[а-я]?)?|(?:д\.|дер\.|деревня|с\.|село|п\.|пос\.|посёлок)\s*[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?)/;
 
 /** The first street or village mention of a text («ул. Советской, д. 5», «д. Вязье»). */
 export function extractAddress(text: string): string | null {
@@ -395,11 +470,18 @@ export function parseDictionaryRows(rows: Array<Record<string, unknown>>): Topic
 		const terms = String(row['Слова'] ?? row.terms ?? '').trim();
 		if (!topic && !terms) return;
 		if (!topic) throw new Error(`Словарь, строка ${i + 2}: не указана тема (столбец «Тема»)`);
-		if (!terms) throw new Error(`Словарь, строка ${i + 2}: нет слов для темы «${topic}» (столбец «Слова»)`);
-		for (const raw of terms.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean)) {
+		if (!terms)
+			throw new Error(`Словарь, строка ${i + 2}: нет слов для темы «${topic}» (столбец «Слова»)`);
+		for (const raw of terms
+			.split(/[,;\n]/)
+			.map((t) => t.trim())
+			.filter(Boolean)) {
 			const [term, weightText] = raw.split(':');
 			const weight = weightText === undefined ? 2 : Number(weightText);
-			if (!Number.isFinite(weight) || weight <= 0) throw new Error(`Словарь, строка ${i + 2}: вес «${weightText}» у слова «${term}» должен быть положительным числом`);
+			if (!Number.isFinite(weight) || weight <= 0)
+				throw new Error(
+					`Словарь, строка ${i + 2}: вес «${weightText}» у слова «${term}» должен быть положительным числом`,
+				);
 			(out[topic] ??= []).push([term.trim(), weight]);
 		}
 	});

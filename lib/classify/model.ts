@@ -88,14 +88,20 @@ interface WordFeatures {
 const wordCaches = new Map<string, Map<string, WordFeatures>>();
 const WORD_CACHE_LIMIT = 200_000;
 
-function wordFeatures(cache: Map<string, WordFeatures>, charGrams: number[], word: string, stem: string): WordFeatures {
+function wordFeatures(
+	cache: Map<string, WordFeatures>,
+	charGrams: number[],
+	word: string,
+	stem: string,
+): WordFeatures {
 	let f = cache.get(word);
 	if (f !== undefined) return f;
 	const stemHash = fnv('s' + stem);
 	const grams: number[] = [stemHash];
 	if (word.length >= 4 && !/^\d/.test(word)) {
 		const w = '<' + word + '>';
-		for (const n of charGrams) for (let i = 0; i + n <= w.length; i++) grams.push(fnv('c' + w.slice(i, i + n)));
+		for (const n of charGrams)
+			for (let i = 0; i + n <= w.length; i++) grams.push(fnv('c' + w.slice(i, i + n)));
 	}
 	f = { stemHash, hashes: Uint32Array.from(grams) };
 	if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
@@ -203,7 +209,17 @@ export class TextModel {
 	private readonly scores: Float64Array;
 	private readonly features = new Features();
 
-	constructor(init: { topics: string[]; bits: number; charGrams: number[]; weights: Float32Array; threshold: number; fingerprint: string; examples: number; calibration: ModelJSON['calibration']; scales?: number[] }) {
+	constructor(init: {
+		topics: string[];
+		bits: number;
+		charGrams: number[];
+		weights: Float32Array;
+		threshold: number;
+		fingerprint: string;
+		examples: number;
+		calibration: ModelJSON['calibration'];
+		scales?: number[];
+	}) {
 		this.topics = init.topics;
 		this.scales = init.scales ?? quantize(init.weights, init.topics.length);
 		this.bits = init.bits;
@@ -253,13 +269,22 @@ export class TextModel {
 	}
 
 	/** `explain: 'decided'` (default `always`) skips the explanation of an abstention (the classifier's hot path). */
-	predictStemmed(stemmed: StemmedText, options: { explain?: 'always' | 'decided' } = {}): ModelPrediction {
+	predictStemmed(
+		stemmed: StemmedText,
+		options: { explain?: 'always' | 'decided' } = {},
+	): ModelPrediction {
 		const best = this.score(stemmed);
 		if (best < 0) return { topic: null, best: '', confidence: 0, abstained: true, why: [] };
 		const confidence = this.scores[best];
 		const abstained = confidence < this.threshold;
 		const why = abstained && options.explain === 'decided' ? [] : this.explain(stemmed.words, best);
-		return { topic: abstained ? null : this.topics[best], best: this.topics[best], confidence, abstained, why };
+		return {
+			topic: abstained ? null : this.topics[best],
+			best: this.topics[best],
+			confidence,
+			abstained,
+			why,
+		};
 	}
 
 	/** The words whose features pushed the best topic most above the others' mean. */
@@ -288,7 +313,9 @@ export class TextModel {
 		const out: string[] = [];
 		for (let r = 0; r < MAX_WHY; r++) {
 			let top = -1;
-			for (let i = 0; i < words.length; i++) if (credit[i] > 0 && (top < 0 || credit[i] > credit[top]) && !out.includes(words[i])) top = i;
+			for (let i = 0; i < words.length; i++)
+				if (credit[i] > 0 && (top < 0 || credit[i] > credit[top]) && !out.includes(words[i]))
+					top = i;
 			if (top < 0) break;
 			out.push(words[top]);
 			credit[top] = 0;
@@ -299,7 +326,9 @@ export class TextModel {
 	/** Probability of the best topic for each text (for calibration). */
 	probabilities(stemmed: StemmedText): { best: string; confidence: number } {
 		const b = this.score(stemmed);
-		return b < 0 ? { best: '', confidence: 0 } : { best: this.topics[b], confidence: this.scores[b] };
+		return b < 0
+			? { best: '', confidence: 0 }
+			: { best: this.topics[b], confidence: this.scores[b] };
 	}
 
 	toJSON(): ModelJSON {
@@ -339,20 +368,34 @@ export class TextModel {
 
 	static fromJSON(json: ModelJSON | string): TextModel {
 		const j = (typeof json === 'string' ? JSON.parse(json) : json) as ModelJSON;
-		if (!j || j.format !== 'mcu-text-model' || j.version !== 1) throw new Error('Модель тем не прочитана: неизвестный формат');
+		if (!j || j.format !== 'mcu-text-model' || j.version !== 1)
+			throw new Error('Модель тем не прочитана: неизвестный формат');
 		const K = j.topics.length;
 		const deltaBuf = Buffer.from(j.buckets, 'base64');
-		const deltas = new Uint32Array(deltaBuf.buffer.slice(deltaBuf.byteOffset, deltaBuf.byteOffset + deltaBuf.byteLength));
+		const deltas = new Uint32Array(
+			deltaBuf.buffer.slice(deltaBuf.byteOffset, deltaBuf.byteOffset + deltaBuf.byteLength),
+		);
 		const wBuf = Buffer.from(j.weights, 'base64');
 		const q = new Int8Array(wBuf.buffer.slice(wBuf.byteOffset, wBuf.byteOffset + wBuf.byteLength));
-		if (q.length !== deltas.length * K) throw new Error('Модель тем не прочитана: размеры весов не сходятся');
+		if (q.length !== deltas.length * K)
+			throw new Error('Модель тем не прочитана: размеры весов не сходятся');
 		const weights = new Float32Array((1 << j.bits) * K);
 		let b = 0;
 		for (let i = 0; i < deltas.length; i++) {
 			b += deltas[i];
 			for (let k = 0; k < K; k++) weights[b * K + k] = q[i * K + k] * j.scales[k];
 		}
-		return new TextModel({ topics: j.topics, bits: j.bits, charGrams: j.charGrams ?? [4], weights, threshold: j.threshold, fingerprint: j.fingerprint, examples: j.examples, calibration: j.calibration, scales: j.scales });
+		return new TextModel({
+			topics: j.topics,
+			bits: j.bits,
+			charGrams: j.charGrams ?? [4],
+			weights,
+			threshold: j.threshold,
+			fingerprint: j.fingerprint,
+			examples: j.examples,
+			calibration: j.calibration,
+			scales: j.scales,
+		});
 	}
 }
 
@@ -370,7 +413,14 @@ interface Prepared {
 	label: number;
 }
 
-function fit(data: Prepared[], K: number, bits: number, epochs: number, lr0: number, seed: number): Float32Array {
+function fit(
+	data: Prepared[],
+	K: number,
+	bits: number,
+	epochs: number,
+	lr0: number,
+	seed: number,
+): Float32Array {
 	const size = (1 << bits) * K;
 	const w = new Float32Array(size);
 	// Averaged SGD: `u` accumulates c·update, the average is w − u/c (Collins' trick, no per-step copy).
@@ -428,7 +478,10 @@ function fit(data: Prepared[], K: number, bits: number, epochs: number, lr0: num
 }
 
 /** Lowest threshold whose held-out precision (on the texts it decides) reaches the target. */
-function calibrate(scored: Array<{ confidence: number; right: boolean }>, target: number): { threshold: number; precision: number; coverage: number } {
+function calibrate(
+	scored: Array<{ confidence: number; right: boolean }>,
+	target: number,
+): { threshold: number; precision: number; coverage: number } {
 	const sorted = [...scored].sort((a, b) => b.confidence - a.confidence);
 	let right = 0;
 	let bestIndex = -1;
@@ -440,7 +493,11 @@ function calibrate(scored: Array<{ confidence: number; right: boolean }>, target
 	if (bestIndex < 0) return { threshold: 1, precision: 0, coverage: 0 };
 	let r = 0;
 	for (let i = 0; i <= bestIndex; i++) if (sorted[i].right) r++;
-	return { threshold: sorted[bestIndex].confidence, precision: r / (bestIndex + 1), coverage: (bestIndex + 1) / sorted.length };
+	return {
+		threshold: sorted[bestIndex].confidence,
+		precision: r / (bestIndex + 1),
+		coverage: (bestIndex + 1) / sorted.length,
+	};
 }
 
 export function trainTextModel(examples: TrainingExample[], options: TrainOptions = {}): TextModel {
@@ -450,8 +507,12 @@ export function trainTextModel(examples: TrainingExample[], options: TrainOption
 	const lr = options.learningRate ?? 1;
 	const seed = options.seed ?? 1;
 	const holdoutShare = options.threshold !== undefined ? 0 : (options.holdout ?? 0.1);
-	const clean = examples.filter((e) => e && typeof e.text === 'string' && e.text.trim() && typeof e.topic === 'string' && e.topic);
-	if (clean.length === 0) throw new Error('Модель тем: нет примеров для обучения (нужны текст и тема)');
+	const clean = examples.filter(
+		(e) =>
+			e && typeof e.text === 'string' && e.text.trim() && typeof e.topic === 'string' && e.topic,
+	);
+	if (clean.length === 0)
+		throw new Error('Модель тем: нет примеров для обучения (нужны текст и тема)');
 	const topics = [...new Set(clean.map((e) => e.topic))].sort();
 	const K = topics.length;
 	const label = new Map(topics.map((t, i) => [t, i]));
@@ -459,7 +520,10 @@ export function trainTextModel(examples: TrainingExample[], options: TrainOption
 	const tmp = new Features();
 	const prepared: Prepared[] = clean.map((e) => {
 		extract(stemText(e.text), mask, charGrams, tmp);
-		return { buckets: Uint32Array.from(tmp.buckets.subarray(0, tmp.n)), label: label.get(e.topic)! };
+		return {
+			buckets: Uint32Array.from(tmp.buckets.subarray(0, tmp.n)),
+			label: label.get(e.topic)!,
+		};
 	});
 	const fingerprint = trainingFingerprint(clean);
 	let threshold = options.threshold ?? 0;
@@ -470,16 +534,41 @@ export function trainTextModel(examples: TrainingExample[], options: TrainOption
 		const train = prepared.filter((_, i) => !isHeld[i]);
 		const held = clean.filter((_, i) => isHeld[i]);
 		if (held.length > 0 && train.length > 0) {
-			const probe = new TextModel({ topics, bits, charGrams, weights: fit(train, K, bits, epochs, lr, seed), threshold: 0, fingerprint, examples: train.length, calibration: null });
+			const probe = new TextModel({
+				topics,
+				bits,
+				charGrams,
+				weights: fit(train, K, bits, epochs, lr, seed),
+				threshold: 0,
+				fingerprint,
+				examples: train.length,
+				calibration: null,
+			});
 			const scored = held.map((e) => {
 				const p = probe.probabilities(stemText(e.text));
-				return { confidence: p.confidence, right: p.best === e.topic || (e.accepted?.includes(p.best) ?? false) };
+				return {
+					confidence: p.confidence,
+					right: p.best === e.topic || (e.accepted?.includes(p.best) ?? false),
+				};
 			});
 			const c = calibrate(scored, options.targetPrecision ?? 0.93);
 			threshold = c.threshold;
-			calibration = { heldOut: held.length, precision: Math.round(c.precision * 1000) / 1000, coverage: Math.round(c.coverage * 1000) / 1000 };
+			calibration = {
+				heldOut: held.length,
+				precision: Math.round(c.precision * 1000) / 1000,
+				coverage: Math.round(c.coverage * 1000) / 1000,
+			};
 		}
 	}
 	const weights = fit(prepared, K, bits, epochs, lr, seed);
-	return new TextModel({ topics, bits, charGrams, weights, threshold, fingerprint, examples: clean.length, calibration });
+	return new TextModel({
+		topics,
+		bits,
+		charGrams,
+		weights,
+		threshold,
+		fingerprint,
+		examples: clean.length,
+		calibration,
+	});
 }

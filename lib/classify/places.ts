@@ -9,10 +9,55 @@ import type { GazetteerEntry } from './gazetteer';
  * compared on their own stems: the word minus a case ending.
  */
 const ENDINGS = [
-	'ями', 'ами', 'ими', 'ыми', 'ого', 'его', 'ому', 'ему', 'ьем', 'ьём', 'ьев',
-	'ах', 'ях', 'ам', 'ям', 'ой', 'ей', 'ий', 'ый', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ым', 'им', 'ую', 'юю', 'ом', 'ем', 'ов', 'ев',
-	'ью', 'ье', 'ья', 'ьи', 'ью',
-	'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь',
+	'ями',
+	'ами',
+	'ими',
+	'ыми',
+	'ого',
+	'его',
+	'ому',
+	'ему',
+	'ьем',
+	'ьём',
+	'ьев',
+	'ах',
+	'ях',
+	'ам',
+	'ям',
+	'ой',
+	'ей',
+	'ий',
+	'ый',
+	'ая',
+	'яя',
+	'ое',
+	'ее',
+	'ые',
+	'ие',
+	'ых',
+	'их',
+	'ым',
+	'им',
+	'ую',
+	'юю',
+	'ом',
+	'ем',
+	'ов',
+	'ев',
+	'ью',
+	'ье',
+	'ья',
+	'ьи',
+	'ью',
+	'а',
+	'я',
+	'о',
+	'е',
+	'ы',
+	'и',
+	'у',
+	'ю',
+	'ь',
 ].sort((a, b) => b.length - a.length);
 
 /** The endings by their last letter, longest first as in ENDINGS: a word is tried only against those that can match. */
@@ -27,7 +72,9 @@ for (const e of ENDINGS) {
 /** The word minus its case ending (at least three letters stay). */
 export function nameStem(word: string): string {
 	const endings = ENDINGS_BY_LAST.get(word[word.length - 1]);
-	if (endings !== undefined) for (const e of endings) if (word.length - e.length >= 3 && word.endsWith(e)) return word.slice(0, -e.length);
+	if (endings !== undefined)
+		for (const e of endings)
+			if (word.length - e.length >= 3 && word.endsWith(e)) return word.slice(0, -e.length);
 	return word;
 }
 
@@ -42,7 +89,8 @@ function stemVariants(word: string): string[] {
 	if (plural && word !== s) {
 		out.push(plural[1] + 'ок', plural[1] + 'ек');
 		const base = plural[1];
-		if (base.length >= 3 && base[base.length - 1] === base[base.length - 2]) out.push(base.slice(0, -1) + 'ок');
+		if (base.length >= 3 && base[base.length - 1] === base[base.length - 2])
+			out.push(base.slice(0, -1) + 'ок');
 	}
 	return out;
 }
@@ -57,7 +105,9 @@ export function withinOneEdit(a: string, b: string): boolean {
 	while (i < la && i < lb && a[i] === b[i]) i++;
 	if (la === lb) {
 		if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-		return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+		return (
+			i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+		); // swap
 	}
 	return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
@@ -74,7 +124,11 @@ function typoOf(word: string, stem: string, variant: string): boolean {
 
 export type PlaceKind = 'villages' | 'names' | 'streets';
 const KINDS: PlaceKind[] = ['villages', 'names', 'streets'];
-const KIND_LABEL: Record<PlaceKind, string> = { villages: 'населённый пункт', names: 'название', streets: 'улица' };
+const KIND_LABEL: Record<PlaceKind, string> = {
+	villages: 'населённый пункт',
+	names: 'название',
+	streets: 'улица',
+};
 
 interface PlaceName {
 	entry: GazetteerEntry;
@@ -164,7 +218,8 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 	/** Names whose first word is within one typo of the text word. */
 	const fuzzyCandidates = (w: string, s: string): PlaceName[] => {
 		const list: PlaceName[] = [];
-		if (w.length >= MIN_FUZZY - 1) for (const n of fuzzyFirst) if (n.words[0].some((v) => typoOf(w, s, v))) list.push(n);
+		if (w.length >= MIN_FUZZY - 1)
+			for (const n of fuzzyFirst) if (n.words[0].some((v) => typoOf(w, s, v))) list.push(n);
 		return list;
 	};
 
@@ -202,7 +257,9 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 		const readsAsName = (i: number): boolean => {
 			if (i > 0 && MARKERS.has(words[i - 1])) return true;
 			if (text === undefined) return false;
-			capitalized ??= new Set((text.match(/[А-ЯЁ][а-яё]+/g) ?? []).map((x) => x.toLowerCase().replace(/ё/g, 'е')));
+			capitalized ??= new Set(
+				(text.match(/[А-ЯЁ][а-яё]+/g) ?? []).map((x) => x.toLowerCase().replace(/ё/g, 'е')),
+			);
 			return capitalized.has(words[i]);
 		};
 		for (let i = 0; i < words.length; i++) {
@@ -232,6 +289,42 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 }
 
 /** Words after which a word is a place's name. */
-const MARKERS = new Set(['д', 'дер', 'деревня', 'деревне', 'деревни', 'п', 'пос', 'поселок', 'поселке', 'с', 'село', 'селе', 'в', 'во', 'из', 'на', 'до', 'у', 'около', 'возле', 'под']);
+const MARKERS = new Set([
+	'д',
+	'дер',
+	'деревня',
+	'деревне',
+	'деревни',
+	'п',
+	'пос',
+	'поселок',
+	'поселке',
+	'с',
+	'село',
+	'селе',
+	'в',
+	'во',
+	'из',
+	'на',
+	'до',
+	'у',
+	'около',
+	'возле',
+	'под',
+]);
 
-const ABBREVIATIONS = new Set(['д', 'дер', 'деревня', 'п', 'пос', 'поселок', 'посёлок', 'с', 'село', 'г', 'город', 'ул', 'улица']);
+const ABBREVIATIONS = new Set([
+	'д',
+	'дер',
+	'деревня',
+	'п',
+	'пос',
+	'поселок',
+	'посёлок',
+	'с',
+	'село',
+	'г',
+	'город',
+	'ул',
+	'улица',
+]);

@@ -35,9 +35,15 @@ export type StructureDecidedBy = 'correction' | 'category' | 'model' | 'dictiona
 const DEFAULT_CATEGORY_MAP = compileCategoryMap();
 
 /** The correction of a record: the batch's map first, then the record's own `corrections` (set by an earlier run). */
-function correctionOf(record: Record_, map: Map<string, Correction> | undefined): Correction | undefined {
+function correctionOf(
+	record: Record_,
+	map: Map<string, Correction> | undefined,
+): Correction | undefined {
 	const fromMap = map?.get(String(record.id));
-	const own = record.corrections && typeof record.corrections === 'object' ? (record.corrections as Correction & { computed?: unknown }) : undefined;
+	const own =
+		record.corrections && typeof record.corrections === 'object'
+			? (record.corrections as Correction & { computed?: unknown })
+			: undefined;
 	let merged: Correction | undefined = fromMap;
 	if (own) {
 		// `computed` is what the run derived, not the coordinator's correction.
@@ -45,7 +51,9 @@ function correctionOf(record: Record_, map: Map<string, Correction> | undefined)
 		delete ownValues.computed;
 		merged = { ...ownValues, ...fromMap };
 	}
-	return merged && (merged.topic || merged.department || merged.settlement || merged.appealType) ? merged : undefined;
+	return merged && (merged.topic || merged.department || merged.settlement || merged.appealType)
+		? merged
+		: undefined;
 }
 
 type Record_ = Record<string, unknown>;
@@ -77,7 +85,15 @@ function textDecision(c: Classified): TopicDecision {
 }
 
 function fixedDecision(topic: string, why: string[], decidedBy: StructureDecidedBy): TopicDecision {
-	return { topic, topicTitle: topicLabel(topic), totkCode: topicInfo(topic)?.totkCode ?? null, confidence: 1, needsReview: false, why, decidedBy };
+	return {
+		topic,
+		topicTitle: topicLabel(topic),
+		totkCode: topicInfo(topic)?.totkCode ?? null,
+		confidence: 1,
+		needsReview: false,
+		why,
+		decidedBy,
+	};
 }
 
 /**
@@ -85,12 +101,22 @@ function fixedDecision(topic: string, why: string[], decidedBy: StructureDecided
  * category the text strongly contradicts keeps its topic and gets the flag `category_text_mismatch` (the words of
  * the text go into `why`), never a silent override either way.
  */
-function decideTopic(record: Record_, c: Classified, options: StructureOptions, categoryMap: CategoryMap | null, flags: Set<string>): TopicDecision {
+function decideTopic(
+	record: Record_,
+	c: Classified,
+	options: StructureOptions,
+	categoryMap: CategoryMap | null,
+	flags: Set<string>,
+): TopicDecision {
 	const text = textDecision(c);
 	const category = categoryMap ? categoryMap.lookup(record.source, categoryOf(record)) : undefined;
 	if (!category || category.topics.length === 0) return text;
-	const strong = !text.needsReview && text.topic !== UNDEFINED_TOPIC && text.confidence >= (options.mismatchConfidence ?? 0.75);
-	const textWords = () => `текст говорит о другом: ${topicLabel(text.topic)} (${text.why.join(', ')})`;
+	const strong =
+		!text.needsReview &&
+		text.topic !== UNDEFINED_TOPIC &&
+		text.confidence >= (options.mismatchConfidence ?? 0.75);
+	const textWords = () =>
+		`текст говорит о другом: ${topicLabel(text.topic)} (${text.why.join(', ')})`;
 	if (category.topics.length === 1) {
 		const decided = fixedDecision(category.topics[0], [category.label], 'category');
 		if (strong && text.topic !== category.topics[0]) {
@@ -101,7 +127,8 @@ function decideTopic(record: Record_, c: Classified, options: StructureOptions, 
 		return decided;
 	}
 	// A broad category (ЖКХ): the text chooses among its topics.
-	if (!text.needsReview && category.topics.includes(text.topic)) return { ...text, why: [category.label, ...text.why] };
+	if (!text.needsReview && category.topics.includes(text.topic))
+		return { ...text, why: [category.label, ...text.why] };
 	if (strong) flags.add('category_text_mismatch');
 	return {
 		topic: UNDEFINED_TOPIC,
@@ -109,13 +136,17 @@ function decideTopic(record: Record_, c: Classified, options: StructureOptions, 
 		totkCode: null,
 		confidence: 0,
 		needsReview: true,
-		why: [`${category.label}: текст не уточнил тему среди ${category.topics.map((t) => topicLabel(t)).join(', ')}`, ...(strong ? [textWords()] : [])],
+		why: [
+			`${category.label}: текст не уточнил тему среди ${category.topics.map((t) => topicLabel(t)).join(', ')}`,
+			...(strong ? [textWords()] : []),
+		],
 		decidedBy: null,
 	};
 }
 
 export function structureBatch(records: Record_[], options: StructureOptions): Record_[] {
-	const categoryMap = options.categoryMap === undefined ? DEFAULT_CATEGORY_MAP : options.categoryMap;
+	const categoryMap =
+		options.categoryMap === undefined ? DEFAULT_CATEGORY_MAP : options.categoryMap;
 	// Each text is tokenized and stemmed once; classification, conflicts and repeats share the stems.
 	const textStems: Array<string[] | undefined> = new Array(records.length);
 	const repeats = options.repeats !== false;
@@ -126,7 +157,9 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 		const stemmed = stemText(text);
 		// Repeats read `record.text` itself: share the stems only when that is this string.
 		if (typeof record.text === 'string') textStems[i] = stemmed.stems;
-		const c = options.classifier.classifyStemmed(stemmed, text, { address: (record.address as string | null) ?? null });
+		const c = options.classifier.classifyStemmed(stemmed, text, {
+			address: (record.address as string | null) ?? null,
+		});
 		const flags = new Set<string>(Array.isArray(record.flags) ? (record.flags as string[]) : []);
 		const decision = decideTopic(record, c, options, categoryMap, flags);
 		// Same keys and order as `{ ...record, topic, …, classification }`, built without the spread (see lib/record).
@@ -139,7 +172,13 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 		result.settlementName = c.settlementName ?? (record.settlementName as string | null) ?? null;
 		result.address = (record.address as string | null) ?? c.address;
 		c.why.topic = decision.why;
-		const classification = { confidence: decision.confidence, needsReview: decision.needsReview, why: c.why, scores: c.scores, decidedBy: decision.decidedBy };
+		const classification = {
+			confidence: decision.confidence,
+			needsReview: decision.needsReview,
+			why: c.why,
+			scores: c.scores,
+			decidedBy: decision.decidedBy,
+		};
 		result.classification = classification;
 		// The coordinator's correction wins over everything computed; the computed values stay in `corrections.computed`.
 		const correction = correctionOf(record, options.corrections);
@@ -152,7 +191,13 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 			// «Не определено» typed as the correction keeps the appeal for manual review.
 			const decided = !!correction.topic && correction.topic !== UNDEFINED_TOPIC;
 			result.classification = correction.topic
-				? { ...classification, confidence: decided ? 1 : 0, needsReview: !decided, why, decidedBy: decided ? 'correction' : null }
+				? {
+						...classification,
+						confidence: decided ? 1 : 0,
+						needsReview: !decided,
+						why,
+						decidedBy: decided ? 'correction' : null,
+					}
 				: { ...classification, why };
 		}
 		if ((result.classification as { needsReview: boolean }).needsReview) flags.add('needs_review');
@@ -171,7 +216,11 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 		return result;
 	});
 	if (!repeats) return out;
-	const { linkById, clusters } = linkRepeatsById(out as unknown as RepeatAppeal[], { windowDays: options.windowDays }, textStems as string[][]);
+	const { linkById, clusters } = linkRepeatsById(
+		out as unknown as RepeatAppeal[],
+		{ windowDays: options.windowDays },
+		textStems as string[][],
+	);
 	const clusterById = new Map<string, (typeof clusters)[number]>();
 	for (const cl of clusters) for (const id of cl.appealIds) clusterById.set(id, cl);
 	out.forEach((record, i) => {
@@ -185,7 +234,14 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 			flags.add(link.reason === 'same_author_same_problem' ? 'repeat' : 'duplicate');
 		}
 		if (cluster) {
-			record.cluster = { id: cluster.id, size: cluster.size, firstAt: cluster.firstAt, lastAt: cluster.lastAt, channels: cluster.channels, primaryId: cluster.primaryId };
+			record.cluster = {
+				id: cluster.id,
+				size: cluster.size,
+				firstAt: cluster.firstAt,
+				lastAt: cluster.lastAt,
+				channels: cluster.channels,
+				primaryId: cluster.primaryId,
+			};
 			flags.add('cluster');
 		}
 		record.flags = [...flags];

@@ -7,7 +7,13 @@ import { compilePhrase, stemText, type StemmedText } from '../text/russian';
  * language, threats, intent to escalate (prosecutor, court, media, governor, President…), repeated follow-ups without
  * an answer, an unsatisfied citizen writing again. Word forms via stems; masked obscenities («бл***») too.
  */
-export type ConflictCode = 'obscene' | 'hostile' | 'threat' | 'escalation' | 'repeat_no_answer' | 'unsatisfied_again';
+export type ConflictCode =
+	| 'obscene'
+	| 'hostile'
+	| 'threat'
+	| 'escalation'
+	| 'repeat_no_answer'
+	| 'unsatisfied_again';
 export type Priority = 'high' | 'medium' | 'low';
 
 export interface ConflictFlag {
@@ -28,20 +34,104 @@ export const CONFLICT_LABELS: Record<ConflictCode, string> = {
 };
 
 /** Obscene roots (matched at a word's start) and masked forms; chosen so that «употреблять», «хлеб», «страхование», «тебя» never match. */
-const OBSCENE_ROOTS = ['бля', 'блят', 'блин?я', 'хуй', 'хуе', 'хуё', 'хуя', 'хер(ня|ов)', 'пизд', 'ебан', 'ебат', 'ебал', 'ёбан', 'охуе', 'охуи', 'нахуй', 'пиздец', 'сука', 'суки', 'мудак', 'мудач', 'гандон', 'долбо[её]б', 'уеб', 'уёб'];
+const OBSCENE_ROOTS = [
+	'бля',
+	'блят',
+	'блин?я',
+	'хуй',
+	'хуе',
+	'хуё',
+	'хуя',
+	'хер(ня|ов)',
+	'пизд',
+	'ебан',
+	'ебат',
+	'ебал',
+	'ёбан',
+	'охуе',
+	'охуи',
+	'нахуй',
+	'пиздец',
+	'сука',
+	'суки',
+	'мудак',
+	'мудач',
+	'гандон',
+	'долбо[её]б',
+	'уеб',
+	'уёб',
+];
 const OBSCENE_WORD = new RegExp(`^(${OBSCENE_ROOTS.join('|')})`);
 /** The first two letters of the roots (each starts with two plain letters): other words skip the regex. */
 const OBSCENE_START = new Set(OBSCENE_ROOTS.map((r) => r.charCodeAt(0) * 65536 + r.charCodeAt(1)));
-const mayBeObscene = (w: string) => OBSCENE_START.has(w.charCodeAt(0) * 65536 + w.charCodeAt(1)) && OBSCENE_WORD.test(w);
-const MASKED = /(?:^|[^а-яё])(бл[*#@.]{1,4}[а-я]*|х[*#@]{1,3}[а-яё]*|п[*#@]{2,4}[а-яё]*|е[*#@]{1,3}[а-яё]*ть)(?=$|[^а-яё*#@])/i;
+const mayBeObscene = (w: string) =>
+	OBSCENE_START.has(w.charCodeAt(0) * 65536 + w.charCodeAt(1)) && OBSCENE_WORD.test(w);
+const MASKED =
+	/(?:^|[^а-яё])(бл[*#@.]{1,4}[а-я]*|х[*#@]{1,3}[а-яё]*|п[*#@]{2,4}[а-яё]*|е[*#@]{1,3}[а-яё]*ть)(?=$|[^а-яё*#@])/i;
 
-const HOSTILE_TERMS = ['дармоеды', 'бездельники', 'бездельник', 'ворьё', 'воры', 'идиоты', 'тупые', 'бараны', 'позор', 'плевать на людей', 'зажрались', 'ничего не делаете', 'совести нет'];
-const THREAT_TERMS = ['убью', 'подожгу', 'сожгу', 'взорву', 'поплатитесь', 'пожалеете', 'разнесу', 'голову оторву', 'перекрыть трассу', 'перекроем дорогу'];
-const ESCALATION_TERMS = [
-	'прокуратура', 'прокурор', 'суд', 'в суд', 'подам в суд', 'СМИ', 'журналисты', 'телевидение', 'первый канал', 'губернатор', 'Ведерников', 'президент', 'Путину',
-	'в Москву', 'Народный фронт', 'ОНФ', 'следственный комитет', 'уполномоченный по правам', 'приёмная президента', 'коллективное обращение', 'полиция',
+const HOSTILE_TERMS = [
+	'дармоеды',
+	'бездельники',
+	'бездельник',
+	'ворьё',
+	'воры',
+	'идиоты',
+	'тупые',
+	'бараны',
+	'позор',
+	'плевать на людей',
+	'зажрались',
+	'ничего не делаете',
+	'совести нет',
 ];
-const REPEAT_TERMS = ['второй раз', 'третий раз', 'снова пишу', 'в который раз', 'опять пишу', 'повторно', 'до сих пор не ответили', 'ответа так и не было', 'никто не ответил', 'уже писал', 'уже писала'];
+const THREAT_TERMS = [
+	'убью',
+	'подожгу',
+	'сожгу',
+	'взорву',
+	'поплатитесь',
+	'пожалеете',
+	'разнесу',
+	'голову оторву',
+	'перекрыть трассу',
+	'перекроем дорогу',
+];
+const ESCALATION_TERMS = [
+	'прокуратура',
+	'прокурор',
+	'суд',
+	'в суд',
+	'подам в суд',
+	'СМИ',
+	'журналисты',
+	'телевидение',
+	'первый канал',
+	'губернатор',
+	'Ведерников',
+	'президент',
+	'Путину',
+	'в Москву',
+	'Народный фронт',
+	'ОНФ',
+	'следственный комитет',
+	'уполномоченный по правам',
+	'приёмная президента',
+	'коллективное обращение',
+	'полиция',
+];
+const REPEAT_TERMS = [
+	'второй раз',
+	'третий раз',
+	'снова пишу',
+	'в который раз',
+	'опять пишу',
+	'повторно',
+	'до сих пор не ответили',
+	'ответа так и не было',
+	'никто не ответил',
+	'уже писал',
+	'уже писала',
+];
 
 // All term lists in one phrase index: one pass over the text finds them all.
 const INDEX = new PhraseIndex();
@@ -81,22 +171,52 @@ export function detectConflicts(text: string, context: ConflictContext = {}): Co
 }
 
 /** `detectConflicts` on a text already tokenized and stemmed by `stemText(text ?? '')`. */
-export function detectConflictsStemmed(stemmed: StemmedText, text: string, context: ConflictContext = {}): ConflictResult {
+export function detectConflictsStemmed(
+	stemmed: StemmedText,
+	text: string,
+	context: ConflictContext = {},
+): ConflictResult {
 	const flags: ConflictFlag[] = [];
 	const words = stemmed.words;
 	INDEX.scan(stemmed.stems, AT);
 	const obscene = words.filter(mayBeObscene);
 	const masked = MAYBE_MASKED.test(text ?? '') ? MASKED.exec((text ?? '').toLowerCase()) : null;
 	if (obscene.length || masked) {
-		flags.push({ code: 'obscene', label: CONFLICT_LABELS.obscene, reason: 'нецензурные слова', evidence: [...obscene, ...(masked ? [masked[1]] : [])].map(intern), priority: 'medium' });
+		flags.push({
+			code: 'obscene',
+			label: CONFLICT_LABELS.obscene,
+			reason: 'нецензурные слова',
+			evidence: [...obscene, ...(masked ? [masked[1]] : [])].map(intern),
+			priority: 'medium',
+		});
 	}
 	const hostile = hits(HOSTILE);
-	if (hostile.length) flags.push({ code: 'hostile', label: CONFLICT_LABELS.hostile, reason: 'оскорбления в адрес администрации', evidence: hostile, priority: 'medium' });
+	if (hostile.length)
+		flags.push({
+			code: 'hostile',
+			label: CONFLICT_LABELS.hostile,
+			reason: 'оскорбления в адрес администрации',
+			evidence: hostile,
+			priority: 'medium',
+		});
 	const threats = hits(THREATS);
-	if (threats.length) flags.push({ code: 'threat', label: CONFLICT_LABELS.threat, reason: 'угроза действиями', evidence: threats, priority: 'high' });
+	if (threats.length)
+		flags.push({
+			code: 'threat',
+			label: CONFLICT_LABELS.threat,
+			reason: 'угроза действиями',
+			evidence: threats,
+			priority: 'high',
+		});
 	const escalation = hits(ESCALATION);
 	if (escalation.length) {
-		flags.push({ code: 'escalation', label: CONFLICT_LABELS.escalation, reason: 'собирается обратиться в надзорные органы, суд, СМИ или к руководству региона', evidence: escalation, priority: 'medium' });
+		flags.push({
+			code: 'escalation',
+			label: CONFLICT_LABELS.escalation,
+			reason: 'собирается обратиться в надзорные органы, суд, СМИ или к руководству региона',
+			evidence: escalation,
+			priority: 'medium',
+		});
 	}
 	const repeatWords = hits(REPEATS);
 	const unanswered = (context.previousAppeals ?? []).filter((p) => !p.answered);
@@ -104,14 +224,24 @@ export function detectConflictsStemmed(stemmed: StemmedText, text: string, conte
 		flags.push({
 			code: 'repeat_no_answer',
 			label: CONFLICT_LABELS.repeat_no_answer,
-			reason: unanswered.length ? `без ответа осталось ${unanswered.length} прежн. обращ.` : 'пишет, что обращается повторно',
+			reason: unanswered.length
+				? `без ответа осталось ${unanswered.length} прежн. обращ.`
+				: 'пишет, что обращается повторно',
 			evidence: [...repeatWords, ...unanswered.map((p) => p.at)],
 			priority: unanswered.length >= 2 ? 'high' : 'medium',
 		});
 	}
-	const unsatisfied = (context.previousAppeals ?? []).filter((p) => p.answered && p.satisfaction === 'unsatisfied');
+	const unsatisfied = (context.previousAppeals ?? []).filter(
+		(p) => p.answered && p.satisfaction === 'unsatisfied',
+	);
 	if (unsatisfied.length) {
-		flags.push({ code: 'unsatisfied_again', label: CONFLICT_LABELS.unsatisfied_again, reason: 'прошлый ответ не устроил заявителя', evidence: unsatisfied.map((p) => p.at), priority: 'high' });
+		flags.push({
+			code: 'unsatisfied_again',
+			label: CONFLICT_LABELS.unsatisfied_again,
+			reason: 'прошлый ответ не устроил заявителя',
+			evidence: unsatisfied.map((p) => p.at),
+			priority: 'high',
+		});
 	}
 	return { flags: flags.length ? flags.slice() : flags, priority: overallPriority(flags) };
 }
@@ -121,6 +251,10 @@ function overallPriority(flags: ConflictFlag[]): Priority | 'none' {
 	if (!flags.length) return 'none';
 	const codes = new Set(flags.map((f) => f.code));
 	if (flags.some((f) => f.priority === 'high')) return 'high';
-	if (codes.has('escalation') && (codes.has('obscene') || codes.has('hostile') || codes.has('repeat_no_answer'))) return 'high';
+	if (
+		codes.has('escalation') &&
+		(codes.has('obscene') || codes.has('hostile') || codes.has('repeat_no_answer'))
+	)
+		return 'high';
 	return flags.some((f) => f.priority === 'medium') ? 'medium' : 'low';
 }

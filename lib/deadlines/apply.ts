@@ -28,12 +28,19 @@ export interface ComputedDeadline {
 }
 
 /** The deadline of an appeal under a policy. Counts from registration (or receipt, as the policy says). */
-export function computeDeadline(input: DeadlineInput, policy: DeadlinePolicy, calendar: ProductionCalendar): ComputedDeadline {
-	const field = policy.countFrom === 'registeredAt' && input.registeredAt ? 'registeredAt' : 'receivedAt';
+export function computeDeadline(
+	input: DeadlineInput,
+	policy: DeadlinePolicy,
+	calendar: ProductionCalendar,
+): ComputedDeadline {
+	const field =
+		policy.countFrom === 'registeredAt' && input.registeredAt ? 'registeredAt' : 'receivedAt';
 	const start = parseInstant(input[field], field).ms;
 	const clock = clockFor(policy.timeZone);
 	const deadline = addPeriodIn(clock, start, policy.unit, policy.amount, policy, calendar);
-	const maxExtended = policy.extension ? addPeriodIn(clock, deadline, policy.extension.unit, policy.extension.amount, policy, calendar) : null;
+	const maxExtended = policy.extension
+		? addPeriodIn(clock, deadline, policy.extension.unit, policy.extension.amount, policy, calendar)
+		: null;
 	return {
 		deadline: clock.format(deadline)!,
 		maxExtendedDeadline: maxExtended !== null ? clock.format(maxExtended)! : null,
@@ -84,10 +91,16 @@ function requireText(record: Record<string, unknown>, field: string): string {
 }
 
 /** Deadline, status and time left of one appeal record (any object with the appeal's fields). */
-export function applyDeadline(record: Record<string, unknown>, options: DeadlineOptions): DeadlineResult {
+export function applyDeadline(
+	record: Record<string, unknown>,
+	options: DeadlineOptions,
+): DeadlineResult {
 	const source = requireText(record, 'source');
 	const kind = requireText(record, 'kind');
-	const policy = withRoutingOverride(selectPolicy(options.policies, source, kind), readRouted(record.routing));
+	const policy = withRoutingOverride(
+		selectPolicy(options.policies, source, kind),
+		readRouted(record.routing),
+	);
 	let deadline: string;
 	let maxExtendedDeadline: string | null = null;
 	let countedFrom: string | null = null;
@@ -117,7 +130,9 @@ export function applyDeadline(record: Record<string, unknown>, options: Deadline
 	const clock = clockFor(policy.timeZone);
 	const nowLocal = clock.fields(nowMs);
 	const years = new Set([Number(deadline.slice(0, 4)), nowLocal ? nowLocal.year : NaN]);
-	const warnings = [...years].filter((y) => !options.calendar.isYearKnown(y)).map(unknownYearWarning);
+	const warnings = [...years]
+		.filter((y) => !options.calendar.isYearKnown(y))
+		.map(unknownYearWarning);
 	return {
 		deadline,
 		deadlineStatus: evaluation.status,

@@ -1,5 +1,11 @@
 export * from './policy';
-export { DeadlineInputError, formatInstant, parseInstant, type Instant, type Moment } from './instant';
+export {
+	DeadlineInputError,
+	formatInstant,
+	parseInstant,
+	type Instant,
+	type Moment,
+} from './instant';
 export { addPeriod, addWorkingHours, workingMinutesBetween } from './officeTime';
 export * from './status';
 export {

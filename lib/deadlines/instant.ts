@@ -3,8 +3,13 @@ import { fieldsOfLocalMs, isoDateTimeOf, parseIsoDateTime } from './localTime';
 
 /** A date-time the deadline code cannot read; names the field. */
 export class DeadlineInputError extends Error {
-	constructor(readonly field: string, readonly value: unknown) {
-		super(`Поле ${field}: ожидается дата и время ISO 8601 со смещением (например 2026-05-08T10:00:00+03:00), получено ${JSON.stringify(value)}`);
+	constructor(
+		readonly field: string,
+		readonly value: unknown,
+	) {
+		super(
+			`Поле ${field}: ожидается дата и время ISO 8601 со смещением (например 2026-05-08T10:00:00+03:00), получено ${JSON.stringify(value)}`,
+		);
 		this.name = 'DeadlineInputError';
 	}
 }
@@ -34,7 +39,8 @@ export function parseInstant(value: unknown, field: string): Instant {
 		const fast = parseIsoDateTime(value);
 		if (fast) return fast;
 	}
-	if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) throw new DeadlineInputError(field, value);
+	if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value))
+		throw new DeadlineInputError(field, value);
 	const dt = DateTime.fromISO(value, { setZone: true });
 	if (!dt.isValid) throw new DeadlineInputError(field, value);
 	return { ms: dt.toMillis(), offset: dt.offset };
@@ -42,5 +48,9 @@ export function parseInstant(value: unknown, field: string): Instant {
 
 /** The date-time written back (seconds always, milliseconds when not 0) in its own offset. */
 export function formatInstant(instant: Instant): string {
-	return isoDateTimeOf(fieldsOfLocalMs(instant.ms + instant.offset * 60 * 1000)!, instant.offset, true);
+	return isoDateTimeOf(
+		fieldsOfLocalMs(instant.ms + instant.offset * 60 * 1000)!,
+		instant.offset,
+		true,
+	);
 }

@@ -29,7 +29,9 @@ function civilOfDays(days: number): void {
 	const z = days + 719_468;
 	const era = Math.floor(z / 146_097);
 	const doe = z - era * 146_097;
-	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+	const yoe = Math.floor(
+		(doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+	);
 	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
 	const mp = Math.floor((5 * doy + 2) / 153);
 	memoMonth = mp < 10 ? mp + 3 : mp - 9;
@@ -53,7 +55,15 @@ export function fieldsOfLocalMs(t: number): LocalFields | null {
 	rest -= minute * 60_000;
 	const second = Math.floor(rest / 1000);
 	if (days !== memoDays) civilOfDays(days);
-	return { year: memoYear, month: memoMonth, day: memoDay, hour, minute, second, millisecond: rest - second * 1000 };
+	return {
+		year: memoYear,
+		month: memoMonth,
+		day: memoDay,
+		hour,
+		minute,
+		second,
+		millisecond: rest - second * 1000,
+	};
 }
 
 const CUM_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
@@ -95,11 +105,20 @@ export function localMsOf(
 	millisecond: number,
 ): number {
 	if (
-		year >= 100 && year <= 9999 && month >= 1 && month <= 12 &&
-		Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && Number.isInteger(hour) &&
-		Number.isInteger(minute) && Number.isInteger(second) && Number.isInteger(millisecond)
+		year >= 100 &&
+		year <= 9999 &&
+		month >= 1 &&
+		month <= 12 &&
+		Number.isInteger(year) &&
+		Number.isInteger(month) &&
+		Number.isInteger(day) &&
+		Number.isInteger(hour) &&
+		Number.isInteger(minute) &&
+		Number.isInteger(second) &&
+		Number.isInteger(millisecond)
 	) {
-		const days = daysToYear(year) + CUM_DAYS[month - 1] + (month > 2 && isLeapYear(year) ? 1 : 0) + day - 1;
+		const days =
+			daysToYear(year) + CUM_DAYS[month - 1] + (month > 2 && isLeapYear(year) ? 1 : 0) + day - 1;
 		const t = days * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
 		if (t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS) return t;
 	}
@@ -122,7 +141,14 @@ function pad(n: number, width = 2): string {
 /** `DateTime#toISODate()`: years outside 0–9999 get six digits and a sign, as luxon writes them. */
 export function isoDateOf(f: LocalFields): string {
 	const long = f.year > 9999 || f.year < 0;
-	return (long && f.year >= 0 ? '+' : '') + pad(f.year, long ? 6 : 4) + '-' + pad(f.month) + '-' + pad(f.day);
+	return (
+		(long && f.year >= 0 ? '+' : '') +
+		pad(f.year, long ? 6 : 4) +
+		'-' +
+		pad(f.month) +
+		'-' +
+		pad(f.day)
+	);
 }
 
 /** The offset suffix of `toISO()`: `Z` only for a fixed-offset (universal) zone at offset 0. */
@@ -137,7 +163,12 @@ export function offsetSuffix(offset: number, universal: boolean): string {
 export function isoDateTimeOf(f: LocalFields, offset: number, universal: boolean): string {
 	return (
 		isoDateOf(f) +
-		'T' + pad(f.hour) + ':' + pad(f.minute) + ':' + pad(f.second) +
+		'T' +
+		pad(f.hour) +
+		':' +
+		pad(f.minute) +
+		':' +
+		pad(f.second) +
 		(f.millisecond !== 0 ? '.' + pad(f.millisecond, 3) : '') +
 		offsetSuffix(offset, universal)
 	);
@@ -161,14 +192,32 @@ export function durationMillis(dayFraction: number, minutes: number, millisecond
 /** `YYYY-MM-DDTHH:MM[:SS[.f{1,9}]](Z|±HH[:]MM)` with every field in range, else null (the caller falls back). */
 export function parseIsoDateTime(s: string): { ms: number; offset: number } | null {
 	const len = s.length;
-	if (len < 17 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return null;
+	if (
+		len < 17 ||
+		s.charCodeAt(4) !== 45 ||
+		s.charCodeAt(7) !== 45 ||
+		s.charCodeAt(10) !== 84 ||
+		s.charCodeAt(13) !== 58
+	)
+		return null;
 	const c = twoDigits(s, 0);
 	const y = twoDigits(s, 2);
 	const month = twoDigits(s, 5);
 	const day = twoDigits(s, 8);
 	const hour = twoDigits(s, 11);
 	const minute = twoDigits(s, 14);
-	if (c < 10 || y < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
+	if (
+		c < 10 ||
+		y < 0 ||
+		month < 1 ||
+		month > 12 ||
+		day < 1 ||
+		hour < 0 ||
+		hour > 23 ||
+		minute < 0 ||
+		minute > 59
+	)
+		return null;
 	const year = c * 100 + y;
 	if (day > daysInMonth(year, month)) return null;
 	let i = 16;
@@ -203,12 +252,16 @@ export function parseIsoDateTime(s: string): { ms: number; offset: number } | nu
 	} else {
 		return null;
 	}
-	return { ms: localMsOf(year, month, day, hour, minute, second, millisecond) - offset * 60 * 1000, offset };
+	return {
+		ms: localMsOf(year, month, day, hour, minute, second, millisecond) - offset * 60 * 1000,
+		offset,
+	};
 }
 
 /** [year, month, day] of a valid `YYYY-MM-DD` with a year from 100 on, else null. */
 export function parsePlainDate(s: string | null): [number, number, number] | null {
-	if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+	if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+		return null;
 	const c = twoDigits(s, 0);
 	const y = twoDigits(s, 2);
 	const month = twoDigits(s, 5);

@@ -24,7 +24,12 @@ function officeBounds(hours: OfficeHours): { startMin: number; endMin: number } 
 }
 
 /** Office minutes of a local day: [start, end) from midnight, or null on a day off. */
-function officeWindow(clock: ZoneClock, day: number, hours: OfficeHours, calendar: ProductionCalendar): [number, number] | null {
+function officeWindow(
+	clock: ZoneClock,
+	day: number,
+	hours: OfficeHours,
+	calendar: ProductionCalendar,
+): [number, number] | null {
 	const iso = clock.isoDate(day) as string;
 	if (!calendar.isWorkingDay(iso)) return null;
 	const { startMin: start, endMin } = officeBounds(hours);
@@ -40,11 +45,22 @@ function minuteOfDay(clock: ZoneClock, ms: number): number {
 }
 
 /** Adds working time (office hours of working days) to a moment; epoch ms. */
-export function addWorkingHours(from: Moment, hours: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+export function addWorkingHours(
+	from: Moment,
+	hours: number,
+	policy: DeadlinePolicy,
+	calendar: ProductionCalendar,
+): number {
 	return addWorkingHoursIn(clockFor(policy.timeZone), msOf(from), hours, policy, calendar);
 }
 
-function addWorkingHoursIn(clock: ZoneClock, from: number, hours: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+function addWorkingHoursIn(
+	clock: ZoneClock,
+	from: number,
+	hours: number,
+	policy: DeadlinePolicy,
+	calendar: ProductionCalendar,
+): number {
 	let remaining = hours * 60;
 	let cursor = clock.valid ? from : NaN;
 	for (let guard = 0; guard < 5000; guard++) {
@@ -67,12 +83,23 @@ function addWorkingHoursIn(clock: ZoneClock, from: number, hours: number, policy
  * Working minutes between two moments (negative when b is before a), counting office hours only. Constant time
  * whatever the span: the two partial days are counted directly, the days between from the calendar's prefix sums.
  */
-export function workingMinutesBetween(a: Moment, b: Moment, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+export function workingMinutesBetween(
+	a: Moment,
+	b: Moment,
+	policy: DeadlinePolicy,
+	calendar: ProductionCalendar,
+): number {
 	return workingMinutesIn(clockFor(policy.timeZone), msOf(a), msOf(b), policy, calendar);
 }
 
 /** workingMinutesBetween in a policy's clock (per-appeal callers already hold it). */
-export function workingMinutesIn(clock: ZoneClock, a: number, b: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+export function workingMinutesIn(
+	clock: ZoneClock,
+	a: number,
+	b: number,
+	policy: DeadlinePolicy,
+	calendar: ProductionCalendar,
+): number {
 	if (b < a) return -workingMinutesIn(clock, b, a, policy, calendar);
 	const from = clock.valid ? a : NaN;
 	const to = clock.valid ? b : NaN;
@@ -81,7 +108,8 @@ export function workingMinutesIn(clock: ZoneClock, a: number, b: number, policy:
 		if (!window) return 0;
 		return Math.max(0, Math.min(window[1], hi) - Math.max(window[0], lo));
 	};
-	if (clock.sameDay(from, to)) return Math.round(clamp(from, minuteOfDay(clock, from), minuteOfDay(clock, to)));
+	if (clock.sameDay(from, to))
+		return Math.round(clamp(from, minuteOfDay(clock, from), minuteOfDay(clock, to)));
 	let total = clamp(from, minuteOfDay(clock, from), 24 * 60) + clamp(to, 0, minuteOfDay(clock, to));
 	const firstFull = clock.isoDate(from) as string;
 	const lastFull = clock.isoDate(clock.plus(to, -1, 0, 0)) as string;
@@ -97,7 +125,13 @@ export function workingMinutesIn(clock: ZoneClock, a: number, b: number, policy:
 }
 
 /** Adds an amount in a unit to a start moment; day units give the end (23:59:59) of the resulting local day. */
-export function addPeriod(start: Moment, unit: DeadlineUnit, amount: number, policy: DeadlinePolicy, calendar: ProductionCalendar): number {
+export function addPeriod(
+	start: Moment,
+	unit: DeadlineUnit,
+	amount: number,
+	policy: DeadlinePolicy,
+	calendar: ProductionCalendar,
+): number {
 	return addPeriodIn(clockFor(policy.timeZone), msOf(start), unit, amount, policy, calendar);
 }
 

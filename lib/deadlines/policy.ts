@@ -36,7 +36,11 @@ export interface DeadlinePolicy {
 	verified: boolean;
 }
 
-export const DEFAULT_OFFICE_HOURS: OfficeHours = { start: '09:00', end: '18:00', shortenedByMinutes: 60 };
+export const DEFAULT_OFFICE_HOURS: OfficeHours = {
+	start: '09:00',
+	end: '18:00',
+	shortenedByMinutes: 60,
+};
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 const common = {
@@ -87,7 +91,8 @@ export const DEFAULT_POLICIES: readonly DeadlinePolicy[] = [
 		amount: 30,
 		extension: { unit: 'calendar_days', amount: 30 },
 		dayOff: 'previous',
-		basis: 'ПП РФ от 10.11.2020 № 1802; «до 30 дней» по публичным заявлениям, рабочие/календарные дни не подтверждены',
+		basis:
+			'ПП РФ от 10.11.2020 № 1802; «до 30 дней» по публичным заявлениям, рабочие/календарные дни не подтверждены',
 		verified: false,
 	},
 	{
@@ -101,7 +106,8 @@ export const DEFAULT_POLICIES: readonly DeadlinePolicy[] = [
 		extension: null,
 		dayOff: 'keep',
 		countFrom: 'receivedAt',
-		basis: 'Региональные нормы ЦУР (Ульяновская обл.: ответ в 8 часов; Башкортостан: проект за 8 рабочих часов)',
+		basis:
+			'Региональные нормы ЦУР (Ульяновская обл.: ответ в 8 часов; Башкортостан: проект за 8 рабочих часов)',
 		verified: false,
 	},
 	...(['vk', 'ok', 'telegram', 'max', 'official'] as const).map(
@@ -136,8 +142,17 @@ export function mergePolicies(
 		if (index >= 0) {
 			result[index] = { ...result[index], ...definedOnly(o) };
 		} else {
-			const template = selectPolicy(result, o.source === '*' ? 'import' : o.source, o.kind === '*' ? 'message' : o.kind);
-			result.push({ ...template, ...definedOnly(o), id: o.id ?? `custom_${o.source}_${o.kind}`, title: o.title ?? `Настройка: ${o.source} / ${o.kind}` });
+			const template = selectPolicy(
+				result,
+				o.source === '*' ? 'import' : o.source,
+				o.kind === '*' ? 'message' : o.kind,
+			);
+			result.push({
+				...template,
+				...definedOnly(o),
+				id: o.id ?? `custom_${o.source}_${o.kind}`,
+				title: o.title ?? `Настройка: ${o.source} / ${o.kind}`,
+			});
 		}
 	}
 	return result;
@@ -163,6 +178,9 @@ export function selectPolicy(
 			bestScore = score;
 		}
 	}
-	if (!best) throw new Error(`Нет правила срока для источника «${source}» и вида «${kind}» (нет правила «*/*»)`);
+	if (!best)
+		throw new Error(
+			`Нет правила срока для источника «${source}» и вида «${kind}» (нет правила «*/*»)`,
+		);
 	return best;
 }

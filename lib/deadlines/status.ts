@@ -4,7 +4,13 @@ import { workingMinutesIn } from './officeTime';
 import type { DeadlinePolicy } from './policy';
 import { clockFor } from './zoneClock';
 
-export const DEADLINE_STATUSES = ['on_time', 'due_soon', 'overdue', 'answered_on_time', 'answered_late'] as const;
+export const DEADLINE_STATUSES = [
+	'on_time',
+	'due_soon',
+	'overdue',
+	'answered_on_time',
+	'answered_late',
+] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
@@ -65,13 +71,19 @@ export function evaluateDeadline(
 	thresholds: DueSoonThresholds = DEFAULT_DUE_SOON,
 ): DeadlineEvaluation {
 	const useExtended = !!input.extendedDeadline;
-	const deadline = parseInstant(useExtended ? input.extendedDeadline : input.deadline, useExtended ? 'extendedDeadline' : 'deadline');
+	const deadline = parseInstant(
+		useExtended ? input.extendedDeadline : input.deadline,
+		useExtended ? 'extendedDeadline' : 'deadline',
+	);
 	const answeredAt = input.answeredAt ? parseInstant(input.answeredAt, 'answeredAt') : null;
 	const clock = clockFor(policy.timeZone);
 	// Moving into an invalid zone gives an invalid moment, as DateTime#setZone does.
 	const at = clock.valid ? (answeredAt ? answeredAt.ms : msOf(now)) : NaN;
 	const due = clock.valid ? deadline.ms : NaN;
-	const workingDaysLeft = calendar.workingDaysBetween(clock.isoDate(at) as string, clock.isoDate(due) as string);
+	const workingDaysLeft = calendar.workingDaysBetween(
+		clock.isoDate(at) as string,
+		clock.isoDate(due) as string,
+	);
 	const workingHoursLeft = Math.round(workingMinutesIn(clock, at, due, policy, calendar) / 6) / 10;
 	const calendarDaysLeft = Math.round(clock.diffDays(clock.startOfDay(due), clock.startOfDay(at)));
 	const late = at > due;
@@ -91,7 +103,10 @@ export function evaluateDeadline(
 				? workingHoursLeft <= thresholds.workingHours
 				: workingDaysLeft <= thresholds.workingDays;
 		status = soon ? 'due_soon' : 'on_time';
-		text = workingDaysLeft === 0 && policy.unit !== 'working_hours' ? 'срок истекает сегодня' : `осталось ${amountText(policy, workingDaysLeft, workingHoursLeft)}`;
+		text =
+			workingDaysLeft === 0 && policy.unit !== 'working_hours'
+				? 'срок истекает сегодня'
+				: `осталось ${amountText(policy, workingDaysLeft, workingHoursLeft)}`;
 	}
 	return {
 		status,

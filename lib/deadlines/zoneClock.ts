@@ -167,7 +167,10 @@ export class ZoneClock {
 		const d = durationNumber(days, 'days');
 		const m = durationNumber(minutes, 'minutes');
 		const whole = Math.trunc(d);
-		let t = this.fixOffset(localMsOf(f.year, f.month, f.day + whole, f.hour, f.minute, f.second, f.millisecond), o);
+		let t = this.fixOffset(
+			localMsOf(f.year, f.month, f.day + whole, f.hour, f.minute, f.second, f.millisecond),
+			o,
+		);
 		const add = durationMillis(d - whole, m, milliseconds);
 		if (add !== 0) t += add;
 		return t;
@@ -181,7 +184,10 @@ export class ZoneClock {
 		const ymd = parsePlainDate(isoDate);
 		if (!ymd || !this.valid) return slowEndOfDate(isoDate, this.zone);
 		// fromObject guesses the offset from the current moment, as luxon does.
-		const start = this.fixOffset(localMsOf(ymd[0], ymd[1], ymd[2], 0, 0, 0, 0), this.offset(Settings.now()));
+		const start = this.fixOffset(
+			localMsOf(ymd[0], ymd[1], ymd[2], 0, 0, 0, 0),
+			this.offset(Settings.now()),
+		);
 		const last = this.endOfDay(start);
 		const o = this.offset(last);
 		const f = fieldsOfLocalMs(last + o * 60 * 1000);
@@ -241,7 +247,10 @@ function durationNumber(value: number, unit: 'days' | 'minutes'): number {
 }
 
 function slowEndOfDate(isoDate: string | null, zone: Zone): number {
-	return DateTime.fromISO(isoDate as string, { zone }).endOf('day').set({ millisecond: 0 }).toMillis();
+	return DateTime.fromISO(isoDate as string, { zone })
+		.endOf('day')
+		.set({ millisecond: 0 })
+		.toMillis();
 }
 
 const clocks = new Map<string, ZoneClock>();
@@ -252,7 +261,10 @@ export function clockFor(timeZone: string): ZoneClock {
 	if (clock) return clock;
 	const zone = Info.normalizeZone(timeZone);
 	// The system/default zone can change at run time (process.env.TZ, Settings.defaultZone): never memoized.
-	const stable = typeof timeZone === 'string' && zone.type !== 'system' && !/^(default|local|system)$/i.test(timeZone);
+	const stable =
+		typeof timeZone === 'string' &&
+		zone.type !== 'system' &&
+		!/^(default|local|system)$/i.test(timeZone);
 	clock = new ZoneClock(zone, stable);
 	if (stable) clocks.set(timeZone, clock);
 	return clock;

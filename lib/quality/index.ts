@@ -1,7 +1,21 @@
 import { EMAIL, FULL_NAME, PASSPORT, PHONE, SNILS } from '../text/personalData';
 import { stemToken } from '../text/russian';
-import { findingWords, isGeneric, sentenceFacts, splitSentences, type Sentence, type SentenceFacts } from './analysis';
-import { DEFAULT_SUBJECTS, DEFAULT_SUBJECT_GROUPS, compileSubjects, subjectsOf, type CompiledSubjects, type SubjectGroups } from './subjects';
+import {
+	findingWords,
+	isGeneric,
+	sentenceFacts,
+	splitSentences,
+	type Sentence,
+	type SentenceFacts,
+} from './analysis';
+import {
+	DEFAULT_SUBJECTS,
+	DEFAULT_SUBJECT_GROUPS,
+	compileSubjects,
+	subjectsOf,
+	type CompiledSubjects,
+	type SubjectGroups,
+} from './subjects';
 import { templateReuse, type OtherAnswer } from './template';
 
 export { answerInputOf, otherAnswerOf, type AnswerRecord } from './input';
@@ -16,8 +30,18 @@ export type { OtherAnswer } from './template';
  * hint of what a good answer would add. Checks below 85% precision on the labelled set are warnings by default.
  */
 export type QualityCode =
-	| 'empty' | 'too_short' | 'formal_reply' | 'promise_without_date' | 'legal_refs_without_explanation' | 'not_addressed'
-	| 'contradiction' | 'no_signature' | 'personal_data' | 'rude_tone' | 'late' | 'template_reuse';
+	| 'empty'
+	| 'too_short'
+	| 'formal_reply'
+	| 'promise_without_date'
+	| 'legal_refs_without_explanation'
+	| 'not_addressed'
+	| 'contradiction'
+	| 'no_signature'
+	| 'personal_data'
+	| 'rude_tone'
+	| 'late'
+	| 'template_reuse';
 
 export type Severity = 'error' | 'warning';
 
@@ -97,17 +121,22 @@ export const QUALITY_MESSAGES: Record<QualityCode, string> = {
 
 export const QUALITY_HINTS: Record<QualityCode, string> = {
 	empty: 'Напишите ответ по существу: что сделано или почему это невозможно, где и когда.',
-	too_short: 'Назовите, что именно сделано и с чем (например, «мусор у дома 5 вывезен»), или приложите фото.',
-	formal_reply: 'Добавьте результат: что сделано, где, когда и кем; при «не подтвердилось» — что, где и когда проверили.',
-	promise_without_date: 'Укажите срок работ в том же предложении (дата, месяц или квартал); «по мере финансирования» — не срок.',
-	legal_refs_without_explanation: 'Объясните своими словами, что эти нормы значат для этого случая и что будет сделано.',
+	too_short:
+		'Назовите, что именно сделано и с чем (например, «мусор у дома 5 вывезен»), или приложите фото.',
+	formal_reply:
+		'Добавьте результат: что сделано, где, когда и кем; при «не подтвердилось» — что, где и когда проверили.',
+	promise_without_date:
+		'Укажите срок работ в том же предложении (дата, месяц или квартал); «по мере финансирования» — не срок.',
+	legal_refs_without_explanation:
+		'Объясните своими словами, что эти нормы значат для этого случая и что будет сделано.',
 	not_addressed: 'Ответьте на вопрос обращения: назовите его предмет и что по нему сделано.',
 	contradiction: 'Уточните, выполнены работы или только будут выполнены, и если будут — когда.',
 	no_signature: 'Укажите организацию или должностное лицо, от имени которого дан ответ.',
 	personal_data: 'Уберите из ответа имена, телефоны и адреса почты граждан.',
 	rude_tone: 'Перепишите ответ в нейтральном и уважительном тоне.',
 	late: 'Отвечайте в срок; если нужно больше времени — дайте до срока промежуточный ответ с планируемой датой.',
-	template_reuse: 'Ответ дословно повторяет ответы на другие проблемы — опишите, что сделано именно по этому обращению.',
+	template_reuse:
+		'Ответ дословно повторяет ответы на другие проблемы — опишите, что сделано именно по этому обращению.',
 };
 
 /**
@@ -129,37 +158,114 @@ export const DEFAULT_SEVERITY: Record<QualityCode, Severity> = {
 	template_reuse: 'warning',
 };
 
-const CONTROL_DATE = /(?:контрол[а-я]*|срок[а-я]*)\s+(?:[а-я]+\s+){0,4}до\s+(?:«?\d{1,2}»?[.\s]+(?:\d{1,2}|[а-я]+))/;
-const DURATION = /(?<![\d.])\d{1,3}\s+(?:рабочих\s+|календарных\s+)?(?:дн|дней|дня|день|недел|месяц)[а-я]*/;
-const NOTICE = /направлен[аоы]?\s+(?:[а-я]+\s+){0,2}(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*|(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*\s+(?:[а-я()-]+\s+){0,8}направлен[аоы]?(?![а-я])/;
-const WHEN = /\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}[:.]\d{2}\s*(?:ч|час)|\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/i;
+const CONTROL_DATE =
+	/(?:контрол[а-я]*|срок[а-я]*)\s+(?:[а-я]+\s+){0,4}до\s+(?:«?\d{1,2}»?[.\s]+(?:\d{1,2}|[а-я]+))/;
+const DURATION =
+	/(?<![\d.])\d{1,3}\s+(?:рабочих\s+|календарных\s+)?(?:дн|дней|дня|день|недел|месяц)[а-я]*/;
+const NOTICE =
+	/направлен[аоы]?\s+(?:[а-я]+\s+){0,2}(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*|(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*\s+(?:[а-я()-]+\s+){0,8}направлен[аоы]?(?![а-я])/;
+const WHEN =
+	/\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}[:.]\d{2}\s*(?:ч|час)|\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/i;
 /**
  * Off by default: on the labelled real answers they were right too rarely to be worth a coordinator's time
  * (bench/answer-checks.md); turn them on with `enabled` (the node's «Включить проверки»).
  */
-export const DEFAULT_DISABLED: QualityCode[] = ['not_addressed', 'legal_refs_without_explanation', 'contradiction'];
+export const DEFAULT_DISABLED: QualityCode[] = [
+	'not_addressed',
+	'legal_refs_without_explanation',
+	'contradiction',
+];
 
-const RUDE = /сами\s+виноваты|не\s+ваше\s+дело|не\s+пишите|надо\s+было\s+думать|обращайтесь\s+куда\s+хотите|нечего\s+жаловаться|перестаньте\s+писать/;
-const SIGNATURE = /(с уважением|начальник|директор|глава|заместитель|специалист|исполнитель|руководитель|председатель)/i;
+const RUDE =
+	/сами\s+виноваты|не\s+ваше\s+дело|не\s+пишите|надо\s+было\s+думать|обращайтесь\s+куда\s+хотите|нечего\s+жаловаться|перестаньте\s+писать/;
+const SIGNATURE =
+	/(с уважением|начальник|директор|глава|заместитель|специалист|исполнитель|руководитель|председатель)/i;
 /** Officials named in the answer (the signatory, an inspector): their names are not a citizen's personal data. */
-const OFFICIAL_BEFORE = /(?:начальник|директор|глав[аы]|заместител|специалист|инженер|мастер|исполнител|руководител|инспектор|сотрудник|председател|депутат|управляющ|техник|юрист|врач|представител|ответственн|подписал|исп\.)[а-я]*[\s.,:«»"()А-Яа-яЁё-]{0,60}$/i;
-const OFFICIAL_CONTACT = /(?:телефон|тел\.|горяч|диспетчер|справочн|приемн|e-?mail|электронн[а-я]*\s+почт|адрес[а-я]*\s+электронн|сайт|официальн)/i;
+const OFFICIAL_BEFORE =
+	/(?:начальник|директор|глав[аы]|заместител|специалист|инженер|мастер|исполнител|руководител|инспектор|сотрудник|председател|депутат|управляющ|техник|юрист|врач|представител|ответственн|подписал|исп\.)[а-я]*[\s.,:«»"()А-Яа-яЁё-]{0,60}$/i;
+const OFFICIAL_CONTACT =
+	/(?:телефон|тел\.|горяч|диспетчер|справочн|приемн|e-?mail|электронн[а-я]*\s+почт|адрес[а-я]*\s+электронн|сайт|официальн)/i;
 
 const COMPILED_CACHE = new WeakMap<SubjectGroups, CompiledSubjects>();
 function subjectsFor(options: QualityOptions): CompiledSubjects {
 	if (!options.subjectGroups) return DEFAULT_SUBJECTS;
 	let c = COMPILED_CACHE.get(options.subjectGroups);
-	if (!c) COMPILED_CACHE.set(options.subjectGroups, (c = compileSubjects({ ...DEFAULT_SUBJECT_GROUPS, ...options.subjectGroups })));
+	if (!c)
+		COMPILED_CACHE.set(
+			options.subjectGroups,
+			(c = compileSubjects({ ...DEFAULT_SUBJECT_GROUPS, ...options.subjectGroups })),
+		);
 	return c;
 }
 
 /** Words that carry no subject (greetings, formalities, addresses): left out of the overlap between appeal and answer. */
 const NOT_SUBJECT = new Set(
 	[
-		'уважаем', 'пользовател', 'обращен', 'сообщен', 'вопрос', 'адрес', 'улиц', 'район', 'санкт', 'петербург', 'администрац', 'сообща', 'указа', 'ваш', 'рассмотр',
-		'связ', 'соответств', 'работ', 'такж', 'настоя', 'врем', 'информац', 'литер', 'дом', 'корпус', 'проспект', 'переулок', 'набережн', 'шосс', 'бульвар', 'прош',
-		'пожалуйст', 'здравствуйт', 'спасиб', 'очен', 'котор', 'нужн', 'можн', 'сдела', 'необходим', 'проблем', 'замечан', 'устран', 'выполн', 'мер', 'принят', 'данн',
-		'этот', 'было', 'был', 'будет', 'год', 'месяц', 'недел', 'ден', 'поч', 'уже', 'опя', 'снов', 'сих', 'пор', 'состоян', 'неудовлетворительн', 'надлежа', 'жител',
+		'уважаем',
+		'пользовател',
+		'обращен',
+		'сообщен',
+		'вопрос',
+		'адрес',
+		'улиц',
+		'район',
+		'санкт',
+		'петербург',
+		'администрац',
+		'сообща',
+		'указа',
+		'ваш',
+		'рассмотр',
+		'связ',
+		'соответств',
+		'работ',
+		'такж',
+		'настоя',
+		'врем',
+		'информац',
+		'литер',
+		'дом',
+		'корпус',
+		'проспект',
+		'переулок',
+		'набережн',
+		'шосс',
+		'бульвар',
+		'прош',
+		'пожалуйст',
+		'здравствуйт',
+		'спасиб',
+		'очен',
+		'котор',
+		'нужн',
+		'можн',
+		'сдела',
+		'необходим',
+		'проблем',
+		'замечан',
+		'устран',
+		'выполн',
+		'мер',
+		'принят',
+		'данн',
+		'этот',
+		'было',
+		'был',
+		'будет',
+		'год',
+		'месяц',
+		'недел',
+		'ден',
+		'поч',
+		'уже',
+		'опя',
+		'снов',
+		'сих',
+		'пор',
+		'состоян',
+		'неудовлетворительн',
+		'надлежа',
+		'жител',
 	].map((w) => w),
 );
 
@@ -183,11 +289,25 @@ export interface AnswerCheckResult {
 }
 
 export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): AnswerCheckResult {
-	const disabled = new Set([...DEFAULT_DISABLED.filter((c) => !options.enabled?.includes(c)), ...(options.disabled ?? [])]);
+	const disabled = new Set([
+		...DEFAULT_DISABLED.filter((c) => !options.enabled?.includes(c)),
+		...(options.disabled ?? []),
+	]);
 	const errors: QualityError[] = [];
-	const add = (code: QualityCode, evidence: string[], sentence?: string, message = QUALITY_MESSAGES[code]) => {
+	const add = (
+		code: QualityCode,
+		evidence: string[],
+		sentence?: string,
+		message = QUALITY_MESSAGES[code],
+	) => {
 		if (disabled.has(code)) return;
-		const error: QualityError = { code, message, evidence, severity: options.severity?.[code] ?? DEFAULT_SEVERITY[code], hint: QUALITY_HINTS[code] };
+		const error: QualityError = {
+			code,
+			message,
+			evidence,
+			severity: options.severity?.[code] ?? DEFAULT_SEVERITY[code],
+			hint: QUALITY_HINTS[code],
+		};
 		if (sentence) error.sentence = sentence;
 		errors.push(error);
 	};
@@ -205,7 +325,8 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	// Substance: results, findings, explanations, promises with their terms.
 	// «Проведены мероприятия по удалению рекламы» in answer to an appeal about the advertisement: the measures name the
 	// appeal's own object, so they say what was done; «мероприятия по освобождению помещений» to it do not.
-	const measuredOnSubject = facts.some((f) => f.vagueObject) && measuresOnSubject(facts, input.appealText);
+	const measuredOnSubject =
+		facts.some((f) => f.vagueObject) && measuresOnSubject(facts, input.appealText);
 	const done = facts.some((f) => f.done.length) || measuredOnSubject;
 	const promised = facts.some((f) => f.promise);
 	const explained = facts.some((f) => f.explanation && !f.negativeFinding);
@@ -214,72 +335,176 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const caseSpecifics = facts.some((f) => f.specifics && !f.legalRefs.length);
 	const proof = facts.some((f) => f.proof);
 	// What the answer says without greetings, the «Рассмотрев… сообщаем» opening, «Приложение» and proof lines.
-	const essence = facts.map((f) => f.essence).filter(Boolean).join(' ');
+	const essence = facts
+		.map((f) => f.essence)
+		.filter(Boolean)
+		.join(' ');
 
 	// «Надписи удалены.» is a complete answer; «Проблема устранена.» says that, not what.
 	const minLength = options.minLength ?? 80;
 	const concrete = facts.some((f) => f.concrete) || measuredOnSubject;
-	const tooShort = essence.length < minLength && !concrete && !(essence.length >= 20 && (explained || specifics));
+	const tooShort =
+		essence.length < minLength && !concrete && !(essence.length >= 20 && (explained || specifics));
 	if (tooShort) {
-		add('too_short', [`${essence.length} симв. по существу`], sentences[sentences.length - 1]?.text);
+		add(
+			'too_short',
+			[`${essence.length} симв. по существу`],
+			sentences[sentences.length - 1]?.text,
+		);
 	}
 
 	// «Отписка»: nothing concrete — no result, no finding with what was checked, no explanation, no promise.
 	const bareNegative = facts.findIndex((f) => f.negativeFinding);
 	// A measurement of the case (not a norm's limit) says what was found: «выбоина 0,3 м2», «напор 4 кгс/см2», «+20 °C».
 	const measured = facts.some((f) => f.measured);
-	if (!done && !promised && !explained && !measured && bareNegative < 0 && kind === 'final' && essence.length >= minLength && !facts.some((f) => f.causal)) {
+	if (
+		!done &&
+		!promised &&
+		!explained &&
+		!measured &&
+		bareNegative < 0 &&
+		kind === 'final' &&
+		essence.length >= minLength &&
+		!facts.some((f) => f.causal)
+	) {
 		const i = sentences.findIndex((s) => !/^(?:уважаем|здравствуйте|добрый)/.test(s.norm));
-		add('formal_reply', ['нет сведений, что сделано, где и когда'], sentences[i >= 0 ? i : 0]?.text);
-	} else if (bareNegative >= 0 && !done && !caseSpecifics && !proof && !measured && !facts.some((f) => f.causal) && !facts.some((f, i) => i !== bareNegative && f.explanation && !f.negativeFinding)) {
-		add('formal_reply', ['«не подтвердилось» без того, что и когда проверено'], sentences[bareNegative].text);
+		add(
+			'formal_reply',
+			['нет сведений, что сделано, где и когда'],
+			sentences[i >= 0 ? i : 0]?.text,
+		);
+	} else if (
+		bareNegative >= 0 &&
+		!done &&
+		!caseSpecifics &&
+		!proof &&
+		!measured &&
+		!facts.some((f) => f.causal) &&
+		!facts.some((f, i) => i !== bareNegative && f.explanation && !f.negativeFinding)
+	) {
+		add(
+			'formal_reply',
+			['«не подтвердилось» без того, что и когда проверено'],
+			sentences[bareNegative].text,
+		);
 	}
 
 	// Nothing concrete anywhere: only «проблема устранена», «в исправном состоянии», «не выявлено», «проведены
 	// мероприятия» — no action with its object, no term, no reason (domain.md §10: no concrete result).
-	const termed = facts.some((f) => f.promise && f.term && !f.condition) || sentences.some((s) => CONTROL_DATE.test(s.norm));
+	const termed =
+		facts.some((f) => f.promise && f.term && !f.condition) ||
+		sentences.some((s) => CONTROL_DATE.test(s.norm));
 	// A finding with where, when or how it was checked is an answer («при осмотре 14.10 у дома 4 выбоин нет, фото»).
 	const when = WHEN.test(answer.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' '));
 	const photo = /фото|видео/i.test(answer);
 	const checkedFinding = facts.some((f) => f.negativeFinding || f.explanation) && (when || photo);
 	// «Проблема решена. Освещение работает.»: a generic result with the object's state named.
 	// Only the finding counts, not the check before it: «при обследовании установлено, что проблема устранена» states nothing.
-	const statedResult = done && facts.some((f, i) => f.explanation && !f.negativeFinding && findingWords(sentences[i]).some((w) => w.length >= 5 && !f.done.includes(w) && !isGeneric(w) && !/^(?:работа|функци|штатн|режим|состоя|надлеж|исправн)/.test(w)));
+	const statedResult =
+		done &&
+		facts.some(
+			(f, i) =>
+				f.explanation &&
+				!f.negativeFinding &&
+				findingWords(sentences[i]).some(
+					(w) =>
+						w.length >= 5 &&
+						!f.done.includes(w) &&
+						!isGeneric(w) &&
+						!/^(?:работа|функци|штатн|режим|состоя|надлеж|исправн)/.test(w),
+				),
+		);
 	// «Работы выполнены 16.11.2026, фотоотчёт»: a result with its day and its proof shows what was done.
 	const datedWithProof = done && when && photo;
-	if (!tooShort && !concrete && !termed && !checkedFinding && !statedResult && !datedWithProof && !measured && kind === 'final' && !facts.some((f) => f.causal) && !errors.some((e) => e.code === 'formal_reply')) {
+	if (
+		!tooShort &&
+		!concrete &&
+		!termed &&
+		!checkedFinding &&
+		!statedResult &&
+		!datedWithProof &&
+		!measured &&
+		kind === 'final' &&
+		!facts.some((f) => f.causal) &&
+		!errors.some((e) => e.code === 'formal_reply')
+	) {
 		const i = facts.findIndex((f) => f.done.length || f.negativeFinding || f.explanation);
-		add('formal_reply', ['не сказано, что именно сделано, где и когда'], sentences[i >= 0 ? i : 0]?.text);
+		add(
+			'formal_reply',
+			['не сказано, что именно сделано, где и когда'],
+			sentences[i >= 0 ? i : 0]?.text,
+		);
 	}
 
 	// A promise's term in its own sentence; conditions are no term; negations are no promise.
 	// One term for the answer's work is enough («Работы будут выполнены до 15.05. Будет сделан перерасчёт.»), and a
 	// control date («на контроле до 18.05») is the term the citizen is given.
-	const someTerm = facts.some((f) => f.promise && f.term && !f.condition) || sentences.some((s) => CONTROL_DATE.test(s.norm) || (/срок/.test(s.norm) && DURATION.test(s.norm)));
+	const someTerm =
+		facts.some((f) => f.promise && f.term && !f.condition) ||
+		sentences.some(
+			(s) => CONTROL_DATE.test(s.norm) || (/срок/.test(s.norm) && DURATION.test(s.norm)),
+		);
 	// A condition on the work itself («по мере финансирования», «перспективный план») voids a term; a condition for doing it
 	// sooner («при благоприятной погоде — ранее срока») does not.
-	const conditioned = facts.findIndex((f, i) => f.condition && !f.term && !/ранее|раньше|более\s+ранн|досрочн|сокращ/.test(sentences[i].norm));
+	const conditioned = facts.findIndex(
+		(f, i) =>
+			f.condition && !f.term && !/ранее|раньше|более\s+ранн|досрочн|сокращ/.test(sentences[i].norm),
+	);
 	for (let i = 0; i < facts.length && (!someTerm || conditioned >= 0); i++) {
 		const f = facts[i];
 		if (conditioned >= 0 && i !== conditioned) continue;
 		if (!f.promise || (f.term && !f.condition)) continue;
 		// Another sentence may give the term of the same promise right after it («Срок — до 15.06»).
 		const next = facts[i + 1];
-		if (!f.condition && next && !next.promise && next.term === null && /срок/.test(sentences[i + 1].norm) && /\d|квартал|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр/.test(sentences[i + 1].norm)) continue;
-		add('promise_without_date', [f.condition ? `условие вместо срока: «${f.condition}»` : `обещание без срока: «${f.promise}»`], sentences[i].text);
+		if (
+			!f.condition &&
+			next &&
+			!next.promise &&
+			next.term === null &&
+			/срок/.test(sentences[i + 1].norm) &&
+			/\d|квартал|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр/.test(
+				sentences[i + 1].norm,
+			)
+		)
+			continue;
+		add(
+			'promise_without_date',
+			[
+				f.condition
+					? `условие вместо срока: «${f.condition}»`
+					: `обещание без срока: «${f.promise}»`,
+			],
+			sentences[i].text,
+		);
 		break;
 	}
 
 	// A step against someone (a notice, an order, a letter) with no term for the fix and no control date.
 	if (!someTerm && !concrete && !errors.some((e) => e.code === 'promise_without_date')) {
-		const i = sentences.findIndex((s) => NOTICE.test(s.norm) && !/\d{1,2}\.\d{1,2}\.\d{2,4}|срок/.test(s.norm.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' ')));
-		if (i >= 0) add('promise_without_date', ['направлено уведомление или предписание, но не сказано, когда устранят'], sentences[i].text);
+		const i = sentences.findIndex(
+			(s) =>
+				NOTICE.test(s.norm) &&
+				!/\d{1,2}\.\d{1,2}\.\d{2,4}|срок/.test(
+					s.norm.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' '),
+				),
+		);
+		if (i >= 0)
+			add(
+				'promise_without_date',
+				['направлено уведомление или предписание, но не сказано, когда устранят'],
+				sentences[i].text,
+			);
 	}
 
 	// Legal references: real acts, and nothing said about this case besides them.
 	const refs = facts.flatMap((f) => f.legalRefs);
 	if (refs.length >= (options.maxLegalRefs ?? 2)) {
-		const aboutCase = facts.some((f) => !f.legalRefs.length && !f.formality && (f.done.length || f.explanation || f.promise || f.specifics || f.negativeFinding));
+		const aboutCase = facts.some(
+			(f) =>
+				!f.legalRefs.length &&
+				!f.formality &&
+				(f.done.length || f.explanation || f.promise || f.specifics || f.negativeFinding),
+		);
 		const doneAnywhere = done || facts.some((f) => f.specifics && f.explanation);
 		if (!aboutCase && !doneAnywhere) {
 			const i = facts.findIndex((f) => f.legalRefs.length);
@@ -295,11 +520,19 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 
 	if (!input.organization && !input.responsible && !SIGNATURE.test(answer)) add('no_signature', []);
 
-	const personal = disabled.has('personal_data') ? [] : personalData(answer, input.responsible, input.appealText ?? '');
-	if (personal.length) add('personal_data', personal.map((p) => p.value), personal[0].sentence);
+	const personal = disabled.has('personal_data')
+		? []
+		: personalData(answer, input.responsible, input.appealText ?? '');
+	if (personal.length)
+		add(
+			'personal_data',
+			personal.map((p) => p.value),
+			personal[0].sentence,
+		);
 
 	const rudeAt = RUDE.test(normAnswer) ? sentences.findIndex((s) => RUDE.test(s.norm)) : -1;
-	if (rudeAt >= 0) add('rude_tone', [RUDE.exec(sentences[rudeAt].norm)![0]], sentences[rudeAt].text);
+	if (rudeAt >= 0)
+		add('rude_tone', [RUDE.exec(sentences[rudeAt].norm)![0]], sentences[rudeAt].text);
 
 	const late = lateness(input, kind, options.extensionDays ?? 30);
 	if (late) add('late', [late]);
@@ -313,32 +546,62 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 type Add = (code: QualityCode, evidence: string[], sentence?: string) => void;
 
 /** Addressing, on the subject: the appeal's subject groups (text and category) against the answer's. */
-function addressing(input: AnswerInput, sentences: Sentence[], options: QualityOptions, add: Add): void {
-	const addressStems = new Set((input.address ?? '').toLowerCase().replace(/ё/g, 'е').match(/[а-я]{4,}/g)?.map(stemToken) ?? []);
-	const appealWords = [...(normWords(input.appealText)), ...normWords(input.category ?? '')];
+function addressing(
+	input: AnswerInput,
+	sentences: Sentence[],
+	options: QualityOptions,
+	add: Add,
+): void {
+	const addressStems = new Set(
+		(input.address ?? '')
+			.toLowerCase()
+			.replace(/ё/g, 'е')
+			.match(/[а-я]{4,}/g)
+			?.map(stemToken) ?? [],
+	);
+	const appealWords = [...normWords(input.appealText), ...normWords(input.category ?? '')];
 	const answerWords = sentences.flatMap((s) => s.words);
 	const compiled = subjectsFor(options);
 	const appealSubjects = subjectsOf(appealWords, compiled);
 	const answerSubjects = subjectsOf(answerWords, compiled);
-	if (appealSubjects.size && answerSubjects.size && ![...answerSubjects.keys()].some((k) => appealSubjects.has(k))) {
+	if (
+		appealSubjects.size &&
+		answerSubjects.size &&
+		![...answerSubjects.keys()].some((k) => appealSubjects.has(k))
+	) {
 		const own = contentStems(appealWords, addressStems);
 		const shared = [...contentStems(answerWords, addressStems)].some((s) => own.has(s));
 		if (!shared) {
 			const named = [...new Set(answerSubjects.values())].slice(0, 3);
 			const i = sentences.findIndex((s) => s.words.includes(named[0]));
-			add('not_addressed', [`в обращении: ${[...new Set(appealSubjects.values())].slice(0, 3).join(', ')}`, `в ответе: ${named.join(', ')}`], sentences[i >= 0 ? i : 0]?.text);
+			add(
+				'not_addressed',
+				[
+					`в обращении: ${[...new Set(appealSubjects.values())].slice(0, 3).join(', ')}`,
+					`в ответе: ${named.join(', ')}`,
+				],
+				sentences[i >= 0 ? i : 0]?.text,
+			);
 		}
 	}
-
 }
 
 function measuresOnSubject(facts: SentenceFacts[], appealText: string): boolean {
-	const appeal = new Set(normWords(appealText).filter((w) => w.length >= 4).map(stemToken));
+	const appeal = new Set(
+		normWords(appealText)
+			.filter((w) => w.length >= 4)
+			.map(stemToken),
+	);
 	return facts.some((f) => f.vagueObject !== null && appeal.has(f.vagueObject));
 }
 
 function normWords(text: string): string[] {
-	return (text ?? '').toLowerCase().replace(/ё/g, 'е').match(/[a-zа-я]+|\d+/g) ?? [];
+	return (
+		(text ?? '')
+			.toLowerCase()
+			.replace(/ё/g, 'е')
+			.match(/[a-zа-я]+|\d+/g) ?? []
+	);
 }
 
 /** Intermediate: the source says so, the text says so, or it promises with a term and reports nothing done. */
@@ -376,14 +639,23 @@ function promisedDate(text: string): number | null {
  * Late unless an intermediate answer with a term came in time (59-ФЗ ст. 12 ч. 2: an extension notified to the
  * citizen) and this answer keeps that term (or, without a readable date, the extension's length).
  */
-function lateness(input: AnswerInput, kind: 'final' | 'intermediate', extensionDays: number): string | null {
+function lateness(
+	input: AnswerInput,
+	kind: 'final' | 'intermediate',
+	extensionDays: number,
+): string | null {
 	if (!input.answeredAt || !input.deadline) return null;
 	const at = Date.parse(input.answeredAt);
 	const deadline = Date.parse(input.deadline);
 	if (!Number.isFinite(at) || !Number.isFinite(deadline) || at <= deadline) return null;
 	const timely = (input.history ?? []).filter((h) => {
 		const t = Date.parse(h.at);
-		return Number.isFinite(t) && t <= deadline && t < at && (h.intermediate || isIntermediateText(h.text));
+		return (
+			Number.isFinite(t) &&
+			t <= deadline &&
+			t < at &&
+			(h.intermediate || isIntermediateText(h.text))
+		);
 	});
 	if (kind === 'final' && timely.length) {
 		const promised = timely.map((h) => promisedDate(h.text)).filter((x): x is number => x !== null);
@@ -394,9 +666,14 @@ function lateness(input: AnswerInput, kind: 'final' | 'intermediate', extensionD
 	return `ответ ${input.answeredAt}, срок ${input.deadline}`;
 }
 
-function findContradiction(sentences: Sentence[], facts: SentenceFacts[]): { evidence: string[]; sentence: string } | null {
+function findContradiction(
+	sentences: Sentence[],
+	facts: SentenceFacts[],
+): { evidence: string[]; sentence: string } | null {
 	const doneRoots = new Map<string, number>();
-	facts.forEach((f, i) => f.done.forEach((w) => doneRoots.has(w.slice(0, 6)) || doneRoots.set(w.slice(0, 6), i)));
+	facts.forEach((f, i) =>
+		f.done.forEach((w) => doneRoots.has(w.slice(0, 6)) || doneRoots.set(w.slice(0, 6), i)),
+	);
 	if (!doneRoots.size) return null;
 	for (let i = 0; i < facts.length; i++) {
 		if (!facts[i].promise) continue;
@@ -407,34 +684,47 @@ function findContradiction(sentences: Sentence[], facts: SentenceFacts[]): { evi
 				const at = doneRoots.get(w.slice(0, 6));
 				if (at === undefined || at === i) continue;
 				// The same object in both sentences: not «уборка выполнена, ремонт будет выполнен».
-				const objects = (s: Sentence) => new Set(s.words.filter((x) => x.length >= 5 && !x.startsWith(w.slice(0, 6))).map(stemToken));
+				const objects = (s: Sentence) =>
+					new Set(
+						s.words.filter((x) => x.length >= 5 && !x.startsWith(w.slice(0, 6))).map(stemToken),
+					);
 				const a = objects(sentences[at]);
 				const shared = [...objects(sentences[i])].filter((x) => a.has(x) && !NOT_SUBJECT.has(x));
-				if (shared.length) return { evidence: [sentences[at].text, sentences[i].text], sentence: sentences[i].text };
+				if (shared.length)
+					return { evidence: [sentences[at].text, sentences[i].text], sentence: sentences[i].text };
 			}
 		}
 	}
 	return null;
 }
 
-const OFFENDER = /правонарушени|нарушител|протокол[а-я]*\s+(?:об\s+)?административн|несогласованн|самовольн|незаконн/i;
+const OFFENDER =
+	/правонарушени|нарушител|протокол[а-я]*\s+(?:об\s+)?административн|несогласованн|самовольн|незаконн/i;
 
 /** Enough to show and to act on; a text full of names is not listed in full. */
 const MAX_FOUND = 10;
 const SENTENCE_END = /[.\n](?:\s|$)/g;
-const FLAT = /(?<![а-яё])(?:кв\.?|квартир[а-яё]*)\s*(?:№\s*)?(\d{1,4})(?![\d]|\s*[-–,]\s*\d|\s*и\s+\d)/gi;
+const FLAT =
+	/(?<![а-яё])(?:кв\.?|квартир[а-яё]*)\s*(?:№\s*)?(\d{1,4})(?![\d]|\s*[-–,]\s*\d|\s*и\s+\d)/gi;
 
-function personalData(answer: string, responsible: string | null | undefined, appealText: string): Array<{ value: string; sentence: string }> {
+function personalData(
+	answer: string,
+	responsible: string | null | undefined,
+	appealText: string,
+): Array<{ value: string; sentence: string }> {
 	const found: Array<{ value: string; sentence: string }> = [];
 	const sentenceAt = (index: number) => {
-		const start = Math.max(answer.lastIndexOf('.', index - 1), answer.lastIndexOf('\n', index - 1)) + 1;
+		const start =
+			Math.max(answer.lastIndexOf('.', index - 1), answer.lastIndexOf('\n', index - 1)) + 1;
 		// From the match on, not a slice of the rest per match (that was quadratic in a long text full of names).
 		SENTENCE_END.lastIndex = index;
 		const end = SENTENCE_END.exec(answer);
 		return answer.slice(start, end ? end.index + 1 : answer.length).trim();
 	};
 	const scan = (re: RegExp, keep: (value: string, before: string) => boolean) => {
-		for (const m of answer.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) {
+		for (const m of answer.matchAll(
+			new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'),
+		)) {
 			if (found.length >= MAX_FOUND) return;
 			const before = answer.slice(Math.max(0, m.index! - 80), m.index!);
 			if (keep(m[0], before)) found.push({ value: m[0], sentence: sentenceAt(m.index!) });
@@ -444,10 +734,20 @@ function personalData(answer: string, responsible: string | null | undefined, ap
 	// Cheap tests first: most answers have no phone-like digits, no «@», no patronymic.
 	if (/\d{3}/.test(answer)) scan(PHONE, (_v, before) => !OFFICIAL_CONTACT.test(before));
 	if (/\d{3}[- ]\d{3}[- ]\d{3}|снилс/i.test(answer)) scan(SNILS, () => true);
-	if (answer.includes('@')) scan(EMAIL, (v, before) => !OFFICIAL_CONTACT.test(before) && !/(?:gov|admin|adm|mo|spb|gu|org|info|priem|kanc|mail@)/i.test(v.split('@')[1] ?? ''));
+	if (answer.includes('@'))
+		scan(
+			EMAIL,
+			(v, before) =>
+				!OFFICIAL_CONTACT.test(before) &&
+				!/(?:gov|admin|adm|mo|spb|gu|org|info|priem|kanc|mail@)/i.test(v.split('@')[1] ?? ''),
+		);
 	if (/паспорт/i.test(answer)) scan(PASSPORT, () => true);
 	if (/(?:вич|вна|ична|оглы|кызы)(?![а-яё])/.test(answer)) {
-		scan(FULL_NAME, (v, before) => !OFFICIAL_BEFORE.test(before) && !(responsible && v.includes(responsible.split(' ')[0])));
+		scan(
+			FULL_NAME,
+			(v, before) =>
+				!OFFICIAL_BEFORE.test(before) && !(responsible && v.includes(responsible.split(' ')[0])),
+		);
 	}
 	// The applicant's own flat: the number the appeal gives as theirs, repeated in a published answer.
 	// A flat number identifies who lives there (the applicant or a neighbour); ranges and lists of flats are a building's parts.
@@ -465,5 +765,10 @@ function personalData(answer: string, responsible: string | null | undefined, ap
 
 function finish(errors: QualityError[], kind: 'final' | 'intermediate'): AnswerCheckResult {
 	const penalty = errors.reduce((s, e) => s + (e.severity === 'error' ? 25 : 10), 0);
-	return { ok: !errors.some((e) => e.severity === 'error'), errors, score: Math.max(0, 100 - penalty), kind };
+	return {
+		ok: !errors.some((e) => e.severity === 'error'),
+		errors,
+		score: Math.max(0, 100 - penalty),
+		kind,
+	};
 }

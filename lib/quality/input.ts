@@ -29,7 +29,10 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? 
 /** The organisation that signs: the record's own field, ПОС's `organizationInfo.name`, then the routed department. */
 function organizationOf(r: AnswerRecord): string | null {
 	const raw = r.raw && typeof r.raw === 'object' ? (r.raw as Record<string, unknown>) : null;
-	const info = raw?.organizationInfo && typeof raw.organizationInfo === 'object' ? (raw.organizationInfo as Record<string, unknown>).name : null;
+	const info =
+		raw?.organizationInfo && typeof raw.organizationInfo === 'object'
+			? (raw.organizationInfo as Record<string, unknown>).name
+			: null;
 	return str(r.organization) ?? str(info) ?? str(r.department);
 }
 
@@ -68,5 +71,11 @@ export function answerInputOf(r: AnswerRecord, otherAnswers?: OtherAnswer[]): An
 /** Another answer of the batch, for the template check. */
 export function otherAnswerOf(r: AnswerRecord): OtherAnswer | null {
 	if (typeof r.answerText !== 'string') return null;
-	return { appealId: String(r.id ?? ''), appealText: String(r.text ?? ''), answerText: r.answerText, category: str(r.category), topic: str(r.topic) };
+	return {
+		appealId: String(r.id ?? ''),
+		appealText: String(r.text ?? ''),
+		answerText: r.answerText,
+		category: str(r.category),
+		topic: str(r.topic),
+	};
 }

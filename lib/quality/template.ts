@@ -28,11 +28,14 @@ export function normalizeTemplate(text: string): string {
 	let digits = false;
 	for (let i = 0; i < text.length; i++) {
 		let c = text.charCodeAt(i);
-		if (c === 0xab) quote++; // «
+		if (c === 0xab)
+			quote++; // «
 		else if (c === 0xbb && quote) quote--; // »
 		if (quote || c === 0xbb) continue;
-		if (c >= 0x410 && c <= 0x42f) c += 0x20; // А-Я → а-я
-		else if (c === 0x401 || c === 0x451) c = 0x435; // Ё ё → е
+		if (c >= 0x410 && c <= 0x42f)
+			c += 0x20; // А-Я → а-я
+		else if (c === 0x401 || c === 0x451)
+			c = 0x435; // Ё ё → е
 		else if (c >= 65 && c <= 90) c += 32;
 		const letter = (c >= 0x430 && c <= 0x44f) || (c >= 97 && c <= 122);
 		const digit = c >= 48 && c <= 57;
@@ -82,7 +85,8 @@ function indexOf(list: OtherAnswer[]): TemplateIndex {
 		const problem = problemOf(o);
 		if (!problem || typeof o.answerText !== 'string') continue;
 		let template = index.byText.get(o.answerText);
-		if (template === undefined) index.byText.set(o.answerText, (template = normalizeTemplate(o.answerText.trim())));
+		if (template === undefined)
+			index.byText.set(o.answerText, (template = normalizeTemplate(o.answerText.trim())));
 		if (wordCount(template) < MIN_TEMPLATE_WORDS) continue;
 		let kinds = index.groups.get(template);
 		if (!kinds) index.groups.set(template, (kinds = new Map()));
@@ -96,7 +100,15 @@ function indexOf(list: OtherAnswer[]): TemplateIndex {
 }
 
 /** Ids (up to five) of other answers with the same template on a different problem. */
-export function templateReuse(input: { appealId?: string; category?: string | null; topic?: string | null; otherAnswers?: OtherAnswer[] }, answer: string): string[] {
+export function templateReuse(
+	input: {
+		appealId?: string;
+		category?: string | null;
+		topic?: string | null;
+		otherAnswers?: OtherAnswer[];
+	},
+	answer: string,
+): string[] {
 	const own = problemOf(input);
 	if (!own || !input.otherAnswers?.length) return [];
 	const index = indexOf(input.otherAnswers);

@@ -27,12 +27,22 @@ export interface RatingAppeal {
 	text?: string;
 	answerCheck?: { errors?: Array<{ severity?: string }> } | null;
 	/** The coordinator's corrections from the register: they win over the computed values. */
-	corrections?: { topic?: string; department?: string; settlement?: string; settlementName?: string; appealType?: string } | null;
+	corrections?: {
+		topic?: string;
+		department?: string;
+		settlement?: string;
+		settlementName?: string;
+		appealType?: string;
+	} | null;
 }
 
 /** Records the rating can count: those with a receipt time (others, e.g. error items, are left out). */
 export function isRatingAppeal(record: unknown): record is RatingAppeal {
-	return typeof record === 'object' && record !== null && typeof (record as { receivedAt?: unknown }).receivedAt === 'string';
+	return (
+		typeof record === 'object' &&
+		record !== null &&
+		typeof (record as { receivedAt?: unknown }).receivedAt === 'string'
+	);
 }
 
 /** Department, settlement, topic and type as the coordinator corrected them, else as computed. */
@@ -58,7 +68,14 @@ export interface RatingWeights {
 }
 
 /** Weights of the composite score (sum 100): timeliness first, then speed, quality and satisfaction, then repeats. */
-export const DEFAULT_WEIGHTS: RatingWeights = { onTime: 30, speed: 20, reaction: 10, quality: 15, satisfaction: 15, repeats: 10 };
+export const DEFAULT_WEIGHTS: RatingWeights = {
+	onTime: 30,
+	speed: 20,
+	reaction: 10,
+	quality: 15,
+	satisfaction: 15,
+	repeats: 10,
+};
 
 export interface Period {
 	from: string;
@@ -114,7 +131,8 @@ export function percentile(sorted: number[], p: number): number | null {
 	return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
 }
 
-const round = (x: number | null, digits = 2) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const round = (x: number | null, digits = 2) =>
+	x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
 interface Group {
 	key: string;
@@ -132,11 +150,16 @@ interface Group {
 	repeated: number;
 }
 
-function groupKey(appeal: RatingAppeal, options: RatingOptions): { key: string; name: string } | undefined {
+function groupKey(
+	appeal: RatingAppeal,
+	options: RatingOptions,
+): { key: string; name: string } | undefined {
 	const a = effective(appeal);
 	if (options.groupBy === 'settlement') {
 		const key = a.settlement ?? a.settlementName;
-		return key ? { key, name: a.settlementName ?? key } : { key: '—', name: 'Поселение не определено' };
+		return key
+			? { key, name: a.settlementName ?? key }
+			: { key: '—', name: 'Поселение не определено' };
 	}
 	const key = a.department ?? a.departmentName;
 	if (!key) return { key: '—', name: 'Не распределено' };
@@ -148,8 +171,14 @@ function groupKey(appeal: RatingAppeal, options: RatingOptions): { key: string; 
 	return { key, name };
 }
 
-function aggregate(appeals: RatingAppeal[], period: Period, options: RatingOptions): Map<string, Group> {
-	const minutes = options.workingMinutes ?? ((from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60000);
+function aggregate(
+	appeals: RatingAppeal[],
+	period: Period,
+	options: RatingOptions,
+): Map<string, Group> {
+	const minutes =
+		options.workingMinutes ??
+		((from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60000);
 	const now = Date.parse(options.now);
 	const groups = new Map<string, Group>();
 	for (const a of appeals) {
@@ -158,7 +187,20 @@ function aggregate(appeals: RatingAppeal[], period: Period, options: RatingOptio
 		if (!g0) continue;
 		let g = groups.get(g0.key);
 		if (!g) {
-			g = { ...g0, received: 0, answered: 0, onTime: 0, reaction: [], answer: [], overdueNow: 0, qualityErrors: 0, checked: 0, satisfied: 0, unsatisfied: 0, repeated: 0 };
+			g = {
+				...g0,
+				received: 0,
+				answered: 0,
+				onTime: 0,
+				reaction: [],
+				answer: [],
+				overdueNow: 0,
+				qualityErrors: 0,
+				checked: 0,
+				satisfied: 0,
+				unsatisfied: 0,
+				repeated: 0,
+			};
 			groups.set(g0.key, g);
 		}
 		g.received++;
@@ -173,7 +215,11 @@ function aggregate(appeals: RatingAppeal[], period: Period, options: RatingOptio
 				g.checked++;
 				g.qualityErrors += a.answerCheck.errors.filter((e) => e.severity !== 'warning').length;
 			}
-		} else if (deadline && Date.parse(deadline) < now && !['closed', 'rejected', 'forwarded'].includes(a.status ?? '')) {
+		} else if (
+			deadline &&
+			Date.parse(deadline) < now &&
+			!['closed', 'rejected', 'forwarded'].includes(a.status ?? '')
+		) {
 			g.overdueNow++;
 		}
 		if (a.satisfaction === 'satisfied') g.satisfied++;
@@ -184,7 +230,8 @@ function aggregate(appeals: RatingAppeal[], period: Period, options: RatingOptio
 }
 
 /** Linear scale: 1 at `best` or better, 0 at `worst` or worse. */
-const scale = (value: number | null, best: number, worst: number, neutral = 0.5) => (value === null ? neutral : Math.max(0, Math.min(1, (worst - value) / (worst - best))));
+const scale = (value: number | null, best: number, worst: number, neutral = 0.5) =>
+	value === null ? neutral : Math.max(0, Math.min(1, (worst - value) / (worst - best)));
 
 function rows(groups: Map<string, Group>, options: RatingOptions): RatingRow[] {
 	const w = { ...DEFAULT_WEIGHTS, ...(options.weights ?? {}) };
@@ -211,7 +258,9 @@ function rows(groups: Map<string, Group>, options: RatingOptions): RatingRow[] {
 			satisfaction: satisfiedShare ?? 0.5,
 			repeats: 1 - repeatedShare,
 		};
-		const score = (Object.keys(parts) as Array<keyof RatingWeights>).reduce((s, k) => s + parts[k] * w[k], 0) / totalWeight;
+		const score =
+			(Object.keys(parts) as Array<keyof RatingWeights>).reduce((s, k) => s + parts[k] * w[k], 0) /
+			totalWeight;
 		return {
 			key: g.key,
 			name: g.name,
@@ -233,23 +282,43 @@ function rows(groups: Map<string, Group>, options: RatingOptions): RatingRow[] {
 			change: null,
 		};
 	});
-	const ranked = out.filter((r) => r.ranked).sort((a, b) => b.score - a.score || b.received - a.received || a.name.localeCompare(b.name));
+	const ranked = out
+		.filter((r) => r.ranked)
+		.sort((a, b) => b.score - a.score || b.received - a.received || a.name.localeCompare(b.name));
 	ranked.forEach((r, i) => {
 		r.rank = i > 0 && ranked[i - 1].score === r.score ? ranked[i - 1].rank : i + 1;
 	});
-	return [...ranked, ...out.filter((r) => !r.ranked).sort((a, b) => b.received - a.received || a.name.localeCompare(b.name))];
+	return [
+		...ranked,
+		...out
+			.filter((r) => !r.ranked)
+			.sort((a, b) => b.received - a.received || a.name.localeCompare(b.name)),
+	];
 }
 
-export function computeRating(appeals: RatingAppeal[], options: RatingOptions): { rows: RatingRow[]; weights: RatingWeights; minVolume: number } {
+export function computeRating(
+	appeals: RatingAppeal[],
+	options: RatingOptions,
+): { rows: RatingRow[]; weights: RatingWeights; minVolume: number } {
 	const current = rows(aggregate(appeals, options.period, options), options);
 	if (options.previousPeriod) {
-		const previous = new Map(rows(aggregate(appeals, options.previousPeriod, options), options).map((r) => [r.key, r]));
+		const previous = new Map(
+			rows(aggregate(appeals, options.previousPeriod, options), options).map((r) => [r.key, r]),
+		);
 		for (const r of current) {
 			const p = previous.get(r.key);
-			if (p) r.change = { score: Math.round((r.score - p.score) * 10) / 10, rank: r.rank !== null && p.rank !== null ? p.rank - r.rank : null };
+			if (p)
+				r.change = {
+					score: Math.round((r.score - p.score) * 10) / 10,
+					rank: r.rank !== null && p.rank !== null ? p.rank - r.rank : null,
+				};
 		}
 	}
-	return { rows: current, weights: { ...DEFAULT_WEIGHTS, ...(options.weights ?? {}) }, minVolume: options.minVolume ?? 2 };
+	return {
+		rows: current,
+		weights: { ...DEFAULT_WEIGHTS, ...(options.weights ?? {}) },
+		minVolume: options.minVolume ?? 2,
+	};
 }
 
 export interface CountRow {
@@ -261,7 +330,13 @@ export interface CountRow {
 	growth: number | null;
 }
 
-function countBy(appeals: RatingAppeal[], period: Period, previous: Period | undefined, key: (a: RatingAppeal) => string | null | undefined, label: (k: string) => string): CountRow[] {
+function countBy(
+	appeals: RatingAppeal[],
+	period: Period,
+	previous: Period | undefined,
+	key: (a: RatingAppeal) => string | null | undefined,
+	label: (k: string) => string,
+): CountRow[] {
 	const now = new Map<string, number>();
 	const before = new Map<string, number>();
 	for (const a of appeals) {
@@ -273,7 +348,13 @@ function countBy(appeals: RatingAppeal[], period: Period, previous: Period | und
 	return [...now.entries()]
 		.map(([k, count]) => {
 			const prev = before.get(k) ?? 0;
-			return { key: k, label: label(k), count, previous: prev, growth: prev ? Math.round(((count - prev) / prev) * 100) / 100 : null };
+			return {
+				key: k,
+				label: label(k),
+				count,
+				previous: prev,
+				growth: prev ? Math.round(((count - prev) / prev) * 100) / 100 : null,
+			};
 		})
 		.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
@@ -281,42 +362,88 @@ function countBy(appeals: RatingAppeal[], period: Period, previous: Period | und
 /** Top topics and places with growth, conflicts — the «сводный анализ» of a period. */
 export function summarize(appeals: RatingAppeal[], period: Period, previousPeriod?: Period) {
 	const inNow = appeals.filter((a) => inPeriod(a, period));
-	const names = new Map(appeals.map((x) => effective(x)).map((a) => [a.settlement ?? '', a.settlementName ?? a.settlement ?? '']));
+	const names = new Map(
+		appeals
+			.map((x) => effective(x))
+			.map((a) => [a.settlement ?? '', a.settlementName ?? a.settlement ?? '']),
+	);
 	return {
 		total: inNow.length,
-		previousTotal: previousPeriod ? appeals.filter((a) => inPeriod(a, previousPeriod)).length : null,
-		topics: countBy(appeals, period, previousPeriod, (a) => effective(a).topic, (k) => topicLabel(k)),
-		settlements: countBy(appeals, period, previousPeriod, (a) => effective(a).settlement, (k) => names.get(k) || k),
-		conflicts: inNow.filter((a) => a.flags?.some((f) => ['obscene', 'hostile', 'threat', 'escalation'].includes(f))).length,
+		previousTotal: previousPeriod
+			? appeals.filter((a) => inPeriod(a, previousPeriod)).length
+			: null,
+		topics: countBy(
+			appeals,
+			period,
+			previousPeriod,
+			(a) => effective(a).topic,
+			(k) => topicLabel(k),
+		),
+		settlements: countBy(
+			appeals,
+			period,
+			previousPeriod,
+			(a) => effective(a).settlement,
+			(k) => names.get(k) || k,
+		),
+		conflicts: inNow.filter((a) =>
+			a.flags?.some((f) => ['obscene', 'hostile', 'threat', 'escalation'].includes(f)),
+		).length,
 		repeated: inNow.filter((a) => a.flags?.some((f) => f === 'repeat' || f === 'duplicate')).length,
 	};
 }
 
-const KIND_RU: Record<string, string> = { complaint: 'Жалоба', application: 'Заявление', proposal: 'Предложение', question: 'Вопрос', gratitude: 'Благодарность' };
+const KIND_RU: Record<string, string> = {
+	complaint: 'Жалоба',
+	application: 'Заявление',
+	proposal: 'Предложение',
+	question: 'Вопрос',
+	gratitude: 'Благодарность',
+};
 
 /** ССТУ result statuses (domain.md §5) from our status, satisfaction and deadline extension. */
 export function sstuResult(a: RatingAppeal): string {
 	if (a.status === 'forwarded') return 'Направлено по компетенции';
 	if (a.status === 'rejected') return 'Рассмотрено. Не поддержано';
 	if (a.answeredAt || a.status === 'answered' || a.status === 'closed') {
-		return a.satisfaction === 'satisfied' ? 'Рассмотрено. Поддержано (меры приняты)' : 'Рассмотрено. Разъяснено';
+		return a.satisfaction === 'satisfied'
+			? 'Рассмотрено. Поддержано (меры приняты)'
+			: 'Рассмотрено. Разъяснено';
 	}
 	if (a.extendedDeadline) return 'Рассмотрение продлено';
 	return 'Находится на рассмотрении';
 }
 
 /** The monthly ССТУ-style table: rows of (раздел, показатель, значение) for one month `YYYY-MM`. */
-export function sstuMonthlyTable(appeals: RatingAppeal[], month: string): Array<{ Раздел: string; Показатель: string; Значение: number }> {
+export function sstuMonthlyTable(
+	appeals: RatingAppeal[],
+	month: string,
+): Array<{ Раздел: string; Показатель: string; Значение: number }> {
 	const list = appeals.filter((a) => a.receivedAt.slice(0, 7) === month);
 	const rows: Array<{ Раздел: string; Показатель: string; Значение: number }> = [];
-	const add = (section: string, name: string, value: number) => rows.push({ Раздел: section, Показатель: name, Значение: value });
+	const add = (section: string, name: string, value: number) =>
+		rows.push({ Раздел: section, Показатель: name, Значение: value });
 	add('Всего', 'Поступило обращений', list.length);
-	add('Всего', 'из них повторных', list.filter((a) => a.flags?.some((f) => f === 'repeat' || f === 'duplicate')).length);
-	add('Всего', 'из них коллективных', list.filter((a) => a.flags?.includes('collective') || /коллективн|мы, жители|жители (дома|улицы|деревни)/i.test(a.text ?? '')).length);
+	add(
+		'Всего',
+		'из них повторных',
+		list.filter((a) => a.flags?.some((f) => f === 'repeat' || f === 'duplicate')).length,
+	);
+	add(
+		'Всего',
+		'из них коллективных',
+		list.filter(
+			(a) =>
+				a.flags?.includes('collective') ||
+				/коллективн|мы, жители|жители (дома|улицы|деревни)/i.test(a.text ?? ''),
+		).length,
+	);
 	const form = (a: RatingAppeal) => (a.source === 'import' ? 'письменная' : 'электронная');
-	for (const f of ['письменная', 'электронная', 'устная']) add('Форма', f, list.filter((a) => form(a) === f).length);
+	for (const f of ['письменная', 'электронная', 'устная'])
+		add('Форма', f, list.filter((a) => form(a) === f).length);
 	const typeOf = (a: RatingAppeal) => effective(a).appealType;
-	for (const [k, label] of Object.entries(KIND_RU)) add('Вид', label, list.filter((a) => typeOf(a) === k).length);
+	for (const [k, label] of Object.entries(KIND_RU))
+		add('Вид', label, list.filter((a) => typeOf(a) === k).length);
 	add('Вид', 'Вид не определён', list.filter((a) => !typeOf(a) || !KIND_RU[typeOf(a)!]).length);
 	const topics = new Map<string, number>();
 	for (const a of list) {
@@ -324,9 +451,25 @@ export function sstuMonthlyTable(appeals: RatingAppeal[], month: string): Array<
 		topics.set(label, (topics.get(label) ?? 0) + 1);
 	}
 	for (const [label, n] of [...topics].sort((x, y) => y[1] - x[1])) add('Тематика', label, n);
-	const results = ['Находится на рассмотрении', 'Рассмотрено. Разъяснено', 'Рассмотрено. Поддержано (меры приняты)', 'Рассмотрено. Не поддержано', 'Направлено по компетенции', 'Рассмотрение продлено'];
+	const results = [
+		'Находится на рассмотрении',
+		'Рассмотрено. Разъяснено',
+		'Рассмотрено. Поддержано (меры приняты)',
+		'Рассмотрено. Не поддержано',
+		'Направлено по компетенции',
+		'Рассмотрение продлено',
+	];
 	for (const r of results) add('Результат', r, list.filter((a) => sstuResult(a) === r).length);
-	add('Сроки', 'Ответ дан с нарушением срока', list.filter((a) => a.answeredAt && (a.extendedDeadline ?? a.deadline) && Date.parse(a.answeredAt) > Date.parse((a.extendedDeadline ?? a.deadline)!)).length);
+	add(
+		'Сроки',
+		'Ответ дан с нарушением срока',
+		list.filter(
+			(a) =>
+				a.answeredAt &&
+				(a.extendedDeadline ?? a.deadline) &&
+				Date.parse(a.answeredAt) > Date.parse((a.extendedDeadline ?? a.deadline)!),
+		).length,
+	);
 	return rows;
 }
 

@@ -6,7 +6,15 @@ import { DEFAULT_POLICIES, selectPolicy, workingMinutesBetween } from '../deadli
  * Speed is measured in the office's working time: the production calendar and the office hours of the policy every
  * ИМ incident uses (9:00–18:00 Moscow time), whatever the appeal's own source.
  */
-export function officeWorkingMinutes(calendar: ProductionCalendar): (from: string, to: string) => number {
+export function officeWorkingMinutes(
+	calendar: ProductionCalendar,
+): (from: string, to: string) => number {
 	const policy = selectPolicy(DEFAULT_POLICIES, 'im', 'incident');
-	return (from, to) => workingMinutesBetween(DateTime.fromISO(from, { setZone: true }), DateTime.fromISO(to, { setZone: true }), policy, calendar);
+	return (from, to) =>
+		workingMinutesBetween(
+			DateTime.fromISO(from, { setZone: true }),
+			DateTime.fromISO(to, { setZone: true }),
+			policy,
+			calendar,
+		);
 }

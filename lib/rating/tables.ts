@@ -9,7 +9,11 @@ export type RatingGroupBy = RatingOptions['groupBy'];
 export type TableRow = Record<string, string | number>;
 
 /** The header of the column that names who is rated. */
-export const GROUP_TITLES: Record<RatingGroupBy, string> = { department: 'Подразделение', organization: 'Организация', settlement: 'Поселение' };
+export const GROUP_TITLES: Record<RatingGroupBy, string> = {
+	department: 'Подразделение',
+	organization: 'Организация',
+	settlement: 'Поселение',
+};
 
 const percent = (share: number | null) => (share === null ? '' : Math.round(share * 100));
 const growth = (share: number | null) => (share === null ? 'новое' : `${Math.round(share * 100)}%`);
@@ -18,7 +22,10 @@ const growth = (share: number | null) => (share === null ? 'новое' : `${Mat
 export function previousPeriodOf(period: Period): Period {
 	const from = Date.parse(period.from);
 	const length = Date.parse(period.to) - from;
-	return { from: new Date(from - length - 1000).toISOString(), to: new Date(from - 1000).toISOString() };
+	return {
+		from: new Date(from - length - 1000).toISOString(),
+		to: new Date(from - 1000).toISOString(),
+	};
 }
 
 /** Names the period's bound that is not a date, else null. */
@@ -30,11 +37,17 @@ export function periodProblem(period: Period): string | null {
 
 /** Names the problem with a `ГГГГ-ММ` month, else null. */
 export function monthProblem(month: string): string | null {
-	return /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? null : `Месяц: ожидается ГГГГ-ММ, получено «${month}»`;
+	return /^\d{4}-(0[1-9]|1[0-2])$/.test(month)
+		? null
+		: `Месяц: ожидается ГГГГ-ММ, получено «${month}»`;
 }
 
 /** One sheet row per rated body, in rating order. */
-export function ratingTable(rows: RatingRow[], groupBy: RatingGroupBy, minVolume: number): TableRow[] {
+export function ratingTable(
+	rows: RatingRow[],
+	groupBy: RatingGroupBy,
+	minVolume: number,
+): TableRow[] {
 	return rows.map((r) => ({
 		Место: r.rank ?? '—',
 		[GROUP_TITLES[groupBy]]: r.name,
@@ -60,12 +73,30 @@ export const SUMMARY_TOP = 10;
 
 /** The period's summary as rows of (раздел, показатель, значение, прошлый период, рост). */
 export function summaryTable(s: ReturnType<typeof summarize>): TableRow[] {
-	const total = (name: string, value: number, previous: number | string = '') => ({ Раздел: 'Итого', Показатель: name, Значение: value, 'Прошлый период': previous, Рост: '' });
+	const total = (name: string, value: number, previous: number | string = '') => ({
+		Раздел: 'Итого',
+		Показатель: name,
+		Значение: value,
+		'Прошлый период': previous,
+		Рост: '',
+	});
 	return [
 		total('Обращений за период', s.total, s.previousTotal ?? ''),
 		total('Конфликтных', s.conflicts),
 		total('Повторных и дублей', s.repeated),
-		...s.topics.slice(0, SUMMARY_TOP).map((t) => ({ Раздел: 'Темы', Показатель: t.label, Значение: t.count, 'Прошлый период': t.previous, Рост: growth(t.growth) })),
-		...s.settlements.slice(0, SUMMARY_TOP).map((t) => ({ Раздел: 'Поселения', Показатель: t.label, Значение: t.count, 'Прошлый период': t.previous, Рост: growth(t.growth) })),
+		...s.topics.slice(0, SUMMARY_TOP).map((t) => ({
+			Раздел: 'Темы',
+			Показатель: t.label,
+			Значение: t.count,
+			'Прошлый период': t.previous,
+			Рост: growth(t.growth),
+		})),
+		...s.settlements.slice(0, SUMMARY_TOP).map((t) => ({
+			Раздел: 'Поселения',
+			Показатель: t.label,
+			Значение: t.count,
+			'Прошлый период': t.previous,
+			Рост: growth(t.growth),
+		})),
 	];
 }

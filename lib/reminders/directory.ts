@@ -45,11 +45,17 @@ export function contactsFromDirectory(entries: DirectoryContact[]): ReminderCont
 }
 
 /** The tab's contacts with the node's own lists added: an entry of the node replaces the tab's for the same key. */
-export function mergeContacts(fromSheet: ReminderContacts, fromNode: ReminderContacts): ReminderContacts {
+export function mergeContacts(
+	fromSheet: ReminderContacts,
+	fromNode: ReminderContacts,
+): ReminderContacts {
 	return {
 		heads: { ...fromSheet.heads, ...fromNode.heads },
 		people: { ...fromSheet.people, ...fromNode.people },
-		responsibleByDepartment: { ...fromSheet.responsibleByDepartment, ...fromNode.responsibleByDepartment },
+		responsibleByDepartment: {
+			...fromSheet.responsibleByDepartment,
+			...fromNode.responsibleByDepartment,
+		},
 		coordinator: fromNode.coordinator ?? fromSheet.coordinator,
 		curator: fromNode.curator ?? fromSheet.curator,
 	};

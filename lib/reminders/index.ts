@@ -59,19 +59,33 @@ export interface ReminderAppeal {
 	deadline?: string | null;
 	extendedDeadline?: string | null;
 	deadlineStatus?: string;
-	deadlineInfo?: { workingDaysLeft?: number; workingHoursLeft?: number; text?: string; unit?: string };
+	deadlineInfo?: {
+		workingDaysLeft?: number;
+		workingHoursLeft?: number;
+		text?: string;
+		unit?: string;
+	};
 	/** The matched rule's contacts («МЦУ: Маршрутизация»); any of them may be missing in a hand-made item. */
 	routing?: { contact?: Partial<RoutedContact> };
 	/** The coordinator's corrections from the register: a corrected department's head is the one to remind. */
 	corrections?: { department?: string | null } | null;
 	/** The answer check («МЦУ: Контроль ответов»): an answer with errors goes back to the responsible for rework. */
-	answerCheck?: { ok?: boolean; errors?: Array<{ message?: string; severity?: string; sentence?: string; hint?: string }> };
+	answerCheck?: {
+		ok?: boolean;
+		errors?: Array<{ message?: string; severity?: string; sentence?: string; hint?: string }>;
+	};
 }
 
 export interface Digest {
 	level: EscalationLevelId;
 	recipient: Contact;
-	appeals: Array<{ id: string; status: string; deadline: string | null; text: string; url: string | null }>;
+	appeals: Array<{
+		id: string;
+		status: string;
+		deadline: string | null;
+		text: string;
+		url: string | null;
+	}>;
 	overdue: number;
 	dueSoon: number;
 	/** Answers sent back for rework (with the reasons in the entries' status). */
@@ -119,19 +133,29 @@ function shortText(text: string | undefined, max = 90): string {
 	return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptions): ReminderResult {
+export function buildReminders(
+	appeals: ReminderAppeal[],
+	options: ReminderOptions,
+): ReminderResult {
 	const zone = options.timeZone ?? 'Europe/Moscow';
 	const now = options.now.setZone(zone);
 	const today = now.toISODate()!;
 	if (options.workingTimeOnly !== false) {
 		const hours = options.officeHours ?? { start: '09:00', end: '18:00' };
 		const minute = now.hour * 60 + now.minute;
-		if (!options.calendar.isWorkingDay(today)) return { digests: [], skipped: `${today} — нерабочий день`, unaddressed: [] };
+		if (!options.calendar.isWorkingDay(today))
+			return { digests: [], skipped: `${today} — нерабочий день`, unaddressed: [] };
 		if (minute < minutes(hours.start) || minute >= minutes(hours.end)) {
-			return { digests: [], skipped: `вне рабочего времени (${hours.start}–${hours.end})`, unaddressed: [] };
+			return {
+				digests: [],
+				skipped: `вне рабочего времени (${hours.start}–${hours.end})`,
+				unaddressed: [],
+			};
 		}
 	}
-	const levels = [...(options.levels ?? DEFAULT_LEVELS)].sort((a, b) => a.overdueWorkingDays - b.overdueWorkingDays);
+	const levels = [...(options.levels ?? DEFAULT_LEVELS)].sort(
+		(a, b) => a.overdueWorkingDays - b.overdueWorkingDays,
+	);
 	const sent = options.sentKeys ?? new Set<string>();
 	const groups = new Map<string, Digest>();
 	const unaddressed: string[] = [];
@@ -139,7 +163,16 @@ export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptio
 		const groupKey = `${level}|${recipient.name}`;
 		let digest = groups.get(groupKey);
 		if (!digest) {
-			digest = { level, recipient, appeals: [], overdue: 0, dueSoon: 0, rework: 0, text: '', keys: [] };
+			digest = {
+				level,
+				recipient,
+				appeals: [],
+				overdue: 0,
+				dueSoon: 0,
+				rework: 0,
+				text: '',
+				keys: [],
+			};
 			groups.set(groupKey, digest);
 		}
 		return digest;
@@ -155,8 +188,22 @@ export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptio
 				// Each reason with the sentence that triggered it (masked: digests go to chats) and what to add.
 				const reasons = (appeal.answerCheck.errors ?? [])
 					.filter((e) => e.severity !== 'warning' && e.message)
-					.map((e) => [e.message, e.sentence ? `«${maskText(shortText(e.sentence))}»` : '', e.hint ? `что добавить: ${e.hint}` : ''].filter(Boolean).join(' — '));
-				digest.appeals.push({ id: appeal.id, status: `ответ на доработку: ${reasons.join('; ') || 'есть ошибки'}`, deadline: appeal.extendedDeadline ?? appeal.deadline ?? null, text: shortText(appeal.text), url: appeal.url ?? null });
+					.map((e) =>
+						[
+							e.message,
+							e.sentence ? `«${maskText(shortText(e.sentence))}»` : '',
+							e.hint ? `что добавить: ${e.hint}` : '',
+						]
+							.filter(Boolean)
+							.join(' — '),
+					);
+				digest.appeals.push({
+					id: appeal.id,
+					status: `ответ на доработку: ${reasons.join('; ') || 'есть ошибки'}`,
+					deadline: appeal.extendedDeadline ?? appeal.deadline ?? null,
+					text: shortText(appeal.text),
+					url: appeal.url ?? null,
+				});
 				digest.rework++;
 				digest.keys.push(key);
 			}
@@ -175,7 +222,9 @@ export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptio
 			const digest = digestFor(level.id, recipient);
 			digest.appeals.push({
 				id: appeal.id,
-				status: appeal.deadlineInfo?.text ?? (appeal.deadlineStatus === 'overdue' ? 'просрочено' : 'срок истекает'),
+				status:
+					appeal.deadlineInfo?.text ??
+					(appeal.deadlineStatus === 'overdue' ? 'просрочено' : 'срок истекает'),
 				deadline: appeal.extendedDeadline ?? appeal.deadline ?? null,
 				text: shortText(appeal.text),
 				url: appeal.url ?? null,
@@ -190,10 +239,16 @@ export function buildReminders(appeals: ReminderAppeal[], options: ReminderOptio
 	return { digests, unaddressed };
 }
 
-function recipientFor(level: EscalationLevelId, appeal: ReminderAppeal, contacts: ReminderContacts): Contact | undefined {
+function recipientFor(
+	level: EscalationLevelId,
+	appeal: ReminderAppeal,
+	contacts: ReminderContacts,
+): Contact | undefined {
 	const department = appeal.corrections?.department || appeal.department;
 	const head = department ? contacts.heads[department] : undefined;
-	const departmentResponsible = department ? contacts.responsibleByDepartment?.[department] : undefined;
+	const departmentResponsible = department
+		? contacts.responsibleByDepartment?.[department]
+		: undefined;
 	switch (level) {
 		case 'responsible': {
 			if (appeal.responsible) {
@@ -232,18 +287,33 @@ function digestText(d: Digest, now: DateTime): string {
 			? `Напоминание МЦУ на ${now.toFormat('dd.MM.yyyy')}`
 			: `Эскалация МЦУ (${LEVEL_LABELS[d.level]}) на ${now.toFormat('dd.MM.yyyy')}`;
 	lines.push(`${header}. ${d.recipient.name}, под вашим контролем:`);
-	if (d.overdue) lines.push(`просрочено — ${d.overdue} ${plural(d.overdue, 'обращение', 'обращения', 'обращений')}`);
-	if (d.dueSoon) lines.push(`срок истекает — ${d.dueSoon} ${plural(d.dueSoon, 'обращение', 'обращения', 'обращений')}`);
-	if (d.rework) lines.push(`ответ на доработку — ${d.rework} ${plural(d.rework, 'обращение', 'обращения', 'обращений')}`);
+	if (d.overdue)
+		lines.push(
+			`просрочено — ${d.overdue} ${plural(d.overdue, 'обращение', 'обращения', 'обращений')}`,
+		);
+	if (d.dueSoon)
+		lines.push(
+			`срок истекает — ${d.dueSoon} ${plural(d.dueSoon, 'обращение', 'обращения', 'обращений')}`,
+		);
+	if (d.rework)
+		lines.push(
+			`ответ на доработку — ${d.rework} ${plural(d.rework, 'обращение', 'обращения', 'обращений')}`,
+		);
 	lines.push('');
 	for (const a of d.appeals) {
-		lines.push(`• ${a.id}: ${a.text} — срок ${dateRu(a.deadline)}, ${a.status}${a.url ? `\n  ${a.url}` : ''}`);
+		lines.push(
+			`• ${a.id}: ${a.text} — срок ${dateRu(a.deadline)}, ${a.status}${a.url ? `\n  ${a.url}` : ''}`,
+		);
 	}
 	return lines.join('\n');
 }
 
 /** Keys of reminders sent today, kept between runs (older days dropped). */
-export function rememberSent(previous: string[] | undefined, digests: Digest[], today: string): string[] {
+export function rememberSent(
+	previous: string[] | undefined,
+	digests: Digest[],
+	today: string,
+): string[] {
 	const kept = (previous ?? []).filter((k) => k.endsWith(`|${today}`));
 	return [...new Set([...kept, ...digests.flatMap((d) => d.keys)])];
 }

@@ -14,11 +14,18 @@ const clean = (v?: string) => v?.trim() || undefined;
 export function contactFromRow(row?: ContactRow): Contact | undefined {
 	const name = clean(row?.name);
 	if (!name) return undefined;
-	return { name, telegramChatId: clean(row?.telegramChatId), maxChatId: clean(row?.maxChatId), email: clean(row?.email) };
+	return {
+		name,
+		telegramChatId: clean(row?.telegramChatId),
+		maxChatId: clean(row?.maxChatId),
+		email: clean(row?.email),
+	};
 }
 
 /** Department heads by department; a row without a department or a name is left out. */
-export function headsByDepartment(rows: Array<ContactRow & { department?: string }>): Record<string, Contact> {
+export function headsByDepartment(
+	rows: Array<ContactRow & { department?: string }>,
+): Record<string, Contact> {
 	const heads: Record<string, Contact> = {};
 	for (const row of rows) {
 		const department = clean(row.department);
@@ -39,7 +46,9 @@ export function peopleByName(rows: ContactRow[]): Record<string, Contact> {
 }
 
 /** The escalation ladder with the working days overdue after which each level hears (the responsible: at once). */
-export function escalationLevels(after: Partial<Record<Exclude<EscalationLevelId, 'responsible'>, number>>): EscalationLevel[] {
+export function escalationLevels(
+	after: Partial<Record<Exclude<EscalationLevelId, 'responsible'>, number>>,
+): EscalationLevel[] {
 	return [
 		{ id: 'responsible', overdueWorkingDays: 0 },
 		{ id: 'head', overdueWorkingDays: after.head ?? 1 },
@@ -49,9 +58,14 @@ export function escalationLevels(after: Partial<Record<Exclude<EscalationLevelId
 }
 
 /** One digest per level, recipient and day: senders use it as their idempotency key, so a retried run never sends twice. */
-export const digestKey = (digest: Pick<Digest, 'level' | 'recipient'>, today: string) => `${digest.level}|${digest.recipient.name}|${today}`;
+export const digestKey = (digest: Pick<Digest, 'level' | 'recipient'>, today: string) =>
+	`${digest.level}|${digest.recipient.name}|${today}`;
 
 /** Records that can be reminded about: objects with an id (others, e.g. error items, are left out). */
 export function isReminderAppeal(record: unknown): record is ReminderAppeal {
-	return typeof record === 'object' && record !== null && typeof (record as { id?: unknown }).id === 'string';
+	return (
+		typeof record === 'object' &&
+		record !== null &&
+		typeof (record as { id?: unknown }).id === 'string'
+	);
 }

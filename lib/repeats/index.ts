@@ -13,7 +13,12 @@ export interface RepeatAppeal {
 	topic?: string | null;
 	settlement?: string | null;
 	address?: string | null;
-	author?: { id?: string | null; name?: string | null; contact?: string | null; anonymous?: boolean } | null;
+	author?: {
+		id?: string | null;
+		name?: string | null;
+		contact?: string | null;
+		anonymous?: boolean;
+	} | null;
 }
 
 export type LinkReason = 'same_author_same_problem' | 'cross_channel_duplicate' | 'same_text';
@@ -52,7 +57,37 @@ export interface RepeatOptions {
 
 const DAY = 86400000;
 /** Words too common to tell problems apart. */
-const STOP = new Set(['на', 'в', 'и', 'не', 'с', 'у', 'по', 'до', 'из', 'что', 'это', 'уже', 'как', 'а', 'но', 'за', 'от', 'к', 'о', 'же', 'так', 'д', 'ул', 'прош', 'прос', 'здравствуйт', 'добр', 'ден', 'когд']);
+const STOP = new Set([
+	'на',
+	'в',
+	'и',
+	'не',
+	'с',
+	'у',
+	'по',
+	'до',
+	'из',
+	'что',
+	'это',
+	'уже',
+	'как',
+	'а',
+	'но',
+	'за',
+	'от',
+	'к',
+	'о',
+	'же',
+	'так',
+	'д',
+	'ул',
+	'прош',
+	'прос',
+	'здравствуйт',
+	'добр',
+	'ден',
+	'когд',
+]);
 
 /** The distinct meaningful stems of a text, sorted (default string order): compared by merging, no Set per text. */
 function signature(textStems: string[]): string[] {
@@ -81,13 +116,16 @@ function jaccard(a: string[], b: string[]): number {
 function authorKey(a: RepeatAppeal): string | undefined {
 	const author = a.author;
 	if (!author || author.anonymous) return undefined;
-	if (author.contact) return `c:${author.contact.replace(/\D/g, '') || author.contact.toLowerCase()}`;
-	if (author.name) return `n:${author.name.toLowerCase().replace(/\s+/g, ' ')}|${a.settlement ?? ''}`;
+	if (author.contact)
+		return `c:${author.contact.replace(/\D/g, '') || author.contact.toLowerCase()}`;
+	if (author.name)
+		return `n:${author.name.toLowerCase().replace(/\s+/g, ' ')}|${a.settlement ?? ''}`;
 	if (author.id) return `i:${a.source}:${author.id}`;
 	return undefined;
 }
 
-const PLACE = /(?:ул\.|улица|улице|пер\.|переулок|д\.|дер\.|деревня|с\.|село)\s*([А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?)/;
+const PLACE =
+	/(?:ул\.|улица|улице|пер\.|переулок|д\.|дер\.|деревня|с\.|село)\s*([А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?)/;
 
 /** Where a problem is: the street or village of the address, normalized (stems), else the settlement. */
 export function placeKey(a: RepeatAppeal): string {
@@ -105,16 +143,28 @@ interface Item {
 /**
  * @param textStems `stems(appeals[i].text)` when the caller already has them (structuring stems each text once).
  */
-export function linkRepeats(appeals: RepeatAppeal[], options: RepeatOptions = {}, textStems?: ReadonlyArray<string[]>): { links: RepeatLink[]; clusters: ProblemCluster[] } {
+export function linkRepeats(
+	appeals: RepeatAppeal[],
+	options: RepeatOptions = {},
+	textStems?: ReadonlyArray<string[]>,
+): { links: RepeatLink[]; clusters: ProblemCluster[] } {
 	const { linkById, clusters } = linkRepeatsById(appeals, options, textStems);
 	return { links: [...linkById.values()], clusters };
 }
 
 /** `linkRepeats` with the links by appeal id (in the order of `links`), for a caller that looks them up by id. */
-export function linkRepeatsById(appeals: RepeatAppeal[], options: RepeatOptions = {}, textStems?: ReadonlyArray<string[]>): { linkById: Map<string, RepeatLink>; clusters: ProblemCluster[] } {
+export function linkRepeatsById(
+	appeals: RepeatAppeal[],
+	options: RepeatOptions = {},
+	textStems?: ReadonlyArray<string[]>,
+): { linkById: Map<string, RepeatLink>; clusters: ProblemCluster[] } {
 	const windowMs = (options.windowDays ?? 30) * DAY;
 	const sameText = options.textSimilarity ?? 0.8;
-	const sorted: Item[] = appeals.map((a, i) => ({ a, t: Date.parse(a.receivedAt), sig: signature(textStems?.[i] ?? stems(a.text)) }));
+	const sorted: Item[] = appeals.map((a, i) => ({
+		a,
+		t: Date.parse(a.receivedAt),
+		sig: signature(textStems?.[i] ?? stems(a.text)),
+	}));
 	sorted.sort((x, y) => x.t - y.t || x.a.id.localeCompare(y.a.id));
 	sameIdSameSignature(sorted);
 	const links = new Map<string, RepeatLink>();
@@ -122,7 +172,8 @@ export function linkRepeatsById(appeals: RepeatAppeal[], options: RepeatOptions 
 
 	// 1. Same author: each appeal is linked to the latest earlier one of that author (in the window) that has its topic
 	// or a similar enough text.
-	if (!sameAuthorIndexed(sorted, windowMs, sameText, links, primaryOf)) sameAuthorScan(sorted, windowMs, sameText, links, primaryOf);
+	if (!sameAuthorIndexed(sorted, windowMs, sameText, links, primaryOf))
+		sameAuthorScan(sorted, windowMs, sameText, links, primaryOf);
 
 	// 2. The same text from different accounts (copied posts): bucket by the text's rarest words.
 	const byFingerprint = new Map<string, Item[]>();
@@ -138,8 +189,16 @@ export function linkRepeatsById(appeals: RepeatAppeal[], options: RepeatOptions 
 			continue;
 		}
 		let score = 0;
-		const match = bucket.find((y) => x.t - y.t <= windowMs && (score = jaccard(sig, y.sig)) >= sameText);
-		if (match) links.set(a.id, { id: a.id, primaryId: primaryOf(match.a.id), reason: 'same_text', score: round(score) });
+		const match = bucket.find(
+			(y) => x.t - y.t <= windowMs && (score = jaccard(sig, y.sig)) >= sameText,
+		);
+		if (match)
+			links.set(a.id, {
+				id: a.id,
+				primaryId: primaryOf(match.a.id),
+				reason: 'same_text',
+				score: round(score),
+			});
 		bucket.push(x);
 	}
 
@@ -149,23 +208,45 @@ export function linkRepeatsById(appeals: RepeatAppeal[], options: RepeatOptions 
 type Links = Map<string, RepeatLink>;
 
 /** Decides the link of `x` to the earlier `y` (of the same author, in the window), or none: the rule of both passes below. */
-function linkTo(x: Item, y: Item, sameText: number, links: Links, primaryOf: (id: string) => string): boolean {
+function linkTo(
+	x: Item,
+	y: Item,
+	sameText: number,
+	links: Links,
+	primaryOf: (id: string) => string,
+): boolean {
 	const a = x.a;
 	const b = y.a;
 	const score = jaccard(x.sig, y.sig);
 	if (score >= sameText && a.source !== b.source) {
-		links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'cross_channel_duplicate', score: round(score) });
+		links.set(a.id, {
+			id: a.id,
+			primaryId: primaryOf(b.id),
+			reason: 'cross_channel_duplicate',
+			score: round(score),
+		});
 		return true;
 	}
 	if ((a.topic && a.topic === b.topic && a.topic !== 'undefined') || score >= 0.5) {
-		links.set(a.id, { id: a.id, primaryId: primaryOf(b.id), reason: 'same_author_same_problem', score: round(score) });
+		links.set(a.id, {
+			id: a.id,
+			primaryId: primaryOf(b.id),
+			reason: 'same_author_same_problem',
+			score: round(score),
+		});
 		return true;
 	}
 	return false;
 }
 
 /** The plain pass: every earlier appeal of the author, latest first, until one links or the window ends. */
-function sameAuthorScan(sorted: Item[], windowMs: number, sameText: number, links: Links, primaryOf: (id: string) => string): void {
+function sameAuthorScan(
+	sorted: Item[],
+	windowMs: number,
+	sameText: number,
+	links: Links,
+	primaryOf: (id: string) => string,
+): void {
 	const byAuthor = new Map<string, Item[]>();
 	for (const x of sorted) {
 		const key = authorKey(x.a);
@@ -199,7 +280,13 @@ interface AuthorIndex {
  * rounding). The latest candidate that passes the exact rule wins, as the backward scan would pick it. Needs times in
  * ascending order (no unparsable dates) so that the window is a suffix; returns false to leave it to the plain pass.
  */
-function sameAuthorIndexed(sorted: Item[], windowMs: number, sameText: number, links: Links, primaryOf: (id: string) => string): boolean {
+function sameAuthorIndexed(
+	sorted: Item[],
+	windowMs: number,
+	sameText: number,
+	links: Links,
+	primaryOf: (id: string) => string,
+): boolean {
 	const t = Math.min(0.5, sameText);
 	if (!(t > 0)) return false;
 	for (const x of sorted) if (Number.isNaN(x.t)) return false;
@@ -268,7 +355,16 @@ function sameAuthorIndexed(sorted: Item[], windowMs: number, sameText: number, l
  * the same topic, and those sharing a prefix token (all with similarity ≥ t among them); `seen[j] === stamp` marks
  * the ones already rejected for this `x`.
  */
-function latestLinking(index: AuthorIndex, x: Item, prefix: Int32Array, windowMs: number, sameText: number, t: number, seen: Int32Array, stamp: number): number {
+function latestLinking(
+	index: AuthorIndex,
+	x: Item,
+	prefix: Int32Array,
+	windowMs: number,
+	sameText: number,
+	t: number,
+	seen: Int32Array,
+	stamp: number,
+): number {
 	const { items, lastOfTopic, postings } = index;
 	const topic = x.a.topic;
 	const sameTopic = !!topic && topic !== 'undefined';

@@ -11,10 +11,21 @@ import { maskText } from './masking';
  */
 export interface CheckedAnswer {
 	ok?: boolean;
-	errors?: Array<{ code?: string; message?: string; severity?: string; evidence?: string[]; sentence?: string; hint?: string }>;
+	errors?: Array<{
+		code?: string;
+		message?: string;
+		severity?: string;
+		evidence?: string[];
+		sentence?: string;
+		hint?: string;
+	}>;
 }
 
-export const ANSWER_CHECK_VERDICTS = { ok: 'Без замечаний', okWithWarnings: 'Принят с замечаниями', rework: 'На доработку' } as const;
+export const ANSWER_CHECK_VERDICTS = {
+	ok: 'Без замечаний',
+	okWithWarnings: 'Принят с замечаниями',
+	rework: 'На доработку',
+} as const;
 const SEVERITY_LABELS = { error: 'Ошибка', warning: 'Замечание' } as const;
 const SEPARATOR = ' — ';
 
@@ -24,18 +35,30 @@ export function answerCheckText(check: unknown, masked: boolean): string {
 	if (typeof ok !== 'boolean') return '';
 	const mask = (t: string) => (masked ? maskText(t) : t);
 	const reasons = errors.filter((e) => e.severity !== 'warning').map((e) => e.message ?? '');
-	const verdict = !ok ? `${ANSWER_CHECK_VERDICTS.rework}: ${reasons.join('; ')}` : errors.length ? ANSWER_CHECK_VERDICTS.okWithWarnings : ANSWER_CHECK_VERDICTS.ok;
+	const verdict = !ok
+		? `${ANSWER_CHECK_VERDICTS.rework}: ${reasons.join('; ')}`
+		: errors.length
+			? ANSWER_CHECK_VERDICTS.okWithWarnings
+			: ANSWER_CHECK_VERDICTS.ok;
 	const details = errors.map((e) => {
 		const evidence = (e.evidence ?? []).filter(Boolean).join('; ');
-		const parts = [e.sentence ? `«${mask(oneLine(e.sentence))}»` : '', evidence ? mask(oneLine(evidence)) : ''].filter(Boolean);
-		return [`${e.severity === 'warning' ? SEVERITY_LABELS.warning : SEVERITY_LABELS.error}: ${e.message ?? ''}`, ...parts].join(SEPARATOR);
+		const parts = [
+			e.sentence ? `«${mask(oneLine(e.sentence))}»` : '',
+			evidence ? mask(oneLine(evidence)) : '',
+		].filter(Boolean);
+		return [
+			`${e.severity === 'warning' ? SEVERITY_LABELS.warning : SEVERITY_LABELS.error}: ${e.message ?? ''}`,
+			...parts,
+		].join(SEPARATOR);
 	});
 	return [verdict, ...details].join('\n');
 }
 
 const oneLine = (t: string) => t.replace(/\s*\n\s*/g, ' ');
 
-const CODE_BY_MESSAGE = new Map(Object.entries(QUALITY_MESSAGES).map(([code, message]) => [message, code as QualityCode]));
+const CODE_BY_MESSAGE = new Map(
+	Object.entries(QUALITY_MESSAGES).map(([code, message]) => [message, code as QualityCode]),
+);
 // Longest first: a message that begins another one must not cut it short.
 const MESSAGES = [...CODE_BY_MESSAGE.keys()].sort((a, b) => b.length - a.length);
 
@@ -49,7 +72,9 @@ interface ReadError {
 }
 
 /** The cell back into an answer check (`{ ok, errors }`); an empty or unreadable cell → undefined (not checked). */
-export function answerCheckFromText(text: unknown): { ok: boolean; errors: ReadError[] } | undefined {
+export function answerCheckFromText(
+	text: unknown,
+): { ok: boolean; errors: ReadError[] } | undefined {
 	const lines = String(text ?? '')
 		.split('\n')
 		.map((l) => l.trim())
@@ -57,7 +82,12 @@ export function answerCheckFromText(text: unknown): { ok: boolean; errors: ReadE
 	if (!lines.length) return undefined;
 	const [verdict, ...rest] = lines;
 	const rework = verdict.startsWith(ANSWER_CHECK_VERDICTS.rework);
-	if (!rework && verdict !== ANSWER_CHECK_VERDICTS.ok && verdict !== ANSWER_CHECK_VERDICTS.okWithWarnings) return undefined;
+	if (
+		!rework &&
+		verdict !== ANSWER_CHECK_VERDICTS.ok &&
+		verdict !== ANSWER_CHECK_VERDICTS.okWithWarnings
+	)
+		return undefined;
 	const errors: ReadError[] = [];
 	for (const line of rest) {
 		const m = /^(Ошибка|Замечание): (.*)$/.exec(line);
@@ -75,7 +105,13 @@ export function answerCheckFromText(text: unknown): { ok: boolean; errors: ReadE
 
 function finding(message: string, severity: 'error' | 'warning', detail: string): ReadError {
 	const code = CODE_BY_MESSAGE.get(message);
-	const error: ReadError = { code: code ?? 'other', message, severity, evidence: [], hint: code ? QUALITY_HINTS[code] : '' };
+	const error: ReadError = {
+		code: code ?? 'other',
+		message,
+		severity,
+		evidence: [],
+		hint: code ? QUALITY_HINTS[code] : '',
+	};
 	let rest = detail;
 	if (rest.startsWith('«')) {
 		const close = closingQuote(rest);

@@ -19,7 +19,13 @@ export interface Correction {
 
 /** What the record looked like before the corrections were applied (for the register's computed columns). */
 export interface CorrectionsOnRecord extends Correction {
-	computed?: { topic?: string | null; department?: string | null; settlement?: string | null; settlementName?: string | null; appealType?: string | null };
+	computed?: {
+		topic?: string | null;
+		department?: string | null;
+		settlement?: string | null;
+		settlementName?: string | null;
+		appealType?: string | null;
+	};
 }
 
 export const CORRECTION_HEADERS = {
@@ -61,30 +67,41 @@ const norm = (v: unknown) =>
 		.replace(/\s+/g, ' ');
 
 const topicByName = new Map<string, string>([
-	...TOPICS.flatMap((t) => [[norm(t.id), t.id] as [string, string], [norm(t.label), t.id] as [string, string]]),
+	...TOPICS.flatMap((t) => [
+		[norm(t.id), t.id] as [string, string],
+		[norm(t.label), t.id] as [string, string],
+	]),
 	[norm(topicLabel(UNDEFINED_TOPIC)), UNDEFINED_TOPIC],
 	[UNDEFINED_TOPIC, UNDEFINED_TOPIC],
 ]);
 
 const typeByName = new Map<string, AppealType>(
-	APPEAL_TYPES.flatMap((t) => [[norm(t), t] as [string, AppealType], [norm(APPEAL_TYPE_LABELS[t]), t] as [string, AppealType]]),
+	APPEAL_TYPES.flatMap((t) => [
+		[norm(t), t] as [string, AppealType],
+		[norm(APPEAL_TYPE_LABELS[t]), t] as [string, AppealType],
+	]),
 );
 
 /** A topic id from its label or id as a person or the register wrote it; undefined when unknown. */
 export const topicFromName = (value: unknown): string | undefined => topicByName.get(norm(value));
 
 /** An appeal type from its label or id; undefined when unknown. */
-export const appealTypeFromName = (value: unknown): AppealType | undefined => typeByName.get(norm(value));
+export const appealTypeFromName = (value: unknown): AppealType | undefined =>
+	typeByName.get(norm(value));
 
 /** A settlement of the gazetteer from its name, alias or id; undefined when unknown. */
-export function settlementFromName(value: unknown, gazetteer: GazetteerEntry[] = DEFAULT_GAZETTEER): GazetteerEntry | undefined {
+export function settlementFromName(
+	value: unknown,
+	gazetteer: GazetteerEntry[] = DEFAULT_GAZETTEER,
+): GazetteerEntry | undefined {
 	return settlementIndex(gazetteer).get(norm(value));
 }
 
 function settlementIndex(gazetteer: GazetteerEntry[]): Map<string, GazetteerEntry> {
 	const index = new Map<string, GazetteerEntry>();
 	for (const entry of gazetteer) {
-		for (const name of [entry.id, entry.name, ...entry.aliases]) if (!index.has(norm(name))) index.set(norm(name), entry);
+		for (const name of [entry.id, entry.name, ...entry.aliases])
+			if (!index.has(norm(name))) index.set(norm(name), entry);
 	}
 	return index;
 }
@@ -98,7 +115,10 @@ type Row = Array<unknown> | Record<string, unknown>;
  * without corrections is skipped; an unknown value is ignored with a warning; the first row of a repeated ID wins
  * (the register updates only that one).
  */
-export function readCorrections(input: Cell[][] | Array<Record<string, unknown>>, options: CorrectionOptions = {}): CorrectionsRead {
+export function readCorrections(
+	input: Cell[][] | Array<Record<string, unknown>>,
+	options: CorrectionOptions = {},
+): CorrectionsRead {
 	const idHeader = options.idHeader ?? 'ID';
 	const warnings: string[] = [];
 	const corrections = new Map<string, Correction>();
@@ -110,7 +130,9 @@ export function readCorrections(input: Cell[][] | Array<Record<string, unknown>>
 	if (isGrid) {
 		const header = (input[0] as unknown[]).map(norm);
 		const at = (h: string) => header.indexOf(norm(h));
-		const columns = new Map<string, number>([idHeader, ...Object.values(CORRECTION_HEADERS)].map((h) => [h, at(h)]));
+		const columns = new Map<string, number>(
+			[idHeader, ...Object.values(CORRECTION_HEADERS)].map((h) => [h, at(h)]),
+		);
 		get = (row, h) => {
 			const i = columns.get(h) ?? -1;
 			return i >= 0 ? (row as unknown[])[i] : undefined;
@@ -135,7 +157,9 @@ export function readCorrections(input: Cell[][] | Array<Record<string, unknown>>
 		firstRow = 2;
 	}
 	const places = settlementIndex(options.gazetteer ?? DEFAULT_GAZETTEER);
-	const departments = options.departments?.length ? new Map(options.departments.map((d) => [norm(d), d.trim()])) : undefined;
+	const departments = options.departments?.length
+		? new Map(options.departments.map((d) => [norm(d), d.trim()]))
+		: undefined;
 	const seen = new Set<string>();
 	rows.forEach((row, i) => {
 		if (!row || typeof row !== 'object') return;
@@ -151,13 +175,18 @@ export function readCorrections(input: Cell[][] | Array<Record<string, unknown>>
 		};
 		const filled = (Object.keys(raw) as Array<keyof typeof raw>).filter((k) => norm(raw[k]) !== '');
 		if (!filled.length) return;
-		const where = (column: string) => `Реестр, строка ${rowNumber}${id ? ` (${id})` : ''}, столбец «${column}»`;
+		const where = (column: string) =>
+			`Реестр, строка ${rowNumber}${id ? ` (${id})` : ''}, столбец «${column}»`;
 		if (!id) {
-			warnings.push(`${where(CORRECTION_HEADERS[filled[0]])}: нет ID обращения — исправление пропущено`);
+			warnings.push(
+				`${where(CORRECTION_HEADERS[filled[0]])}: нет ID обращения — исправление пропущено`,
+			);
 			return;
 		}
 		if (seen.has(id)) {
-			warnings.push(`${where(CORRECTION_HEADERS[filled[0]])}: ID повторяется, действует первая строка с ним`);
+			warnings.push(
+				`${where(CORRECTION_HEADERS[filled[0]])}: ID повторяется, действует первая строка с ним`,
+			);
 			return;
 		}
 		seen.add(id);
@@ -168,21 +197,33 @@ export function readCorrections(input: Cell[][] | Array<Record<string, unknown>>
 			if (field === 'topic') {
 				const topic = topicByName.get(key);
 				if (topic) correction.topic = topic;
-				else warnings.push(`${where(CORRECTION_HEADERS.topic)}: нет такой темы «${value}» — не учтено`);
+				else
+					warnings.push(
+						`${where(CORRECTION_HEADERS.topic)}: нет такой темы «${value}» — не учтено`,
+					);
 			} else if (field === 'appealType') {
 				const type = typeByName.get(key);
 				if (type) correction.appealType = type;
-				else warnings.push(`${where(CORRECTION_HEADERS.appealType)}: вид «${value}» не из списка (${Object.values(APPEAL_TYPE_LABELS).join(', ')}) — не учтено`);
+				else
+					warnings.push(
+						`${where(CORRECTION_HEADERS.appealType)}: вид «${value}» не из списка (${Object.values(APPEAL_TYPE_LABELS).join(', ')}) — не учтено`,
+					);
 			} else if (field === 'settlement') {
 				const place = places.get(key);
 				if (place) {
 					correction.settlement = place.id;
 					correction.settlementName = place.name;
-				} else warnings.push(`${where(CORRECTION_HEADERS.settlement)}: нет такого поселения «${value}» — не учтено`);
+				} else
+					warnings.push(
+						`${where(CORRECTION_HEADERS.settlement)}: нет такого поселения «${value}» — не учтено`,
+					);
 			} else {
 				const department = departments ? departments.get(key) : value.replace(/\s+/g, ' ');
 				if (department) correction.department = department;
-				else warnings.push(`${where(CORRECTION_HEADERS.department)}: нет такого подразделения «${value}» — не учтено`);
+				else
+					warnings.push(
+						`${where(CORRECTION_HEADERS.department)}: нет такого подразделения «${value}» — не учтено`,
+					);
 			}
 		}
 		if (Object.keys(correction).length) corrections.set(id, correction);
@@ -197,7 +238,10 @@ type Cell = string | number | boolean | null | undefined;
  * `corrections` kept on the record with the values they replaced (`computed`), so the register shows both. The
  * department is applied by «МЦУ: Маршрутизация», which reads `corrections.department`.
  */
-export function applyCorrection<T extends Record<string, unknown>>(record: T, correction: Correction | undefined): T & { corrections?: CorrectionsOnRecord } {
+export function applyCorrection<T extends Record<string, unknown>>(
+	record: T,
+	correction: Correction | undefined,
+): T & { corrections?: CorrectionsOnRecord } {
 	if (!correction || !Object.keys(correction).length) return record;
 	const previous = record.corrections as CorrectionsOnRecord | undefined;
 	// On a record corrected before (a re-run over its own output), the first computed values stay the computed ones.
@@ -223,7 +267,10 @@ export function applyCorrection<T extends Record<string, unknown>>(record: T, co
 }
 
 /** A field's computed value (what the package decided), whether or not a correction replaced it on the record. */
-export function computedValue(record: Record<string, unknown>, field: keyof NonNullable<CorrectionsOnRecord['computed']>): unknown {
+export function computedValue(
+	record: Record<string, unknown>,
+	field: keyof NonNullable<CorrectionsOnRecord['computed']>,
+): unknown {
 	const computed = (record.corrections as CorrectionsOnRecord | undefined)?.computed;
 	return computed && field in computed ? computed[field] : record[field];
 }

@@ -8,7 +8,13 @@ import type { Cell } from './upsert';
  */
 export const DIRECTORY_SHEET = 'Справочник';
 
-export const DIRECTORY_ROLES = ['Руководитель', 'Ответственный', 'Координатор', 'Куратор', 'Технический специалист'] as const;
+export const DIRECTORY_ROLES = [
+	'Руководитель',
+	'Ответственный',
+	'Координатор',
+	'Куратор',
+	'Технический специалист',
+] as const;
 export type DirectoryRole = (typeof DIRECTORY_ROLES)[number];
 
 export interface DirectoryContact {
@@ -58,7 +64,8 @@ const norm = (v: unknown) =>
 		.replace(/\s+/g, ' ');
 
 /** A cell as text: chat ids read unformatted come back as numbers. */
-const text = (v: Cell | undefined) => (v === undefined || v === null ? '' : String(v).replace(/\s+/g, ' ').trim());
+const text = (v: Cell | undefined) =>
+	v === undefined || v === null ? '' : String(v).replace(/\s+/g, ' ').trim();
 
 const ROLE_BY_NORM = new Map<string, DirectoryRole>(DIRECTORY_ROLES.map((r) => [norm(r), r]));
 
@@ -69,11 +76,16 @@ const ROLE_BY_NORM = new Map<string, DirectoryRole>(DIRECTORY_ROLES.map((r) => [
 export function readDirectory(grid: Cell[][], title: string = DIRECTORY_SHEET): DirectoryRead {
 	const warnings: string[] = [];
 	const header = (grid[0] ?? []).map(norm);
-	const index = Object.fromEntries(FIELDS.map((f) => [f, header.indexOf(norm(DIRECTORY_HEADERS[f]))])) as Record<keyof DirectoryContact, number>;
+	const index = Object.fromEntries(
+		FIELDS.map((f) => [f, header.indexOf(norm(DIRECTORY_HEADERS[f]))]),
+	) as Record<keyof DirectoryContact, number>;
 	const missing = (['role', 'name'] as const).filter((f) => index[f] < 0);
 	if (missing.length) {
 		const names = missing.map((f) => `«${DIRECTORY_HEADERS[f]}»`).join(' и ');
-		return { contacts: [], warnings: [`Лист «${title}»: нет столбца ${names} в первой строке — контакты не прочитаны`] };
+		return {
+			contacts: [],
+			warnings: [`Лист «${title}»: нет столбца ${names} в первой строке — контакты не прочитаны`],
+		};
 	}
 	const contacts: DirectoryContact[] = [];
 	grid.slice(1).forEach((row, i) => {
@@ -83,7 +95,11 @@ export function readDirectory(grid: Cell[][], title: string = DIRECTORY_SHEET): 
 		const roleText = value('role');
 		const role = ROLE_BY_NORM.get(norm(roleText));
 		if (!role) {
-			warnings.push(roleText ? `${where}: неизвестная роль «${roleText}» (нужна одна из: ${DIRECTORY_ROLES.join(', ')}) — строка пропущена` : `${where}: не указана роль — строка пропущена`);
+			warnings.push(
+				roleText
+					? `${where}: неизвестная роль «${roleText}» (нужна одна из: ${DIRECTORY_ROLES.join(', ')}) — строка пропущена`
+					: `${where}: не указана роль — строка пропущена`,
+			);
 			return;
 		}
 		const name = value('name');
@@ -91,7 +107,14 @@ export function readDirectory(grid: Cell[][], title: string = DIRECTORY_SHEET): 
 			warnings.push(`${where}: не указано ФИО — строка пропущена`);
 			return;
 		}
-		contacts.push({ department: value('department'), role, name, telegramChatId: value('telegramChatId'), maxChatId: value('maxChatId'), email: value('email') });
+		contacts.push({
+			department: value('department'),
+			role,
+			name,
+			telegramChatId: value('telegramChatId'),
+			maxChatId: value('maxChatId'),
+			email: value('email'),
+		});
 	});
 	return { contacts, warnings };
 }

@@ -10,11 +10,16 @@ export interface TabLayout {
 	sheetId: number;
 	title: string;
 	/** `staff`: a column people fill (the coordinator's corrections): its header is coloured apart. */
-	columns: Array<Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'> & { staff?: boolean }>;
+	columns: Array<
+		Pick<ReportColumn<never>, 'header' | 'width' | 'format' | 'choices'> & { staff?: boolean }
+	>;
 	/** Rows to format and filter (grows with the data; generous so later runs need no re-layout). */
 	rows: number;
 	/** Header of the column whose text colours a row (`Контроль срока`), and the colours per value. */
-	highlight?: { header: string; rules: Array<{ equals: string; color: 'red' | 'yellow' | 'green' }> };
+	highlight?: {
+		header: string;
+		rules: Array<{ equals: string; color: 'red' | 'yellow' | 'green' }>;
+	};
 	/** A bar chart of one column against another (the summary's topics, the rating's scores), placed right of the table. */
 	chart?: { title: string; labelHeader: string; valueHeader: string };
 }
@@ -44,26 +49,41 @@ export function sheetIdFor(title: string): number {
 function staffHeader(sheetId: number, index: number): object {
 	return {
 		repeatCell: {
-			range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
-			cell: { userEnteredFormat: { textFormat: { bold: true }, backgroundColor: { red: 1, green: 0.95, blue: 0.7 }, wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' } },
+			range: {
+				sheetId,
+				startRowIndex: 0,
+				endRowIndex: 1,
+				startColumnIndex: index,
+				endColumnIndex: index + 1,
+			},
+			cell: {
+				userEnteredFormat: {
+					textFormat: { bold: true },
+					backgroundColor: { red: 1, green: 0.95, blue: 0.7 },
+					wrapStrategy: 'WRAP',
+					verticalAlignment: 'MIDDLE',
+				},
+			},
 			fields: 'userEnteredFormat(textFormat,backgroundColor,wrapStrategy,verticalAlignment)',
 		},
 	};
 }
 
 /** Width, number format and drop-down of one column (also for columns added to an existing tab). */
-export function columnRequests(sheetId: number, index: number, column: TabLayout['columns'][number]): object[] {
+export function columnRequests(
+	sheetId: number,
+	index: number,
+	column: TabLayout['columns'][number],
+): object[] {
 	const requests: object[] = [];
 	if (column.staff) requests.push(staffHeader(sheetId, index));
-	requests.push(
-		{
-			updateDimensionProperties: {
-				range: { sheetId, dimension: 'COLUMNS', startIndex: index, endIndex: index + 1 },
-				properties: { pixelSize: column.width },
-				fields: 'pixelSize',
-			},
+	requests.push({
+		updateDimensionProperties: {
+			range: { sheetId, dimension: 'COLUMNS', startIndex: index, endIndex: index + 1 },
+			properties: { pixelSize: column.width },
+			fields: 'pixelSize',
 		},
-	);
+	});
 	const format = column.format ? NUMBER_FORMATS[column.format] : undefined;
 	if (format) {
 		requests.push({
@@ -80,7 +100,10 @@ export function columnRequests(sheetId: number, index: number, column: TabLayout
 				range: { sheetId, startRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
 				// Not strict: a value outside the list is allowed and reported by the next run, never refused in the sheet.
 				rule: {
-					condition: { type: 'ONE_OF_LIST', values: column.choices.map((v) => ({ userEnteredValue: v })) },
+					condition: {
+						type: 'ONE_OF_LIST',
+						values: column.choices.map((v) => ({ userEnteredValue: v })),
+					},
 					strict: false,
 					showCustomUi: true,
 				},
@@ -100,18 +123,31 @@ export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): 
 				properties: {
 					sheetId,
 					title: tab.title,
-					gridProperties: { rowCount: Math.max(tab.rows + 1, 100), columnCount: Math.max(columnCount, 26), frozenRowCount: 1 },
+					gridProperties: {
+						rowCount: Math.max(tab.rows + 1, 100),
+						columnCount: Math.max(columnCount, 26),
+						frozenRowCount: 1,
+					},
 				},
 			},
 		});
 	} else {
 		requests.push({
-			updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' },
+			updateSheetProperties: {
+				properties: { sheetId, gridProperties: { frozenRowCount: 1 } },
+				fields: 'gridProperties.frozenRowCount',
+			},
 		});
 	}
 	requests.push({
 		repeatCell: {
-			range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: columnCount },
+			range: {
+				sheetId,
+				startRowIndex: 0,
+				endRowIndex: 1,
+				startColumnIndex: 0,
+				endColumnIndex: columnCount,
+			},
 			cell: {
 				userEnteredFormat: {
 					textFormat: { bold: true },
@@ -133,9 +169,14 @@ export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): 
 					addConditionalFormatRule: {
 						index: i,
 						rule: {
-							ranges: [{ sheetId, startRowIndex: 1, startColumnIndex: 0, endColumnIndex: columnCount }],
+							ranges: [
+								{ sheetId, startRowIndex: 1, startColumnIndex: 0, endColumnIndex: columnCount },
+							],
 							booleanRule: {
-								condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: `=$${letter}2="${rule.equals}"` }] },
+								condition: {
+									type: 'CUSTOM_FORMULA',
+									values: [{ userEnteredValue: `=$${letter}2="${rule.equals}"` }],
+								},
 								format: { backgroundColor: COLORS[rule.color] },
 							},
 						},
@@ -145,13 +186,29 @@ export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): 
 		}
 	}
 	requests.push({
-		setBasicFilter: { filter: { range: { sheetId, startRowIndex: 0, startColumnIndex: 0, endColumnIndex: columnCount } } },
+		setBasicFilter: {
+			filter: {
+				range: { sheetId, startRowIndex: 0, startColumnIndex: 0, endColumnIndex: columnCount },
+			},
+		},
 	});
 	const label = tab.chart ? tab.columns.findIndex((c) => c.header === tab.chart!.labelHeader) : -1;
 	const value = tab.chart ? tab.columns.findIndex((c) => c.header === tab.chart!.valueHeader) : -1;
 	if (tab.chart && label >= 0 && value >= 0) {
 		// The range reaches well below today's rows, so later runs with more rows stay in the chart.
-		const source = (column: number) => ({ sourceRange: { sources: [{ sheetId, startRowIndex: 0, endRowIndex: Math.max(tab.rows + 1, 1000), startColumnIndex: column, endColumnIndex: column + 1 }] } });
+		const source = (column: number) => ({
+			sourceRange: {
+				sources: [
+					{
+						sheetId,
+						startRowIndex: 0,
+						endRowIndex: Math.max(tab.rows + 1, 1000),
+						startColumnIndex: column,
+						endColumnIndex: column + 1,
+					},
+				],
+			},
+		});
 		requests.push({
 			addChart: {
 				chart: {
@@ -165,7 +222,9 @@ export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): 
 							series: [{ series: source(value), targetAxis: 'BOTTOM_AXIS' }],
 						},
 					},
-					position: { overlayPosition: { anchorCell: { sheetId, rowIndex: 1, columnIndex: columnCount + 1 } } },
+					position: {
+						overlayPosition: { anchorCell: { sheetId, rowIndex: 1, columnIndex: columnCount + 1 } },
+					},
 				},
 			},
 		});

@@ -1,8 +1,22 @@
 import type { Appeal } from '../appeal';
 import type { GazetteerEntry } from '../classify/gazetteer';
 import { answerCheckFromText } from './answerCheckCell';
-import { applyCorrection, appealTypeFromName, readCorrections, settlementFromName, topicFromName } from './corrections';
-import { DEADLINE_STATUS_LABELS_RU, KIND_LABELS, REGISTER_COLUMNS, SATISFACTION_LABELS, SOURCE_LABELS, STATUS_LABELS, fromSheetDateTime } from './register';
+import {
+	applyCorrection,
+	appealTypeFromName,
+	readCorrections,
+	settlementFromName,
+	topicFromName,
+} from './corrections';
+import {
+	DEADLINE_STATUS_LABELS_RU,
+	KIND_LABELS,
+	REGISTER_COLUMNS,
+	SATISFACTION_LABELS,
+	SOURCE_LABELS,
+	STATUS_LABELS,
+	fromSheetDateTime,
+} from './register';
 import type { Cell } from './upsert';
 
 /**
@@ -19,7 +33,8 @@ export interface RegisterReadOptions {
 	gazetteer?: GazetteerEntry[];
 }
 
-const reverse = (labels: Record<string, string>) => new Map(Object.entries(labels).map(([code, label]) => [label, code]));
+const reverse = (labels: Record<string, string>) =>
+	new Map(Object.entries(labels).map(([code, label]) => [label, code]));
 const SOURCES = reverse(SOURCE_LABELS);
 const KINDS = reverse(KIND_LABELS);
 const STATUSES = reverse(STATUS_LABELS);
@@ -29,11 +44,17 @@ const SATISFACTION = reverse(SATISFACTION_LABELS);
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 const orNull = (v: unknown) => text(v) || null;
 
-export function appealsFromRegister(grid: Cell[][], options: RegisterReadOptions = {}): { appeals: Appeal[]; warnings: string[] } {
+export function appealsFromRegister(
+	grid: Cell[][],
+	options: RegisterReadOptions = {},
+): { appeals: Appeal[]; warnings: string[] } {
 	if (!grid.length) return { appeals: [], warnings: [] };
 	const header = grid[0].map(text);
 	const column = new Map(REGISTER_COLUMNS.map((c) => [c.key, header.indexOf(c.header)]));
-	const { corrections, warnings } = readCorrections(grid, { departments: options.departments, gazetteer: options.gazetteer });
+	const { corrections, warnings } = readCorrections(grid, {
+		departments: options.departments,
+		gazetteer: options.gazetteer,
+	});
 	const appeals: Appeal[] = [];
 	const seen = new Set<string>();
 	grid.slice(1).forEach((row, i) => {
@@ -75,7 +96,9 @@ export function appealsFromRegister(grid: Cell[][], options: RegisterReadOptions
 			answeredAt: date('answeredAt'),
 			answerText: orNull(cell('answerText')),
 			satisfaction: SATISFACTION.get(text(cell('satisfaction'))) ?? 'unknown',
-			flags: text(cell('flags')).split(/\s*,\s*/).filter(Boolean),
+			flags: text(cell('flags'))
+				.split(/\s*,\s*/)
+				.filter(Boolean),
 			raw: null,
 			personalDataRemoved: true,
 			registerRow: i + 2,
@@ -89,7 +112,10 @@ export function appealsFromRegister(grid: Cell[][], options: RegisterReadOptions
 		// register's computed department stays the computed one if the appeal is written back.
 		if (correction?.department && corrected.corrections) {
 			corrected.department = correction.department;
-			corrected.corrections = { ...corrected.corrections, computed: { ...corrected.corrections.computed, department: appeal.department } };
+			corrected.corrections = {
+				...corrected.corrections,
+				computed: { ...corrected.corrections.computed, department: appeal.department },
+			};
 		}
 		appeals.push(corrected);
 	});

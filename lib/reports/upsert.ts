@@ -56,7 +56,13 @@ function runsOf(row: number, cells: Array<{ col: number; value: Cell }>): CellRu
  * create but whose values belong to people (the coordinator's corrections): their headers are added when missing,
  * their cells never written. A `null` in a row leaves that cell as it is.
  */
-export function planUpsert(existing: Cell[][], headers: string[], keyHeader: string, rows: Array<Array<Cell | null>>, extraHeaders: string[] = []): UpsertPlan {
+export function planUpsert(
+	existing: Cell[][],
+	headers: string[],
+	keyHeader: string,
+	rows: Array<Array<Cell | null>>,
+	extraHeaders: string[] = [],
+): UpsertPlan {
 	const header = (existing[0] ?? []).map((h) => String(h ?? '').trim());
 	const headerRuns: CellRun[] = [];
 	const added: Array<{ col: number; value: Cell }> = [];
@@ -116,17 +122,38 @@ export function planUpsert(existing: Cell[][], headers: string[], keyHeader: str
 		updated++;
 		updates.push(...runsOf(target, changed));
 	}
-	return { header, headerRuns, updates, appends, keyColumn, inserted: appends.length, updated, unchanged, duplicateKeys };
+	return {
+		header,
+		headerRuns,
+		updates,
+		appends,
+		keyColumn,
+		inserted: appends.length,
+		updated,
+		unchanged,
+		duplicateKeys,
+	};
 }
 
-export function upsertRows(existing: Cell[][], headers: string[], keyHeader: string, rows: Cell[][]): UpsertResult {
+export function upsertRows(
+	existing: Cell[][],
+	headers: string[],
+	keyHeader: string,
+	rows: Cell[][],
+): UpsertResult {
 	const plan = planUpsert(existing.length ? existing : [], headers, keyHeader, rows);
 	const width = plan.header.length;
 	const grid: Cell[][] = [plan.header.slice(), ...existing.slice(1).map((r) => [...r])];
 	for (const row of grid) while (row.length < width) row.push('');
 	for (const run of plan.updates) run.values.forEach((v, j) => (grid[run.row][run.col + j] = v));
 	for (const a of plan.appends) grid.push(a.values.map((v) => v ?? ''));
-	return { grid, inserted: plan.inserted, updated: plan.updated, unchanged: plan.unchanged, duplicateKeys: plan.duplicateKeys };
+	return {
+		grid,
+		inserted: plan.inserted,
+		updated: plan.updated,
+		unchanged: plan.unchanged,
+		duplicateKeys: plan.duplicateKeys,
+	};
 }
 
 /** A1 column letters for a 0-based index (0 → A, 26 → AA). */

@@ -2,7 +2,8 @@ import type { Routed, RoutedContact } from '../appeal/types';
 import type { RoutingDecision } from './index';
 
 const NO_CONTACT: RoutedContact = { telegramChatId: null, maxChatId: null, email: null };
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Where a routed copy of the appeal goes: the matched rule's branch, or no rule. */
 export type RoutedBranch = { rule: number } | { rule: null; corrected: boolean };
@@ -17,14 +18,30 @@ export interface RoutedCopy<T> {
  * contacts and deadline (`routing`, typed `Routed`); with no rule, one copy that says why. When the coordinator's
  * correction overrode the rules, what the rules alone decided is kept in `corrections.computed.department`.
  */
-export function routedCopies<T extends Record<string, unknown>>(appeal: T, decision: RoutingDecision): Array<RoutedCopy<T>> {
+export function routedCopies<T extends Record<string, unknown>>(
+	appeal: T,
+	decision: RoutingDecision,
+): Array<RoutedCopy<T>> {
 	const corrections = decision.correctedDepartment ? computedKept(appeal, decision) : undefined;
 	const withCorrections = corrections ? { corrections } : {};
 	if (decision.matches.length === 0) {
 		if (decision.correctedDepartment) {
-			const why = [`подразделение исправлено координатором: ${decision.correctedDepartment}`, 'правила с этим подразделением нет'];
+			const why = [
+				`подразделение исправлено координатором: ${decision.correctedDepartment}`,
+				'правила с этим подразделением нет',
+			];
 			const routing: Routed = { rule: null, why, contact: NO_CONTACT, deadline: null };
-			return [{ branch: { rule: null, corrected: true }, record: { ...appeal, department: decision.correctedDepartment, ...withCorrections, routing } }];
+			return [
+				{
+					branch: { rule: null, corrected: true },
+					record: {
+						...appeal,
+						department: decision.correctedDepartment,
+						...withCorrections,
+						routing,
+					},
+				},
+			];
 		}
 		const routing: Routed = { rule: null, why: ['ни одно правило не подошло'] };
 		return [{ branch: { rule: null, corrected: false }, record: { ...appeal, routing } }];
@@ -34,7 +51,11 @@ export function routedCopies<T extends Record<string, unknown>>(appeal: T, decis
 		const routing: Routed = {
 			rule: match.rule.name,
 			why: match.why,
-			contact: { telegramChatId: a.telegramChatId ?? null, maxChatId: a.maxChatId ?? null, email: a.email ?? null },
+			contact: {
+				telegramChatId: a.telegramChatId ?? null,
+				maxChatId: a.maxChatId ?? null,
+				email: a.email ?? null,
+			},
 			deadline: a.deadline ?? null,
 		};
 		const record = {
@@ -49,11 +70,17 @@ export function routedCopies<T extends Record<string, unknown>>(appeal: T, decis
 }
 
 /** The appeal's corrections plus what the rules alone would have assigned (for the register's computed column). */
-function computedKept(appeal: Record<string, unknown>, decision: RoutingDecision): Record<string, unknown> {
+function computedKept(
+	appeal: Record<string, unknown>,
+	decision: RoutingDecision,
+): Record<string, unknown> {
 	const corrections = isObject(appeal.corrections) ? appeal.corrections : {};
 	const computed = isObject(corrections.computed) ? corrections.computed : {};
 	return {
 		...corrections,
-		computed: { ...computed, department: decision.computed?.[0]?.rule.assign.department ?? appeal.department ?? null },
+		computed: {
+			...computed,
+			department: decision.computed?.[0]?.rule.assign.department ?? appeal.department ?? null,
+		},
 	};
 }

@@ -32,7 +32,13 @@ export interface RoutingAssignment {
 export interface CompiledRule {
 	rule: RoutingRule;
 	keywords: CompiledPhrase[];
-	sets: { topics?: Set<string>; settlements?: Set<string>; sources?: Set<string>; kinds?: Set<string>; flags?: Set<string> };
+	sets: {
+		topics?: Set<string>;
+		settlements?: Set<string>;
+		sources?: Set<string>;
+		kinds?: Set<string>;
+		flags?: Set<string>;
+	};
 }
 
 const setOf = (values?: string[]) => {
@@ -43,7 +49,10 @@ const setOf = (values?: string[]) => {
 export function compileRules(rules: RoutingRule[]): CompiledRule[] {
 	return rules.map((rule) => ({
 		rule,
-		keywords: (rule.keywords ?? []).map((k) => k.trim()).filter(Boolean).map(compilePhrase),
+		keywords: (rule.keywords ?? [])
+			.map((k) => k.trim())
+			.filter(Boolean)
+			.map(compilePhrase),
 		sets: {
 			topics: setOf(rule.topics),
 			settlements: setOf(rule.settlements),
@@ -80,7 +89,11 @@ export interface RuleMatch {
 
 const low = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
 
-function matchRule(compiled: CompiledRule, appeal: RoutableAppeal, textStems: () => string[]): string[] | null {
+function matchRule(
+	compiled: CompiledRule,
+	appeal: RoutableAppeal,
+	textStems: () => string[],
+): string[] | null {
 	const why: string[] = [];
 	const { sets } = compiled;
 	if (sets.topics) {
@@ -88,7 +101,9 @@ function matchRule(compiled: CompiledRule, appeal: RoutableAppeal, textStems: ()
 		why.push(`тема: ${appeal.topic}`);
 	}
 	if (sets.settlements) {
-		const s = [low(appeal.settlement), low(appeal.settlementName)].find((v) => v && sets.settlements!.has(v));
+		const s = [low(appeal.settlement), low(appeal.settlementName)].find(
+			(v) => v && sets.settlements!.has(v),
+		);
 		if (!s) return null;
 		why.push(`поселение: ${s}`);
 	}
@@ -101,7 +116,9 @@ function matchRule(compiled: CompiledRule, appeal: RoutableAppeal, textStems: ()
 		why.push(`вид: ${appeal.kind}`);
 	}
 	if (sets.flags) {
-		const f = (Array.isArray(appeal.flags) ? (appeal.flags as unknown[]) : []).find((x) => sets.flags!.has(low(x)));
+		const f = (Array.isArray(appeal.flags) ? (appeal.flags as unknown[]) : []).find((x) =>
+			sets.flags!.has(low(x)),
+		);
 		if (!f) return null;
 		why.push(`признак: ${f}`);
 	}
@@ -115,20 +132,29 @@ function matchRule(compiled: CompiledRule, appeal: RoutableAppeal, textStems: ()
 }
 
 /** Rules that match, in order: the first one only (default) or all of them. */
-export function routeAppeal(appeal: RoutableAppeal, rules: CompiledRule[], mode: 'first' | 'all' = 'first'): RuleMatch[] {
+export function routeAppeal(
+	appeal: RoutableAppeal,
+	rules: CompiledRule[],
+	mode: 'first' | 'all' = 'first',
+): RuleMatch[] {
 	let cached: string[] | undefined;
 	const textStems = () => (cached ??= stems(typeof appeal.text === 'string' ? appeal.text : ''));
 	const matches: RuleMatch[] = [];
 	for (let i = 0; i < rules.length; i++) {
 		const why = matchRule(rules[i], appeal, textStems);
 		if (!why) continue;
-		matches.push({ index: i, rule: rules[i].rule, why: why.length ? why : ['правило без условий'] });
+		matches.push({
+			index: i,
+			rule: rules[i].rule,
+			why: why.length ? why : ['правило без условий'],
+		});
 		if (mode === 'first') break;
 	}
 	return matches;
 }
 
-const sameName = (a: unknown, b: unknown) => low(a).replace(/ё/g, 'е').replace(/\s+/g, ' ') === low(b).replace(/ё/g, 'е').replace(/\s+/g, ' ');
+const sameName = (a: unknown, b: unknown) =>
+	low(a).replace(/ё/g, 'е').replace(/\s+/g, ' ') === low(b).replace(/ё/g, 'е').replace(/\s+/g, ' ');
 
 export interface RoutingDecision {
 	matches: RuleMatch[];
@@ -143,15 +169,24 @@ export interface RoutingDecision {
  * first rule that assigns that department (its responsible, contacts and deadline come along); when no rule does,
  * `matches` is empty and `correctedDepartment` says where it belongs. Otherwise the rules decide (`routeAppeal`).
  */
-export function routeWithCorrections(appeal: RoutableAppeal, rules: CompiledRule[], mode: 'first' | 'all' = 'first'): RoutingDecision {
-	const department = (appeal.corrections as { department?: unknown } | null | undefined)?.department;
+export function routeWithCorrections(
+	appeal: RoutableAppeal,
+	rules: CompiledRule[],
+	mode: 'first' | 'all' = 'first',
+): RoutingDecision {
+	const department = (appeal.corrections as { department?: unknown } | null | undefined)
+		?.department;
 	const corrected = typeof department === 'string' ? department.trim() : '';
 	if (!corrected) return { matches: routeAppeal(appeal, rules, mode) };
 	const computed = routeAppeal(appeal, rules, mode);
 	const index = rules.findIndex((r) => sameName(r.rule.assign.department, corrected));
 	const why = [`подразделение исправлено координатором: ${corrected}`];
 	const matches = index >= 0 ? [{ index, rule: rules[index].rule, why }] : [];
-	return { matches, correctedDepartment: index >= 0 ? rules[index].rule.assign.department! : corrected, computed };
+	return {
+		matches,
+		correctedDepartment: index >= 0 ? rules[index].rule.assign.department! : corrected,
+		computed,
+	};
 }
 
 /** A rules table row that cannot be used; names the row and the column. */
@@ -180,7 +215,12 @@ export const ROUTING_TABLE_COLUMNS = {
 } as const;
 
 const list = (v: unknown) =>
-	v === undefined || v === null ? [] : String(v).split(/[,;\n]/).map((x) => x.trim()).filter(Boolean);
+	v === undefined || v === null
+		? []
+		: String(v)
+				.split(/[,;\n]/)
+				.map((x) => x.trim())
+				.filter(Boolean);
 
 /** Rules from spreadsheet rows (objects keyed by the header). Empty rows are skipped; row numbers count the header. */
 export function parseRoutingTable(rows: Array<Record<string, unknown>>): RoutingRule[] {
@@ -193,17 +233,27 @@ export function parseRoutingTable(rows: Array<Record<string, unknown>>): Routing
 		if (!name && !department && !row[c.keywords] && !row[c.topics]) return;
 		if (!name) throw new RoutingTableError(rowNumber, c.name, 'нужно название правила');
 		if (!department && !row[c.responsible]) {
-			throw new RoutingTableError(rowNumber, c.department, 'укажите подразделение или ответственного');
+			throw new RoutingTableError(
+				rowNumber,
+				c.department,
+				'укажите подразделение или ответственного',
+			);
 		}
 		let deadline: RoutingAssignment['deadline'];
 		const days = row[c.deadlineDays];
 		if (days !== undefined && days !== null && String(days).trim() !== '') {
 			const n = Number(String(days).replace(',', '.'));
-			if (!Number.isInteger(n) || n <= 0) throw new RoutingTableError(rowNumber, c.deadlineDays, `ожидается целое число дней, получено «${days}»`);
+			if (!Number.isInteger(n) || n <= 0)
+				throw new RoutingTableError(
+					rowNumber,
+					c.deadlineDays,
+					`ожидается целое число дней, получено «${days}»`,
+				);
 			deadline = { unit: 'working_days', amount: n };
 		}
 		const email = String(row[c.email] ?? '').trim();
-		if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new RoutingTableError(rowNumber, c.email, `не похоже на адрес e-mail: «${email}»`);
+		if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+			throw new RoutingTableError(rowNumber, c.email, `не похоже на адрес e-mail: «${email}»`);
 		rules.push({
 			name,
 			topics: list(row[c.topics]),

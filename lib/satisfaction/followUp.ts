@@ -11,7 +11,12 @@ import { applySatisfaction, recognizeSatisfaction, type SatisfactionValue } from
  */
 
 /** How the question reaches the author: each is answered in the same place the citizen will reply. */
-export type FollowUpChannel = 'vk_comment' | 'vk_message' | 'ok_comment' | 'telegram_message' | 'max_message';
+export type FollowUpChannel =
+	| 'vk_comment'
+	| 'vk_message'
+	| 'ok_comment'
+	| 'telegram_message'
+	| 'max_message';
 
 export interface PendingQuestion {
 	appealId: string;
@@ -52,15 +57,28 @@ export interface LinkedReply {
 	reopened: boolean;
 }
 
-export const emptyFollowUpState = (): FollowUpState => ({ pending: {}, results: {}, consumed: {}, salt: randomBytes(16).toString('hex') });
+export const emptyFollowUpState = (): FollowUpState => ({
+	pending: {},
+	results: {},
+	consumed: {},
+	salt: randomBytes(16).toString('hex'),
+});
 
 /** The channel to ask on, or null when this appeal's author cannot be asked there. */
-export function followUpChannel(appeal: Pick<Appeal, 'source' | 'kind' | 'author'>): FollowUpChannel | null {
+export function followUpChannel(
+	appeal: Pick<Appeal, 'source' | 'kind' | 'author'>,
+): FollowUpChannel | null {
 	if (!appeal.author?.id || appeal.author.anonymous) return null;
-	if (appeal.source === 'vk') return appeal.kind === 'comment' ? 'vk_comment' : appeal.kind === 'direct_message' ? 'vk_message' : null;
+	if (appeal.source === 'vk')
+		return appeal.kind === 'comment'
+			? 'vk_comment'
+			: appeal.kind === 'direct_message'
+				? 'vk_message'
+				: null;
 	if (appeal.source === 'ok') return appeal.kind === 'comment' ? 'ok_comment' : null;
 	// A bot may write only to people who wrote to it first: private chats.
-	if (appeal.source === 'telegram') return appeal.kind === 'direct_message' ? 'telegram_message' : null;
+	if (appeal.source === 'telegram')
+		return appeal.kind === 'direct_message' ? 'telegram_message' : null;
 	if (appeal.source === 'max') return appeal.kind === 'direct_message' ? 'max_message' : null;
 	return null;
 }
@@ -69,7 +87,8 @@ const HOUR = 3600000;
 /** Results are laid over re-read appeals while sources still return them (ПОС is re-read for 180 days at most). */
 export const KEEP_RESULTS_DAYS = 180;
 
-const hashKey = (state: FollowUpState, plain: string) => createHmac('sha256', state.salt!).update(plain).digest('hex').slice(0, 32);
+const hashKey = (state: FollowUpState, plain: string) =>
+	createHmac('sha256', state.salt!).update(plain).digest('hex').slice(0, 32);
 
 /** The pending-question key of an appeal's author: a keyed hash, so static data holds no author ids. */
 export function pendingKeyOf(state: FollowUpState, a: Pick<Appeal, 'source' | 'author'>): string {
@@ -77,16 +96,46 @@ export function pendingKeyOf(state: FollowUpState, a: Pick<Appeal, 'source' | 'a
 }
 
 const SNAPSHOT_FIELDS = [
-	'id', 'source', 'externalId', 'kind', 'receivedAt', 'registeredAt', 'settlement', 'settlementName', 'topic', 'totkCode', 'appealType',
-	'department', 'departmentName', 'responsible', 'status', 'deadline', 'extendedDeadline', 'deadlineStatus', 'firstReactionAt', 'answeredAt',
-	'satisfaction', 'flags', 'parentId', 'primaryId',
+	'id',
+	'source',
+	'externalId',
+	'kind',
+	'receivedAt',
+	'registeredAt',
+	'settlement',
+	'settlementName',
+	'topic',
+	'totkCode',
+	'appealType',
+	'department',
+	'departmentName',
+	'responsible',
+	'status',
+	'deadline',
+	'extendedDeadline',
+	'deadlineStatus',
+	'firstReactionAt',
+	'answeredAt',
+	'satisfaction',
+	'flags',
+	'parentId',
+	'primaryId',
 ] as const;
 
 /** An appeal without anything that names or quotes the citizen. */
 export function snapshotOf(appeal: Appeal): Appeal {
 	const out: Record<string, unknown> = {};
 	for (const key of SNAPSHOT_FIELDS) if (appeal[key] !== undefined) out[key] = appeal[key];
-	return { ...out, author: { name: null, anonymous: appeal.author?.anonymous ?? false }, text: '', answerText: null, address: null, url: null, raw: null, personalDataRemoved: true } as unknown as Appeal;
+	return {
+		...out,
+		author: { name: null, anonymous: appeal.author?.anonymous ?? false },
+		text: '',
+		answerText: null,
+		address: null,
+		url: null,
+		raw: null,
+		personalDataRemoved: true,
+	} as unknown as Appeal;
 }
 
 const HASHED = /^[0-9a-f]{32}$/;
@@ -95,7 +144,12 @@ const HASHED = /^[0-9a-f]{32}$/;
 function tidy(state: FollowUpState): void {
 	state.salt ??= randomBytes(16).toString('hex');
 	for (const [key, q] of Object.entries(state.pending)) {
-		const clean = { ...q, snapshot: (q.snapshot as { personalDataRemoved?: boolean })?.personalDataRemoved ? q.snapshot : snapshotOf(q.snapshot) };
+		const clean = {
+			...q,
+			snapshot: (q.snapshot as { personalDataRemoved?: boolean })?.personalDataRemoved
+				? q.snapshot
+				: snapshotOf(q.snapshot),
+		};
 		if (HASHED.test(key)) state.pending[key] = clean;
 		else {
 			delete state.pending[key];
@@ -118,7 +172,11 @@ export interface AskOptions {
  * Skips: no channel, satisfaction already known, already asked, another question open for the same author,
  * answered too recently or too long ago. An appeal answered again after a reopening may be asked again.
  */
-export function selectForFollowUp(appeals: Appeal[], state: FollowUpState, options: AskOptions): Array<{ appeal: Appeal; channel: FollowUpChannel }> {
+export function selectForFollowUp(
+	appeals: Appeal[],
+	state: FollowUpState,
+	options: AskOptions,
+): Array<{ appeal: Appeal; channel: FollowUpChannel }> {
 	const now = options.now.getTime();
 	tidy(state);
 	const out: Array<{ appeal: Appeal; channel: FollowUpChannel }> = [];
@@ -127,13 +185,22 @@ export function selectForFollowUp(appeals: Appeal[], state: FollowUpState, optio
 		if (!channel || (options.channels && !options.channels.includes(channel))) continue;
 		if (appeal.status !== 'answered' || !appeal.answeredAt) continue;
 		const answered = Date.parse(appeal.answeredAt);
-		if (!Number.isFinite(answered) || now - answered < options.delayHours * HOUR || now - answered > options.maxAgeDays * 24 * HOUR) continue;
+		if (
+			!Number.isFinite(answered) ||
+			now - answered < options.delayHours * HOUR ||
+			now - answered > options.maxAgeDays * 24 * HOUR
+		)
+			continue;
 		const result = state.results[appeal.id];
 		if (result && Date.parse(result.at) >= answered) continue;
 		if (!result && appeal.satisfaction !== 'unknown') continue;
 		const key = pendingKeyOf(state, appeal);
 		if (state.pending[key]) continue;
-		state.pending[key] = { appealId: appeal.id, askedAt: options.now.toISOString(), snapshot: snapshotOf(appeal) };
+		state.pending[key] = {
+			appealId: appeal.id,
+			askedAt: options.now.toISOString(),
+			snapshot: snapshotOf(appeal),
+		};
 		out.push({ appeal, channel });
 	}
 	return out;
@@ -150,7 +217,11 @@ export interface LinkOptions {
  * appeals. Returns the appeals to process further (replies removed, results applied, appeals whose result came
  * now but which the source did not return added from their snapshot) and the replies linked in this run.
  */
-export function linkReplies(appeals: Appeal[], state: FollowUpState, options: LinkOptions): { appeals: Appeal[]; replies: LinkedReply[]; consumedAgain: number } {
+export function linkReplies(
+	appeals: Appeal[],
+	state: FollowUpState,
+	options: LinkOptions,
+): { appeals: Appeal[]; replies: LinkedReply[]; consumedAgain: number } {
 	const now = options.now.getTime();
 	tidy(state);
 	for (const [key, q] of Object.entries(state.pending)) {
@@ -173,15 +244,32 @@ export function linkReplies(appeals: Appeal[], state: FollowUpState, options: Li
 		}
 		const key = pendingKeyOf(state, appeal);
 		const question = appeal.author?.id ? state.pending[key] : undefined;
-		if (question && question.appealId !== appeal.id && Date.parse(appeal.receivedAt) > Date.parse(question.askedAt)) {
+		if (
+			question &&
+			question.appealId !== appeal.id &&
+			Date.parse(appeal.receivedAt) > Date.parse(question.askedAt)
+		) {
 			const { value, evidence } = recognizeSatisfaction(appeal.text);
 			// A message that says neither yes nor no is a new appeal; the question stays open.
 			if (value !== 'unknown') {
-				state.results[question.appealId] = { appealId: question.appealId, value, evidence, replyId: appeal.id, at: appeal.receivedAt };
+				state.results[question.appealId] = {
+					appealId: question.appealId,
+					value,
+					evidence,
+					replyId: appeal.id,
+					at: appeal.receivedAt,
+				};
 				state.consumed[appeal.id] = question.appealId;
 				answeredSnapshots.set(question.appealId, question.snapshot);
 				delete state.pending[key];
-				replies.push({ appealId: question.appealId, value, evidence, replyId: appeal.id, replyText: appeal.text, reopened: value === 'unsatisfied' });
+				replies.push({
+					appealId: question.appealId,
+					value,
+					evidence,
+					replyId: appeal.id,
+					replyText: appeal.text,
+					reopened: value === 'unsatisfied',
+				});
 				continue;
 			}
 		}
@@ -202,6 +290,20 @@ export function linkReplies(appeals: Appeal[], state: FollowUpState, options: Li
 function overlay(appeal: Appeal, result: FollowUpResult | undefined): Appeal {
 	if (!result) return appeal;
 	const answeredAgain = appeal.answeredAt && Date.parse(appeal.answeredAt) > Date.parse(result.at);
-	if (answeredAgain) return { ...appeal, satisfaction: 'unknown', flags: [...new Set([...(appeal.flags ?? []), ...(result.value === 'unsatisfied' ? ['reopened'] : [])])] };
-	return { ...applySatisfaction(appeal, result.value), satisfactionEvidence: result.evidence, satisfactionReplyId: result.replyId };
+	if (answeredAgain)
+		return {
+			...appeal,
+			satisfaction: 'unknown',
+			flags: [
+				...new Set([
+					...(appeal.flags ?? []),
+					...(result.value === 'unsatisfied' ? ['reopened'] : []),
+				]),
+			],
+		};
+	return {
+		...applySatisfaction(appeal, result.value),
+		satisfactionEvidence: result.evidence,
+		satisfactionReplyId: result.replyId,
+	};
 }

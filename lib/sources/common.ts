@@ -19,9 +19,19 @@ export interface ThreadAnswer {
 }
 
 /** Fields of an appeal answered in its thread: answered, with the answer's time and text (first reaction too). */
-export function answeredFields(answer: ThreadAnswer | undefined): { status?: 'answered'; answeredAt?: string; answerText?: string; firstReactionAt?: string } {
+export function answeredFields(answer: ThreadAnswer | undefined): {
+	status?: 'answered';
+	answeredAt?: string;
+	answerText?: string;
+	firstReactionAt?: string;
+} {
 	if (!answer) return {};
-	return { status: 'answered', answeredAt: answer.at, answerText: answer.text, firstReactionAt: answer.at };
+	return {
+		status: 'answered',
+		answeredAt: answer.at,
+		answerText: answer.text,
+		firstReactionAt: answer.at,
+	};
 }
 
 export class SourceRecordError extends AppealValidationError {
@@ -47,7 +57,8 @@ export function toIsoDateTime(value: unknown, defaultOffset = '+03:00'): string 
 	// Seconds are optional in ISO 8601 but required by the appeal schema: «09:15+03:00» → «09:15:00+03:00».
 	const text = value.trim().replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=$|Z|[+-])/, '$1:00');
 	if (ISO_WITH_OFFSET.test(text) && isRealDateTime(text)) return text.replace(/(\.\d{3})\d+/, '$1');
-	if (ISO_LOCAL.test(text) && isRealDateTime(`${text}${defaultOffset}`)) return `${text}${defaultOffset}`;
+	if (ISO_LOCAL.test(text) && isRealDateTime(`${text}${defaultOffset}`))
+		return `${text}${defaultOffset}`;
 	return undefined;
 }
 
@@ -60,8 +71,29 @@ export function isRealDateTime(iso: string): boolean {
 	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
 	if (!m) return false;
 	const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0));
-	const daysInMonth = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+	const daysInMonth = [
+		31,
+		year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+		31,
+		30,
+		31,
+		30,
+		31,
+		31,
+		30,
+		31,
+		30,
+		31,
+	][month - 1];
+	return (
+		month >= 1 &&
+		month <= 12 &&
+		day >= 1 &&
+		day <= daysInMonth &&
+		hour <= 23 &&
+		minute <= 59 &&
+		second <= 59
+	);
 }
 
 /**
@@ -69,7 +101,8 @@ export function isRealDateTime(iso: string): boolean {
  * toISOString throw a RangeError that names no record and no field, and a five-digit year is not ISO 8601.
  */
 export function unixSecondsToIso(value: unknown, offset = '+03:00'): string | undefined {
-	if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value >= 253402200000) return undefined;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value >= 253402200000)
+		return undefined;
 	return unixToIso(value, offset);
 }
 
@@ -85,7 +118,12 @@ export function requireDate(source: string, id: string, record: unknown, field: 
 	const raw = getPath(record, field);
 	const iso = toIsoDateTime(raw);
 	if (!iso) {
-		throw new SourceRecordError(source, id, field, `ожидается дата и время (ISO 8601), получено ${JSON.stringify(raw)}`);
+		throw new SourceRecordError(
+			source,
+			id,
+			field,
+			`ожидается дата и время (ISO 8601), получено ${JSON.stringify(raw)}`,
+		);
 	}
 	return iso;
 }
@@ -110,4 +148,5 @@ export function fullName(...parts: unknown[]): string | null {
 export { fromRating as satisfactionFromRating } from '../satisfaction';
 
 /** A date filter typed in a node (ISO or n8n's date picker) as ISO 8601; empty → undefined, unreadable → as typed. */
-export const isoFilter = (value: string | undefined): string | undefined => (value ? (toIsoDateTime(value) ?? value) : undefined);
+export const isoFilter = (value: string | undefined): string | undefined =>
+	value ? (toIsoDateTime(value) ?? value) : undefined;

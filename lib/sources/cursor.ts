@@ -16,7 +16,10 @@ export interface Stamped<T> {
 }
 
 /** Records after the cursor (sorted oldest first) and the cursor to store once they are emitted. */
-export function takeAfterCursor<T>(records: Array<Stamped<T>>, cursor: PollCursor): { fresh: Array<Stamped<T>>; next: PollCursor } {
+export function takeAfterCursor<T>(
+	records: Array<Stamped<T>>,
+	cursor: PollCursor,
+): { fresh: Array<Stamped<T>>; next: PollCursor } {
 	const since = Date.parse(cursor.since);
 	const seenAtSince = new Set(cursor.idsAtSince);
 	const unique = new Map<string, Stamped<T>>();
@@ -26,7 +29,9 @@ export function takeAfterCursor<T>(records: Array<Stamped<T>>, cursor: PollCurso
 		const key = `${r.id}|${t}`;
 		if (!unique.has(key)) unique.set(key, r);
 	}
-	const fresh = [...unique.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+	const fresh = [...unique.values()].sort(
+		(a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id),
+	);
 	if (fresh.length === 0) return { fresh, next: cursor };
 	const last = fresh[fresh.length - 1];
 	const lastT = Date.parse(last.at);
@@ -40,7 +45,10 @@ export function takeAfterCursor<T>(records: Array<Stamped<T>>, cursor: PollCurso
 
 /** The first cursor of a trigger: from now, or from N days back. */
 export function initialCursor(nowMs: number, lookbackDays: number): PollCursor {
-	return { since: new Date(nowMs - Math.max(0, lookbackDays) * 86400000).toISOString(), idsAtSince: [] };
+	return {
+		since: new Date(nowMs - Math.max(0, lookbackDays) * 86400000).toISOString(),
+		idsAtSince: [],
+	};
 }
 
 /**
@@ -77,7 +85,11 @@ export function startNewById(since: string): NewByIdCursor {
 /** The same position from a creation-time cursor stored by an earlier version of the trigger. */
 export function newByIdFromPollCursor(c: PollCursor): NewByIdCursor {
 	const t = Date.parse(c.since);
-	return { since: c.since, horizon: t, emitted: c.idsAtSince.map((id): [string, number] => [id, t]) };
+	return {
+		since: c.since,
+		horizon: t,
+		emitted: c.idsAtSince.map((id): [string, number] => [id, t]),
+	};
 }
 
 /**
@@ -111,7 +123,9 @@ export function takeNewById<T>(
 	let horizon = nowMs - keepMs > cursor.horizon + 3600000 ? nowMs - keepMs : cursor.horizon;
 	let emitted = cursor.emitted;
 	if (fresh.length || horizon !== cursor.horizon) {
-		emitted = [...cursor.emitted, ...fresh.map((f): [string, number] => [f.r.id, f.created])].sort((a, b) => a[1] - b[1]);
+		emitted = [...cursor.emitted, ...fresh.map((f): [string, number] => [f.r.id, f.created])].sort(
+			(a, b) => a[1] - b[1],
+		);
 		if (emitted.length > max) horizon = Math.max(horizon, emitted[emitted.length - max - 1][1] + 1);
 		emitted = emitted.filter(([, created]) => created >= horizon);
 	}
@@ -143,7 +157,11 @@ export interface ChangedRecord<T> {
 }
 
 /** Where the next read starts: the cursor minus the overlap, or the first run's window (undefined: everything). */
-export function changedReadFrom(cursor: ChangedCursor | undefined, overlapMs: number, firstFrom?: string): string | undefined {
+export function changedReadFrom(
+	cursor: ChangedCursor | undefined,
+	overlapMs: number,
+	firstFrom?: string,
+): string | undefined {
 	return cursor?.since ? new Date(Date.parse(cursor.since) - overlapMs).toISOString() : firstFrom;
 }
 
@@ -178,11 +196,15 @@ export function takeChanged<T>(
 	}
 	dated.sort((a, b) => a.t - b.t || a.r.id.localeCompare(b.r.id));
 	const fresh = [...dated.map((d) => d.r), ...undated];
-	const sameUndated = undatedNow.length === undatedKnown.size && undatedNow.every((id) => undatedKnown.has(id));
+	const sameUndated =
+		undatedNow.length === undatedKnown.size && undatedNow.every((id) => undatedKnown.has(id));
 	if (!dated.length && sameUndated) return { fresh, next: cursor };
 	if (latest === -Infinity) return { fresh, next: { read: [], undated: undatedNow } };
 	const from = latest - overlapMs;
-	const read = [...(cursor?.read ?? []).filter(([, t]) => t >= from), ...dated.filter((d) => d.t >= from).map((d): [string, number] => [d.r.id, d.t])];
+	const read = [
+		...(cursor?.read ?? []).filter(([, t]) => t >= from),
+		...dated.filter((d) => d.t >= from).map((d): [string, number] => [d.r.id, d.t]),
+	];
 	const next: ChangedCursor = { since: new Date(latest).toISOString(), read };
 	if (undatedNow.length) next.undated = undatedNow;
 	return { fresh, next };

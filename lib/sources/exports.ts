@@ -1,14 +1,36 @@
 import { assertAppeal, makeAppeal, type Appeal, type AppealStatus } from '../appeal';
 import { parseCategoryText } from '../classify/category';
-import { SourceRecordError, isRealDateTime, satisfactionFromRating, text, toIsoDateTime } from './common';
+import {
+	SourceRecordError,
+	isRealDateTime,
+	satisfactionFromRating,
+	text,
+	toIsoDateTime,
+} from './common';
 
 /**
  * Rows of the ПОС and ИМ cabinet exports (XLSX/CSV read by n8n's «Extract From File») → appeals. Column names
  * differ between regions and versions, so every field is found by a header the user can change.
  */
 export type ExportField =
-	| 'id' | 'createdAt' | 'status' | 'kind' | 'category' | 'subcategory' | 'text' | 'address' | 'settlement' | 'author' | 'phone' | 'email'
-	| 'postUrl' | 'deadline' | 'answeredAt' | 'answerText' | 'rating' | 'responsible';
+	| 'id'
+	| 'createdAt'
+	| 'status'
+	| 'kind'
+	| 'category'
+	| 'subcategory'
+	| 'text'
+	| 'address'
+	| 'settlement'
+	| 'author'
+	| 'phone'
+	| 'email'
+	| 'postUrl'
+	| 'deadline'
+	| 'answeredAt'
+	| 'answerText'
+	| 'rating'
+	| 'responsible';
 
 export type ExportMapping = Partial<Record<ExportField, string>>;
 
@@ -77,14 +99,27 @@ export function exportDate(value: unknown): string | undefined {
 	return toIsoDateTime(s.replace(' ', 'T'));
 }
 
-export function normalizeExportRow(row: Record<string, unknown>, source: 'pos' | 'im', mapping: ExportMapping = {}): Appeal {
-	const map = { ...DEFAULT_EXPORT_MAPPING[source], ...Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) };
+export function normalizeExportRow(
+	row: Record<string, unknown>,
+	source: 'pos' | 'im',
+	mapping: ExportMapping = {},
+): Appeal {
+	const map = {
+		...DEFAULT_EXPORT_MAPPING[source],
+		...Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)),
+	};
 	const get = (field: ExportField) => (map[field] ? row[map[field] as string] : undefined);
 	const externalId = text(get('id'));
-	if (!externalId) throw new SourceRecordError(source, '?', `«${map.id}»`, 'нет номера в строке выгрузки');
+	if (!externalId)
+		throw new SourceRecordError(source, '?', `«${map.id}»`, 'нет номера в строке выгрузки');
 	const receivedAt = exportDate(get('createdAt'));
 	if (!receivedAt) {
-		throw new SourceRecordError(source, externalId, `«${map.createdAt}»`, `не дата: ${JSON.stringify(get('createdAt'))} (ожидается ДД.ММ.ГГГГ ЧЧ:ММ)`);
+		throw new SourceRecordError(
+			source,
+			externalId,
+			`«${map.createdAt}»`,
+			`не дата: ${JSON.stringify(get('createdAt'))} (ожидается ДД.ММ.ГГГГ ЧЧ:ММ)`,
+		);
 	}
 	const body = text(get('text'));
 	if (!body) throw new SourceRecordError(source, externalId, `«${map.text}»`, 'пустой текст');
@@ -100,20 +135,27 @@ export function normalizeExportRow(row: Record<string, unknown>, source: 'pos' |
 		}
 	}
 	const kindText = text(get('kind')) ?? '';
-	const kind = source === 'im' ? 'incident' : /59|обращени/i.test(kindText) ? 'appeal59' : 'message';
+	const kind =
+		source === 'im' ? 'incident' : /59|обращени/i.test(kindText) ? 'appeal59' : 'message';
 	const answeredAt = exportDate(get('answeredAt')) ?? null;
 	// «Категория» alone may hold both levels («Дороги / Ямы на дорогах»); a «Подкатегория» column names the second.
 	const categoryText = text(get('category'));
 	const subcategoryText = text(get('subcategory'));
 	const parsed = parseCategoryText(categoryText);
-	const sourceCategory = subcategoryText ? { name: categoryText ?? '', sub: subcategoryText } : parsed;
+	const sourceCategory = subcategoryText
+		? { name: categoryText ?? '', sub: subcategoryText }
+		: parsed;
 	const deadline = exportDate(get('deadline'));
 	const appeal = makeAppeal(
 		{ source, externalId, kind, receivedAt, text: body, raw: row },
 		{
 			url: text(get('postUrl')),
 			registeredAt: receivedAt,
-			author: { name: text(get('author')), contact: text(get('phone')) ?? text(get('email')), anonymous: !text(get('author')) },
+			author: {
+				name: text(get('author')),
+				contact: text(get('phone')) ?? text(get('email')),
+				anonymous: !text(get('author')),
+			},
 			address: text(get('address')),
 			settlement: text(get('settlement')),
 			category: [categoryText, subcategoryText].filter(Boolean).join(' / ') || null,

@@ -1,5 +1,12 @@
 import { assertAppeal, makeAppeal, type Appeal, type AppealStatus } from '../appeal';
-import { SourceRecordError, getPath, optionalDate, requireDate, satisfactionFromRating, text } from './common';
+import {
+	SourceRecordError,
+	getPath,
+	optionalDate,
+	requireDate,
+	satisfactionFromRating,
+	text,
+} from './common';
 
 /**
  * «Инцидент-менеджмент» → appeal. No public API is published (domain.md §2): field paths are configurable
@@ -57,7 +64,10 @@ export const IM_STATUS_MAP: Record<string, AppealStatus> = {
 	forwarded: 'forwarded',
 };
 
-export function normalizeIm(record: unknown, options: { fields?: Partial<ImFieldMap> } = {}): Appeal {
+export function normalizeIm(
+	record: unknown,
+	options: { fields?: Partial<ImFieldMap> } = {},
+): Appeal {
 	const f = { ...DEFAULT_IM_FIELDS, ...(options.fields ?? {}) };
 	const externalId = text(getPath(record, f.id));
 	if (!externalId) throw new SourceRecordError('im', '?', f.id, 'нет идентификатора инцидента');
@@ -67,7 +77,9 @@ export function normalizeIm(record: unknown, options: { fields?: Partial<ImField
 	const code = text(getPath(record, f.status)) ?? 'new';
 	const flags: string[] = [];
 	// Own keys only: «constructor» or «__proto__» as a status code found Object.prototype's members.
-	let status = Object.prototype.hasOwnProperty.call(IM_STATUS_MAP, code.toLowerCase()) ? IM_STATUS_MAP[code.toLowerCase()] : undefined;
+	let status = Object.prototype.hasOwnProperty.call(IM_STATUS_MAP, code.toLowerCase())
+		? IM_STATUS_MAP[code.toLowerCase()]
+		: undefined;
 	if (!status) {
 		status = 'in_progress';
 		flags.push('unknown_source_status');
@@ -91,7 +103,14 @@ export function normalizeIm(record: unknown, options: { fields?: Partial<ImField
 			},
 			address: text(getPath(record, f.address)),
 			category: [category, subcategory].filter(Boolean).join(' / ') || null,
-			sourceCategory: category || subcategory ? { id: text(getPath(record, f.categoryId)) ?? null, name: category ?? '', sub: subcategory ?? null } : null,
+			sourceCategory:
+				category || subcategory
+					? {
+							id: text(getPath(record, f.categoryId)) ?? null,
+							name: category ?? '',
+							sub: subcategory ?? null,
+						}
+					: null,
 			status,
 			sourceStatus: code,
 			responsible: text(getPath(record, f.responsible)),

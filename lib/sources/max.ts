@@ -28,7 +28,12 @@ export interface MaxMessage {
 	sender?: MaxUser | null;
 	recipient?: { chat_id?: number | null; chat_type?: string; user_id?: number | null };
 	timestamp?: number;
-	link?: { type?: 'reply' | 'forward'; sender?: MaxUser | null; chat_id?: number; message?: MaxMessageBody } | null;
+	link?: {
+		type?: 'reply' | 'forward';
+		sender?: MaxUser | null;
+		chat_id?: number;
+		message?: MaxMessageBody;
+	} | null;
 	body?: MaxMessageBody;
 	url?: string | null;
 }
@@ -67,31 +72,68 @@ export function maxExternalId(update: MaxUpdate): string {
 }
 
 export function normalizeMax(update: MaxUpdate): Appeal {
-	if (!update || typeof update !== 'object') throw new SourceRecordError('max', '?', 'update', 'обновление не является объектом');
+	if (!update || typeof update !== 'object')
+		throw new SourceRecordError('max', '?', 'update', 'обновление не является объектом');
 	const externalIdGuess = maxExternalId(update);
 	if (!isMaxMessageUpdate(update)) {
-		throw new SourceRecordError('max', externalIdGuess, 'update_type', `ожидается message_created или message_edited, получено ${JSON.stringify(update.update_type)}`);
+		throw new SourceRecordError(
+			'max',
+			externalIdGuess,
+			'update_type',
+			`ожидается message_created или message_edited, получено ${JSON.stringify(update.update_type)}`,
+		);
 	}
 	const message = update.message;
-	if (!message || typeof message !== 'object') throw new SourceRecordError('max', externalIdGuess, 'message', 'в обновлении нет сообщения');
+	if (!message || typeof message !== 'object')
+		throw new SourceRecordError('max', externalIdGuess, 'message', 'в обновлении нет сообщения');
 	const mid = message.body?.mid;
-	if (typeof mid !== 'string' || !mid.trim()) throw new SourceRecordError('max', externalIdGuess, 'message.body.mid', 'нет идентификатора сообщения');
+	if (typeof mid !== 'string' || !mid.trim())
+		throw new SourceRecordError(
+			'max',
+			externalIdGuess,
+			'message.body.mid',
+			'нет идентификатора сообщения',
+		);
 	const externalId = mid;
 	const chatId = integer(message.recipient?.chat_id);
 	const chatType = message.recipient?.chat_type;
 	if (chatType !== 'dialog' && chatType !== 'chat' && chatType !== 'channel') {
-		throw new SourceRecordError('max', externalId, 'message.recipient.chat_type', `ожидается dialog, chat или channel, получено ${JSON.stringify(chatType)}`);
+		throw new SourceRecordError(
+			'max',
+			externalId,
+			'message.recipient.chat_type',
+			`ожидается dialog, chat или channel, получено ${JSON.stringify(chatType)}`,
+		);
 	}
-	if (chatId === undefined) throw new SourceRecordError('max', externalId, 'message.recipient.chat_id', 'нет чата сообщения');
+	if (chatId === undefined)
+		throw new SourceRecordError(
+			'max',
+			externalId,
+			'message.recipient.chat_id',
+			'нет чата сообщения',
+		);
 	// MAX stamps messages in Unix milliseconds; seconds or a string here would put the appeal in 1970 or nowhere.
 	const ms = integer(message.timestamp);
-	const receivedAt = ms !== undefined && ms >= 1e11 ? unixSecondsToIso(Math.floor(ms / 1000)) : undefined;
+	const receivedAt =
+		ms !== undefined && ms >= 1e11 ? unixSecondsToIso(Math.floor(ms / 1000)) : undefined;
 	if (!receivedAt) {
-		throw new SourceRecordError('max', externalId, 'message.timestamp', `нет времени сообщения (Unix-время в миллисекундах), получено ${JSON.stringify(message.timestamp)}`);
+		throw new SourceRecordError(
+			'max',
+			externalId,
+			'message.timestamp',
+			`нет времени сообщения (Unix-время в миллисекундах), получено ${JSON.stringify(message.timestamp)}`,
+		);
 	}
 	const body = text(message.body?.text);
-	const hasMedia = Array.isArray(message.body?.attachments) && message.body!.attachments!.length > 0;
-	if (!body && !hasMedia) throw new SourceRecordError('max', externalId, 'message.body.text', 'пустое сообщение без вложений');
+	const hasMedia =
+		Array.isArray(message.body?.attachments) && message.body!.attachments!.length > 0;
+	if (!body && !hasMedia)
+		throw new SourceRecordError(
+			'max',
+			externalId,
+			'message.body.text',
+			'пустое сообщение без вложений',
+		);
 	const flags: string[] = [];
 	if (update.update_type === 'message_edited') flags.push('edited');
 	let kind: AppealKind = 'direct_message';
@@ -106,11 +148,21 @@ export function normalizeMax(update: MaxUpdate): Appeal {
 	}
 	if (message.link?.type === 'forward') flags.push('forwarded');
 	const sender = message.sender ?? undefined;
-	const name = sender ? [sender.first_name, sender.last_name].map(text).filter(Boolean).join(' ') || text(sender.name) : null;
+	const name = sender
+		? [sender.first_name, sender.last_name].map(text).filter(Boolean).join(' ') || text(sender.name)
+		: null;
 	const username = sender?.username ? String(sender.username) : undefined;
-	const url = typeof message.url === 'string' && /^https:\/\/\S+$/.test(message.url) ? message.url : null;
+	const url =
+		typeof message.url === 'string' && /^https:\/\/\S+$/.test(message.url) ? message.url : null;
 	const appeal = makeAppeal(
-		{ source: 'max', externalId, kind, receivedAt, text: body ?? '[вложение без текста]', raw: update },
+		{
+			source: 'max',
+			externalId,
+			kind,
+			receivedAt,
+			text: body ?? '[вложение без текста]',
+			raw: update,
+		},
 		{
 			url,
 			author: {
@@ -128,5 +180,9 @@ export function normalizeMax(update: MaxUpdate): Appeal {
 
 function integer(value: unknown): number | undefined {
 	if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
-	return typeof value === 'string' && /^-?\d{1,16}$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : undefined;
+	return typeof value === 'string' &&
+		/^-?\d{1,16}$/.test(value) &&
+		Number.isSafeInteger(Number(value))
+		? Number(value)
+		: undefined;
 }

@@ -99,16 +99,22 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 	if (!externalId) throw new SourceRecordError('pos', '?', f.id, 'нет идентификатора сообщения');
 	const receivedAt = requireDate('pos', externalId, record, f.createdAt);
 	const description = text(getPath(record, f.description));
-	if (!description) throw new SourceRecordError('pos', externalId, f.description, 'пустой текст сообщения');
+	if (!description)
+		throw new SourceRecordError('pos', externalId, f.description, 'пустой текст сообщения');
 
 	// Only entries that are objects with a string status: a null entry or a numeric status crashed the finds below.
-	const history = ((Array.isArray(getPath(record, f.history)) ? getPath(record, f.history) : []) as unknown[]).filter(
-		(h): h is PosHistoryEntry => !!h && typeof h === 'object' && typeof (h as PosHistoryEntry).status === 'string',
+	const history = (
+		(Array.isArray(getPath(record, f.history)) ? getPath(record, f.history) : []) as unknown[]
+	).filter(
+		(h): h is PosHistoryEntry =>
+			!!h && typeof h === 'object' && typeof (h as PosHistoryEntry).status === 'string',
 	);
 	const code = text(getPath(record, f.status)) ?? 'MODERATION_NEW';
 	const flags: string[] = [];
 	// Own keys only: «constructor» or «__proto__» as a status code found Object.prototype's members.
-	let status = Object.prototype.hasOwnProperty.call(POS_STATUS_MAP, code) ? POS_STATUS_MAP[code] : undefined;
+	let status = Object.prototype.hasOwnProperty.call(POS_STATUS_MAP, code)
+		? POS_STATUS_MAP[code]
+		: undefined;
 	if (!status) {
 		status = 'in_progress';
 		flags.push('unknown_source_status');
@@ -117,7 +123,9 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 	const response = [...history].reverse().find((h) => h.status === 'SEND_RESPONSE');
 	// Earlier answers (SEND_RESPONSE before the current one), for the answer check: a timely intermediate answer with
 	// a term waives lateness. POSTPONE is not one of them: its new date is already the extended deadline.
-	const answerHistory = response ? earlierAnswers(history.slice(0, history.lastIndexOf(response))) : [];
+	const answerHistory = response
+		? earlierAnswers(history.slice(0, history.lastIndexOf(response)))
+		: [];
 	const postponed = [...history].reverse().find((h) => h.status === 'POSTPONE');
 	const executor = [...history].reverse().find((h) => h.status === 'SET_EXECUTOR');
 	const firstReaction = history.find((h) => h.status && !h.status.startsWith('MODERATION'));
@@ -128,16 +136,38 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 	// The category the citizen chose: the structuring takes the topic from it first (lib/classify/category).
 	const sourceCategory =
 		subjectName || subsubjectName
-			? { id: text(getPath(record, f.subjectId)) ?? null, name: subjectName ?? '', sub: subsubjectName ?? null, subId: text(getPath(record, f.subsubjectId)) ?? null }
+			? {
+					id: text(getPath(record, f.subjectId)) ?? null,
+					name: subjectName ?? '',
+					sub: subsubjectName ?? null,
+					subId: text(getPath(record, f.subsubjectId)) ?? null,
+				}
 			: null;
 
 	const appeal = makeAppeal(
-		{ source: 'pos', externalId, kind: fz59 ? 'appeal59' : 'message', receivedAt, text: description, raw: record },
 		{
-			url: options.urlTemplate ? options.urlTemplate.replace('{id}', encodeURIComponent(wellFormed(externalId))) : null,
-			registeredAt: accepted ? (optionalDate(accepted, 'createdAt') ?? null) : code === 'MODERATION_NEW' ? null : receivedAt,
+			source: 'pos',
+			externalId,
+			kind: fz59 ? 'appeal59' : 'message',
+			receivedAt,
+			text: description,
+			raw: record,
+		},
+		{
+			url: options.urlTemplate
+				? options.urlTemplate.replace('{id}', encodeURIComponent(wellFormed(externalId)))
+				: null,
+			registeredAt: accepted
+				? (optionalDate(accepted, 'createdAt') ?? null)
+				: code === 'MODERATION_NEW'
+					? null
+					: receivedAt,
 			author: {
-				name: fullName(getPath(record, f.surname), getPath(record, f.name), getPath(record, f.patronymic)),
+				name: fullName(
+					getPath(record, f.surname),
+					getPath(record, f.name),
+					getPath(record, f.patronymic),
+				),
 				contact: text(getPath(record, f.phone)) ?? text(getPath(record, f.email)),
 				anonymous: false,
 			},
@@ -148,9 +178,12 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 			sourceStatus: code,
 			responsible: text(executor?.executor ?? executor?.answer?.executor) ?? null,
 			deadline: optionalDate(record, f.deadline),
-			extendedDeadline: postponed ? (optionalDate(postponed, 'newDate') ?? optionalDate(postponed, 'answer.newDate')) : null,
+			extendedDeadline: postponed
+				? (optionalDate(postponed, 'newDate') ?? optionalDate(postponed, 'answer.newDate'))
+				: null,
 			firstReactionAt: firstReaction ? optionalDate(firstReaction, 'createdAt') : null,
-			answeredAt: optionalDate(record, f.answerAt) ?? (response ? optionalDate(response, 'createdAt') : null),
+			answeredAt:
+				optionalDate(record, f.answerAt) ?? (response ? optionalDate(response, 'createdAt') : null),
 			answerText: text(response?.answer?.comment) ?? null,
 			answerIntermediate: isIntermediate(response),
 			answerHistory,
@@ -163,7 +196,11 @@ export function normalizePos(record: unknown, options: PosNormalizeOptions = {})
 
 /** ПОС marks an intermediate answer by its type («Промежуточный ответ»). */
 function isIntermediate(entry: PosHistoryEntry | undefined): boolean {
-	return !!entry?.answer && typeof entry.answer === 'object' && entry.answer.answerType === 'INTERMEDIATE';
+	return (
+		!!entry?.answer &&
+		typeof entry.answer === 'object' &&
+		entry.answer.answerType === 'INTERMEDIATE'
+	);
 }
 
 /** Answers as lib/quality reads them; one without a readable time or text is skipped, like a null history entry. */
@@ -180,5 +217,8 @@ function earlierAnswers(entries: PosHistoryEntry[]): AnswerHistoryEntry[] {
 
 /** Lone surrogates → U+FFFD: encodeURIComponent throws «URI malformed» on them (an id with broken Unicode). */
 function wellFormed(value: string): string {
-	return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+	return value.replace(
+		/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+		'\uFFFD',
+	);
 }

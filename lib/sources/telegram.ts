@@ -26,9 +26,20 @@ interface TgMessage {
 	document?: unknown;
 }
 
-export function telegramMessageOf(update: Record<string, unknown>): { message: TgMessage; kind: 'message' | 'edited_message' | 'channel_post' | 'edited_channel_post' } | undefined {
-	for (const kind of ['message', 'edited_message', 'channel_post', 'edited_channel_post'] as const) {
-		if (update[kind] && typeof update[kind] === 'object') return { message: update[kind] as TgMessage, kind };
+export function telegramMessageOf(update: Record<string, unknown>):
+	| {
+			message: TgMessage;
+			kind: 'message' | 'edited_message' | 'channel_post' | 'edited_channel_post';
+	  }
+	| undefined {
+	for (const kind of [
+		'message',
+		'edited_message',
+		'channel_post',
+		'edited_channel_post',
+	] as const) {
+		if (update[kind] && typeof update[kind] === 'object')
+			return { message: update[kind] as TgMessage, kind };
 	}
 	return undefined;
 }
@@ -36,21 +47,41 @@ export function telegramMessageOf(update: Record<string, unknown>): { message: T
 export function normalizeTelegram(update: Record<string, unknown>): Appeal {
 	const found = telegramMessageOf(update);
 	const updateId = String(update.update_id ?? '?');
-	if (!found) throw new SourceRecordError('telegram', updateId, 'message', 'в обновлении нет сообщения (message, channel_post)');
+	if (!found)
+		throw new SourceRecordError(
+			'telegram',
+			updateId,
+			'message',
+			'в обновлении нет сообщения (message, channel_post)',
+		);
 	const { message, kind } = found;
 	// Integers only (as numbers or digit strings): an object or null here made ids like «42_[object Object]».
 	const chatId = integer(message.chat?.id);
-	if (chatId === undefined) throw new SourceRecordError('telegram', updateId, `${kind}.chat.id`, 'нет чата сообщения');
+	if (chatId === undefined)
+		throw new SourceRecordError('telegram', updateId, `${kind}.chat.id`, 'нет чата сообщения');
 	const messageId = integer(message.message_id);
-	if (messageId === undefined) throw new SourceRecordError('telegram', updateId, `${kind}.message_id`, 'нет номера сообщения');
+	if (messageId === undefined)
+		throw new SourceRecordError('telegram', updateId, `${kind}.message_id`, 'нет номера сообщения');
 	const externalId = `${chatId}_${messageId}`;
 	// A date that is not Unix seconds of a real moment is an error naming the field (a string or 1e20 made
 	// unixToIso throw a RangeError, a negative number gave 1969).
 	const receivedAt = unixSecondsToIso(integer(message.date));
-	if (!receivedAt) throw new SourceRecordError('telegram', externalId, `${kind}.date`, `нет даты сообщения (Unix-время), получено ${JSON.stringify(message.date)}`);
+	if (!receivedAt)
+		throw new SourceRecordError(
+			'telegram',
+			externalId,
+			`${kind}.date`,
+			`нет даты сообщения (Unix-время), получено ${JSON.stringify(message.date)}`,
+		);
 	const body = text(message.text) ?? text(message.caption);
 	const hasMedia = !!(message.photo || message.document);
-	if (!body && !hasMedia) throw new SourceRecordError('telegram', externalId, `${kind}.text`, 'пустое сообщение без вложений');
+	if (!body && !hasMedia)
+		throw new SourceRecordError(
+			'telegram',
+			externalId,
+			`${kind}.text`,
+			'пустое сообщение без вложений',
+		);
 	const flags: string[] = [];
 	if (kind.startsWith('edited')) flags.push('edited');
 	let appealKind: AppealKind = 'message';
@@ -59,15 +90,25 @@ export function normalizeTelegram(update: Record<string, unknown>): Appeal {
 		if (message.chat?.type === 'private') appealKind = 'direct_message';
 		else {
 			appealKind = 'comment';
-			if (message.reply_to_message?.message_id !== undefined) parentId = `telegram:${chatId}_${message.reply_to_message.message_id}`;
+			if (message.reply_to_message?.message_id !== undefined)
+				parentId = `telegram:${chatId}_${message.reply_to_message.message_id}`;
 		}
 	} else flags.push('channel_post');
 	const user = message.from;
-	const name = user ? [user.first_name, user.last_name].filter(Boolean).join(' ') || null : (message.sender_chat?.title ?? null);
+	const name = user
+		? [user.first_name, user.last_name].filter(Boolean).join(' ') || null
+		: (message.sender_chat?.title ?? null);
 	const username = user?.username ?? message.sender_chat?.username;
 	const chatUsername = message.chat?.username;
 	const appeal = makeAppeal(
-		{ source: 'telegram', externalId, kind: appealKind, receivedAt, text: body ?? '[вложение без текста]', raw: update },
+		{
+			source: 'telegram',
+			externalId,
+			kind: appealKind,
+			receivedAt,
+			text: body ?? '[вложение без текста]',
+			raw: update,
+		},
 		{
 			url: chatUsername ? `https://t.me/${chatUsername}/${messageId}` : null,
 			author: {

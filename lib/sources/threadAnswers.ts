@@ -19,9 +19,16 @@ export class ThreadAnswers {
 
 	add(reply: CommunityReply): void {
 		const ms = reply.at === undefined ? NaN : Date.parse(reply.at);
-		if (reply.to === undefined || reply.at === undefined || !Number.isFinite(ms) || typeof reply.text !== 'string') return;
+		if (
+			reply.to === undefined ||
+			reply.at === undefined ||
+			!Number.isFinite(ms) ||
+			typeof reply.text !== 'string'
+		)
+			return;
 		const known = this.byComment.get(reply.to);
-		if (!known || ms < known.ms) this.byComment.set(reply.to, { at: reply.at, text: reply.text, ms });
+		if (!known || ms < known.ms)
+			this.byComment.set(reply.to, { at: reply.at, text: reply.text, ms });
 	}
 
 	/** The answer to a comment, if the community replied to it. */

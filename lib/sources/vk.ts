@@ -1,5 +1,11 @@
 import { assertAppeal, makeAppeal, type Appeal, type AppealKind } from '../appeal';
-import { answeredFields, SourceRecordError, text, unixSecondsToIso, type ThreadAnswer } from './common';
+import {
+	answeredFields,
+	SourceRecordError,
+	text,
+	unixSecondsToIso,
+	type ThreadAnswer,
+} from './common';
 
 /**
  * VK records → appeals: community wall posts and comments, posts found by `newsfeed.search` (mentions),
@@ -26,7 +32,12 @@ export interface VkRecordInput {
 	answer?: ThreadAnswer;
 }
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+	typeof v === 'number' && Number.isFinite(v)
+		? v
+		: typeof v === 'string' && /^-?\d+$/.test(v)
+			? Number(v)
+			: undefined;
 
 function profileName(profiles: Map<number, VkProfile> | undefined, id: number): string | null {
 	const p = profiles?.get(id);
@@ -37,7 +48,12 @@ function profileName(profiles: Map<number, VkProfile> | undefined, id: number): 
 function authorOf(fromId: number | undefined, profiles?: Map<number, VkProfile>) {
 	if (fromId === undefined || fromId === 0) return { name: null, anonymous: true };
 	const url = fromId > 0 ? `https://vk.com/id${fromId}` : `https://vk.com/club${-fromId}`;
-	return { name: profileName(profiles, fromId), id: String(fromId), profileUrl: url, anonymous: fromId < 0 };
+	return {
+		name: profileName(profiles, fromId),
+		id: String(fromId),
+		profileUrl: url,
+		anonymous: fromId < 0,
+	};
 }
 
 export function vkExternalId(input: VkRecordInput): string {
@@ -53,13 +69,21 @@ export function normalizeVk(input: VkRecordInput): Appeal {
 	const { kind, item } = input;
 	const id = num(item.id);
 	const externalId = vkExternalId(input);
-	if (id === undefined) throw new SourceRecordError('vk', externalId, 'id', 'нет идентификатора записи');
+	if (id === undefined)
+		throw new SourceRecordError('vk', externalId, 'id', 'нет идентификатора записи');
 	// Out of range (1e20) too: unixToIso would throw a RangeError naming neither the record nor the field.
 	const receivedAt = unixSecondsToIso(num(item.date));
-	if (!receivedAt) throw new SourceRecordError('vk', externalId, 'date', `ожидается дата (Unix-время), получено ${JSON.stringify(item.date)}`);
+	if (!receivedAt)
+		throw new SourceRecordError(
+			'vk',
+			externalId,
+			'date',
+			`ожидается дата (Unix-время), получено ${JSON.stringify(item.date)}`,
+		);
 	const body = text(item.text);
 	const hasAttachments = Array.isArray(item.attachments) && item.attachments.length > 0;
-	if (!body && !hasAttachments) throw new SourceRecordError('vk', externalId, 'text', 'пустой текст без вложений');
+	if (!body && !hasAttachments)
+		throw new SourceRecordError('vk', externalId, 'text', 'пустой текст без вложений');
 	const owner = num(item.owner_id) ?? input.ownerId;
 	const fromId = num(item.from_id);
 	const flags: string[] = [];
@@ -79,16 +103,31 @@ export function normalizeVk(input: VkRecordInput): Appeal {
 		url = `https://vk.com/wall${owner}_${id}`;
 	}
 	const appeal = makeAppeal(
-		{ source: 'vk', externalId, kind: appealKind, receivedAt, text: body ?? '[вложение без текста]', raw: item },
-		{ url, author: authorOf(fromId, input.profiles), parentId, flags, ...answeredFields(input.answer) },
+		{
+			source: 'vk',
+			externalId,
+			kind: appealKind,
+			receivedAt,
+			text: body ?? '[вложение без текста]',
+			raw: item,
+		},
+		{
+			url,
+			author: authorOf(fromId, input.profiles),
+			parentId,
+			flags,
+			...answeredFields(input.answer),
+		},
 	);
 	return assertAppeal(appeal);
 }
 
 export function profilesMap(profiles: unknown, groups?: unknown): Map<number, VkProfile> {
 	const map = new Map<number, VkProfile>();
-	if (Array.isArray(profiles)) for (const p of profiles as VkProfile[]) if (typeof p?.id === 'number') map.set(p.id, p);
-	if (Array.isArray(groups)) for (const g of groups as VkProfile[]) if (typeof g?.id === 'number') map.set(-g.id, g);
+	if (Array.isArray(profiles))
+		for (const p of profiles as VkProfile[]) if (typeof p?.id === 'number') map.set(p.id, p);
+	if (Array.isArray(groups))
+		for (const g of groups as VkProfile[]) if (typeof g?.id === 'number') map.set(-g.id, g);
 	return map;
 }
 
@@ -99,7 +138,10 @@ export function isOwnCommunityRecord(record: VkRecordInput): boolean {
 }
 
 /** A VK event (Bots Long Poll or Callback API) → the record it carries, or undefined for other event types. */
-export function vkEventRecord(event: { type?: string; object?: unknown }): VkRecordInput | undefined {
+export function vkEventRecord(event: {
+	type?: string;
+	object?: unknown;
+}): VkRecordInput | undefined {
 	const object = (event.object ?? {}) as Record<string, unknown>;
 	switch (event.type) {
 		case 'wall_reply_new':
@@ -114,8 +156,18 @@ export function vkEventRecord(event: { type?: string; object?: unknown }): VkRec
 }
 
 /** A VK event straight to an appeal; an event without one (e.g. `group_join`) is a clear error. */
-export function normalizeVkEvent(event: { type?: string; object?: unknown; event_id?: string }): Appeal {
+export function normalizeVkEvent(event: {
+	type?: string;
+	object?: unknown;
+	event_id?: string;
+}): Appeal {
 	const record = vkEventRecord(event);
-	if (!record) throw new SourceRecordError('vk', String(event.event_id ?? '?'), 'type', `событие «${String(event.type)}» не содержит обращения`);
+	if (!record)
+		throw new SourceRecordError(
+			'vk',
+			String(event.event_id ?? '?'),
+			'type',
+			`событие «${String(event.type)}» не содержит обращения`,
+		);
 	return normalizeVk(record);
 }

@@ -9,10 +9,12 @@
 const L = 'А-Яа-яЁё';
 
 /** A phone in the federal format (+7 / 8 and ten digits, any grouping of the last seven). Kept for answer checks. */
-export const PHONE = /(?:\+7|(?<!\d)8)[\s(-]{0,3}\d{3}[\s)-]{0,3}\d{3}[\s-]{0,2}\d{2}[\s-]{0,2}\d{2}(?!\d)/g;
+export const PHONE =
+	/(?:\+7|(?<!\d)8)[\s(-]{0,3}\d{3}[\s)-]{0,3}\d{3}[\s-]{0,2}\d{2}[\s-]{0,2}\d{2}(?!\d)/g;
 
 /** E-mail addresses, Latin or Cyrillic (`иван@почта.рф`). */
-export const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
+export const EMAIL =
+	/(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
 
 /** Фамилия Имя Отчество: three capitalised Cyrillic words, the last with a patronymic ending (`\b` is ASCII-only in JS). */
 export const FULL_NAME = new RegExp(
@@ -21,7 +23,8 @@ export const FULL_NAME = new RegExp(
 );
 
 /** СНИЛС: 123-456-789 01, 123 456 789 01, 12345678901 after the word. */
-export const SNILS = /(?<![\d-])(?:\d{3}[- ]\d{3}[- ]\d{3}[- ]?\d{2}|(?<=СНИЛС[\s:№]{1,3})\d{11})(?![\d-])/g;
+export const SNILS =
+	/(?<![\d-])(?:\d{3}[- ]\d{3}[- ]\d{3}[- ]?\d{2}|(?<=СНИЛС[\s:№]{1,3})\d{11})(?![\d-])/g;
 
 /** Паспорт (серия, номер): «паспорт 40 10 123456», «паспорт серии 4010 № 123456», «серия 4010 номер 123456». */
 export const PASSPORT = new RegExp(
@@ -31,7 +34,29 @@ export const PASSPORT = new RegExp(
 
 // Names for masking: capitalised or all-capital words, patronymics in every case, initials, «оглы»/«кызы».
 const WORD = `(?:[А-ЯЁ][а-яё]{1,30}(?:-[А-ЯЁ][а-яё]{1,30})?|[А-ЯЁ]{2,31}(?:-[А-ЯЁ]{2,31})?)`;
-const ENDINGS = ['вич', 'вича', 'вичу', 'вичем', 'виче', 'вна', 'вны', 'вне', 'вну', 'вной', 'вною', 'ична', 'ичны', 'ичне', 'ичну', 'ичной', 'ич', 'ича', 'ичу', 'ичем', 'ичом'];
+const ENDINGS = [
+	'вич',
+	'вича',
+	'вичу',
+	'вичем',
+	'виче',
+	'вна',
+	'вны',
+	'вне',
+	'вну',
+	'вной',
+	'вною',
+	'ична',
+	'ичны',
+	'ичне',
+	'ичну',
+	'ичной',
+	'ич',
+	'ича',
+	'ичу',
+	'ичем',
+	'ичом',
+];
 const ending = (list: string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 const PATRONYMIC = `(?:[А-ЯЁ][а-яё]{1,30}(?:${ending(ENDINGS)})|[А-ЯЁ]{2,31}(?:${ending(ENDINGS.map((e) => e.toUpperCase()))}))`;
 const SP = '\\s{1,3}';
@@ -76,7 +101,16 @@ export function phoneSpans(text: string): Array<[number, number]> {
 			if (lead < 0) break;
 			const start = from + lead;
 			const digits = run.slice(start).replace(/\D/g, '');
-			const want = run[start] === '+' ? (digits.startsWith('7') ? 11 : Math.min(digits.length, 13)) : /^[78]/.test(digits) ? 11 : digits.startsWith('9') ? 10 : 0;
+			const want =
+				run[start] === '+'
+					? digits.startsWith('7')
+						? 11
+						: Math.min(digits.length, 13)
+					: /^[78]/.test(digits)
+						? 11
+						: digits.startsWith('9')
+							? 10
+							: 0;
 			if (want >= 10 && digits.length >= want) {
 				let end = start;
 				for (let seen = 0; end < run.length && seen < want; end++) if (/\d/.test(run[end])) seen++;
@@ -107,7 +141,8 @@ export function replacePhones(text: string, mask: (phone: string) => string): st
 	return out + text.slice(last);
 }
 
-const MONTHS = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|Января|Февраля|Марта|Апреля|Мая|Июня|Июля|Августа|Сентября|Октября|Ноября|Декабря';
+const MONTHS =
+	'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|Января|Февраля|Марта|Апреля|Мая|Июня|Июля|Августа|Сентября|Октября|Ноября|Декабря';
 const NUMBER = '\\d{1,5}[а-яА-Я]?(?:\\s?[/-]\\s?\\d{1,5}[а-яА-Я]?){0,2}';
 /** A house, building or flat number after its word: «д. 5», «д 5», «дом № 5», «у дома 5», «кв 12», «корп. 2». */
 export const HOUSE_NUMBER = new RegExp(

@@ -3,7 +3,9 @@
  * one tokenizer and one Snowball stemmer (npm `snowball-stemmers`), with a cache because the same words recur.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const snowball = require('snowball-stemmers') as { newStemmer(lang: string): { stem(word: string): string } };
+const snowball = require('snowball-stemmers') as {
+	newStemmer(lang: string): { stem(word: string): string };
+};
 
 const stemmer = snowball.newStemmer('russian');
 const cache = new Map<string, string>();

@@ -37,8 +37,10 @@ export class Deadlines implements INodeType {
 		icon: { light: 'file:deadlines.svg', dark: 'file:deadlines.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["sourceDeadline"] === "recompute" ? "пересчёт сроков" : "сроки и статусы"}}',
-		description: 'Срок ответа, статус (в срок, истекает, просрочено) и остаток времени по каждому обращению',
+		subtitle:
+			'={{$parameter["sourceDeadline"] === "recompute" ? "пересчёт сроков" : "сроки и статусы"}}',
+		description:
+			'Срок ответа, статус (в срок, истекает, просрочено) и остаток времени по каждому обращению',
 		defaults: { name: 'МЦУ: Сроки' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -50,15 +52,21 @@ export class Deadlines implements INodeType {
 		const nowParam = (this.getNodeParameter('now', 0, '') as string).trim();
 		const now = nowParam ? DateTime.fromISO(nowParam, { setZone: true }) : DateTime.now();
 		if (!now.isValid) {
-			throw new NodeOperationError(this.getNode(), `«Момент расчёта»: не дата ISO 8601 — «${nowParam}»`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`«Момент расчёта»: не дата ISO 8601 — «${nowParam}»`,
+			);
 		}
 		let calendar;
 		try {
 			calendar = await loadCalendar(this, options);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), error as Error, { description: 'Не удалось загрузить производственный календарь из настроек узла' });
+			throw new NodeOperationError(this.getNode(), error as Error, {
+				description: 'Не удалось загрузить производственный календарь из настроек узла',
+			});
 		}
-		const rules = ((this.getNodeParameter('rules', 0, {}) as IDataObject).rule ?? []) as RuleParameter[];
+		const rules = ((this.getNodeParameter('rules', 0, {}) as IDataObject).rule ??
+			[]) as RuleParameter[];
 		const common = {
 			officeHours: {
 				start: (options.officeStart as string) || '09:00',
@@ -76,11 +84,14 @@ export class Deadlines implements INodeType {
 				unit: r.unit,
 				amount: r.amount,
 				dayOff: r.dayOff,
-				extension: r.extensionDays > 0 ? { unit: 'calendar_days' as const, amount: r.extensionDays } : null,
+				extension:
+					r.extensionDays > 0 ? { unit: 'calendar_days' as const, amount: r.extensionDays } : null,
 				basis: 'Правило, заданное в узле «МЦУ: Сроки»',
 			})),
 		);
-		const sourceDeadline = this.getNodeParameter('sourceDeadline', 0, 'keep') as 'keep' | 'recompute';
+		const sourceDeadline = this.getNodeParameter('sourceDeadline', 0, 'keep') as
+			| 'keep'
+			| 'recompute';
 		const dueSoon = {
 			workingDays: (options.dueSoonDays as number | undefined) ?? 3,
 			workingHours: (options.dueSoonHours as number | undefined) ?? 2,

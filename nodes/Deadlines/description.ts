@@ -44,7 +44,13 @@ export const deadlinesProperties: INodeProperties[] = [
 				displayName: 'Правило',
 				name: 'rule',
 				values: [
-					{ displayName: 'Вид', name: 'kind', type: 'options', options: KIND_OPTIONS, default: '*' },
+					{
+						displayName: 'Вид',
+						name: 'kind',
+						type: 'options',
+						options: KIND_OPTIONS,
+						default: '*',
+					},
 					{
 						displayName: 'Единица',
 						name: 'unit',
@@ -67,7 +73,13 @@ export const deadlinesProperties: INodeProperties[] = [
 						],
 						default: 'previous',
 					},
-					{ displayName: 'Источник', name: 'source', type: 'options', options: SOURCE_OPTIONS, default: 'pos' },
+					{
+						displayName: 'Источник',
+						name: 'source',
+						type: 'options',
+						options: SOURCE_OPTIONS,
+						default: 'pos',
+					},
 					{
 						displayName: 'Продление (календарных дней)',
 						name: 'extensionDays',
@@ -76,7 +88,13 @@ export const deadlinesProperties: INodeProperties[] = [
 						default: 0,
 						description: 'Насколько срок можно продлить; 0 — продление не предусмотрено',
 					},
-					{ displayName: 'Срок', name: 'amount', type: 'number', typeOptions: { minValue: 1 }, default: 30 },
+					{
+						displayName: 'Срок',
+						name: 'amount',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 30,
+					},
 				],
 			},
 		],
@@ -94,7 +112,8 @@ export const deadlinesProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 3,
-				description: 'Для сроков в днях: статус «срок истекает», когда осталось столько рабочих дней или меньше',
+				description:
+					'Для сроков в днях: статус «срок истекает», когда осталось столько рабочих дней или меньше',
 			},
 			{
 				displayName: '«Истекает» за (рабочих часов)',
@@ -102,7 +121,8 @@ export const deadlinesProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 2,
-				description: 'Для сроков в часах: статус «срок истекает», когда осталось столько рабочих часов или меньше',
+				description:
+					'Для сроков в часах: статус «срок истекает», когда осталось столько рабочих часов или меньше',
 			},
 			...CALENDAR_OPTION_PROPERTIES,
 			{

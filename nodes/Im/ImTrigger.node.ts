@@ -33,7 +33,9 @@ export class ImTrigger implements INodeType {
 		const credentials = imCredentials(await this.getCredentials('mcuImApi'));
 		return pollAppeals<ImRecord>(this, {
 			fetch: async (since) => {
-				const records = (await imListIncidents(this, credentials, { updatedSince: since })) as ImRecord[];
+				const records = (await imListIncidents(this, credentials, {
+					updatedSince: since,
+				})) as ImRecord[];
 				return records.flatMap((record) => {
 					// The cursor follows the field the source filters by (updatedAt); new is by id.
 					const at = toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt);

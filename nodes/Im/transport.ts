@@ -9,15 +9,30 @@ export interface ImCredentials {
 }
 
 export function imCredentials(data: ICredentialDataDecryptedObject): ImCredentials {
-	return { baseUrl: String(data.baseUrl ?? '').replace(/\/+$/, ''), token: String(data.token ?? '') };
+	return {
+		baseUrl: String(data.baseUrl ?? '').replace(/\/+$/, ''),
+		token: String(data.token ?? ''),
+	};
 }
 
-export async function imRequest<T = unknown>(ctx: HttpContext, c: ImCredentials, request: Omit<ApiRequest, 'url'> & { path: string }): Promise<T> {
+export async function imRequest<T = unknown>(
+	ctx: HttpContext,
+	c: ImCredentials,
+	request: Omit<ApiRequest, 'url'> & { path: string },
+): Promise<T> {
 	// No default address: the token must never go to whatever happens to listen where a default pointed.
-	if (!/^https?:\/\//i.test(c.baseUrl)) throw new NodeOperationError(ctx.getNode(), 'Инцидент-менеджмент: в учётных данных не указан «Адрес REST-адаптера» — адрес REST-адаптера ИМ вашего региона (https://…)');
+	if (!/^https?:\/\//i.test(c.baseUrl))
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Инцидент-менеджмент: в учётных данных не указан «Адрес REST-адаптера» — адрес REST-адаптера ИМ вашего региона (https://…)',
+		);
 	const { body } = await apiRequest<T>(
 		ctx,
-		{ ...request, url: `${c.baseUrl}${request.path}`, headers: { ...(request.headers ?? {}), Authorization: `Bearer ${c.token}` } },
+		{
+			...request,
+			url: `${c.baseUrl}${request.path}`,
+			headers: { ...(request.headers ?? {}), Authorization: `Bearer ${c.token}` },
+		},
 		{ service: 'Инцидент-менеджмент' },
 	);
 	return body;
@@ -39,7 +54,12 @@ export async function imListIncidents(
 			const body = await imRequest<ImPage>(ctx, c, {
 				method: 'GET',
 				path: '/api/v1/incidents',
-				qs: { updatedSince: filter.updatedSince, status: filter.status?.length ? filter.status.join(',') : undefined, page, size },
+				qs: {
+					updatedSince: filter.updatedSince,
+					status: filter.status?.length ? filter.status.join(',') : undefined,
+					page,
+					size,
+				},
 			});
 			return { items: body?.items ?? body?.content ?? [], totalPages: body?.totalPages };
 		},

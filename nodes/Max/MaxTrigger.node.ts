@@ -8,7 +8,13 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { isMaxMessageUpdate, isOwnMaxMessage, maxExternalId, normalizeMax, type MaxUpdate } from '../../lib/sources/max';
+import {
+	isMaxMessageUpdate,
+	isOwnMaxMessage,
+	maxExternalId,
+	normalizeMax,
+	type MaxUpdate,
+} from '../../lib/sources/max';
 import { chosenOptionsSubtitle } from '../shared/actions';
 import { normalizeItems } from '../shared/normalizeItems';
 import { sameSecret } from '../shared/sameSecret';
@@ -61,9 +67,7 @@ export class MaxTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mcuMaxApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'max' }],
-		properties: [
-			UPDATE_TYPES_PROPERTY,
-		],
+		properties: [UPDATE_TYPES_PROPERTY],
 	};
 
 	webhookMethods = {
@@ -72,7 +76,10 @@ export class MaxTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const c = maxCredentials(await this.getCredentials('mcuMaxApi'));
 				const url = this.getNodeWebhookUrl('default');
-				const res = await maxCall<{ subscriptions?: Array<{ url?: string }> }>(this, c, { method: 'GET', path: '/subscriptions' });
+				const res = await maxCall<{ subscriptions?: Array<{ url?: string }> }>(this, c, {
+					method: 'GET',
+					path: '/subscriptions',
+				});
 				return (res.subscriptions ?? []).some((s) => s.url === url);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -87,16 +94,28 @@ export class MaxTrigger implements INodeType {
 				const res = await maxCall<{ success?: boolean; message?: string }>(this, c, {
 					method: 'POST',
 					path: '/subscriptions',
-					body: { url: this.getNodeWebhookUrl('default'), update_types: this.getNodeParameter('updateTypes', []) as string[], secret: c.webhookSecret },
+					body: {
+						url: this.getNodeWebhookUrl('default'),
+						update_types: this.getNodeParameter('updateTypes', []) as string[],
+						secret: c.webhookSecret,
+					},
 					// Subscribing the same URL again only replaces the subscription.
 					idempotent: true,
 				});
-				if (res.success === false) throw new NodeOperationError(this.getNode(), `MAX не принял подписку: ${res.message ?? 'без объяснения'}`);
+				if (res.success === false)
+					throw new NodeOperationError(
+						this.getNode(),
+						`MAX не принял подписку: ${res.message ?? 'без объяснения'}`,
+					);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const c = maxCredentials(await this.getCredentials('mcuMaxApi'));
-				await maxCall(this, c, { method: 'DELETE', path: '/subscriptions', qs: { url: this.getNodeWebhookUrl('default') } });
+				await maxCall(this, c, {
+					method: 'DELETE',
+					path: '/subscriptions',
+					qs: { url: this.getNodeWebhookUrl('default') },
+				});
 				return true;
 			},
 		},
@@ -109,13 +128,30 @@ export class MaxTrigger implements INodeType {
 			res.status(status).type('text/plain').send(text);
 			return { noWebhookResponse: true };
 		};
-		if (!sameSecret(this.getHeaderData()['x-max-bot-api-secret'], c.webhookSecret)) return reply(403, 'wrong secret');
+		if (!sameSecret(this.getHeaderData()['x-max-bot-api-secret'], c.webhookSecret))
+			return reply(403, 'wrong secret');
 		const update = (this.getBodyData() ?? {}) as MaxUpdate;
 		const types = this.getNodeParameter('updateTypes', []) as string[];
-		if (!isMaxMessageUpdate(update) || !types.includes(String(update.update_type)) || isOwnMaxMessage(update)) return reply(200, 'ok');
+		if (
+			!isMaxMessageUpdate(update) ||
+			!types.includes(String(update.update_type)) ||
+			isOwnMaxMessage(update)
+		)
+			return reply(200, 'ok');
 		const state = this.getWorkflowStaticData('node') as RecentKeysState;
-		if (seenBefore(`${this.getWorkflow().id}:${this.getNode().name}`, state, deliveryKey(update), RECENT_UPDATES)) return reply(200, 'ok');
-		const items = normalizeItems([update], normalizeMax, (u) => ({ source: 'max', externalId: maxExternalId(u) }));
+		if (
+			seenBefore(
+				`${this.getWorkflow().id}:${this.getNode().name}`,
+				state,
+				deliveryKey(update),
+				RECENT_UPDATES,
+			)
+		)
+			return reply(200, 'ok');
+		const items = normalizeItems([update], normalizeMax, (u) => ({
+			source: 'max',
+			externalId: maxExternalId(u),
+		}));
 		res.status(200).type('text/plain').send('ok');
 		return { noWebhookResponse: true, workflowData: [items] };
 	}

@@ -29,7 +29,11 @@ export interface MaxSend {
  * part's text means it arrived (shared/writeOnce); when it is not (the first part to a user), the error says the
  * message may have been sent — MAX keeps no idempotency key.
  */
-export async function sendMaxText(ctx: IExecuteFunctions, c: MaxCredentials, send: MaxSend): Promise<{ chatId?: string; skipped: number }> {
+export async function sendMaxText(
+	ctx: IExecuteFunctions,
+	c: MaxCredentials,
+	send: MaxSend,
+): Promise<{ chatId?: string; skipped: number }> {
 	let chatId = send.chatId ?? send.memory.chatId;
 	let skipped = 0;
 	for (let n = 0; n < send.parts.length; n++) {
@@ -57,8 +61,14 @@ export async function sendMaxText(ctx: IExecuteFunctions, c: MaxCredentials, sen
 				node: ctx.getNode(),
 				service: 'MAX',
 				find: async () => {
-					const res = await maxCall<{ messages?: MaxMessage[] }>(ctx, c, { method: 'GET', path: '/messages', qs: { chat_id: known, count: 50 } });
-					return (res.messages ?? []).filter((m) => m.sender?.is_bot && m.body?.text === text && m.body?.mid).map((m) => String(m.body!.mid));
+					const res = await maxCall<{ messages?: MaxMessage[] }>(ctx, c, {
+						method: 'GET',
+						path: '/messages',
+						qs: { chat_id: known, count: 50 },
+					});
+					return (res.messages ?? [])
+						.filter((m) => m.sender?.is_bot && m.body?.text === text && m.body?.mid)
+						.map((m) => String(m.body!.mid));
 				},
 				send: post,
 			});

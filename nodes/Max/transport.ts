@@ -49,7 +49,11 @@ export interface MaxCall {
 	idempotent?: boolean;
 }
 
-export async function maxCall<T = unknown>(ctx: HttpContext, c: MaxCredentials, call: MaxCall): Promise<T> {
+export async function maxCall<T = unknown>(
+	ctx: HttpContext,
+	c: MaxCredentials,
+	call: MaxCall,
+): Promise<T> {
 	const res = await apiRequest<T>(
 		ctx,
 		{

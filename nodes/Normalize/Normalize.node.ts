@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 import { NormalizeV1 } from './v1/NormalizeV1.node';
 import { NormalizeV2 } from './v2/NormalizeV2.node';
 
@@ -13,7 +17,8 @@ export class Normalize extends VersionedNodeType {
 			name: 'normalize',
 			icon: { light: 'file:normalize.svg', dark: 'file:normalize.dark.svg' },
 			group: ['transform'],
-			description: 'Превращает выгрузки кабинетов ПОС и ИМ (XLSX/CSV), обновления Telegram и MAX, события VK в обращения единого формата',
+			description:
+				'Превращает выгрузки кабинетов ПОС и ИМ (XLSX/CSV), обновления Telegram и MAX, события VK в обращения единого формата',
 			defaultVersion: 2,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

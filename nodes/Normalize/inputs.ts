@@ -1,6 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
-import { normalizeExportRow, type ExportField, type ExportMapping } from '../../lib/sources/exports';
+import {
+	normalizeExportRow,
+	type ExportField,
+	type ExportMapping,
+} from '../../lib/sources/exports';
 import { normalizeIm } from '../../lib/sources/im';
 import { normalizeMax } from '../../lib/sources/max';
 import { normalizePos } from '../../lib/sources/pos';
@@ -13,13 +22,41 @@ import { mapItems } from '../shared/items';
  * `action` names it in the nodes panel (version 2).
  */
 export const INPUTS = {
-	posExport: { label: 'Выгрузка кабинета ПОС (строки таблицы)', subtitle: 'выгрузка ПОС', action: 'Нормализовать выгрузку ПОС' },
-	imExport: { label: 'Выгрузка кабинета ИМ (строки таблицы)', subtitle: 'выгрузка ИМ', action: 'Нормализовать выгрузку ИМ' },
-	posApi: { label: 'Запись API ПОС', subtitle: 'запись API ПОС', action: 'Нормализовать запись API ПОС' },
-	imApi: { label: 'Запись API ИМ', subtitle: 'запись API ИМ', action: 'Нормализовать запись API ИМ' },
-	max: { label: 'Обновление MAX (Bot API)', subtitle: 'обновление MAX', action: 'Нормализовать обновление MAX' },
-	telegram: { label: 'Обновление Telegram (Telegram Trigger)', subtitle: 'обновление Telegram', action: 'Нормализовать обновление Telegram' },
-	vkEvent: { label: 'Событие ВКонтакте (Callback / Long Poll)', subtitle: 'событие ВКонтакте', action: 'Нормализовать событие ВКонтакте' },
+	posExport: {
+		label: 'Выгрузка кабинета ПОС (строки таблицы)',
+		subtitle: 'выгрузка ПОС',
+		action: 'Нормализовать выгрузку ПОС',
+	},
+	imExport: {
+		label: 'Выгрузка кабинета ИМ (строки таблицы)',
+		subtitle: 'выгрузка ИМ',
+		action: 'Нормализовать выгрузку ИМ',
+	},
+	posApi: {
+		label: 'Запись API ПОС',
+		subtitle: 'запись API ПОС',
+		action: 'Нормализовать запись API ПОС',
+	},
+	imApi: {
+		label: 'Запись API ИМ',
+		subtitle: 'запись API ИМ',
+		action: 'Нормализовать запись API ИМ',
+	},
+	max: {
+		label: 'Обновление MAX (Bot API)',
+		subtitle: 'обновление MAX',
+		action: 'Нормализовать обновление MAX',
+	},
+	telegram: {
+		label: 'Обновление Telegram (Telegram Trigger)',
+		subtitle: 'обновление Telegram',
+		action: 'Нормализовать обновление Telegram',
+	},
+	vkEvent: {
+		label: 'Событие ВКонтакте (Callback / Long Poll)',
+		subtitle: 'событие ВКонтакте',
+		action: 'Нормализовать событие ВКонтакте',
+	},
 } as const;
 
 export type NormalizeInput = keyof typeof INPUTS;
@@ -36,20 +73,32 @@ const NORMALIZERS: Record<NormalizeInput, Normalizer> = {
 	imApi: (json) => normalizeIm(json),
 	max: (json) => normalizeMax(json),
 	telegram: (json) => normalizeTelegram(json),
-	vkEvent: (json) => normalizeVkEvent({ type: textOf(json.type), object: json.object, event_id: textOf(json.event_id) }),
+	vkEvent: (json) =>
+		normalizeVkEvent({
+			type: textOf(json.type),
+			object: json.object,
+			event_id: textOf(json.event_id),
+		}),
 };
 
 const textOf = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export const isNormalizeInput = (value: string): value is NormalizeInput => Object.prototype.hasOwnProperty.call(INPUTS, value);
+export const isNormalizeInput = (value: string): value is NormalizeInput =>
+	Object.prototype.hasOwnProperty.call(INPUTS, value);
 
 /** The record as an appeal, in the shape n8n items carry (an Appeal's own extension fields are `unknown` to TypeScript). */
-export function normalizeItem(input: NormalizeInput, json: IDataObject, mapping: ExportMapping): IDataObject {
+export function normalizeItem(
+	input: NormalizeInput,
+	json: IDataObject,
+	mapping: ExportMapping,
+): IDataObject {
 	return NORMALIZERS[input](json, mapping) as unknown as IDataObject;
 }
 
 /** The canvas subtitle of each input, by its value. */
-export const INPUT_SUBTITLES: Record<string, string> = Object.fromEntries(Object.entries(INPUTS).map(([value, input]) => [value, input.subtitle]));
+export const INPUT_SUBTITLES: Record<string, string> = Object.fromEntries(
+	Object.entries(INPUTS).map(([value, input]) => [value, input.subtitle]),
+);
 
 const FIELD_OPTIONS: Array<{ name: string; value: ExportField }> = [
 	{ name: 'Адрес', value: 'address' },
@@ -80,22 +129,37 @@ export const MAPPING_PROPERTY: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Указать столбец',
 	default: {},
-	description: 'Только если названия столбцов в вашей выгрузке отличаются от стандартных (см. README).',
+	description:
+		'Только если названия столбцов в вашей выгрузке отличаются от стандартных (см. README).',
 	options: [
 		{
 			displayName: 'Столбец',
 			name: 'column',
 			values: [
 				{ displayName: 'Заголовок в файле', name: 'header', type: 'string', default: '' },
-				{ displayName: 'Поле', name: 'field', type: 'options', options: FIELD_OPTIONS, default: 'text' },
+				{
+					displayName: 'Поле',
+					name: 'field',
+					type: 'options',
+					options: FIELD_OPTIONS,
+					default: 'text',
+				},
 			],
 		},
 	],
 };
 
 /** Every input item as an appeal of `input` (the node's run, whichever version chose the input). */
-export function normalizeInputItems(ctx: IExecuteFunctions, input: NormalizeInput): INodeExecutionData[][] {
-	const columns = ((ctx.getNodeParameter('mapping', 0, {}) as IDataObject).column ?? []) as Array<{ field: ExportField; header: string }>;
-	const mapping: ExportMapping = Object.fromEntries(columns.filter((c) => c.header?.trim()).map((c) => [c.field, c.header.trim()]));
+export function normalizeInputItems(
+	ctx: IExecuteFunctions,
+	input: NormalizeInput,
+): INodeExecutionData[][] {
+	const columns = ((ctx.getNodeParameter('mapping', 0, {}) as IDataObject).column ?? []) as Array<{
+		field: ExportField;
+		header: string;
+	}>;
+	const mapping: ExportMapping = Object.fromEntries(
+		columns.filter((c) => c.header?.trim()).map((c) => [c.field, c.header.trim()]),
+	);
 	return [mapItems(ctx, (json) => normalizeItem(input, json, mapping))];
 }

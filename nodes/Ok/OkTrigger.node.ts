@@ -56,7 +56,10 @@ export class OkTrigger implements INodeType {
 				});
 			},
 			normalize: (record) => normalizeOkComment(record),
-			label: (record) => ({ source: 'ok', externalId: `${record.discussion.id}_${String(record.comment.id)}` }),
+			label: (record) => ({
+				source: 'ok',
+				externalId: `${record.discussion.id}_${String(record.comment.id)}`,
+			}),
 		});
 	}
 }

@@ -13,16 +13,31 @@ interface OkDiscussion {
 }
 
 /** Ids of the group's own comments in a discussion with exactly this text (replying to `replyTo`, or to nothing). */
-export async function okOwnComments(ctx: HttpContext, c: OkCredentials, discussionId: string, replyTo: string | undefined, text: string): Promise<string[]> {
+export async function okOwnComments(
+	ctx: HttpContext,
+	c: OkCredentials,
+	discussionId: string,
+	replyTo: string | undefined,
+	text: string,
+): Promise<string[]> {
 	const out: string[] = [];
 	let anchor: string | undefined;
 	for (let page = 0; page < 100; page++) {
-		const r = await okCall<{ comments?: Array<Record<string, unknown>>; anchor?: string; has_more?: boolean }>(
-			ctx, c, 'discussions.getComments', { discussionId, discussionType: 'GROUP_TOPIC', count: 100, anchor, direction: 'FORWARD' },
-		);
+		const r = await okCall<{
+			comments?: Array<Record<string, unknown>>;
+			anchor?: string;
+			has_more?: boolean;
+		}>(ctx, c, 'discussions.getComments', {
+			discussionId,
+			discussionType: 'GROUP_TOPIC',
+			count: 100,
+			anchor,
+			direction: 'FORWARD',
+		});
 		for (const comment of r.comments ?? []) {
 			if (comment.author_type !== 'GROUP' && String(comment.author_id) !== c.groupId) continue;
-			if (comment.text !== text || String(comment.reply_to_comment_id ?? '') !== (replyTo ?? '')) continue;
+			if (comment.text !== text || String(comment.reply_to_comment_id ?? '') !== (replyTo ?? ''))
+				continue;
 			out.push(String(comment.id));
 		}
 		if (!r.has_more || !r.anchor || !(r.comments ?? []).length) break;
@@ -32,8 +47,15 @@ export async function okOwnComments(ctx: HttpContext, c: OkCredentials, discussi
 }
 
 /** Recent discussions (group topics) and their comments, with authors. */
-export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topics: number): Promise<OkCommentInput[]> {
-	const list = await okCall<{ discussions?: OkDiscussion[] }>(ctx, c, 'discussions.getList', { gid: c.groupId, count: topics });
+export async function okRecentComments(
+	ctx: HttpContext,
+	c: OkCredentials,
+	topics: number,
+): Promise<OkCommentInput[]> {
+	const list = await okCall<{ discussions?: OkDiscussion[] }>(ctx, c, 'discussions.getList', {
+		gid: c.groupId,
+		count: topics,
+	});
 	const out: OkCommentInput[] = [];
 	const answers = new ThreadAnswers();
 	for (const d of list.discussions ?? []) {
@@ -42,15 +64,30 @@ export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topic
 		const type = String(d.object_type ?? d.discussion_type ?? 'GROUP_TOPIC');
 		let anchor: string | undefined;
 		for (let page = 0; page < 100; page++) {
-			const r = await okCall<{ comments?: Array<Record<string, unknown>>; anchor?: string; has_more?: boolean; users?: Array<{ uid?: string; name?: string }> }>(
-				ctx, c, 'discussions.getComments', { discussionId: id, discussionType: type, count: 100, anchor, direction: 'FORWARD' },
+			const r = await okCall<{
+				comments?: Array<Record<string, unknown>>;
+				anchor?: string;
+				has_more?: boolean;
+				users?: Array<{ uid?: string; name?: string }>;
+			}>(ctx, c, 'discussions.getComments', {
+				discussionId: id,
+				discussionType: type,
+				count: 100,
+				anchor,
+				direction: 'FORWARD',
+			});
+			const users = new Map(
+				(r.users ?? []).filter((u) => u.uid).map((u) => [String(u.uid), { name: u.name }]),
 			);
-			const users = new Map((r.users ?? []).filter((u) => u.uid).map((u) => [String(u.uid), { name: u.name }]));
 			for (const comment of r.comments ?? []) {
 				// The group's own replies (answers, follow-up questions) are not appeals; a reply to a comment answers it.
 				if (comment.author_type === 'GROUP' || String(comment.author_id) === c.groupId) {
 					const to = comment.reply_to_comment_id;
-					answers.add({ to: to === undefined || to === null ? undefined : `${id}/${String(to)}`, at: okDate(comment.date), text: comment.text });
+					answers.add({
+						to: to === undefined || to === null ? undefined : `${id}/${String(to)}`,
+						at: okDate(comment.date),
+						text: comment.text,
+					});
 					continue;
 				}
 				out.push({ comment, discussion: { id, type, title: d.title }, groupId: c.groupId, users });
@@ -59,6 +96,7 @@ export async function okRecentComments(ctx: HttpContext, c: OkCredentials, topic
 			anchor = r.anchor;
 		}
 	}
-	for (const input of out) input.answer = answers.for(`${input.discussion.id}/${String(input.comment.id)}`);
+	for (const input of out)
+		input.answer = answers.for(`${input.discussion.id}/${String(input.comment.id)}`);
 	return out;
 }

@@ -46,18 +46,23 @@ export class PosTrigger implements INodeType {
 		const event = this.getNodeParameter('event', 'new') as string;
 		return pollAppeals<PosRecord>(this, {
 			fetch: async (since) => {
-				const records = (await posListMessages(this, credentials, { updatedFrom: since })) as PosRecord[];
+				const records = (await posListMessages(this, credentials, {
+					updatedFrom: since,
+				})) as PosRecord[];
 				return records.flatMap((record) => {
 					// The cursor follows the field the source filters by (updatedAt), also for «new».
 					const at = toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt);
 					const id = String(record.posId ?? record.id ?? '');
 					if (!id) return [];
-					return event === 'changes' ? [{ id: `${id}@${at ?? ''}`, at, record }] : [{ id, at, createdAt: toIsoDateTime(record.createdAt), record }];
+					return event === 'changes'
+						? [{ id: `${id}@${at ?? ''}`, at, record }]
+						: [{ id, at, createdAt: toIsoDateTime(record.createdAt), record }];
 				});
 			},
 			// A message becomes visible when it clears moderation, possibly after newer ones: new is by id.
 			newById: event === 'new' ? { overlapMs: SOURCE_OVERLAP_MS } : undefined,
-			normalize: (record) => normalizePos(record, { urlTemplate: credentials.urlTemplate || undefined }),
+			normalize: (record) =>
+				normalizePos(record, { urlTemplate: credentials.urlTemplate || undefined }),
 			label: (record) => ({ source: 'pos', externalId: record.posId ?? record.id }),
 		});
 	}

@@ -32,14 +32,29 @@ const SERVICE = 'ПОС';
 /** Tokens per gateway, login route, user, password and scope: a wrong password never reuses another's token. */
 const tokens = new TokenCache();
 
-const tokenInputs = (c: PosCredentials) => [c.baseUrl, c.loginPath, c.username, c.password, c.scope];
+const tokenInputs = (c: PosCredentials) => [
+	c.baseUrl,
+	c.loginPath,
+	c.username,
+	c.password,
+	c.scope,
+];
 
 async function getToken(ctx: HttpContext, c: PosCredentials, renew = false): Promise<string> {
 	// No default address: a token must never go to whatever happens to listen where a default pointed.
-	if (!/^https?:\/\//i.test(c.baseUrl)) throw new NodeOperationError(ctx.getNode(), 'ПОС: в учётных данных не указан «Адрес шлюза» — адрес REST-шлюза ПОС вашего региона (https://…)');
+	if (!/^https?:\/\//i.test(c.baseUrl))
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'ПОС: в учётных данных не указан «Адрес шлюза» — адрес REST-шлюза ПОС вашего региона (https://…)',
+		);
 	const cached = renew ? undefined : tokens.get(tokenInputs(c), 30000);
 	if (cached) return cached;
-	const form = new URLSearchParams({ grant_type: 'password', username: c.username, password: c.password, scope: c.scope });
+	const form = new URLSearchParams({
+		grant_type: 'password',
+		username: c.username,
+		password: c.password,
+		scope: c.scope,
+	});
 	const { body } = await apiRequest<{ access_token?: string; expires_in?: number }>(
 		ctx,
 		{ method: 'POST', url: `${c.baseUrl}${c.loginPath}`, body: form, idempotent: true },
@@ -51,11 +66,19 @@ async function getToken(ctx: HttpContext, c: PosCredentials, renew = false): Pro
 }
 
 /** A call with the bearer token; a token the gateway no longer accepts is renewed once. */
-export async function posRequest<T = unknown>(ctx: HttpContext, c: PosCredentials, request: Omit<ApiRequest, 'url'> & { path: string }): Promise<T> {
+export async function posRequest<T = unknown>(
+	ctx: HttpContext,
+	c: PosCredentials,
+	request: Omit<ApiRequest, 'url'> & { path: string },
+): Promise<T> {
 	const send = async (token: string) =>
 		apiRequest<T>(
 			ctx,
-			{ ...request, url: `${c.baseUrl}${request.path}`, headers: { ...(request.headers ?? {}), Authorization: `Bearer ${token}` } },
+			{
+				...request,
+				url: `${c.baseUrl}${request.path}`,
+				headers: { ...(request.headers ?? {}), Authorization: `Bearer ${token}` },
+			},
 			{ service: SERVICE },
 		);
 	try {
@@ -84,20 +107,33 @@ export interface PosListFilter {
 }
 
 /** Every message matching the filter, page by page (sorted by update time). */
-export async function posListMessages(ctx: HttpContext, c: PosCredentials, filter: PosListFilter): Promise<unknown[]> {
+export async function posListMessages(
+	ctx: HttpContext,
+	c: PosCredentials,
+	filter: PosListFilter,
+): Promise<unknown[]> {
 	return collectPages(
 		async (page, size) => {
 			const body = await posRequest<PosPage>(ctx, c, {
 				method: 'GET',
 				path: c.appealsPath,
-				qs: { updatedFrom: filter.updatedFrom, status: filter.status?.length ? filter.status.join(',') : undefined, page, size },
+				qs: {
+					updatedFrom: filter.updatedFrom,
+					status: filter.status?.length ? filter.status.join(',') : undefined,
+					page,
+					size,
+				},
 			});
-			return { items: Array.isArray(body?.content) ? body.content : [], totalPages: body?.totalPages };
+			return {
+				items: Array.isArray(body?.content) ? body.content : [],
+				totalPages: body?.totalPages,
+			};
 		},
 		{
 			pageSize: Math.min(Math.max(filter.pageSize ?? 100, 1), 100),
 			limit: filter.limit,
-			idOf: (r) => String((r as { posId?: unknown; id?: unknown }).posId ?? (r as { id?: unknown }).id),
+			idOf: (r) =>
+				String((r as { posId?: unknown; id?: unknown }).posId ?? (r as { id?: unknown }).id),
 		},
 	);
 }

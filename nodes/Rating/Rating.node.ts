@@ -17,8 +17,14 @@ export class Rating implements INodeType {
 		icon: { light: 'file:rating.svg', dark: 'file:rating.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: optionSubtitle('operation', Object.fromEntries(Object.values(operations).map(({ option }) => [option.value, option.name]))),
-		description: 'Рейтинг подразделений, организаций и поселений; сводный анализ за период; таблица в форме ССТУ',
+		subtitle: optionSubtitle(
+			'operation',
+			Object.fromEntries(
+				Object.values(operations).map(({ option }) => [option.value, option.name]),
+			),
+		),
+		description:
+			'Рейтинг подразделений, организаций и поселений; сводный анализ за период; таблица в форме ССТУ',
 		defaults: { name: 'МЦУ: Рейтинг' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -33,9 +33,12 @@ import { runAggregate } from '../shared/operations';
 import { remindersProperties } from './description';
 
 const rowsOf = (ctx: IExecuteFunctions, parameter: string, entry: string) =>
-	((ctx.getNodeParameter(parameter, 0, {}) as IDataObject)[entry] ?? []) as Array<ContactRow & { department?: string }>;
+	((ctx.getNodeParameter(parameter, 0, {}) as IDataObject)[entry] ?? []) as Array<
+		ContactRow & { department?: string }
+	>;
 
-const numberOr = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
+const numberOr = (value: unknown, fallback: number) =>
+	typeof value === 'number' ? value : fallback;
 
 export class Reminders implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,7 +48,8 @@ export class Reminders implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: 'сводки ответственным и эскалация',
-		description: 'Из открытых обращений со статусом «срок истекает» или «просрочено» собирает по одной сводке на получателя; эскалация по времени просрочки',
+		description:
+			'Из открытых обращений со статусом «срок истекает» или «просрочено» собирает по одной сводке на получателя; эскалация по времени просрочки',
 		defaults: { name: 'МЦУ: Напоминания' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -69,20 +73,33 @@ export class Reminders implements INodeType {
 }
 
 /** One digest per recipient and level for the due-soon and overdue appeals among the items. */
-async function remind(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function remind(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const nowText = String(options.now ?? '').trim();
 	const now = nowText ? DateTime.fromISO(nowText, { setZone: true }) : DateTime.now();
-	if (!now.isValid) throw new NodeOperationError(ctx.getNode(), `«Момент расчёта»: не дата ISO 8601 — «${nowText}»`);
+	if (!now.isValid)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`«Момент расчёта»: не дата ISO 8601 — «${nowText}»`,
+		);
 	const calendar = await loadCalendar(ctx, options);
-	const single = (parameter: string) => contactFromRow((ctx.getNodeParameter(parameter, 0, {}) as IDataObject).contact as ContactRow | undefined);
+	const single = (parameter: string) =>
+		contactFromRow(
+			(ctx.getNodeParameter(parameter, 0, {}) as IDataObject).contact as ContactRow | undefined,
+		);
 	const fromNode: ReminderContacts = {
 		heads: headsByDepartment(rowsOf(ctx, 'heads', 'head')),
 		people: peopleByName(rowsOf(ctx, 'people', 'person')),
 		coordinator: single('coordinator'),
 		curator: single('curator'),
 	};
-	const contacts = ctx.getNodeParameter('contactsFrom', 0, 'node') === 'sheet' ? mergeContacts(await directoryContacts(ctx), fromNode) : fromNode;
+	const contacts =
+		ctx.getNodeParameter('contactsFrom', 0, 'node') === 'sheet'
+			? mergeContacts(await directoryContacts(ctx), fromNode)
+			: fromNode;
 	const appeals: ReminderAppeal[] = [];
 	for (const { json } of items) if (isReminderAppeal(json)) appeals.push(json);
 	const state = ctx.getWorkflowStaticData('node') as { sent?: string[] };
@@ -124,22 +141,40 @@ async function remind(ctx: IExecuteFunctions, items: INodeExecutionData[]): Prom
 /** The contacts of the district's tab «Справочник» (one read); rows it cannot use are logged and shown as warnings. */
 async function directoryContacts(ctx: IExecuteFunctions): Promise<ReminderContacts> {
 	const credentials = await ctx.getCredentials('mcuGoogleServiceAccountApi');
-	const spreadsheetId = resolveSpreadsheetId(ctx.getNode(), ctx.getNodeParameter('spreadsheetId', 0, ''), credentials);
+	const spreadsheetId = resolveSpreadsheetId(
+		ctx.getNode(),
+		ctx.getNodeParameter('spreadsheetId', 0, ''),
+		credentials,
+	);
 	const title = String(ctx.getNodeParameter('sheetName', 0, '')).trim() || DIRECTORY_SHEET;
 	let grid;
 	try {
-		const session = await openSheets(serviceAccountFrom(credentials), (o) => ctx.helpers.httpRequest(o), ctx.getNode());
+		const session = await openSheets(
+			serviceAccountFrom(credentials),
+			(o) => ctx.helpers.httpRequest(o),
+			ctx.getNode(),
+		);
 		grid = await readTab(session, spreadsheetId, title);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), error as Error, { description: `Контакты с листа «${title}» не прочитаны` });
+		throw new NodeOperationError(ctx.getNode(), error as Error, {
+			description: `Контакты с листа «${title}» не прочитаны`,
+		});
 	}
 	if (grid === undefined) {
 		throw new NodeOperationError(ctx.getNode(), `В таблице нет листа «${title}»`, {
-			description: 'Узел «МЦУ: Отчёт в Google Таблицы» с отчётом «Прочитать справочник» создаёт его с нужными столбцами; или выберите «Контакты: В этом узле»',
+			description:
+				'Узел «МЦУ: Отчёт в Google Таблицы» с отчётом «Прочитать справочник» создаёт его с нужными столбцами; или выберите «Контакты: В этом узле»',
 		});
 	}
 	const read = readDirectory(grid, title);
 	for (const warning of read.warnings) ctx.logger?.warn?.(warning);
-	if (read.warnings.length) ctx.addExecutionHints?.(...read.warnings.map((message) => ({ message, type: 'warning' as const, location: 'outputPane' as const })));
+	if (read.warnings.length)
+		ctx.addExecutionHints?.(
+			...read.warnings.map((message) => ({
+				message,
+				type: 'warning' as const,
+				location: 'outputPane' as const,
+			})),
+		);
 	return contactsFromDirectory(read.contacts);
 }

@@ -6,8 +6,20 @@ import { CALENDAR_OPTION_PROPERTIES } from '../shared/calendar';
 const contactFields: INodeProperties[] = [
 	{ displayName: 'ФИО', name: 'name', type: 'string', default: '' },
 	{ displayName: 'Telegram (ID чата)', name: 'telegramChatId', type: 'string', default: '' },
-	{ displayName: 'MAX (ID чата)', name: 'maxChatId', type: 'string', default: '', description: 'Чат или диалог в MAX, куда тоже отправлять сводки' },
-	{ displayName: 'Электронная почта', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'MAX (ID чата)',
+		name: 'maxChatId',
+		type: 'string',
+		default: '',
+		description: 'Чат или диалог в MAX, куда тоже отправлять сводки',
+	},
+	{
+		displayName: 'Электронная почта',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 ];
 
 const SHEET_SHOWN = { show: { contactsFrom: ['sheet'] } };
@@ -18,11 +30,16 @@ export const remindersProperties: INodeProperties[] = [
 		name: 'contactsFrom',
 		type: 'options',
 		options: [
-			{ name: 'В этом узле', value: 'node', description: 'Руководители, ответственные, координатор и куратор — в полях ниже' },
+			{
+				name: 'В этом узле',
+				value: 'node',
+				description: 'Руководители, ответственные, координатор и куратор — в полях ниже',
+			},
 			{
 				name: 'Из листа «Справочник»',
 				value: 'sheet',
-				description: 'Из общей Google Таблицы района; заполненные ниже поля дополняют лист (и заменяют его строку для того же подразделения или человека)',
+				description:
+					'Из общей Google Таблицы района; заполненные ниже поля дополняют лист (и заменяют его строку для того же подразделения или человека)',
 			},
 		],
 		default: 'node',
@@ -48,14 +65,20 @@ export const remindersProperties: INodeProperties[] = [
 		displayName: 'Руководители подразделений',
 		name: 'heads',
 		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, fixedCollection: { itemTitle: '={{ $collection.item.value.department }}' } },
+		typeOptions: {
+			multipleValues: true,
+			fixedCollection: { itemTitle: '={{ $collection.item.value.department }}' },
+		},
 		placeholder: 'Добавить подразделение',
 		default: {},
 		options: [
 			{
 				displayName: 'Руководитель',
 				name: 'head',
-				values: [{ displayName: 'Подразделение', name: 'department', type: 'string', default: '' }, ...contactFields],
+				values: [
+					{ displayName: 'Подразделение', name: 'department', type: 'string', default: '' },
+					...contactFields,
+				],
 			},
 		],
 	},
@@ -63,7 +86,10 @@ export const remindersProperties: INodeProperties[] = [
 		displayName: 'Ответственные (контакты)',
 		name: 'people',
 		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, fixedCollection: { itemTitle: '={{ $collection.item.value.name }}' } },
+		typeOptions: {
+			multipleValues: true,
+			fixedCollection: { itemTitle: '={{ $collection.item.value.name }}' },
+		},
 		placeholder: 'Добавить человека',
 		default: {},
 		description: 'Куда писать ответственным, если в обращении нет контакта из маршрутизации',

@@ -13,9 +13,13 @@ export class ReportSheets extends VersionedNodeType {
 			name: 'reportSheets',
 			icon: { light: 'file:sheets.svg', dark: 'file:sheets.dark.svg' },
 			group: ['output'],
-			description: 'Реестр обращений (обновление по ID без дублей), просроченные, отчёты — в общей Google Таблице',
+			description:
+				'Реестр обращений (обновление по ID без дублей), просроченные, отчёты — в общей Google Таблице',
 			defaultVersion: 2,
 		};
-		super({ 1: new ReportSheetsV1(baseDescription), 2: new ReportSheetsV2(baseDescription) }, baseDescription);
+		super(
+			{ 1: new ReportSheetsV1(baseDescription), 2: new ReportSheetsV2(baseDescription) },
+			baseDescription,
+		);
 	}
 }

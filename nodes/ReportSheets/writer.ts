@@ -58,11 +58,20 @@ export function tableColumns(records: IDataObject[]): ReportColumn<IDataObject>[
 }
 
 /** Reads the tab's values in one call; `undefined` when the tab does not exist yet. */
-export async function readTab(session: SheetsSession, spreadsheetId: string, title: string): Promise<Cell[][] | undefined> {
+export async function readTab(
+	session: SheetsSession,
+	spreadsheetId: string,
+	title: string,
+): Promise<Cell[][] | undefined> {
 	// Sheets answers 400 "Unable to parse range" for a tab that does not exist.
 	const data = await session.call(
 		'values.batchGet',
-		(api) => api.spreadsheets.values.batchGet({ spreadsheetId, ranges: [a1(title, 'A1:ZZ')], valueRenderOption: 'UNFORMATTED_VALUE' }),
+		(api) =>
+			api.spreadsheets.values.batchGet({
+				spreadsheetId,
+				ranges: [a1(title, 'A1:ZZ')],
+				valueRenderOption: 'UNFORMATTED_VALUE',
+			}),
 		[400],
 	);
 	if (data === undefined) return undefined;
@@ -80,8 +89,15 @@ export async function setUpTab(
 	/** 400 (the tab exists: an overlapping run made it first) answered with `false` instead of an error. */
 	tolerateExisting = false,
 ): Promise<boolean> {
-	const requests = layoutRequests({ sheetId: sheetIdFor(title), title, columns, rows, highlight, chart }, { addSheet: true });
-	const done = await session.call('spreadsheets.batchUpdate', (api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }), tolerateExisting ? [400] : []);
+	const requests = layoutRequests(
+		{ sheetId: sheetIdFor(title), title, columns, rows, highlight, chart },
+		{ addSheet: true },
+	);
+	const done = await session.call(
+		'spreadsheets.batchUpdate',
+		(api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }),
+		tolerateExisting ? [400] : [],
+	);
 	return done !== undefined;
 }
 
@@ -89,17 +105,40 @@ export async function setUpTab(
  * The directory tab's contacts. A missing tab is made (headers, widths, the roles' drop-down) for the technical
  * specialist to fill in, and read as empty with a warning saying so.
  */
-export async function readDirectoryTab(session: SheetsSession, spreadsheetId: string, title: string): Promise<DirectoryRead> {
+export async function readDirectoryTab(
+	session: SheetsSession,
+	spreadsheetId: string,
+	title: string,
+): Promise<DirectoryRead> {
 	const grid = await readTab(session, spreadsheetId, title);
 	if (grid !== undefined) return readDirectory(grid, title);
 	// An overlapping run may have made it first: then its header is there already.
-	if (await setUpTab(session, spreadsheetId, title, DIRECTORY_COLUMNS, 100, undefined, undefined, true)) {
+	if (
+		await setUpTab(
+			session,
+			spreadsheetId,
+			title,
+			DIRECTORY_COLUMNS,
+			100,
+			undefined,
+			undefined,
+			true,
+		)
+	) {
 		await writeGrid(session, spreadsheetId, title, [Object.values(DIRECTORY_HEADERS)]);
 	}
-	return { contacts: [], warnings: [`Лист «${title}» создан пустым: заполните в нём подразделения, роли и контакты`] };
+	return {
+		contacts: [],
+		warnings: [`Лист «${title}» создан пустым: заполните в нём подразделения, роли и контакты`],
+	};
 }
 
-async function writeGrid(session: SheetsSession, spreadsheetId: string, title: string, grid: Cell[][]): Promise<void> {
+async function writeGrid(
+	session: SheetsSession,
+	spreadsheetId: string,
+	title: string,
+	grid: Cell[][],
+): Promise<void> {
 	await session.call('values.batchUpdate', (api) =>
 		api.spreadsheets.values.batchUpdate({
 			spreadsheetId,
@@ -109,8 +148,12 @@ async function writeGrid(session: SheetsSession, spreadsheetId: string, title: s
 	);
 }
 
-const runRange = (title: string, run: CellRun) => ({ range: a1(title, `${columnLetter(run.col)}${run.row + 1}`), values: [run.values] });
-const countCells = (rows: Array<Array<Cell | null>>) => rows.reduce((n, r) => n + r.filter((v) => v !== null).length, 0);
+const runRange = (title: string, run: CellRun) => ({
+	range: a1(title, `${columnLetter(run.col)}${run.row + 1}`),
+	values: [run.values],
+});
+const countCells = (rows: Array<Array<Cell | null>>) =>
+	rows.reduce((n, r) => n + r.filter((v) => v !== null).length, 0);
 
 /**
  * The register, written cell by cell where it changed — never the whole grid, so people's edits made while a run is
@@ -139,11 +182,22 @@ export async function writeRegister(
 	const headers = REGISTER_COLUMNS.map((c) => c.header);
 	const staffColumns = correctionColumns(options);
 	const staffHeaders = staffColumns.map((c) => c.header);
-	const rows = appeals.filter((a) => a && typeof a.id === 'string' && !('error' in a && Object.keys(a).length <= 3)).map((a) => registerRow(a, masked));
+	const rows = appeals
+		.filter((a) => a && typeof a.id === 'string' && !('error' in a && Object.keys(a).length <= 3))
+		.map((a) => registerRow(a, masked));
 	let existing = await readTab(session, spreadsheetId, title);
 	let createdNow = false;
 	if (existing === undefined) {
-		createdNow = await setUpTab(session, spreadsheetId, title, registerLayout(options), rows.length, DEADLINE_HIGHLIGHT, undefined, true);
+		createdNow = await setUpTab(
+			session,
+			spreadsheetId,
+			title,
+			registerLayout(options),
+			rows.length,
+			DEADLINE_HIGHLIGHT,
+			undefined,
+			true,
+		);
 		// Not created: an overlapping run made the tab a moment ago — read what it holds.
 		existing = createdNow ? [] : ((await readTab(session, spreadsheetId, title)) ?? []);
 	}
@@ -166,13 +220,30 @@ export async function writeRegister(
 	// A new tab's header first: the append below finds the table by it.
 	if (empty) await write(headerRuns);
 	// Correction columns added to a register made before them: their width and drop-down, once.
-	const addedStaff = empty || createdNow ? [] : staffColumns.filter((c) => !existing!.length || !existing![0].map((h) => String(h ?? '').trim()).includes(c.header));
-	if (addedStaff.length) await layOutAddedColumns(session, spreadsheetId, title, addedStaff.map((c) => ({ column: c, index: plan.header.indexOf(c.header) })));
+	const addedStaff =
+		empty || createdNow
+			? []
+			: staffColumns.filter(
+					(c) =>
+						!existing!.length ||
+						!existing![0].map((h) => String(h ?? '').trim()).includes(c.header),
+				);
+	if (addedStaff.length)
+		await layOutAddedColumns(
+			session,
+			spreadsheetId,
+			title,
+			addedStaff.map((c) => ({ column: c, index: plan.header.indexOf(c.header) })),
+		);
 
 	// Where each ID is now (first row with it), read again right before writing.
 	const keyLetter = columnLetter(plan.keyColumn);
 	const readKeys = async (api: SheetsSession['api']) => {
-		const res = await api.spreadsheets.values.get({ spreadsheetId, range: a1(title, `${keyLetter}:${keyLetter}`), valueRenderOption: 'UNFORMATTED_VALUE' });
+		const res = await api.spreadsheets.values.get({
+			spreadsheetId,
+			range: a1(title, `${keyLetter}:${keyLetter}`),
+			valueRenderOption: 'UNFORMATTED_VALUE',
+		});
 		const rowOfKey = new Map<string, number>();
 		((res.data.values ?? []) as Cell[][]).forEach((r, i) => {
 			const key = String(r?.[0] ?? '').trim();
@@ -234,16 +305,31 @@ export async function writeRegister(
  * Width and drop-down of columns added to an existing tab; its sheet id and size are looked up (people may have made
  * the tab), and the grid is widened first when the new columns lie beyond it.
  */
-async function layOutAddedColumns(session: SheetsSession, spreadsheetId: string, title: string, added: Array<{ column: TabLayout['columns'][number]; index: number }>) {
-	const meta = await session.call('spreadsheets.get', (api) => api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties.columnCount)' }));
+async function layOutAddedColumns(
+	session: SheetsSession,
+	spreadsheetId: string,
+	title: string,
+	added: Array<{ column: TabLayout['columns'][number]; index: number }>,
+) {
+	const meta = await session.call('spreadsheets.get', (api) =>
+		api.spreadsheets.get({
+			spreadsheetId,
+			fields: 'sheets.properties(sheetId,title,gridProperties.columnCount)',
+		}),
+	);
 	const properties = meta?.sheets?.find((s) => s.properties?.title === title)?.properties;
 	const sheetId = properties?.sheetId;
 	if (sheetId === undefined || sheetId === null) return;
 	const needed = Math.max(...added.map((a) => a.index + 1));
 	const have = properties?.gridProperties?.columnCount ?? needed;
-	const requests: object[] = needed > have ? [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: needed - have } }] : [];
+	const requests: object[] =
+		needed > have
+			? [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: needed - have } }]
+			: [];
 	requests.push(...added.flatMap((a) => columnRequests(sheetId, a.index, a.column)));
-	await session.call('spreadsheets.batchUpdate', (api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
+	await session.call('spreadsheets.batchUpdate', (api) =>
+		api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }),
+	);
 }
 
 export async function replaceTab<T>(
@@ -257,8 +343,12 @@ export async function replaceTab<T>(
 	chart?: TabLayout['chart'],
 ) {
 	const existing = await readTab(session, spreadsheetId, title);
-	if (existing === undefined) await setUpTab(session, spreadsheetId, title, columns, records.length, highlight, chart);
-	const grid: Cell[][] = [columns.map((c) => c.header), ...records.map((r) => rowOf(columns, r, masked))];
+	if (existing === undefined)
+		await setUpTab(session, spreadsheetId, title, columns, records.length, highlight, chart);
+	const grid: Cell[][] = [
+		columns.map((c) => c.header),
+		...records.map((r) => rowOf(columns, r, masked)),
+	];
 	// Blank out what the previous run left below and to the right, in the same single write.
 	const oldRows = existing?.length ?? 0;
 	const width = Math.max(columns.length, ...(existing ?? []).map((r) => r.length));

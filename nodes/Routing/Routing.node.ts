@@ -5,7 +5,12 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { compileRules, routeWithCorrections, routedCopies, type RoutedBranch } from '../../lib/routing';
+import {
+	compileRules,
+	routeWithCorrections,
+	routedCopies,
+	type RoutedBranch,
+} from '../../lib/routing';
 import { asNodeError, errorItem } from '../shared/items';
 import { configuredOutputs, routingProperties } from './description';
 import { readRules } from './rules';
@@ -18,7 +23,8 @@ export class Routing implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["mode"] === "table" ? "правила из таблицы" : "правила в узле"}}',
-		description: 'Направляет обращение ответственному подразделению по правилам, которые координатор меняет без кода',
+		description:
+			'Направляет обращение ответственному подразделению по правилам, которые координатор меняет без кода',
 		defaults: { name: 'МЦУ: Маршрутизация' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -45,7 +51,10 @@ export class Routing implements INodeType {
 		for (let i = 0; i < items.length; i++) {
 			try {
 				const appeal = items[i].json;
-				for (const copy of routedCopies(appeal, routeWithCorrections(appeal, compiled, matchMode))) {
+				for (const copy of routedCopies(
+					appeal,
+					routeWithCorrections(appeal, compiled, matchMode),
+				)) {
 					outputs[outputOf(copy.branch)].push({ json: copy.record, pairedItem: { item: i } });
 				}
 			} catch (error) {

@@ -6,7 +6,10 @@ import { KIND_OPTIONS, SOURCE_OPTIONS } from '../shared/options';
  * Outputs follow the rules, like n8n's Switch: one output per rule plus «Не распределено». This function is
  * sent to the editor as an expression, so it must stay plain, self-contained JavaScript.
  */
-export const configuredOutputs = (parameters: { mode?: string; rules?: { rule?: Array<{ name?: string }> } }) => {
+export const configuredOutputs = (parameters: {
+	mode?: string;
+	rules?: { rule?: Array<{ name?: string }> };
+}) => {
 	if (parameters.mode === 'table') {
 		return [
 			{ type: 'main', displayName: 'Распределено' },
@@ -14,7 +17,10 @@ export const configuredOutputs = (parameters: { mode?: string; rules?: { rule?: 
 		];
 	}
 	const rules = (parameters.rules && parameters.rules.rule) || [];
-	const outputs = rules.map((rule, index) => ({ type: 'main', displayName: rule.name || 'Правило ' + (index + 1) }));
+	const outputs = rules.map((rule, index) => ({
+		type: 'main',
+		displayName: rule.name || 'Правило ' + (index + 1),
+	}));
 	outputs.push({ type: 'main', displayName: 'Не распределено' });
 	return outputs;
 };
@@ -36,7 +42,13 @@ export const FLAG_OPTIONS = [
  * a fixedCollection's values as declared, so this order is the one on screen.
  */
 const ruleValues: INodeProperties[] = [
-	{ displayName: 'Название (выход)', name: 'name', type: 'string', default: '', description: 'Имя выхода на схеме и в реестре' },
+	{
+		displayName: 'Название (выход)',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Имя выхода на схеме и в реестре',
+	},
 	{
 		displayName: 'Темы',
 		name: 'topics',
@@ -52,9 +64,27 @@ const ruleValues: INodeProperties[] = [
 		placeholder: 'Дедовичи, Пожеревицкая волость',
 		description: 'Через запятую: название или код поселения',
 	},
-	{ displayName: 'Источники', name: 'sources', type: 'multiOptions', options: SOURCE_OPTIONS.filter((o) => o.value !== '*'), default: [] },
-	{ displayName: 'Виды', name: 'kinds', type: 'multiOptions', options: KIND_OPTIONS.filter((o) => o.value !== '*'), default: [] },
-	{ displayName: 'Признаки', name: 'flags', type: 'multiOptions', options: FLAG_OPTIONS, default: [] },
+	{
+		displayName: 'Источники',
+		name: 'sources',
+		type: 'multiOptions',
+		options: SOURCE_OPTIONS.filter((o) => o.value !== '*'),
+		default: [],
+	},
+	{
+		displayName: 'Виды',
+		name: 'kinds',
+		type: 'multiOptions',
+		options: KIND_OPTIONS.filter((o) => o.value !== '*'),
+		default: [],
+	},
+	{
+		displayName: 'Признаки',
+		name: 'flags',
+		type: 'multiOptions',
+		options: FLAG_OPTIONS,
+		default: [],
+	},
 	{
 		displayName: 'Ключевые слова',
 		name: 'keywords',
@@ -79,7 +109,13 @@ const ruleValues: INodeProperties[] = [
 		default: '',
 		description: 'Чат или диалог ответственного в MAX для напоминаний',
 	},
-	{ displayName: 'Электронная почта', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Электронная почта',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 	{
 		displayName: 'Срок (рабочих дней)',
 		name: 'deadlineDays',
@@ -97,11 +133,16 @@ export const routingProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Правила в этом узле', value: 'rules', description: 'По выходу на каждое правило — ветки видны на схеме' },
+			{
+				name: 'Правила в этом узле',
+				value: 'rules',
+				description: 'По выходу на каждое правило — ветки видны на схеме',
+			},
 			{
 				name: 'Таблица (например, лист Google Таблицы)',
 				value: 'table',
-				description: 'Строки с заголовками «Правило», «Темы», «Поселения», «Ключевые слова», «Подразделение»…',
+				description:
+					'Строки с заголовками «Правило», «Темы», «Поселения», «Ключевые слова», «Подразделение»…',
 			},
 		],
 		default: 'rules',
@@ -111,7 +152,11 @@ export const routingProperties: INodeProperties[] = [
 		name: 'rules',
 		type: 'fixedCollection',
 		// Each rule's card is titled by its name (empty name: n8n's «Правило N», the same as the output's name).
-		typeOptions: { multipleValues: true, sortable: true, fixedCollection: { itemTitle: '={{ $collection.item.value.name }}' } },
+		typeOptions: {
+			multipleValues: true,
+			sortable: true,
+			fixedCollection: { itemTitle: '={{ $collection.item.value.name }}' },
+		},
 		placeholder: 'Добавить правило',
 		default: {},
 		description: 'Проверяются сверху вниз. Пустое условие подходит к любому обращению.',
@@ -123,7 +168,8 @@ export const routingProperties: INodeProperties[] = [
 		name: 'table',
 		type: 'json',
 		default: "={{ $('Правила маршрутизации').all().map(item => item.json) }}",
-		description: 'Массив строк таблицы (JSON), например из узла Google Sheets, читающего лист «Правила маршрутизации»',
+		description:
+			'Массив строк таблицы (JSON), например из узла Google Sheets, читающего лист «Правила маршрутизации»',
 		displayOptions: { show: { mode: ['table'] } },
 	},
 	{

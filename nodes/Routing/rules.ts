@@ -18,7 +18,11 @@ interface RuleParameter {
 	deadlineDays?: number;
 }
 
-const splitList = (v?: string) => (v ?? '').split(/[,;\n]/).map((x) => x.trim()).filter(Boolean);
+const splitList = (v?: string) =>
+	(v ?? '')
+		.split(/[,;\n]/)
+		.map((x) => x.trim())
+		.filter(Boolean);
 
 function rulesFromParameters(params: RuleParameter[]): RoutingRule[] {
 	return params.map((p, i) => ({
@@ -53,8 +57,12 @@ function tableRows(ctx: IExecuteFunctions): Array<Record<string, unknown>> {
 export function readRules(ctx: IExecuteFunctions, mode: string): RoutingRule[] {
 	try {
 		if (mode === 'table') return parseRoutingTable(tableRows(ctx));
-		return rulesFromParameters(((ctx.getNodeParameter('rules', 0, {}) as IDataObject).rule ?? []) as RuleParameter[]);
+		return rulesFromParameters(
+			((ctx.getNodeParameter('rules', 0, {}) as IDataObject).rule ?? []) as RuleParameter[],
+		);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), error as Error, { description: 'Правила маршрутизации не прочитаны' });
+		throw new NodeOperationError(ctx.getNode(), error as Error, {
+			description: 'Правила маршрутизации не прочитаны',
+		});
 	}
 }

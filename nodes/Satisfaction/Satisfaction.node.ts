@@ -18,7 +18,8 @@ export class Satisfaction implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(descriptions),
-		description: 'Вопрос «Проблема решена?» автору из соцсетей, привязка его ответа к обращению, повторное открытие при недовольстве',
+		description:
+			'Вопрос «Проблема решена?» автору из соцсетей, привязка его ответа к обращению, повторное открытие при недовольстве',
 		defaults: { name: 'МЦУ: Оценка заявителей' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,13 @@
-import { createClassifier, resolveTopic, trainTextModel, trainingFingerprint, type CategoryMap, type ClassifierOptions, type TextModel, type TrainingExample } from '../../lib/classify';
+import {
+	createClassifier,
+	resolveTopic,
+	trainTextModel,
+	trainingFingerprint,
+	type CategoryMap,
+	type ClassifierOptions,
+	type TextModel,
+	type TrainingExample,
+} from '../../lib/classify';
 import type { Correction } from '../../lib/reports/corrections';
 
 /**
@@ -12,13 +21,24 @@ import type { Correction } from '../../lib/reports/corrections';
 
 type Cell = string | number | boolean | null | undefined;
 
-export const TEXT_HEADERS = ['Текст', 'Текст сообщения', 'Текст обращения', 'Текст инцидента', 'Сообщение', 'text'];
+export const TEXT_HEADERS = [
+	'Текст',
+	'Текст сообщения',
+	'Текст обращения',
+	'Текст инцидента',
+	'Сообщение',
+	'text',
+];
 const TOPIC_HEADERS = ['Тема', 'topic'];
 const CATEGORY_HEADERS = ['Категория', 'category'];
 const SUB_HEADERS = ['Подкатегория', 'subcategory'];
 const SOURCE_HEADERS = ['Источник', 'source'];
 
-const norm = (v: unknown) => String(v ?? '').trim().toLowerCase().replace(/ё/g, 'е');
+const norm = (v: unknown) =>
+	String(v ?? '')
+		.trim()
+		.toLowerCase()
+		.replace(/ё/g, 'е');
 
 export interface HistoryRead {
 	examples: TrainingExample[];
@@ -48,7 +68,11 @@ function column(row: Record<string, unknown>, wanted: string[]): unknown {
  * cabinet export pasted in as it is — the category table gives the topic; a broad category that leaves the choice
  * to the text gives no example).
  */
-export function historyExamples(rows: Array<Record<string, unknown>>, categoryMap: CategoryMap | null, columns: { text?: string; topic?: string } = {}): HistoryRead {
+export function historyExamples(
+	rows: Array<Record<string, unknown>>,
+	categoryMap: CategoryMap | null,
+	columns: { text?: string; topic?: string } = {},
+): HistoryRead {
 	const examples: TrainingExample[] = [];
 	let skipped = 0;
 	const textHeaders = columns.text ? [columns.text] : TEXT_HEADERS;
@@ -63,7 +87,10 @@ export function historyExamples(rows: Array<Record<string, unknown>>, categoryMa
 		let topic = resolveTopic(topicCell);
 		if (!topic && categoryMap && (category || sub)) {
 			const source = norm(column(row, SOURCE_HEADERS));
-			const decided = categoryMap.lookup(/им|im|инцидент/.test(source) ? 'im' : 'pos', { name: category, sub: sub || null });
+			const decided = categoryMap.lookup(/им|im|инцидент/.test(source) ? 'im' : 'pos', {
+				name: category,
+				sub: sub || null,
+			});
 			if (decided?.topics.length === 1) topic = decided.topics[0];
 		}
 		if (!text || !topic) {
@@ -76,7 +103,11 @@ export function historyExamples(rows: Array<Record<string, unknown>>, categoryMa
 }
 
 /** The coordinator's topic corrections as examples: the appeal's text from this batch, else from the register row. */
-export function correctionExamples(corrections: Map<string, Correction>, batchTexts: Map<string, string>, registerRows: Array<Record<string, unknown>>): TrainingExample[] {
+export function correctionExamples(
+	corrections: Map<string, Correction>,
+	batchTexts: Map<string, string>,
+	registerRows: Array<Record<string, unknown>>,
+): TrainingExample[] {
 	const registerTexts = new Map<string, string>();
 	for (const row of registerRows) {
 		const id = String(column(row, ['ID']) ?? '').trim();
@@ -97,12 +128,23 @@ export function inputExamples(values: unknown[], field: string): TrainingExample
 	const out: TrainingExample[] = [];
 	values.forEach((value, index) => {
 		if (value === undefined || value === null) return;
-		if (!Array.isArray(value)) throw Object.assign(new Error(`Поле «${field}» элемента ${index + 1}: ожидается массив примеров { text, topic }`), { itemIndex: index });
+		if (!Array.isArray(value))
+			throw Object.assign(
+				new Error(
+					`Поле «${field}» элемента ${index + 1}: ожидается массив примеров { text, topic }`,
+				),
+				{ itemIndex: index },
+			);
 		value.forEach((e, i) => {
 			const ex = e as { text?: unknown; topic?: unknown };
 			const topic = resolveTopic(ex?.topic);
 			if (typeof ex?.text !== 'string' || !ex.text.trim() || !topic) {
-				throw Object.assign(new Error(`Поле «${field}» элемента ${index + 1}, пример ${i + 1}: нужны текст (text) и тема (topic, код или название)`), { itemIndex: index });
+				throw Object.assign(
+					new Error(
+						`Поле «${field}» элемента ${index + 1}, пример ${i + 1}: нужны текст (text) и тема (topic, код или название)`,
+					),
+					{ itemIndex: index },
+				);
 			}
 			out.push({ text: ex.text.trim(), topic });
 		});
@@ -154,13 +196,17 @@ const classifiers = new Map<string, Classifier>();
  * goes): building one compiles the dictionary, its typo index and the gazetteer, tens of milliseconds that every
  * execution paid again. Its caches of words only grow with use, never change a result.
  */
-export function classifierFor(settings: Pick<ClassifierOptions, 'dictionary' | 'mode' | 'minScore'>, model?: ModelUse): Classifier {
+export function classifierFor(
+	settings: Pick<ClassifierOptions, 'dictionary' | 'mode' | 'minScore'>,
+	model?: ModelUse,
+): Classifier {
 	const key = `${model?.fingerprint ?? ''}\t${String(settings.mode)}\t${String(settings.minScore)}\t${JSON.stringify(settings.dictionary ?? null)}`;
 	let classifier = classifiers.get(key);
 	if (classifier) classifiers.delete(key);
 	else classifier = createClassifier({ ...settings, model: model?.model });
 	classifiers.set(key, classifier);
-	while (classifiers.size > MAX_MODELS) classifiers.delete(classifiers.keys().next().value as string);
+	while (classifiers.size > MAX_MODELS)
+		classifiers.delete(classifiers.keys().next().value as string);
 	return classifier;
 }
 

@@ -8,11 +8,21 @@ export interface TelegramCredentials {
 }
 
 export function telegramCredentials(data: ICredentialDataDecryptedObject): TelegramCredentials {
-	return { accessToken: String(data.accessToken ?? ''), baseUrl: String(data.baseUrl || 'https://api.telegram.org').replace(/\/+$/, '') };
+	return {
+		accessToken: String(data.accessToken ?? ''),
+		baseUrl: String(data.baseUrl || 'https://api.telegram.org').replace(/\/+$/, ''),
+	};
 }
 
 export function telegramBodyError(body: unknown, status: number): BodyError | undefined {
-	const b = body as { ok?: boolean; error_code?: number; description?: string; parameters?: { retry_after?: number } } | undefined;
+	const b = body as
+		| {
+				ok?: boolean;
+				error_code?: number;
+				description?: string;
+				parameters?: { retry_after?: number };
+		  }
+		| undefined;
 	if (!b || b.ok !== false) return undefined;
 	const code = b.error_code ?? status;
 	return {
@@ -21,14 +31,25 @@ export function telegramBodyError(body: unknown, status: number): BodyError | un
 		retryable: code === 429 || code >= 500,
 		// A 5xx may come after the message was sent (a gateway lost the answer); a 429 is a refusal.
 		mayHaveApplied: code >= 500,
-		retryAfterMs: b.parameters?.retry_after !== undefined ? b.parameters.retry_after * 1000 : undefined,
+		retryAfterMs:
+			b.parameters?.retry_after !== undefined ? b.parameters.retry_after * 1000 : undefined,
 	};
 }
 
-export async function telegramCall<T = unknown>(ctx: HttpContext, c: TelegramCredentials, method: string, body: Record<string, unknown> = {}): Promise<T> {
+export async function telegramCall<T = unknown>(
+	ctx: HttpContext,
+	c: TelegramCredentials,
+	method: string,
+	body: Record<string, unknown> = {},
+): Promise<T> {
 	const res = await apiRequest<{ ok: boolean; result: T }>(
 		ctx,
-		{ method: 'POST', url: `${c.baseUrl}/bot${c.accessToken}/${method}`, body, idempotent: !/^(send|forward|copy)/.test(method) },
+		{
+			method: 'POST',
+			url: `${c.baseUrl}/bot${c.accessToken}/${method}`,
+			body,
+			idempotent: !/^(send|forward|copy)/.test(method),
+		},
 		{ service: 'Telegram', bodyError: telegramBodyError },
 	);
 	return res.body.result;

@@ -8,7 +8,12 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId } from '../../lib/sources/vk';
+import {
+	isOwnCommunityRecord,
+	normalizeVk,
+	vkEventRecord,
+	vkExternalId,
+} from '../../lib/sources/vk';
 import { normalizeItems } from '../shared/normalizeItems';
 import { sameSecret } from '../shared/sameSecret';
 import { VK_EVENTS_PROPERTY } from './events';
@@ -21,22 +26,35 @@ export { sameSecret };
 /** Without a secret and a community id anyone could post events: refuse to activate rather than refuse every event. */
 function assertConfigured(ctx: IHookFunctions, c: VkCredentials): void {
 	if (!c.callbackSecret) {
-		throw new NodeOperationError(ctx.getNode(), 'В учётных данных ВКонтакте не задан секретный ключ Callback API', {
-			description: 'Без секретного ключа нельзя проверить, что событие прислал ВКонтакте. Задайте его в учётных данных — триггер сам передаст его ВКонтакте.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'В учётных данных ВКонтакте не задан секретный ключ Callback API',
+			{
+				description:
+					'Без секретного ключа нельзя проверить, что событие прислал ВКонтакте. Задайте его в учётных данных — триггер сам передаст его ВКонтакте.',
+			},
+		);
 	}
-	if (!c.groupId) throw new NodeOperationError(ctx.getNode(), 'В учётных данных ВКонтакте не указан ID сообщества');
+	if (!c.groupId)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'В учётных данных ВКонтакте не указан ID сообщества',
+		);
 }
 
 /**
  * The key an event is deduplicated by: VK's `event_id` (a string; a number is kept apart from the same digits as
  * text), else the record it carries (type and VK id); undefined when neither exists.
  */
-export function eventKey(body: IDataObject, record: ReturnType<typeof vkEventRecord>): string | undefined {
+export function eventKey(
+	body: IDataObject,
+	record: ReturnType<typeof vkEventRecord>,
+): string | undefined {
 	const id = body.event_id;
 	if (typeof id === 'string' && id) return `e:${id}`;
 	if (typeof id === 'number' && Number.isFinite(id)) return `n:${id}`;
-	if (record && record.item.id !== undefined && record.item.id !== null) return `r:${String(body.type)}:${vkExternalId(record)}`;
+	if (record && record.item.id !== undefined && record.item.id !== null)
+		return `r:${String(body.type)}:${vkExternalId(record)}`;
 	return undefined;
 }
 
@@ -63,15 +81,22 @@ export class VkCallbackTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Callback API',
-		description: 'Мгновенно получает комментарии и сообщения сообщества через Callback API ВКонтакте',
+		description:
+			'Мгновенно получает комментарии и сообщения сообщества через Callback API ВКонтакте',
 		defaults: { name: 'МЦУ: ВКонтакте — Callback API' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mcuVkApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'ok', path: 'vk-callback' }],
-		properties: [
-			VK_EVENTS_PROPERTY,
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'ok',
+				path: 'vk-callback',
+			},
 		],
+		properties: [VK_EVENTS_PROPERTY],
 	};
 
 	webhookMethods = {
@@ -81,7 +106,12 @@ export class VkCallbackTrigger implements INodeType {
 				const c = vkCredentials(await this.getCredentials('mcuVkApi'));
 				assertConfigured(this, c);
 				const url = this.getNodeWebhookUrl('default');
-				const servers = await vkCall<{ items?: Array<{ id: number; url: string }> }>(this, c, 'groups.getCallbackServers', { group_id: c.groupId });
+				const servers = await vkCall<{ items?: Array<{ id: number; url: string }> }>(
+					this,
+					c,
+					'groups.getCallbackServers',
+					{ group_id: c.groupId },
+				);
 				const found = (servers.items ?? []).find((s) => s.url === url);
 				if (found) (this.getWorkflowStaticData('node') as IDataObject).serverId = found.id;
 				return !!found;
@@ -91,14 +121,24 @@ export class VkCallbackTrigger implements INodeType {
 				const c = vkCredentials(await this.getCredentials('mcuVkApi'));
 				assertConfigured(this, c);
 				const state = this.getWorkflowStaticData('node') as IDataObject;
-				const { code } = await vkCall<{ code: string }>(this, c, 'groups.getCallbackConfirmationCode', { group_id: c.groupId });
+				const { code } = await vkCall<{ code: string }>(
+					this,
+					c,
+					'groups.getCallbackConfirmationCode',
+					{ group_id: c.groupId },
+				);
 				state.confirmation = code;
-				const { server_id: serverId } = await vkCall<{ server_id: number }>(this, c, 'groups.addCallbackServer', {
-					group_id: c.groupId,
-					url: this.getNodeWebhookUrl('default'),
-					title: 'n8n МЦУ',
-					secret_key: c.callbackSecret,
-				});
+				const { server_id: serverId } = await vkCall<{ server_id: number }>(
+					this,
+					c,
+					'groups.addCallbackServer',
+					{
+						group_id: c.groupId,
+						url: this.getNodeWebhookUrl('default'),
+						title: 'n8n МЦУ',
+						secret_key: c.callbackSecret,
+					},
+				);
 				state.serverId = serverId;
 				const events = this.getNodeParameter('events', []) as string[];
 				await vkCall(this, c, 'groups.setCallbackSettings', {
@@ -115,7 +155,10 @@ export class VkCallbackTrigger implements INodeType {
 				const c = vkCredentials(await this.getCredentials('mcuVkApi'));
 				const state = this.getWorkflowStaticData('node') as IDataObject;
 				if (state.serverId) {
-					await vkCall(this, c, 'groups.deleteCallbackServer', { group_id: c.groupId, server_id: state.serverId as number });
+					await vkCall(this, c, 'groups.deleteCallbackServer', {
+						group_id: c.groupId,
+						server_id: state.serverId as number,
+					});
 				}
 				delete state.serverId;
 				return true;
@@ -137,13 +180,18 @@ export class VkCallbackTrigger implements INodeType {
 		if (!sameSecret(body.secret, c.callbackSecret)) return reply(403, 'wrong secret');
 
 		const events = this.getNodeParameter('events', []) as string[];
-		const record = events.includes(String(body.type)) ? vkEventRecord(body as { type?: string; object?: unknown }) : undefined;
+		const record = events.includes(String(body.type))
+			? vkEventRecord(body as { type?: string; object?: unknown })
+			: undefined;
 		if (!record || isOwnCommunityRecord(record)) return reply(200, 'ok');
 		// A wall event names the wall it happened on: only this community's (a forged one could overwrite a row).
-		if (record.kind !== 'message' && Number(record.item.owner_id) !== -c.groupId) return reply(403, 'wrong community');
+		if (record.kind !== 'message' && Number(record.item.owner_id) !== -c.groupId)
+			return reply(403, 'wrong community');
 
 		const state = this.getWorkflowStaticData('node') as { recentEvents?: unknown[] };
-		const recent = (Array.isArray(state.recentEvents) ? state.recentEvents : []).filter((k): k is string => typeof k === 'string');
+		const recent = (Array.isArray(state.recentEvents) ? state.recentEvents : []).filter(
+			(k): k is string => typeof k === 'string',
+		);
 		const key = eventKey(body, record);
 		const scoped = key && `${String(this.getWorkflow().id)}|${this.getNode().id}|${key}`;
 		if (key && scoped) {
@@ -156,12 +204,22 @@ export class VkCallbackTrigger implements INodeType {
 			// Saved by n8n with the answer, i.e. only when the run was handed over.
 			state.recentEvents = [...recent, key].slice(-RECENT_EVENTS);
 		}
-		return { workflowData: [normalizeItems([record], normalizeVk, (r) => ({ source: 'vk', externalId: vkExternalId(r) }))] };
+		return {
+			workflowData: [
+				normalizeItems([record], normalizeVk, (r) => ({
+					source: 'vk',
+					externalId: vkExternalId(r),
+				})),
+			],
+		};
 	}
 }
 
 /** Resolves when n8n has answered this delivery: true for «ok» (the run was handed over), false otherwise. */
-function handOver(res: { once(event: string, listener: () => void): unknown; statusCode: number }, scoped: string): Promise<boolean> {
+function handOver(
+	res: { once(event: string, listener: () => void): unknown; statusCode: number },
+	scoped: string,
+): Promise<boolean> {
 	return new Promise<boolean>((resolve) => {
 		let settled = false;
 		const settle = (ok: boolean) => {
@@ -171,7 +229,8 @@ function handOver(res: { once(event: string, listener: () => void): unknown; sta
 			inFlight.delete(scoped);
 			if (ok) {
 				handedOver.add(scoped);
-				if (handedOver.size > HANDED_OVER_LIMIT) handedOver.delete(handedOver.values().next().value as string);
+				if (handedOver.size > HANDED_OVER_LIMIT)
+					handedOver.delete(handedOver.values().next().value as string);
 			}
 			resolve(ok);
 		};

@@ -5,7 +5,13 @@ import {
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
-import { isOwnCommunityRecord, normalizeVk, vkEventRecord, vkExternalId, type VkRecordInput } from '../../lib/sources/vk';
+import {
+	isOwnCommunityRecord,
+	normalizeVk,
+	vkEventRecord,
+	vkExternalId,
+	type VkRecordInput,
+} from '../../lib/sources/vk';
 import { normalizeItems } from '../shared/normalizeItems';
 import { pollingProperties } from '../shared/polling';
 import { vkLongPollCheck, vkLongPollServer, type LongPollState } from './longPoll';
@@ -50,7 +56,8 @@ export class VkTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'Дедовичи, Дедовичский район',
-				description: 'Через запятую; пусто — не искать. Поиск (newsfeed.search) требует ключ пользователя или сервисный ключ.',
+				description:
+					'Через запятую; пусто — не искать. Поиск (newsfeed.search) требует ключ пользователя или сервисный ключ.',
 			},
 			{
 				displayName: 'Догонять пропущенное не дальше, дней',
@@ -58,7 +65,8 @@ export class VkTrigger implements INodeType {
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 365 },
 				default: 30,
-				description: 'Если ВКонтакте потерял историю событий (n8n долго не опрашивал), узел читает стену с момента прошлого опроса, но не дальше этого срока',
+				description:
+					'Если ВКонтакте потерял историю событий (n8n долго не опрашивал), узел читает стену с момента прошлого опроса, но не дальше этого срока',
 			},
 			...pollingProperties,
 		],
@@ -67,7 +75,10 @@ export class VkTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const c = vkCredentials(await this.getCredentials('mcuVkApi'));
 		const events = this.getNodeParameter('events', []) as string[];
-		const keywords = (this.getNodeParameter('mentionKeywords', '') as string).split(',').map((k) => k.trim()).filter(Boolean);
+		const keywords = (this.getNodeParameter('mentionKeywords', '') as string)
+			.split(',')
+			.map((k) => k.trim())
+			.filter(Boolean);
 		const state = this.getWorkflowStaticData('node') as VkTriggerState;
 		const manual = this.getMode() === 'manual';
 		const records: VkRecordInput[] = [];
@@ -75,7 +86,9 @@ export class VkTrigger implements INodeType {
 
 		if (manual) {
 			const posts = await vkWallPosts(this, c, 5);
-			const sample = posts.length ? (await vkPostComments(this, c, Number(posts[0].item.id))).slice(-1) : [];
+			const sample = posts.length
+				? (await vkPostComments(this, c, Number(posts[0].item.id))).slice(-1)
+				: [];
 			return toItems(sample.length ? sample : posts.slice(0, 1));
 		}
 		const next: VkTriggerState = { ...state, recent: [...(state.recent ?? [])] };
@@ -98,22 +111,29 @@ export class VkTrigger implements INodeType {
 			// VK dropped the event history: read the wall since the last poll (bounded), so nothing is lost.
 			if (check.lost) {
 				const maxDays = this.getNodeParameter('catchUpMaxDays', 30) as number;
-				records.push(...(await scanWall(this, c, events, catchUpSince(state.polledAt, nowSec, maxDays))));
+				records.push(
+					...(await scanWall(this, c, events, catchUpSince(state.polledAt, nowSec, maxDays))),
+				);
 			}
 		}
 		if (keywords.length && next.mentionsSince !== undefined) {
 			const found = await vkSearchMentions(this, c, keywords, next.mentionsSince);
 			records.push(...found);
-			next.mentionsSince = Math.max(next.mentionsSince, ...found.map((f) => Number(f.item.date) || 0));
+			next.mentionsSince = Math.max(
+				next.mentionsSince,
+				...found.map((f) => Number(f.item.date) || 0),
+			);
 		}
 		const seen = new Set(next.recent);
-		const fresh = records.filter((r) => !isOwnCommunityRecord(r)).filter((r) => {
-			const id = vkExternalId(r);
-			if (seen.has(id)) return false;
-			seen.add(id);
-			next.recent!.push(id);
-			return true;
-		});
+		const fresh = records
+			.filter((r) => !isOwnCommunityRecord(r))
+			.filter((r) => {
+				const id = vkExternalId(r);
+				if (seen.has(id)) return false;
+				seen.add(id);
+				next.recent!.push(id);
+				return true;
+			});
 		next.recent = next.recent!.slice(-RECENT_LIMIT);
 		next.polledAt = nowSec;
 		// The cursor (ts, recent ids) is stored together with handing the items over.
@@ -123,24 +143,44 @@ export class VkTrigger implements INodeType {
 }
 
 /** Where a catch-up starts: the last poll (less an overlap), never further back than `maxDays`. */
-export function catchUpSince(polledAt: number | undefined, nowSec: number, maxDays: number): number {
+export function catchUpSince(
+	polledAt: number | undefined,
+	nowSec: number,
+	maxDays: number,
+): number {
 	const floor = nowSec - Math.max(1, maxDays) * 86400;
-	return polledAt === undefined || !Number.isFinite(polledAt) ? floor : Math.max(floor, polledAt - CATCH_UP_OVERLAP_SEC);
+	return polledAt === undefined || !Number.isFinite(polledAt)
+		? floor
+		: Math.max(floor, polledAt - CATCH_UP_OVERLAP_SEC);
 }
 
 /** Posts published since `sinceSec` (all pages) — at least the newest 50, whose new comments count too. */
-async function scanWall(ctx: IPollFunctions, c: VkCredentials, events: string[], sinceSec: number): Promise<VkRecordInput[]> {
+async function scanWall(
+	ctx: IPollFunctions,
+	c: VkCredentials,
+	events: string[],
+	sinceSec: number,
+): Promise<VkRecordInput[]> {
 	const posts = await vkWallPostsSince(ctx, c, sinceSec, 50);
 	const out: VkRecordInput[] = [];
 	for (const post of posts) {
 		if (events.includes('wall_post_new') && Number(post.item.date) >= sinceSec) out.push(post);
 		if (!events.includes('wall_reply_new')) continue;
 		if (Number((post.item.comments as { count?: number })?.count ?? 1) === 0) continue;
-		out.push(...(await vkPostComments(ctx, c, Number(post.item.id))).filter((r) => Number(r.item.date) >= sinceSec));
+		out.push(
+			...(await vkPostComments(ctx, c, Number(post.item.id))).filter(
+				(r) => Number(r.item.date) >= sinceSec,
+			),
+		);
 	}
 	return out;
 }
 
 function toItems(records: VkRecordInput[]): INodeExecutionData[][] {
-	return [normalizeItems(records, normalizeVk, (record) => ({ source: 'vk', externalId: vkExternalId(record) }))];
+	return [
+		normalizeItems(records, normalizeVk, (record) => ({
+			source: 'vk',
+			externalId: vkExternalId(record),
+		})),
+	];
 }

@@ -16,7 +16,12 @@ export interface LongPollEvent {
 }
 
 export async function vkLongPollServer(ctx: HttpContext, c: VkCredentials): Promise<LongPollState> {
-	const r = await vkCall<{ server: string; key: string; ts: string | number }>(ctx, c, 'groups.getLongPollServer', { group_id: c.groupId });
+	const r = await vkCall<{ server: string; key: string; ts: string | number }>(
+		ctx,
+		c,
+		'groups.getLongPollServer',
+		{ group_id: c.groupId },
+	);
 	return { server: r.server, key: r.key, ts: String(r.ts) };
 }
 
@@ -30,13 +35,27 @@ export async function vkLongPollCheck(
 	state: LongPollState,
 ): Promise<{ events: LongPollEvent[]; state: LongPollState; lost: boolean }> {
 	for (let attempt = 0; attempt < 2; attempt++) {
-		const { body } = await apiRequest<{ ts?: string | number; updates?: LongPollEvent[]; failed?: number }>(
+		const { body } = await apiRequest<{
+			ts?: string | number;
+			updates?: LongPollEvent[];
+			failed?: number;
+		}>(
 			ctx,
-			{ method: 'GET', url: state.server, qs: { act: 'a_check', key: state.key, ts: state.ts, wait: 0 } },
+			{
+				method: 'GET',
+				url: state.server,
+				qs: { act: 'a_check', key: state.key, ts: state.ts, wait: 0 },
+			},
 			{ service: 'ВКонтакте (Long Poll)' },
 		);
-		if (!body?.failed) return { events: body?.updates ?? [], state: { ...state, ts: String(body?.ts ?? state.ts) }, lost: false };
-		if (body.failed === 1) return { events: [], state: { ...state, ts: String(body.ts ?? state.ts) }, lost: true };
+		if (!body?.failed)
+			return {
+				events: body?.updates ?? [],
+				state: { ...state, ts: String(body?.ts ?? state.ts) },
+				lost: false,
+			};
+		if (body.failed === 1)
+			return { events: [], state: { ...state, ts: String(body.ts ?? state.ts) }, lost: true };
 		// failed 2 (key expired) or 3 (information lost): a new key and ts from VK.
 		const fresh = await vkLongPollServer(ctx, c);
 		state = body.failed === 2 ? { ...fresh, ts: state.ts } : fresh;

@@ -30,7 +30,8 @@ const RETRYABLE = new Set([1, 6, 9, 10, 29]);
 export function vkBodyError(body: unknown): BodyError | undefined {
 	const error = (body as { error?: { error_code?: number; error_msg?: string } })?.error;
 	// Only VK's own error shape; anything else (a gateway's 429 or 503 page) is left to the HTTP status rules.
-	if (!error || typeof error !== 'object' || !Number.isInteger(Number(error.error_code))) return undefined;
+	if (!error || typeof error !== 'object' || !Number.isInteger(Number(error.error_code)))
+		return undefined;
 	const code = Number(error.error_code);
 	return {
 		message: `ошибка ${code}: ${error.error_msg ?? 'без описания'}`,
@@ -49,7 +50,11 @@ export const VK_RATE = { user: 3, community: 20 } as const;
 const nextSlot = new Map<string, number>();
 
 /** Waits for this token's next free slot, so a burst of calls stays inside VK's per-second limit. */
-export async function vkThrottle(token: string, perSecond: number, now = () => Date.now()): Promise<void> {
+export async function vkThrottle(
+	token: string,
+	perSecond: number,
+	now = () => Date.now(),
+): Promise<void> {
 	const interval = 1000 / perSecond;
 	const t = now();
 	const slot = Math.max(t, nextSlot.get(token) ?? 0);
@@ -79,7 +84,8 @@ export async function vkCall<T = unknown>(
 			url: `${c.apiUrl}/method/${method}`,
 			body: form,
 			// Every VK call is a POST: reads are safe to repeat, and messages.send is with its random_id.
-			idempotent: method === 'messages.send' ? params.random_id !== undefined : !VK_WRITES.has(method),
+			idempotent:
+				method === 'messages.send' ? params.random_id !== undefined : !VK_WRITES.has(method),
 		},
 		{ service: 'ВКонтакте', bodyError: vkBodyError },
 	);

@@ -39,10 +39,14 @@ function defaultOperationOf<C>(resource: ResourceModule<C>): string {
 }
 
 /** The nodes' resources by value, each with its operations by value (see the node's `actions/node.type.ts`). */
-export type ResourceMap<C, M extends Record<string, string>> = { [R in keyof M & string]: ResourceModule<C, M[R]> };
+export type ResourceMap<C, M extends Record<string, string>> = {
+	[R in keyof M & string]: ResourceModule<C, M[R]>;
+};
 
 /** «Ресурс», then per resource its «Операция» list and every operation's fields, shown only for it. */
-export function actionProperties<C>(resources: Record<string, ResourceModule<C>>): INodeProperties[] {
+export function actionProperties<C>(
+	resources: Record<string, ResourceModule<C>>,
+): INodeProperties[] {
 	const list = Object.values(resources);
 	const properties: INodeProperties[] = [
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the map's first resource, computed
@@ -52,7 +56,9 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 			type: 'options',
 			noDataExpression: true,
 			// Listed alphabetically, as n8n lists options; the first resource of the map stays the default.
-			options: list.map(({ name, value }) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+			options: list
+				.map(({ name, value }) => ({ name, value }))
+				.sort((a, b) => a.name.localeCompare(b.name, 'ru')),
 			default: list[0].value,
 		},
 	];
@@ -68,7 +74,12 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
 			default: defaultOperationOf(resource),
 		});
 		for (const op of operations) {
-			properties.push(...updateDisplayOptions({ show: { resource: [resource.value], operation: [op.option.value] } }, op.description));
+			properties.push(
+				...updateDisplayOptions(
+					{ show: { resource: [resource.value], operation: [op.option.value] } },
+					op.description,
+				),
+			);
 		}
 	}
 	return properties;
@@ -78,7 +89,10 @@ export function actionProperties<C>(resources: Record<string, ResourceModule<C>>
  * A node without resources: its operation selector (labelled `displayName`, the first operation the default), then
  * every operation's fields, shown only for it.
  */
-export function operationProperties<A, R>(displayName: string, operations: Record<string, OperationModule<A, R>>): INodeProperties[] {
+export function operationProperties<A, R>(
+	displayName: string,
+	operations: Record<string, OperationModule<A, R>>,
+): INodeProperties[] {
 	const list = Object.values(operations);
 	return [
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- it has one: the first operation, computed
@@ -90,7 +104,9 @@ export function operationProperties<A, R>(displayName: string, operations: Recor
 			options: list.map((op) => ({ ...op.option })),
 			default: list[0].option.value,
 		},
-		...list.flatMap((op) => updateDisplayOptions({ show: { operation: [op.option.value] } }, op.description)),
+		...list.flatMap((op) =>
+			updateDisplayOptions({ show: { operation: [op.option.value] } }, op.description),
+		),
 	];
 }
 
@@ -118,7 +134,10 @@ export function optionSubtitle(parameter: string, labels: Record<string, string>
 export function operationSubtitle(properties: INodeProperties[]): string {
 	const list = properties.find((p) => p.name === 'operation');
 	const options = (list?.options ?? []) as Array<{ name: string; value: unknown }>;
-	return optionSubtitle('operation', Object.fromEntries(options.map((o) => [String(o.value), o.name])));
+	return optionSubtitle(
+		'operation',
+		Object.fromEntries(options.map((o) => [String(o.value), o.name])),
+	);
 }
 
 /** A trigger's subtitle: the Russian names of the options chosen in a multi-option field (not their values). */
@@ -131,19 +150,35 @@ export function chosenOptionsSubtitle(property: INodeProperties): string {
 }
 
 /** Runs the operation chosen in the node (resource and operation cannot be expressions: one per run). */
-export async function routeAction<C>(ctx: IExecuteFunctions, resources: Record<string, ResourceModule<C>>, credentials: C): Promise<INodeExecutionData[][]> {
+export async function routeAction<C>(
+	ctx: IExecuteFunctions,
+	resources: Record<string, ResourceModule<C>>,
+	credentials: C,
+): Promise<INodeExecutionData[][]> {
 	const first = Object.values(resources)[0];
 	const resource = ctx.getNodeParameter('resource', 0, first.value) as string;
 	const module = has(resources, resource) ? resources[resource] : undefined;
 	const operations = (module?.operations ?? {}) as Record<string, OperationModule<C>>;
-	const operation = ctx.getNodeParameter('operation', 0, module ? defaultOperationOf(module) : '') as string;
+	const operation = ctx.getNodeParameter(
+		'operation',
+		0,
+		module ? defaultOperationOf(module) : '',
+	) as string;
 	const op = has(operations, operation) ? operations[operation] : undefined;
-	if (!op) throw new NodeOperationError(ctx.getNode(), `Операция «${operation}» для ресурса «${resource}» не поддерживается`);
+	if (!op)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Операция «${operation}» для ресурса «${resource}» не поддерживается`,
+		);
 	return op.execute.call(ctx, credentials);
 }
 
 /** Runs the operation chosen in a node without resources, handing it `arg`. */
-export async function routeOperation<A, R>(ctx: IExecuteFunctions, operations: Record<string, OperationModule<A, R>>, arg: A): Promise<R> {
+export async function routeOperation<A, R>(
+	ctx: IExecuteFunctions,
+	operations: Record<string, OperationModule<A, R>>,
+	arg: A,
+): Promise<R> {
 	const name = ctx.getNodeParameter('operation', 0) as string;
 	const op = has(operations, name) ? operations[name] : undefined;
 	if (!op) throw new NodeOperationError(ctx.getNode(), `Неизвестная операция «${name}»`);
@@ -153,7 +188,10 @@ export async function routeOperation<A, R>(ctx: IExecuteFunctions, operations: R
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /** What differs between the source nodes' version descriptions; the rest (one input and output) is shared. */
-export type ActionNodeBasics = Pick<INodeTypeDescription, 'displayName' | 'name' | 'description' | 'credentials'>;
+export type ActionNodeBasics = Pick<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'description' | 'credentials'
+>;
 
 /**
  * A source node's version description: its basics and the resource/operation properties. Icon, subtitle and
@@ -177,5 +215,12 @@ export function actionNodeDescription<C>(
 
 /** The text a write operation sends (required, several lines). */
 export function messageTextField(name: string, defaultValue: string): INodeProperties {
-	return { displayName: 'Текст', name, type: 'string', typeOptions: { rows: 5 }, required: true, default: defaultValue };
+	return {
+		displayName: 'Текст',
+		name,
+		type: 'string',
+		typeOptions: { rows: 5 },
+		required: true,
+		default: defaultValue,
+	};
 }

@@ -1,5 +1,10 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
-import { ProductionCalendar, parseDateList, parseXmlCalendar, type DateListRow } from '../../lib/calendar';
+import {
+	ProductionCalendar,
+	parseDateList,
+	parseXmlCalendar,
+	type DateListRow,
+} from '../../lib/calendar';
 
 export interface CalendarSourceOptions {
 	calendarXml?: string;
@@ -21,10 +26,15 @@ export const CALENDAR_FETCH_LIMITS = { timeoutMs: 15000, maxBytes: 1_000_000 };
  * The calendar file at a URL through n8n's helper (its SSRF filter and proxy), read as a stream with a total
  * deadline and a size cap: the download is aborted as soon as either is exceeded.
  */
-async function fetchCalendarXml(ctx: IExecuteFunctions, url: string, limits: CalendarFetchLimits): Promise<string> {
+async function fetchCalendarXml(
+	ctx: IExecuteFunctions,
+	url: string,
+	limits: CalendarFetchLimits,
+): Promise<string> {
 	const { timeoutMs, maxBytes } = { ...CALENDAR_FETCH_LIMITS, ...limits };
 	const controller = new AbortController();
-	const fail = (message: string) => new NodeOperationError(ctx.getNode(), `Календарь по ссылке ${url}: ${message}`);
+	const fail = (message: string) =>
+		new NodeOperationError(ctx.getNode(), `Календарь по ссылке ${url}: ${message}`);
 	let timedOut = false;
 	// AbortSignal.timeout, not a global timer: the community-package scanner refuses setTimeout in nodes.
 	const deadline = AbortSignal.timeout(timeoutMs);
@@ -34,7 +44,14 @@ async function fetchCalendarXml(ctx: IExecuteFunctions, url: string, limits: Cal
 	};
 	deadline.addEventListener('abort', onDeadline, { once: true });
 	try {
-		const body = (await ctx.helpers.httpRequest({ url, json: false, encoding: 'stream', timeout: timeoutMs, abortSignal: controller.signal, maxRedirects: 3 })) as unknown;
+		const body = (await ctx.helpers.httpRequest({
+			url,
+			json: false,
+			encoding: 'stream',
+			timeout: timeoutMs,
+			abortSignal: controller.signal,
+			maxRedirects: 3,
+		})) as unknown;
 		if (typeof body === 'string' || Buffer.isBuffer(body)) {
 			if (Buffer.byteLength(body) > maxBytes) throw fail(`файл больше ${maxBytes} байт`);
 			return String(body);
@@ -42,7 +59,18 @@ async function fetchCalendarXml(ctx: IExecuteFunctions, url: string, limits: Cal
 		const chunks: Buffer[] = [];
 		let size = 0;
 		const stream = body as AsyncIterable<Buffer | string> & { destroy?: () => void };
-		const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(fail(timedOut ? `не загружен за ${timeoutMs / 1000} с` : `файл больше ${maxBytes} байт`)), { once: true }));
+		const aborted = new Promise<never>((_, reject) =>
+			controller.signal.addEventListener(
+				'abort',
+				() =>
+					reject(
+						fail(
+							timedOut ? `не загружен за ${timeoutMs / 1000} с` : `файл больше ${maxBytes} байт`,
+						),
+					),
+				{ once: true },
+			),
+		);
 		aborted.catch(() => undefined);
 		const read = (async () => {
 			for await (const chunk of stream) {
@@ -60,7 +88,14 @@ async function fetchCalendarXml(ctx: IExecuteFunctions, url: string, limits: Cal
 		return await Promise.race([read, aborted]);
 	} catch (error) {
 		const known = error instanceof NodeOperationError ? error : undefined;
-		throw known ?? fail(timedOut ? `не загружен за ${timeoutMs / 1000} с` : `не загружен (${(error as Error).message})`);
+		throw (
+			known ??
+			fail(
+				timedOut
+					? `не загружен за ${timeoutMs / 1000} с`
+					: `не загружен (${(error as Error).message})`,
+			)
+		);
 	} finally {
 		deadline.removeEventListener('abort', onDeadline);
 	}
@@ -78,15 +113,26 @@ function dateRows(value: string | DateListRow[]): DateListRow[] {
  * (xmlcalendar XML text, a URL to such a file, a list of dates). A fresh instance per execution, so one
  * workflow's years never leak into another's.
  */
-export async function loadCalendar(ctx: IExecuteFunctions, options: CalendarSourceOptions, limits: CalendarFetchLimits = {}): Promise<ProductionCalendar> {
+export async function loadCalendar(
+	ctx: IExecuteFunctions,
+	options: CalendarSourceOptions,
+	limits: CalendarFetchLimits = {},
+): Promise<ProductionCalendar> {
 	const calendar = new ProductionCalendar();
 	if (options.calendarUrl) {
 		const xml = await fetchCalendarXml(ctx, options.calendarUrl, limits);
 		calendar.setYear(parseXmlCalendar(xml, options.calendarUrl));
 	}
-	if (options.calendarXml) calendar.setYear(parseXmlCalendar(options.calendarXml, 'XML в настройках узла'));
-	if (options.calendarDates && (Array.isArray(options.calendarDates) || options.calendarDates.trim())) {
-		for (const year of parseDateList(dateRows(options.calendarDates), 'список дат в настройках узла')) {
+	if (options.calendarXml)
+		calendar.setYear(parseXmlCalendar(options.calendarXml, 'XML в настройках узла'));
+	if (
+		options.calendarDates &&
+		(Array.isArray(options.calendarDates) || options.calendarDates.trim())
+	) {
+		for (const year of parseDateList(
+			dateRows(options.calendarDates),
+			'список дат в настройках узла',
+		)) {
 			calendar.setYear(year);
 		}
 	}
@@ -100,7 +146,8 @@ export const CALENDAR_OPTION_PROPERTIES = [
 		type: 'string' as const,
 		typeOptions: { rows: 4 },
 		default: '',
-		description: 'Производственный календарь года в формате xmlcalendar; заменяет встроенный для этого года',
+		description:
+			'Производственный календарь года в формате xmlcalendar; заменяет встроенный для этого года',
 	},
 	{
 		displayName: 'Календарь: Ссылка на XML',

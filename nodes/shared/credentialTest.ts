@@ -6,8 +6,18 @@ import type { HttpContext } from './http';
  * and proxy settings, unlike the global fetch. This adapts it to the context our transports take (full responses,
  * HTTP errors as statuses, no redirects followed with the credentials).
  */
-export function credentialTestContext(fns: ICredentialTestFunctions, nodeType: string): HttpContext {
-	const node: INode = { id: 'credential-test', name: 'credential test', type: nodeType, typeVersion: 1, position: [0, 0], parameters: {} };
+export function credentialTestContext(
+	fns: ICredentialTestFunctions,
+	nodeType: string,
+): HttpContext {
+	const node: INode = {
+		id: 'credential-test',
+		name: 'credential test',
+		type: nodeType,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	return {
 		getNode: () => node,
 		helpers: {

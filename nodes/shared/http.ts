@@ -1,4 +1,10 @@
-import { NodeApiError, type IHttpRequestMethods, type IHttpRequestOptions, type INode, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
 import {
 	DEFAULT_RETRY,
 	isRetryableStatus,
@@ -101,7 +107,8 @@ function parseBody(text: unknown): { ok: true; value: unknown } | { ok: false } 
 }
 
 /** Keys whose values are secrets, in any casing and separator style (`private_key`, `Set-Cookie`, `clientSecret`…). */
-const SECRET_KEY = /token|secret|passw|pwd|(?:^|[^a-z])sig(?:$|[^a-z])|signature|api_?key|private_?key|session_?key|authori[sz]ation|cookie|assertion|credential/i;
+const SECRET_KEY =
+	/token|secret|passw|pwd|(?:^|[^a-z])sig(?:$|[^a-z])|signature|api_?key|private_?key|session_?key|authori[sz]ation|cookie|assertion|credential/i;
 
 /**
  * A string without secrets: `name=value` pairs of secret names (query strings, forms, cookies), `"name":"value"`
@@ -110,9 +117,12 @@ const SECRET_KEY = /token|secret|passw|pwd|(?:^|[^a-z])sig(?:$|[^a-z])|signature
  */
 export function redactText(text: string): string {
 	return text
-		.replace(/(?<![\w.-])([\w.-]{1,64})=([^&;\s"'<>]*)/g, (m, name: string) => (SECRET_KEY.test(name) ? `${name}=***` : m))
-		.replace(/(?<![\w.-])"([\w.-]{1,64})"(\s{0,8}:\s{0,8})"[^"\\]*(?:\\.[^"\\]*)*"/g, (m, name: string, sep: string) =>
-			SECRET_KEY.test(name) ? `"${name}"${sep}"***"` : m,
+		.replace(/(?<![\w.-])([\w.-]{1,64})=([^&;\s"'<>]*)/g, (m, name: string) =>
+			SECRET_KEY.test(name) ? `${name}=***` : m,
+		)
+		.replace(
+			/(?<![\w.-])"([\w.-]{1,64})"(\s{0,8}:\s{0,8})"[^"\\]*(?:\\.[^"\\]*)*"/g,
+			(m, name: string, sep: string) => (SECRET_KEY.test(name) ? `"${name}"${sep}"***"` : m),
 		)
 		.replace(/\b([Bb]earer|Basic|OAuth) +[\w.~+/=-]{8,}/g, '$1 ***')
 		.replace(/\bbot\d{3,}:[\w-]+/g, 'bot***')
@@ -120,7 +130,11 @@ export function redactText(text: string): string {
 }
 
 const isSecretEntry = (v: unknown) =>
-	!!v && typeof v === 'object' && SECRET_KEY.test(String((v as { key?: unknown; name?: unknown }).key ?? (v as { name?: unknown }).name ?? ''));
+	!!v &&
+	typeof v === 'object' &&
+	SECRET_KEY.test(
+		String((v as { key?: unknown; name?: unknown }).key ?? (v as { name?: unknown }).name ?? ''),
+	);
 
 /**
  * A copy of an error body without anything that looks like a secret (tokens, keys, passwords, signatures, cookies):
@@ -150,14 +164,24 @@ export function redact(value: unknown): unknown {
 		}
 		for (const [k, v] of Object.entries(source)) {
 			// defineProperty: a `__proto__` key from a parsed body stays a plain key.
-			Object.defineProperty(copy, k, { value: SECRET_KEY.test(k) ? '***' : copyOf(v), enumerable: true, writable: true, configurable: true });
+			Object.defineProperty(copy, k, {
+				value: SECRET_KEY.test(k) ? '***' : copyOf(v),
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
 		}
 	}
 	return root;
 }
 
 /** A redirect is not followed with credentials; the error names only where it pointed. */
-function redirectRefused(node: INode, service: string, status: number, location: unknown): NodeApiError {
+function redirectRefused(
+	node: INode,
+	service: string,
+	status: number,
+	location: unknown,
+): NodeApiError {
 	let target = '';
 	try {
 		target = new URL(String(location ?? '')).origin;
@@ -171,10 +195,19 @@ function redirectRefused(node: INode, service: string, status: number, location:
 }
 
 function messageOf(body: unknown): string | undefined {
-	if (!body || typeof body !== 'object') return typeof body === 'string' && body.length < 300 ? body : undefined;
+	if (!body || typeof body !== 'object')
+		return typeof body === 'string' && body.length < 300 ? body : undefined;
 	const b = body as Record<string, unknown>;
-	const nested = b.error && typeof b.error === 'object' ? (b.error as Record<string, unknown>) : undefined;
-	const candidates = [b.message, b.error_description, nested?.message, b.description, b.error_msg, typeof b.error === 'string' ? b.error : undefined];
+	const nested =
+		b.error && typeof b.error === 'object' ? (b.error as Record<string, unknown>) : undefined;
+	const candidates = [
+		b.message,
+		b.error_description,
+		nested?.message,
+		b.description,
+		b.error_msg,
+		typeof b.error === 'string' ? b.error : undefined,
+	];
 	return candidates.find((c): c is string => typeof c === 'string' && c.length > 0);
 }
 
@@ -185,8 +218,15 @@ function messageOf(body: unknown): string | undefined {
  * A request that is not idempotent is not retried after a failure that may follow its application (timeout, reset,
  * 500/502/504, a broken answer): the error is marked (`mayHaveApplied`) for the caller to verify — see writeOnce.
  */
-export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequest, behaviour: RequestBehaviour): Promise<ApiResponse<T>> {
-	const headers: Record<string, string> = { Accept: 'application/json', ...(request.headers ?? {}) };
+export async function apiRequest<T = unknown>(
+	ctx: HttpContext,
+	request: ApiRequest,
+	behaviour: RequestBehaviour,
+): Promise<ApiResponse<T>> {
+	const headers: Record<string, string> = {
+		Accept: 'application/json',
+		...(request.headers ?? {}),
+	};
 	let body: unknown = request.body;
 	if (body !== undefined && !(body instanceof URLSearchParams) && typeof body !== 'string') {
 		body = JSON.stringify(body);
@@ -217,22 +257,33 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 			try {
 				response = (await ctx.helpers.httpRequest(options)) as typeof response;
 			} catch (error) {
-				const failure = new NodeApiError(ctx.getNode(), { message: `${behaviour.service}: нет ответа` } as JsonObject, {
-					message: `${behaviour.service}: сервис не ответил (${redactText(String((error as Error).message))})`,
-				});
+				const failure = new NodeApiError(
+					ctx.getNode(),
+					{ message: `${behaviour.service}: нет ответа` } as JsonObject,
+					{
+						message: `${behaviour.service}: сервис не ответил (${redactText(String((error as Error).message))})`,
+					},
+				);
 				if (!isTransientNetworkError(error)) throw failure;
 				// Refused connections never reached the service; any other drop may have come after the write.
 				if (!idempotent && networkCode(error) !== 'ECONNREFUSED') throw outcomeUnknown(failure);
 				return { done: false, error: failure };
 			}
-			if (response.statusCode >= 300 && response.statusCode < 400) throw redirectRefused(ctx.getNode(), behaviour.service, response.statusCode, response.headers?.location);
+			if (response.statusCode >= 300 && response.statusCode < 400)
+				throw redirectRefused(
+					ctx.getNode(),
+					behaviour.service,
+					response.statusCode,
+					response.headers?.location,
+				);
 			const parsed = parseBody(response.body);
 			if (!parsed.ok) {
 				const error = new NodeApiError(ctx.getNode(), { message: 'broken JSON' } as JsonObject, {
 					message: `${behaviour.service}: ответ не является корректным JSON (HTTP ${response.statusCode})`,
 					httpCode: String(response.statusCode),
 				});
-				if (!idempotent && !NOT_APPLIED_STATUSES.has(response.statusCode)) throw outcomeUnknown(error);
+				if (!idempotent && !NOT_APPLIED_STATUSES.has(response.statusCode))
+					throw outcomeUnknown(error);
 				return { done: false, error };
 			}
 			const status = response.statusCode;
@@ -243,8 +294,10 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 					httpCode: String(bodyError.code ?? status),
 				});
 				if (bodyError.authExpired) throw Object.assign(error, { authExpired: true });
-				if (bodyError.retryable && !idempotent && bodyError.mayHaveApplied) throw outcomeUnknown(error);
-				if (bodyError.retryable) return { done: false, error, retryAfterMs: bodyError.retryAfterMs };
+				if (bodyError.retryable && !idempotent && bodyError.mayHaveApplied)
+					throw outcomeUnknown(error);
+				if (bodyError.retryable)
+					return { done: false, error, retryAfterMs: bodyError.retryAfterMs };
 				throw error;
 			}
 			if (status >= 400) {
@@ -255,7 +308,11 @@ export async function apiRequest<T = unknown>(ctx: HttpContext, request: ApiRequ
 				if (status === 401) throw Object.assign(error, { authExpired: true });
 				if (isRetryableStatus(status)) {
 					if (!idempotent && !NOT_APPLIED_STATUSES.has(status)) throw outcomeUnknown(error);
-					return { done: false, error, retryAfterMs: parseRetryAfter(response.headers['retry-after']) };
+					return {
+						done: false,
+						error,
+						retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+					};
 				}
 				throw error;
 			}

@@ -18,7 +18,9 @@ export function errorItem(error: Error, record: unknown, itemIndex: number): INo
 	if (error instanceof AppealValidationError) {
 		details.fields = error.problems.map((p) => ({ path: p.path, message: p.message }));
 	} else if ((error as { field?: string }).field) {
-		details.fields = [{ path: (error as { field?: string }).field as string, message: error.message }];
+		details.fields = [
+			{ path: (error as { field?: string }).field as string, message: error.message },
+		];
 	}
 	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
@@ -37,7 +39,8 @@ export function mapItems(
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const result = transform(items[i].json, i);
-			for (const json of Array.isArray(result) ? result : [result]) out.push({ json, pairedItem: { item: i } });
+			for (const json of Array.isArray(result) ? result : [result])
+				out.push({ json, pairedItem: { item: i } });
 		} catch (error) {
 			if (ctx.continueOnFail()) {
 				out.push(errorItem(error as Error, items[i].json, i));
@@ -53,7 +56,11 @@ export function mapItems(
 }
 
 /** The error as n8n shows it: NodeApiError / NodeOperationError pass through, anything else is wrapped. */
-export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, itemIndex === undefined ? {} : { itemIndex });
 }
@@ -72,7 +79,11 @@ function hasExpression(value: unknown): boolean {
  * expression (or outside n8n, where the node's raw parameters are unknown) every item resolves its own. The value is
  * shared between items: read it, do not change it.
  */
-export function itemParameter<T>(ctx: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {
+export function itemParameter<T>(
+	ctx: IExecuteFunctions,
+	name: string,
+	fallback: T,
+): (itemIndex: number) => T {
 	const raw = ctx.getNode()?.parameters as Record<string, unknown> | undefined;
 	const perItem = (itemIndex: number) => ctx.getNodeParameter(name, itemIndex, fallback) as T;
 	if (!raw || hasExpression(raw[name])) return perItem;

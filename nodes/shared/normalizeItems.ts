@@ -6,7 +6,11 @@ import { errorItem } from './items';
  * Records as trigger items: each one the appeal, or — when it cannot become one — an error item naming the source,
  * the record and the field, so one bad record neither stops the others nor disappears.
  */
-export function normalizeItems<T>(records: T[], normalize: (record: T) => Appeal, label: (record: T) => unknown): INodeExecutionData[] {
+export function normalizeItems<T>(
+	records: T[],
+	normalize: (record: T) => Appeal,
+	label: (record: T) => unknown,
+): INodeExecutionData[] {
 	return records.map((record) => {
 		try {
 			return { json: normalize(record) as unknown as IDataObject };

@@ -15,6 +15,13 @@ export async function runAggregate(
 		return [await build(items)];
 	} catch (error) {
 		if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error);
-		return [[{ json: { error: (error as Error).message }, pairedItem: items.map((_, item) => ({ item })) }]];
+		return [
+			[
+				{
+					json: { error: (error as Error).message },
+					pairedItem: items.map((_, item) => ({ item })),
+				},
+			],
+		];
 	}
 }

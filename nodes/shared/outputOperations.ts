@@ -1,4 +1,9 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * One operation of a node with several outputs (Google Sheets v2's `<operation>.operation.ts`): the parameters it
@@ -11,9 +16,14 @@ export interface OutputsOperation {
 }
 
 /** Runs the operation the node's `operation` parameter names on the input items. */
-export async function routeOutputsOperation(ctx: IExecuteFunctions, operations: Record<string, OutputsOperation>): Promise<INodeExecutionData[][]> {
+export async function routeOutputsOperation(
+	ctx: IExecuteFunctions,
+	operations: Record<string, OutputsOperation>,
+): Promise<INodeExecutionData[][]> {
 	const name = ctx.getNodeParameter('operation', 0) as string;
-	const operation = Object.prototype.hasOwnProperty.call(operations, name) ? operations[name] : undefined;
+	const operation = Object.prototype.hasOwnProperty.call(operations, name)
+		? operations[name]
+		: undefined;
 	if (!operation) throw new NodeOperationError(ctx.getNode(), `Неизвестная операция «${name}»`);
 	return operation.execute.call(ctx, ctx.getInputData());
 }

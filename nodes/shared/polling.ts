@@ -66,7 +66,8 @@ export function rememberUndated(previous: readonly string[], seenNow: readonly s
 	return [...(room ? older.slice(-room) : []), ...now];
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly string[], b: readonly string[]) =>
+	a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A fetched record; `at` undefined when the source's date cannot be read. */
 export type PolledRecord<T> = Omit<Stamped<T>, 'at'> & { at?: string; createdAt?: string };
@@ -111,7 +112,10 @@ export async function pollAppeals<T>(
 			// Old records are old, dated or not: the undated ones present now are remembered, so that only undated
 			// records appearing later are emitted. The cursor is stored only once that fetch succeeded.
 			const present = await options.fetch(start.since);
-			state.undated = rememberUndated(state.undated ?? [], present.filter((r) => r.at === undefined).map((r) => r.id));
+			state.undated = rememberUndated(
+				state.undated ?? [],
+				present.filter((r) => r.at === undefined).map((r) => r.id),
+			);
 			if (byId) state.byId = startNewById(start.since);
 			else state.cursor = start;
 			return null;
@@ -119,7 +123,9 @@ export async function pollAppeals<T>(
 		if (byId) state.byId = startNewById(start.since);
 		else state.cursor = start;
 	}
-	const since = byId ? new Date(Date.parse(state.byId!.since) - byId.overlapMs).toISOString() : state.cursor!.since;
+	const since = byId
+		? new Date(Date.parse(state.byId!.since) - byId.overlapMs).toISOString()
+		: state.cursor!.since;
 	const records = await options.fetch(since);
 	const undatedSeen = new Set(state.undated ?? []);
 	const undatedNow = records.filter((r) => r.at === undefined);
@@ -135,14 +141,25 @@ export async function pollAppeals<T>(
 		state.cursor = taken.next;
 	}
 	const items = toItems([...fresh, ...undated], options);
-	const remembered = rememberUndated(state.undated ?? [], undatedNow.map((r) => r.id));
+	const remembered = rememberUndated(
+		state.undated ?? [],
+		undatedNow.map((r) => r.id),
+	);
 	// Static data is rewritten only when the set changed.
 	if (!sameList(remembered, state.undated ?? [])) state.undated = remembered;
 	return items.length ? [items] : null;
 }
 
-const dated = <T>(records: Array<PolledRecord<T>>) => records.filter((r): r is PolledRecord<T> & Stamped<T> => typeof r.at === 'string');
+const dated = <T>(records: Array<PolledRecord<T>>) =>
+	records.filter((r): r is PolledRecord<T> & Stamped<T> => typeof r.at === 'string');
 
-function toItems<T>(records: Array<PolledRecord<T>>, options: { normalize: (record: T) => Appeal; label: (record: T) => unknown }): INodeExecutionData[] {
-	return normalizeItems(records.map((r) => r.record), options.normalize, options.label);
+function toItems<T>(
+	records: Array<PolledRecord<T>>,
+	options: { normalize: (record: T) => Appeal; label: (record: T) => unknown },
+): INodeExecutionData[] {
+	return normalizeItems(
+		records.map((r) => r.record),
+		options.normalize,
+		options.label,
+	);
 }

@@ -16,7 +16,12 @@ export interface RecentKeysState {
  * place, the oldest forgotten first) and returns false. Synchronous: two concurrent deliveries of one key cannot
  * both pass.
  */
-export function seenBefore(scope: string, state: RecentKeysState, key: string, bound: number): boolean {
+export function seenBefore(
+	scope: string,
+	state: RecentKeysState,
+	key: string,
+	bound: number,
+): boolean {
 	const mine = memory.get(scope) ?? [];
 	const stored = Array.isArray(state.recent) ? state.recent : [];
 	if (mine.includes(key) || stored.includes(key)) return true;

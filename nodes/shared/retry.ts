@@ -22,7 +22,12 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 500, maxDel
  * answers (429) are waited out for up to 10 minutes in all, inside a 15-minute intake period (bench/regional.ts: with
  * 26 districts starting at once under one account, the default budget failed 25 of 26 runs, eight retries 13 of 26).
  */
-export const SHEETS_RETRY: RetryPolicy = { retries: 8, baseDelayMs: 500, maxDelayMs: 64000, rateLimitWaitMs: 10 * 60_000 };
+export const SHEETS_RETRY: RetryPolicy = {
+	retries: 8,
+	baseDelayMs: 500,
+	maxDelayMs: 64000,
+	rateLimitWaitMs: 10 * 60_000,
+};
 
 export type AttemptVerdict<T> =
 	| { done: true; value: T }
@@ -31,8 +36,14 @@ export type AttemptVerdict<T> =
 // n8n's own timer helper: the community-package scanner refuses the global setTimeout in nodes.
 export { sleep };
 
-export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random = Math.random): number {
-	if (retryAfterMs !== undefined && retryAfterMs >= 0) return Math.min(retryAfterMs, policy.maxDelayMs);
+export function backoffDelay(
+	attempt: number,
+	policy: RetryPolicy,
+	retryAfterMs?: number,
+	random = Math.random,
+): number {
+	if (retryAfterMs !== undefined && retryAfterMs >= 0)
+		return Math.min(retryAfterMs, policy.maxDelayMs);
 	const exp = policy.baseDelayMs * 2 ** attempt;
 	return Math.min(policy.maxDelayMs, exp / 2 + random() * (exp / 2));
 }
@@ -59,7 +70,9 @@ export async function withRetry<T>(
 		const delay = backoffDelay(n, policy, verdict.retryAfterMs);
 		// A quota answer is waited out while its own budget lasts (each wait counted as at least a second, so a
 		// server saying «retry after 0» cannot keep us looping); other failures have `retries` attempts.
-		const budgetLeft = verdict.rateLimited === true && rateLimitedWait + Math.max(delay, 1000) <= (policy.rateLimitWaitMs ?? 0);
+		const budgetLeft =
+			verdict.rateLimited === true &&
+			rateLimitedWait + Math.max(delay, 1000) <= (policy.rateLimitWaitMs ?? 0);
 		if (n >= policy.retries && !budgetLeft) throw verdict.error;
 		if (verdict.rateLimited) rateLimitedWait += Math.max(delay, 1000);
 		await wait(delay);
@@ -74,7 +87,12 @@ export function isRetryableStatus(status: number): boolean {
 /** The error and its causes, outermost first: fetch wraps the socket error, and clients (gaxios) wrap fetch's. */
 function causeChain(error: unknown): unknown[] {
 	const chain: unknown[] = [];
-	for (let e = error; e && typeof e === 'object' && chain.length < 5 && !chain.includes(e); e = (e as { cause?: unknown }).cause) chain.push(e);
+	for (
+		let e = error;
+		e && typeof e === 'object' && chain.length < 5 && !chain.includes(e);
+		e = (e as { cause?: unknown }).cause
+	)
+		chain.push(e);
 	return chain;
 }
 
@@ -87,7 +105,16 @@ export function networkCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ECONNREFUSED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const TRANSIENT_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ECONNREFUSED',
+	'ESOCKETTIMEDOUT',
+	'UND_ERR_SOCKET',
+	'UND_ERR_CLOSED',
+]);
 
 /**
  * Network-level failures (timeouts, resets, truncated bodies) are transient too — also when a client wrapped them
@@ -97,6 +124,8 @@ export function isTransientNetworkError(error: unknown): boolean {
 	return causeChain(error).some((e) => {
 		const code = (e as { code?: unknown }).code;
 		if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
-		return /socket hang up|fetch failed|other side closed|timeout|aborted|Unexpected end of JSON|Unexpected token|JSON/i.test(String((e as Error).message ?? ''));
+		return /socket hang up|fetch failed|other side closed|timeout|aborted|Unexpected end of JSON|Unexpected token|JSON/i.test(
+			String((e as Error).message ?? ''),
+		);
 	});
 }

@@ -27,7 +27,10 @@ export async function executeSource(
 					continue;
 				}
 				try {
-					out.push({ json: options.normalize(record) as unknown as IDataObject, pairedItem: { item: i } });
+					out.push({
+						json: options.normalize(record) as unknown as IDataObject,
+						pairedItem: { item: i },
+					});
 				} catch (error) {
 					if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, i);
 					out.push(errorItem(error as Error, options.label(record), i));

@@ -10,11 +10,16 @@ export function spreadsheetIdFromText(value: unknown): string {
  * The spreadsheet a node works with: its own «ID таблицы» when filled, else the district's «Таблица МЦУ» of the
  * Google credential, so a district sets it once.
  */
-export function resolveSpreadsheetId(node: INode, parameter: unknown, credentials: ICredentialDataDecryptedObject | undefined): string {
+export function resolveSpreadsheetId(
+	node: INode,
+	parameter: unknown,
+	credentials: ICredentialDataDecryptedObject | undefined,
+): string {
 	const id = spreadsheetIdFromText(parameter) || spreadsheetIdFromText(credentials?.spreadsheetId);
 	if (!id) {
 		throw new NodeOperationError(node, 'Не указана Google Таблица', {
-			description: 'Заполните «Таблица МЦУ» в учётных данных «МЦУ: Google Service Account (Таблицы) API» (ID или адрес таблицы) или «ID таблицы» в этом узле',
+			description:
+				'Заполните «Таблица МЦУ» в учётных данных «МЦУ: Google Service Account (Таблицы) API» (ID или адрес таблицы) или «ID таблицы» в этом узле',
 		});
 	}
 	return id;

@@ -1,5 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { changedReadFrom, takeChanged, type ChangedCursor, type ChangedRecord } from '../../lib/sources/cursor';
+import {
+	changedReadFrom,
+	takeChanged,
+	type ChangedCursor,
+	type ChangedRecord,
+} from '../../lib/sources/cursor';
 
 /**
  * A cursor the service itself confirms when it receives it back (Telegram's `offset`, MAX's `marker`): sending the
@@ -31,7 +36,8 @@ const OUTCOMES_KEPT = 1000;
 
 /** The run's end as n8n records it on the execution (not part of the typed node API, hence the guard). */
 export function runFailed(ctx: IExecuteFunctions): boolean | undefined {
-	const data = (ctx as unknown as { runExecutionData?: { resultData?: { error?: unknown } } }).runExecutionData;
+	const data = (ctx as unknown as { runExecutionData?: { resultData?: { error?: unknown } } })
+		.runExecutionData;
 	return data?.resultData ? data.resultData.error !== undefined : undefined;
 }
 
@@ -42,7 +48,8 @@ export async function readWithStagedCursor<T, R, O>(
 	handOver: (records: R[]) => Promise<O> | O,
 ): Promise<O> {
 	let cursor = state.cursor;
-	if (state.stagedBy !== undefined && outcomes.get(state.stagedBy) === true) cursor = state.previous;
+	if (state.stagedBy !== undefined && outcomes.get(state.stagedBy) === true)
+		cursor = state.previous;
 	const { records, next } = await read(cursor);
 	const out = await handOver(records);
 	if (next !== undefined && next !== cursor) {

@@ -22,7 +22,13 @@ export class FaultInjector extends EventEmitter {
 	private rules: ActiveRule[] = [];
 	private rng: Rng = createRng(1);
 	/** Every fault injected, for tests and reports. */
-	readonly log: Array<{ emulator: string; route: string; kind: string; afterApply?: boolean; at: string }> = [];
+	readonly log: Array<{
+		emulator: string;
+		route: string;
+		kind: string;
+		afterApply?: boolean;
+		at: string;
+	}> = [];
 
 	configure(plan: FaultPlan): void {
 		this.rng = createRng(plan.seed ?? 1);
@@ -49,7 +55,13 @@ export class FaultInjector extends EventEmitter {
 			if (rule.times !== undefined && active.fired >= rule.times) continue;
 			if (this.rng() >= (rule.rate ?? 1)) continue;
 			active.fired++;
-			this.log.push({ emulator, route, kind: rule.kind, ...(rule.afterApply ? { afterApply: true } : {}), at: new Date().toISOString() });
+			this.log.push({
+				emulator,
+				route,
+				kind: rule.kind,
+				...(rule.afterApply ? { afterApply: true } : {}),
+				at: new Date().toISOString(),
+			});
 			this.emit('fault', this.log[this.log.length - 1]);
 			return { ...rule, retryAfter: rule.retryAfter ?? 1 };
 		}

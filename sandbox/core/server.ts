@@ -21,7 +21,9 @@ function parseMultipart(raw: Buffer, contentType: string): Record<string, string
 		const start = part.indexOf('\r\n\r\n');
 		if (start < 0) continue;
 		const value = part.slice(start + 4).replace(/\r\n$/, '');
-		out[name] = /filename="/i.test(part) ? `[file ${value.length} bytes]` : Buffer.from(value, 'latin1').toString('utf8');
+		out[name] = /filename="/i.test(part)
+			? `[file ${value.length} bytes]`
+			: Buffer.from(value, 'latin1').toString('utf8');
 	}
 	return out;
 }
@@ -78,15 +80,27 @@ function genericFault(fault: Fault): SandboxResponse {
 				body: { error: { code: 429, message: 'Too Many Requests' } },
 			};
 		case 'http_502':
-			return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body>502 Bad Gateway</body></html>' };
+			return {
+				status: 502,
+				headers: { 'content-type': 'text/html' },
+				body: '<html><body>502 Bad Gateway</body></html>',
+			};
 		case 'http_503':
-			return { status: 503, headers: { 'retry-after': String(fault.retryAfter) }, body: { error: { code: 503, message: 'Service Unavailable' } } };
+			return {
+				status: 503,
+				headers: { 'retry-after': String(fault.retryAfter) },
+				body: { error: { code: 503, message: 'Service Unavailable' } },
+			};
 		default:
 			return { status: 500, body: { error: { code: 500, message: 'Internal Server Error' } } };
 	}
 }
 
-function write(res: ServerResponse, response: SandboxResponse, corrupt?: 'truncated_json' | 'malformed_json'): void {
+function write(
+	res: ServerResponse,
+	response: SandboxResponse,
+	corrupt?: 'truncated_json' | 'malformed_json',
+): void {
 	const headers: Record<string, string> = { ...(response.headers ?? {}) };
 	let payload: Buffer;
 	if (response.body === undefined) payload = Buffer.alloc(0);
@@ -98,8 +112,10 @@ function write(res: ServerResponse, response: SandboxResponse, corrupt?: 'trunca
 			headers['content-type'] = 'application/json; charset=utf-8';
 		}
 	}
-	if (corrupt === 'truncated_json') payload = payload.subarray(0, Math.max(1, Math.floor(payload.length / 2)));
-	if (corrupt === 'malformed_json') payload = Buffer.from(`{"response": [${payload.toString('utf8').slice(1, 40)}<html>`, 'utf8');
+	if (corrupt === 'truncated_json')
+		payload = payload.subarray(0, Math.max(1, Math.floor(payload.length / 2)));
+	if (corrupt === 'malformed_json')
+		payload = Buffer.from(`{"response": [${payload.toString('utf8').slice(1, 40)}<html>`, 'utf8');
 	headers['content-length'] = String(payload.length);
 	res.writeHead(response.status, headers);
 	res.end(payload);
@@ -201,14 +217,23 @@ export async function serveEmulator(
 				if (fault?.kind === 'connection_reset') return void rawReq.socket.destroy();
 				if (fault?.kind === 'expired_token') emulator.expireTokens?.(req);
 				if (fault?.kind === 'insert_records') emulator.insertRecords?.(fault.code ?? 1);
-				if (fault && ['http_429', 'http_500', 'http_502', 'http_503', 'api_error'].includes(fault.kind)) {
+				if (
+					fault &&
+					['http_429', 'http_500', 'http_502', 'http_503', 'api_error'].includes(fault.kind)
+				) {
 					return write(res, emulator.renderFault?.(fault, req) ?? genericFault(fault));
 				}
 				const response = await emulator.handle(req);
-				const corrupt = fault?.kind === 'truncated_json' || fault?.kind === 'malformed_json' ? fault.kind : undefined;
+				const corrupt =
+					fault?.kind === 'truncated_json' || fault?.kind === 'malformed_json'
+						? fault.kind
+						: undefined;
 				write(res, response, corrupt);
 			} catch (error) {
-				write(res, { status: 500, body: { error: { code: 500, message: `sandbox: ${(error as Error).message}` } } });
+				write(res, {
+					status: 500,
+					body: { error: { code: 500, message: `sandbox: ${(error as Error).message}` } },
+				});
 			}
 		})();
 	});

@@ -86,7 +86,9 @@ export class ImEmulator implements Emulator {
 	}
 
 	load(state: unknown): void {
-		this.incidents = new Map(((state as { incidents?: Incident[] }).incidents ?? []).map((i) => [i.id, i]));
+		this.incidents = new Map(
+			((state as { incidents?: Incident[] }).incidents ?? []).map((i) => [i.id, i]),
+		);
 	}
 
 	add(incident: Incident): Incident {
@@ -99,14 +101,21 @@ export class ImEmulator implements Emulator {
 	}
 
 	routeOf(req: SandboxRequest): string {
-		const m = /^\/api\/v1\/incidents(?:\/([^/]+))?(?:\/(take|assign|forward|answer|reject))?$/.exec(req.path);
+		const m = /^\/api\/v1\/incidents(?:\/([^/]+))?(?:\/(take|assign|forward|answer|reject))?$/.exec(
+			req.path,
+		);
 		if (!m) return `${req.method} ${req.path}`;
 		if (m[2]) return `POST /incidents/{id}/${m[2]}`;
 		return m[1] ? 'GET /incidents/{id}' : 'GET /incidents';
 	}
 
 	renderFault(fault: Fault): SandboxResponse | undefined {
-		if (fault.kind === 'http_429') return { status: 429, headers: { 'Retry-After': String(fault.retryAfter) }, body: { error: { code: 'RATE_LIMIT', message: 'Слишком много запросов' } } };
+		if (fault.kind === 'http_429')
+			return {
+				status: 429,
+				headers: { 'Retry-After': String(fault.retryAfter) },
+				body: { error: { code: 'RATE_LIMIT', message: 'Слишком много запросов' } },
+			};
 		return imError(Number(fault.kind.slice(5)), 'UNAVAILABLE', 'Сервис временно недоступен');
 	}
 
@@ -143,14 +152,18 @@ export class ImEmulator implements Emulator {
 
 	handle(req: SandboxRequest): SandboxResponse {
 		const token = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
-		if (!token || !this.tokens.has(token)) return imError(401, 'UNAUTHORIZED', 'Неверный или отсутствующий токен API');
-		const m = /^\/api\/v1\/incidents(?:\/([^/]+))?(?:\/(take|assign|forward|answer|reject))?$/.exec(req.path);
+		if (!token || !this.tokens.has(token))
+			return imError(401, 'UNAUTHORIZED', 'Неверный или отсутствующий токен API');
+		const m = /^\/api\/v1\/incidents(?:\/([^/]+))?(?:\/(take|assign|forward|answer|reject))?$/.exec(
+			req.path,
+		);
 		if (!m) return imError(404, 'NOT_FOUND', `Нет маршрута ${req.path}`);
 		if (!m[1] && req.method === 'GET') return this.list(req);
 		const incident = m[1] ? this.incidents.get(decodeURIComponent(m[1])) : undefined;
 		if (!incident) return imError(404, 'NOT_FOUND', `Инцидент ${m[1]} не найден`);
 		if (!m[2] && req.method === 'GET') return { status: 200, body: incident };
-		if (m[2] && req.method === 'POST') return this.action(incident, m[2], (req.body ?? {}) as Record<string, unknown>);
+		if (m[2] && req.method === 'POST')
+			return this.action(incident, m[2], (req.body ?? {}) as Record<string, unknown>);
 		return imError(405, 'METHOD_NOT_ALLOWED', req.method);
 	}
 
@@ -163,20 +176,37 @@ export class ImEmulator implements Emulator {
 		let items = this.all();
 		if (req.query.updatedSince) {
 			const since = Date.parse(req.query.updatedSince);
-			if (Number.isNaN(since)) return imError(400, 'BAD_REQUEST', `updatedSince: не дата — ${req.query.updatedSince}`);
+			if (Number.isNaN(since))
+				return imError(400, 'BAD_REQUEST', `updatedSince: не дата — ${req.query.updatedSince}`);
 			items = items.filter((i) => Date.parse(i.updatedAt) >= since);
 		}
 		if (req.query.status) {
 			const wanted = new Set(req.query.status.split(','));
 			items = items.filter((i) => wanted.has(i.status));
 		}
-		items.sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || a.id.localeCompare(b.id));
-		return { status: 200, body: { items: items.slice(page * size, page * size + size), page, size, total: items.length, totalPages: Math.ceil(items.length / size) } };
+		items.sort(
+			(a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || a.id.localeCompare(b.id),
+		);
+		return {
+			status: 200,
+			body: {
+				items: items.slice(page * size, page * size + size),
+				page,
+				size,
+				total: items.length,
+				totalPages: Math.ceil(items.length / size),
+			},
+		};
 	}
 
-	private action(incident: Incident, action: string, body: Record<string, unknown>): SandboxResponse {
+	private action(
+		incident: Incident,
+		action: string,
+		body: Record<string, unknown>,
+	): SandboxResponse {
 		const now = iso(Date.now());
-		if (['answered', 'rejected', 'closed', 'forwarded'].includes(incident.status)) return imError(409, 'INVALID_STATE', `Инцидент в статусе ${incident.status}`);
+		if (['answered', 'rejected', 'closed', 'forwarded'].includes(incident.status))
+			return imError(409, 'INVALID_STATE', `Инцидент в статусе ${incident.status}`);
 		if (action === 'take') {
 			incident.status = 'in_work';
 			incident.takenAt = now;
@@ -189,18 +219,28 @@ export class ImEmulator implements Emulator {
 			incident.takenAt ??= now;
 		} else if (action === 'forward') {
 			const organization = typeof body.organization === 'string' ? body.organization.trim() : '';
-			if (!organization) return imError(400, 'VALIDATION_ERROR', 'organization: организация обязательна');
+			if (!organization)
+				return imError(400, 'VALIDATION_ERROR', 'organization: организация обязательна');
 			incident.status = 'forwarded';
-			incident.forwardedTo = { organization, comment: typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim() : null };
+			incident.forwardedTo = {
+				organization,
+				comment:
+					typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim() : null,
+			};
 		} else if (action === 'answer') {
 			const text = typeof body.text === 'string' ? body.text.trim() : '';
 			if (!text) return imError(400, 'VALIDATION_ERROR', 'text: текст ответа обязателен');
 			incident.status = 'answered';
 			incident.takenAt ??= now;
-			incident.answer = { text, publishedAt: now, publishedUrl: `${incident.postUrl}?reply=${Date.now() % 100000}` };
+			incident.answer = {
+				text,
+				publishedAt: now,
+				publishedUrl: `${incident.postUrl}?reply=${Date.now() % 100000}`,
+			};
 		} else {
 			const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
-			if (!reason) return imError(400, 'VALIDATION_ERROR', 'reason: причина отклонения обязательна');
+			if (!reason)
+				return imError(400, 'VALIDATION_ERROR', 'reason: причина отклонения обязательна');
 			incident.status = 'rejected';
 			incident.rejectReason = reason;
 		}
@@ -213,7 +253,13 @@ export function fromSeed(a: SeedAppeal): Incident {
 	const network = a.origin?.network ?? 'vk';
 	const created = a.oddities?.includes('bad_date') ? 'вчера вечером' : a.createdAt;
 	const author = a.author ? `${a.author.name} ${a.author.surname}` : null;
-	const profile = a.author ? (network === 'vk' ? `https://vk.com/id${a.author.vkId}` : network === 'ok' ? `https://ok.ru/profile/${a.author.okId}` : `https://t.me/${a.author.telegramUsername ?? a.author.telegramId}`) : null;
+	const profile = a.author
+		? network === 'vk'
+			? `https://vk.com/id${a.author.vkId}`
+			: network === 'ok'
+				? `https://ok.ru/profile/${a.author.okId}`
+				: `https://t.me/${a.author.telegramUsername ?? a.author.telegramId}`
+		: null;
 	const answered = a.answer;
 	let updated = a.createdAt;
 	if (a.takenAt) updated = a.takenAt;
@@ -227,14 +273,26 @@ export function fromSeed(a: SeedAppeal): Incident {
 		text: a.oddities?.includes('empty_text') ? '' : a.text,
 		address: a.address ?? null,
 		category: imCategoryFor(a.seq, a.expected.topic),
-		status: a.oddities?.includes('unknown_status') ? 'escalated_to_region' : answered ? 'answered' : a.takenAt ? 'in_work' : 'new',
+		status: a.oddities?.includes('unknown_status')
+			? 'escalated_to_region'
+			: answered
+				? 'answered'
+				: a.takenAt
+					? 'in_work'
+					: 'new',
 		deadline: imDeadline(a.createdAt),
 		createdAt: created,
 		updatedAt: updated,
 		takenAt: a.takenAt ?? null,
 		executor: null,
 		forwardedTo: null,
-		answer: answered ? { text: answered.text, publishedAt: answered.at, publishedUrl: `${a.origin?.postUrl ?? ''}?reply=${a.seq}` } : null,
+		answer: answered
+			? {
+					text: answered.text,
+					publishedAt: answered.at,
+					publishedUrl: `${a.origin?.postUrl ?? ''}?reply=${a.seq}`,
+				}
+			: null,
 		rejectReason: null,
 		rating: a.rating ?? null,
 	};

@@ -31,7 +31,12 @@ export interface MaxMessage {
 	sender: MaxUser;
 	recipient: { chat_id: number; chat_type: 'dialog' | 'chat' | 'channel'; user_id?: number };
 	timestamp: number;
-	link?: { type: 'reply' | 'forward'; sender?: MaxUser; chat_id?: number; message: MaxMessageBody } | null;
+	link?: {
+		type: 'reply' | 'forward';
+		sender?: MaxUser;
+		chat_id?: number;
+		message: MaxMessageBody;
+	} | null;
 	body: MaxMessageBody;
 	url?: string | null;
 }
@@ -76,16 +81,40 @@ export interface MaxEmulatorOptions {
 }
 
 export const MAX_SANDBOX_TOKEN = 'max-sandbox-bot-token-0001';
-export const MAX_BOT: MaxUser = { user_id: 590000001, first_name: 'МЦУ Дедовичи', name: 'МЦУ Дедовичи', username: 'dedovichi_mcu_bot', is_bot: true, last_activity_time: 0 };
+export const MAX_BOT: MaxUser = {
+	user_id: 590000001,
+	first_name: 'МЦУ Дедовичи',
+	name: 'МЦУ Дедовичи',
+	username: 'dedovichi_mcu_bot',
+	is_bot: true,
+	last_activity_time: 0,
+};
 /** The district's public chat in MAX; the bot is an administrator with «read all messages». */
-export const MAX_DISTRICT_CHAT = { chat_id: -71000000001, title: 'Дедовичи — жители и администрация' };
+export const MAX_DISTRICT_CHAT = {
+	chat_id: -71000000001,
+	title: 'Дедовичи — жители и администрация',
+};
 /** A user's dialog with the bot has its own chat id. */
 export const dialogChatOf = (userId: number) => 80000000000 + userId;
 
-const UPDATE_TYPES = ['message_created', 'message_edited', 'message_removed', 'message_callback', 'bot_started', 'bot_added', 'bot_removed', 'user_added', 'user_removed', 'chat_title_changed'];
+const UPDATE_TYPES = [
+	'message_created',
+	'message_edited',
+	'message_removed',
+	'message_callback',
+	'bot_started',
+	'bot_added',
+	'bot_removed',
+	'user_added',
+	'user_removed',
+	'chat_title_changed',
+];
 const SECRET = /^[A-Za-z0-9_-]{5,256}$/;
 
-const maxError = (status: number, code: string, message: string): SandboxResponse => ({ status, body: { code, message } });
+const maxError = (status: number, code: string, message: string): SandboxResponse => ({
+	status,
+	body: { code, message },
+});
 const ok = (body: unknown): SandboxResponse => ({ status: 200, body });
 
 export class MaxEmulator implements Emulator {
@@ -133,7 +162,13 @@ export class MaxEmulator implements Emulator {
 	}
 
 	dump(): unknown {
-		return { updates: this.log, confirmed: this.confirmed, subscriptions: [...this.subscriptions.values()].map(publicSubscription), sent: this.sent, deliveries: this.deliveries };
+		return {
+			updates: this.log,
+			confirmed: this.confirmed,
+			subscriptions: [...this.subscriptions.values()].map(publicSubscription),
+			sent: this.sent,
+			deliveries: this.deliveries,
+		};
 	}
 
 	load(state: unknown): void {
@@ -169,21 +204,66 @@ export class MaxEmulator implements Emulator {
 
 	private user(u: MaxSeedMessage['user']): MaxUser {
 		const name = [u.first_name, u.last_name].filter(Boolean).join(' ');
-		return { user_id: u.user_id, first_name: u.first_name, ...(u.last_name ? { last_name: u.last_name } : {}), name, username: u.username ?? null, is_bot: false, last_activity_time: MAX_SEED_START };
+		return {
+			user_id: u.user_id,
+			first_name: u.first_name,
+			...(u.last_name ? { last_name: u.last_name } : {}),
+			name,
+			username: u.username ?? null,
+			is_bot: false,
+			last_activity_time: MAX_SEED_START,
+		};
 	}
 
 	private body(text: string | null, attachments: unknown[] | null = null): MaxMessageBody {
 		const seq = this.nextMid++;
-		return { mid: `mid.${(0x5a000000 + seq).toString(16)}${String(seq).padStart(8, '0')}`, seq, text, attachments };
+		return {
+			mid: `mid.${(0x5a000000 + seq).toString(16)}${String(seq).padStart(8, '0')}`,
+			seq,
+			text,
+			attachments,
+		};
 	}
 
 	private fromSeed(m: MaxSeedMessage, earlier: MaxMessage[]): MaxMessage {
 		const sender = this.user(m.user);
 		const parent = m.replyTo !== undefined ? earlier[m.replyTo] : undefined;
-		const recipient = m.chat === 'chat' ? { chat_id: MAX_DISTRICT_CHAT.chat_id, chat_type: 'chat' as const } : { chat_id: dialogChatOf(sender.user_id), chat_type: 'dialog' as const, user_id: MAX_BOT.user_id };
+		const recipient =
+			m.chat === 'chat'
+				? { chat_id: MAX_DISTRICT_CHAT.chat_id, chat_type: 'chat' as const }
+				: {
+						chat_id: dialogChatOf(sender.user_id),
+						chat_type: 'dialog' as const,
+						user_id: MAX_BOT.user_id,
+					};
 		// Empty text stays as sent: the normalizer must name the field rather than invent a message.
-		const body = this.body(m.text ?? null, m.attachment ? [{ type: 'image', payload: { photo_id: 1000 + m.minute, url: 'https://i.oneme.ru/i?r=sandbox' } }] : null);
-		const message: MaxMessage = { sender, recipient, timestamp: MAX_SEED_START + m.minute * 60000, body, ...(parent ? { link: { type: 'reply', sender: parent.sender, chat_id: parent.recipient.chat_id, message: parent.body } } : {}) };
+		const body = this.body(
+			m.text ?? null,
+			m.attachment
+				? [
+						{
+							type: 'image',
+							payload: { photo_id: 1000 + m.minute, url: 'https://i.oneme.ru/i?r=sandbox' },
+						},
+					]
+				: null,
+		);
+		const message: MaxMessage = {
+			sender,
+			recipient,
+			timestamp: MAX_SEED_START + m.minute * 60000,
+			body,
+			...(parent
+				? {
+						link: {
+							type: 'reply',
+							sender: parent.sender,
+							chat_id: parent.recipient.chat_id,
+							message: parent.body,
+						},
+					}
+				: {}),
+		};
 		this.messages.push(message);
 		return message;
 	}
@@ -196,17 +276,45 @@ export class MaxEmulator implements Emulator {
 	}
 
 	/** A citizen writes to the bot (in their dialog) or in the district's chat. */
-	citizenMessage(user: { user_id: number; first_name: string; last_name?: string; username?: string }, text: string, options: { chat?: boolean; replyTo?: MaxMessage } = {}): MaxUpdate {
+	citizenMessage(
+		user: { user_id: number; first_name: string; last_name?: string; username?: string },
+		text: string,
+		options: { chat?: boolean; replyTo?: MaxMessage } = {},
+	): MaxUpdate {
 		const sender = this.user(user);
-		const recipient = options.chat ? { chat_id: MAX_DISTRICT_CHAT.chat_id, chat_type: 'chat' as const } : { chat_id: dialogChatOf(sender.user_id), chat_type: 'dialog' as const, user_id: MAX_BOT.user_id };
-		const message: MaxMessage = { sender, recipient, timestamp: Date.now(), body: this.body(text), ...(options.replyTo ? { link: { type: 'reply', sender: options.replyTo.sender, chat_id: options.replyTo.recipient.chat_id, message: options.replyTo.body } } : {}) };
+		const recipient = options.chat
+			? { chat_id: MAX_DISTRICT_CHAT.chat_id, chat_type: 'chat' as const }
+			: {
+					chat_id: dialogChatOf(sender.user_id),
+					chat_type: 'dialog' as const,
+					user_id: MAX_BOT.user_id,
+				};
+		const message: MaxMessage = {
+			sender,
+			recipient,
+			timestamp: Date.now(),
+			body: this.body(text),
+			...(options.replyTo
+				? {
+						link: {
+							type: 'reply',
+							sender: options.replyTo.sender,
+							chat_id: options.replyTo.recipient.chat_id,
+							message: options.replyTo.body,
+						},
+					}
+				: {}),
+		};
 		this.messages.push(message);
 		return this.push({ update_type: 'message_created', timestamp: message.timestamp, message });
 	}
 
 	insertRecords(count: number): void {
 		for (let i = 0; i < count; i++) {
-			this.citizenMessage({ user_id: 620000 + this.nextSeq, first_name: 'Павел', last_name: 'Орлов' }, `Здравствуйте, в Крутце не вывозят мусор, баки полные уже неделю (${i + 1})`);
+			this.citizenMessage(
+				{ user_id: 620000 + this.nextSeq, first_name: 'Павел', last_name: 'Орлов' },
+				`Здравствуйте, в Крутце не вывозят мусор, баки полные уже неделю (${i + 1})`,
+			);
 		}
 	}
 
@@ -215,11 +323,22 @@ export class MaxEmulator implements Emulator {
 	}
 
 	renderFault(fault: Fault): SandboxResponse | undefined {
-		if (fault.kind === 'http_429') return { ...maxError(429, 'too.many.requests', 'Too many requests'), headers: { 'retry-after': String(fault.retryAfter) } };
+		if (fault.kind === 'http_429')
+			return {
+				...maxError(429, 'too.many.requests', 'Too many requests'),
+				headers: { 'retry-after': String(fault.retryAfter) },
+			};
 		// An API error the request itself caused (a refused part, a bad marker): `code` is the HTTP status.
-		if (fault.kind === 'api_error') return maxError(fault.code ?? 400, 'proto.payload', 'Injected error');
-		if (fault.kind === 'http_503') return maxError(503, 'service.unavailable', 'Service unavailable');
-		if (fault.kind === 'http_502') return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body>502 Bad Gateway</body></html>' };
+		if (fault.kind === 'api_error')
+			return maxError(fault.code ?? 400, 'proto.payload', 'Injected error');
+		if (fault.kind === 'http_503')
+			return maxError(503, 'service.unavailable', 'Service unavailable');
+		if (fault.kind === 'http_502')
+			return {
+				status: 502,
+				headers: { 'content-type': 'text/html' },
+				body: '<html><body>502 Bad Gateway</body></html>',
+			};
 		return maxError(500, 'internal.error', 'Internal server error');
 	}
 
@@ -235,10 +354,14 @@ export class MaxEmulator implements Emulator {
 	async handle(req: SandboxRequest): Promise<SandboxResponse> {
 		// MAX stopped accepting the token as a query parameter: only the header counts.
 		const auth = req.headers.authorization;
-		if (typeof auth !== 'string' || auth !== this.token) return maxError(401, 'verify.token', 'Invalid access_token');
+		if (typeof auth !== 'string' || auth !== this.token)
+			return maxError(401, 'verify.token', 'Invalid access_token');
 		if (this.overLimit()) return maxError(429, 'too.many.requests', 'Too many requests');
 		const route = this.routeOf(req);
-		const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+		const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<
+			string,
+			unknown
+		>;
 		switch (route) {
 			case 'GET /me':
 				return ok({ ...MAX_BOT, description: 'Официальный бот администрации Дедовичского района' });
@@ -248,11 +371,23 @@ export class MaxEmulator implements Emulator {
 				return ok({ subscriptions: [...this.subscriptions.values()].map(publicSubscription) });
 			case 'POST /subscriptions': {
 				const url = typeof body.url === 'string' ? body.url : '';
-				if (!/^https?:\/\/\S+$/.test(url)) return maxError(400, 'proto.payload', 'url: must be a valid HTTPS URL');
-				if (body.secret !== undefined && (typeof body.secret !== 'string' || !SECRET.test(body.secret))) return maxError(400, 'proto.payload', 'secret: must match [A-Za-z0-9_-]{5,256}');
+				if (!/^https?:\/\/\S+$/.test(url))
+					return maxError(400, 'proto.payload', 'url: must be a valid HTTPS URL');
+				if (
+					body.secret !== undefined &&
+					(typeof body.secret !== 'string' || !SECRET.test(body.secret))
+				)
+					return maxError(400, 'proto.payload', 'secret: must match [A-Za-z0-9_-]{5,256}');
 				const types = Array.isArray(body.update_types) ? body.update_types.map(String) : null;
-				if (types?.some((t) => !UPDATE_TYPES.includes(t))) return maxError(400, 'proto.payload', `update_types: unknown type`);
-				this.subscriptions.set(url, { url, time: Date.now(), update_types: types?.length ? types : null, secret: body.secret as string | undefined, version: String(body.version ?? '0.0.1') });
+				if (types?.some((t) => !UPDATE_TYPES.includes(t)))
+					return maxError(400, 'proto.payload', `update_types: unknown type`);
+				this.subscriptions.set(url, {
+					url,
+					time: Date.now(),
+					update_types: types?.length ? types : null,
+					secret: body.secret as string | undefined,
+					version: String(body.version ?? '0.0.1'),
+				});
 				return ok({ success: true });
 			}
 			case 'DELETE /subscriptions': {
@@ -266,9 +401,12 @@ export class MaxEmulator implements Emulator {
 			case 'GET /messages': {
 				const ids = req.query.message_ids?.split(',').filter(Boolean);
 				const chatId = req.query.chat_id !== undefined ? Number(req.query.chat_id) : undefined;
-				if (!ids && chatId === undefined) return maxError(400, 'proto.payload', 'chat_id or message_ids: required');
+				if (!ids && chatId === undefined)
+					return maxError(400, 'proto.payload', 'chat_id or message_ids: required');
 				const count = Math.min(100, Math.max(1, Number(req.query.count ?? 50) || 50));
-				const found = this.messages.filter((m) => (ids ? ids.includes(m.body.mid) : m.recipient.chat_id === chatId));
+				const found = this.messages.filter((m) =>
+					ids ? ids.includes(m.body.mid) : m.recipient.chat_id === chatId,
+				);
 				return ok({ messages: found.reverse().slice(0, count) });
 			}
 			case 'GET /messages/:id': {
@@ -281,30 +419,58 @@ export class MaxEmulator implements Emulator {
 		}
 	}
 
-	private sendMessage(query: Record<string, string>, body: Record<string, unknown>): SandboxResponse {
+	private sendMessage(
+		query: Record<string, string>,
+		body: Record<string, unknown>,
+	): SandboxResponse {
 		let recipient: MaxMessage['recipient'];
 		if (query.user_id !== undefined) {
 			const userId = Number(query.user_id);
-			if (!Number.isSafeInteger(userId)) return maxError(400, 'proto.payload', 'user_id: must be a number');
+			if (!Number.isSafeInteger(userId))
+				return maxError(400, 'proto.payload', 'user_id: must be a number');
 			recipient = { chat_id: dialogChatOf(userId), chat_type: 'dialog', user_id: userId };
 		} else if (query.chat_id !== undefined) {
 			const chatId = Number(query.chat_id);
-			if (!Number.isSafeInteger(chatId)) return maxError(400, 'proto.payload', 'chat_id: must be a number');
-			recipient = { chat_id: chatId, chat_type: chatId === MAX_DISTRICT_CHAT.chat_id ? 'chat' : 'dialog' };
+			if (!Number.isSafeInteger(chatId))
+				return maxError(400, 'proto.payload', 'chat_id: must be a number');
+			recipient = {
+				chat_id: chatId,
+				chat_type: chatId === MAX_DISTRICT_CHAT.chat_id ? 'chat' : 'dialog',
+			};
 		} else return maxError(400, 'proto.payload', 'user_id or chat_id: required');
 		const text = typeof body.text === 'string' ? body.text : null;
 		const attachments = Array.isArray(body.attachments) ? body.attachments : null;
-		if (!text?.trim() && !attachments?.length) return maxError(400, 'proto.payload', 'text: must not be empty');
-		if (text && text.length > 4000) return maxError(400, 'proto.payload', 'text: size must be between 0 and 4000');
-		if (body.format !== undefined && body.format !== null && body.format !== 'markdown' && body.format !== 'html') return maxError(400, 'proto.payload', 'format: must be markdown or html');
+		if (!text?.trim() && !attachments?.length)
+			return maxError(400, 'proto.payload', 'text: must not be empty');
+		if (text && text.length > 4000)
+			return maxError(400, 'proto.payload', 'text: size must be between 0 and 4000');
+		if (
+			body.format !== undefined &&
+			body.format !== null &&
+			body.format !== 'markdown' &&
+			body.format !== 'html'
+		)
+			return maxError(400, 'proto.payload', 'format: must be markdown or html');
 		let link: MaxMessage['link'] = null;
 		const requested = body.link as { type?: string; mid?: string } | undefined;
 		if (requested) {
 			const parent = this.messages.find((m) => m.body.mid === requested.mid);
-			if (!parent || (requested.type !== 'reply' && requested.type !== 'forward')) return maxError(400, 'proto.payload', 'link: message not found');
-			link = { type: requested.type, sender: parent.sender, chat_id: parent.recipient.chat_id, message: parent.body };
+			if (!parent || (requested.type !== 'reply' && requested.type !== 'forward'))
+				return maxError(400, 'proto.payload', 'link: message not found');
+			link = {
+				type: requested.type,
+				sender: parent.sender,
+				chat_id: parent.recipient.chat_id,
+				message: parent.body,
+			};
 		}
-		const message: MaxMessage = { sender: MAX_BOT, recipient, timestamp: Date.now(), body: this.body(text, attachments), ...(link ? { link } : {}) };
+		const message: MaxMessage = {
+			sender: MAX_BOT,
+			recipient,
+			timestamp: Date.now(),
+			body: this.body(text, attachments),
+			...(link ? { link } : {}),
+		};
 		this.sent.push(message);
 		this.messages.push(message);
 		// The bot sees its own messages as updates: the node and the trigger must skip them.
@@ -314,19 +480,25 @@ export class MaxEmulator implements Emulator {
 
 	private async getUpdates(q: Record<string, string>): Promise<SandboxResponse> {
 		const limit = q.limit === undefined ? 100 : Number(q.limit);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return maxError(400, 'proto.payload', 'limit: must be between 1 and 1000');
+		if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+			return maxError(400, 'proto.payload', 'limit: must be between 1 and 1000');
 		const timeout = q.timeout === undefined ? 30 : Number(q.timeout);
-		if (!Number.isInteger(timeout) || timeout < 0 || timeout > 90) return maxError(400, 'proto.payload', 'timeout: must be between 0 and 90');
+		if (!Number.isInteger(timeout) || timeout < 0 || timeout > 90)
+			return maxError(400, 'proto.payload', 'timeout: must be between 0 and 90');
 		let after = this.confirmed;
 		if (q.marker !== undefined && q.marker !== '') {
 			const marker = Number(q.marker);
-			if (!Number.isSafeInteger(marker) || marker < 0) return maxError(400, 'proto.payload', 'marker: must be a number');
+			if (!Number.isSafeInteger(marker) || marker < 0)
+				return maxError(400, 'proto.payload', 'marker: must be a number');
 			// Sending a marker confirms every update up to it: MAX forgets them.
 			this.confirmed = Math.max(this.confirmed, Math.min(marker, this.nextSeq - 1));
 			after = Math.max(marker, this.confirmed);
 		}
 		const types = q.types ? q.types.split(',').filter(Boolean) : undefined;
-		const select = () => this.log.filter((s) => s.seq > after && (!types || types.includes(s.update.update_type))).slice(0, limit);
+		const select = () =>
+			this.log
+				.filter((s) => s.seq > after && (!types || types.includes(s.update.update_type)))
+				.slice(0, limit);
 		if (!select().length && timeout > 0) {
 			await new Promise<void>((resolve) => {
 				const timer = setTimeout(() => {
@@ -342,16 +514,30 @@ export class MaxEmulator implements Emulator {
 			});
 		}
 		const page = select();
-		return ok({ updates: page.map((s) => s.update), marker: page.length ? page[page.length - 1].seq : after });
+		return ok({
+			updates: page.map((s) => s.update),
+			marker: page.length ? page[page.length - 1].seq : after,
+		});
 	}
 
 	private async deliver(sub: Subscription, update: MaxUpdate): Promise<void> {
 		if (sub.update_types && !sub.update_types.includes(update.update_type)) return;
 		const attempts = this.options.deliveryAttempts ?? 5;
 		const delay = this.options.deliveryDelayMs ?? 1000;
-		const record: MaxDelivery = { url: sub.url, update_type: update.update_type, mid: update.message?.body.mid, attempts: 0, statuses: [], delivered: false };
+		const record: MaxDelivery = {
+			url: sub.url,
+			update_type: update.update_type,
+			mid: update.message?.body.mid,
+			attempts: 0,
+			statuses: [],
+			delivered: false,
+		};
 		this.deliveries.push(record);
-		for (let i = 0; i < attempts && !record.delivered && this.subscriptions.get(sub.url) === sub; i++) {
+		for (
+			let i = 0;
+			i < attempts && !record.delivered && this.subscriptions.get(sub.url) === sub;
+			i++
+		) {
 			if (i > 0) {
 				await new Promise<void>((resolve) => {
 					const timer = setTimeout(() => {
@@ -365,7 +551,10 @@ export class MaxEmulator implements Emulator {
 			try {
 				const res = await fetch(sub.url, {
 					method: 'POST',
-					headers: { 'Content-Type': 'application/json', ...(sub.secret ? { 'X-Max-Bot-Api-Secret': sub.secret } : {}) },
+					headers: {
+						'Content-Type': 'application/json',
+						...(sub.secret ? { 'X-Max-Bot-Api-Secret': sub.secret } : {}),
+					},
 					body: JSON.stringify(update),
 					signal: AbortSignal.timeout(10000),
 				});

@@ -1,4 +1,11 @@
-import { DIRECTORY_COLUMNS, DIRECTORY_HEADERS, DIRECTORY_SHEET, layoutRequests, sheetIdFor, type DirectoryRole } from '../../lib/reports';
+import {
+	DIRECTORY_COLUMNS,
+	DIRECTORY_HEADERS,
+	DIRECTORY_SHEET,
+	layoutRequests,
+	sheetIdFor,
+	type DirectoryRole,
+} from '../../lib/reports';
 
 /**
  * The model district's «Справочник», as its technical specialist fills it in once: department heads, the
@@ -9,16 +16,42 @@ import { DIRECTORY_COLUMNS, DIRECTORY_HEADERS, DIRECTORY_SHEET, layoutRequests, 
  */
 type Row = [department: string, role: DirectoryRole, name: string, telegram: string];
 
-const DEPARTMENTS: Array<[department: string, head: string, headChat: string, responsible: string, responsibleChat: string]> = [
-	['Отдел дорожного хозяйства и транспорта', 'Смирнов Пётр Андреевич', '6001', 'Смирнов П. А.', '5001'],
+const DEPARTMENTS: Array<
+	[department: string, head: string, headChat: string, responsible: string, responsibleChat: string]
+> = [
+	[
+		'Отдел дорожного хозяйства и транспорта',
+		'Смирнов Пётр Андреевич',
+		'6001',
+		'Смирнов П. А.',
+		'5001',
+	],
 	['МУП «Дедовичский водоканал»', 'Орлов Виктор Иванович', '6002', 'Орлов В. И.', '5002'],
 	['МУП «Тепловые сети Дедовичи»', 'Зайцев Роман Александрович', '6003', 'Зайцев Р. А.', '5003'],
 	['Отдел ЖКХ и строительства', 'Петров Павел Сергеевич', '6004', 'Петров П. С.', '5004'],
 	['Отдел благоустройства', 'Федорова Ирина Олеговна', '6005', 'Федорова И. О.', '5005'],
-	['Управление образования Дедовичского района', 'Николаева Светлана Ивановна', '6006', 'Николаева С. И.', '5006'],
+	[
+		'Управление образования Дедовичского района',
+		'Николаева Светлана Ивановна',
+		'6006',
+		'Николаева С. И.',
+		'5006',
+	],
 	['Отдел социальной защиты', 'Егорова Марина Викторовна', '6007', 'Егорова М. В.', '5007'],
-	['Отдел культуры, спорта и молодёжной политики', 'Соколов Дмитрий Юрьевич', '6008', 'Соколов Д. Ю.', '5008'],
-	['Отдел экономики, торговли и связи', 'Григорьев Андрей Валерьевич', '6009', 'Григорьев А. В.', '5009'],
+	[
+		'Отдел культуры, спорта и молодёжной политики',
+		'Соколов Дмитрий Юрьевич',
+		'6008',
+		'Соколов Д. Ю.',
+		'5008',
+	],
+	[
+		'Отдел экономики, торговли и связи',
+		'Григорьев Андрей Валерьевич',
+		'6009',
+		'Григорьев А. В.',
+		'5009',
+	],
 ];
 
 export const DISTRICT_DIRECTORY: Row[] = [
@@ -43,7 +76,20 @@ export function directorySeedTab(): SeedTab {
 	const title = DIRECTORY_SHEET;
 	return {
 		title,
-		requests: layoutRequests({ sheetId: sheetIdFor(title), title, columns: DIRECTORY_COLUMNS, rows: 100 }, { addSheet: true }),
-		values: [Object.values(DIRECTORY_HEADERS), ...DISTRICT_DIRECTORY.map(([department, role, name, telegram]) => [department, role, name, telegram, '', ''])],
+		requests: layoutRequests(
+			{ sheetId: sheetIdFor(title), title, columns: DIRECTORY_COLUMNS, rows: 100 },
+			{ addSheet: true },
+		),
+		values: [
+			Object.values(DIRECTORY_HEADERS),
+			...DISTRICT_DIRECTORY.map(([department, role, name, telegram]) => [
+				department,
+				role,
+				name,
+				telegram,
+				'',
+				'',
+			]),
+		],
 	};
 }

@@ -11,7 +11,14 @@ import { GREETINGS, PROBLEMS, REQUESTS } from './texts';
  * tab «История»; «МЦУ: Структурирование» trains its text model on it, the category table giving the topics.
  * Deterministic per seed; texts are the sandbox's own templates (forms and indirect, some with typos).
  */
-export const HISTORY_HEADERS = ['Номер', 'Источник', 'Дата создания', 'Категория', 'Подкатегория', 'Текст'] as const;
+export const HISTORY_HEADERS = [
+	'Номер',
+	'Источник',
+	'Дата создания',
+	'Категория',
+	'Подкатегория',
+	'Текст',
+] as const;
 export const HISTORY_SHEET = 'История';
 
 export interface HistoryRow {
@@ -37,16 +44,38 @@ export function generateHistory(seed: number = DEFAULT_SEED, count = 1200): Hist
 		const settlement = rng() < 0.6 ? SETTLEMENTS[0] : pick(rng, SETTLEMENTS.slice(1));
 		const indirect = rng() < 0.5 && INDIRECT[topic];
 		const problem = indirect ? pick(rng, INDIRECT[topic]) : pick(rng, PROBLEMS[topic]);
-		let text = [pick(rng, GREETINGS), `${capitalize(fillPlace(problem, place(rng, settlement)))}.`, pick(rng, REQUESTS)].filter(Boolean).join(' ');
+		let text = [
+			pick(rng, GREETINGS),
+			`${capitalize(fillPlace(problem, place(rng, settlement)))}.`,
+			pick(rng, REQUESTS),
+		]
+			.filter(Boolean)
+			.join(' ');
 		if (rng() < 0.25) text = withTypo(rng, text);
 		const im = rng() < 0.3;
 		const seq = 20000 + i;
 		const at = isoMsk(FROM + rng() * (TO - FROM));
 		if (im) {
-			rows.push({ number: `INC-H${seq}`, source: 'ИМ', createdAt: at, category: imCategoryFor(seq, topic) ?? '', subcategory: '', text, topic });
+			rows.push({
+				number: `INC-H${seq}`,
+				source: 'ИМ',
+				createdAt: at,
+				category: imCategoryFor(seq, topic) ?? '',
+				subcategory: '',
+				text,
+				topic,
+			});
 		} else {
 			const { subject, sub } = posCategoryFor(seq, topic);
-			rows.push({ number: String(4400000 + seq), source: 'ПОС', createdAt: at, category: subject.name, subcategory: sub.name, text, topic });
+			rows.push({
+				number: String(4400000 + seq),
+				source: 'ПОС',
+				createdAt: at,
+				category: subject.name,
+				subcategory: sub.name,
+				text,
+				topic,
+			});
 		}
 	}
 	return rows;
@@ -54,20 +83,57 @@ export function generateHistory(seed: number = DEFAULT_SEED, count = 1200): Hist
 
 /** The tab as a grid: the header and the rows, dates as «ДД.ММ.ГГГГ ЧЧ:ММ» the way cabinets export them. */
 export function historyGrid(rows: HistoryRow[]): string[][] {
-	const date = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
-	return [[...HISTORY_HEADERS], ...rows.map((r) => [r.number, r.source, date(r.createdAt), r.category, r.subcategory, r.text])];
+	const date = (iso: string) =>
+		`${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+	return [
+		[...HISTORY_HEADERS],
+		...rows.map((r) => [r.number, r.source, date(r.createdAt), r.category, r.subcategory, r.text]),
+	];
 }
 
 /** What loading a tab needs of a Sheets session (nodes/ReportSheets/transport's `openSheets`). */
 interface SessionLike<A> {
-	call<T>(label: string, fn: (api: A) => Promise<{ data: T }>, expected?: number[]): Promise<T | undefined>;
+	call<T>(
+		label: string,
+		fn: (api: A) => Promise<{ data: T }>,
+		expected?: number[],
+	): Promise<T | undefined>;
 }
 
-type Api = { spreadsheets: { batchUpdate(p: unknown): Promise<{ data: unknown }>; values: { update(p: unknown): Promise<{ data: unknown }> } } };
+type Api = {
+	spreadsheets: {
+		batchUpdate(p: unknown): Promise<{ data: unknown }>;
+		values: { update(p: unknown): Promise<{ data: unknown }> };
+	};
+};
 
 /** Pastes a grid into a new tab through the Sheets API, as a person would (the demo and tests use it). */
-export async function pasteTab<A>(session: SessionLike<A>, spreadsheetId: string, title: string, grid: Array<Array<string | number>>): Promise<void> {
-	const as = (fn: (api: Api) => Promise<{ data: unknown }>) => fn as unknown as (api: A) => Promise<{ data: unknown }>;
-	await session.call('spreadsheets.batchUpdate', as((api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [{ addSheet: { properties: { title } } }] } })));
-	await session.call('values.update', as((api) => api.spreadsheets.values.update({ spreadsheetId, range: `'${title.replace(/'/g, "''")}'!A1`, valueInputOption: 'RAW', requestBody: { values: grid } })));
+export async function pasteTab<A>(
+	session: SessionLike<A>,
+	spreadsheetId: string,
+	title: string,
+	grid: Array<Array<string | number>>,
+): Promise<void> {
+	const as = (fn: (api: Api) => Promise<{ data: unknown }>) =>
+		fn as unknown as (api: A) => Promise<{ data: unknown }>;
+	await session.call(
+		'spreadsheets.batchUpdate',
+		as((api) =>
+			api.spreadsheets.batchUpdate({
+				spreadsheetId,
+				requestBody: { requests: [{ addSheet: { properties: { title } } }] },
+			}),
+		),
+	);
+	await session.call(
+		'values.update',
+		as((api) =>
+			api.spreadsheets.values.update({
+				spreadsheetId,
+				range: `'${title.replace(/'/g, "''")}'!A1`,
+				valueInputOption: 'RAW',
+				requestBody: { values: grid },
+			}),
+		),
+	);
 }

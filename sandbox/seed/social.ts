@@ -105,7 +105,13 @@ export const INDIRECT: Record<string, string[]> = {
 };
 
 /** Social endings of the district's posts (no dictionary words). */
-export const SOCIAL_ENDINGS = ['Ну сколько ещё?', 'Кто-нибудь ответит?', 'Помогите уже.', 'Просто крик души.', ''];
+export const SOCIAL_ENDINGS = [
+	'Ну сколько ещё?',
+	'Кто-нибудь ответит?',
+	'Помогите уже.',
+	'Просто крик души.',
+	'',
+];
 
 /** A one-letter typo in one long word (swap, drop or double), as people type on a phone. */
 export function withTypo(rng: Rng, text: string): string {
@@ -115,7 +121,12 @@ export function withTypo(rng: Rng, text: string): string {
 	const [word, i] = pick(rng, long);
 	const at = 1 + Math.floor(rng() * (word.length - 2));
 	const kind = rng();
-	words[i] = kind < 0.4 ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2) : kind < 0.7 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at] + word.slice(at);
+	words[i] =
+		kind < 0.4
+			? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+			: kind < 0.7
+				? word.slice(0, at) + word.slice(at + 1)
+				: word.slice(0, at) + word[at] + word.slice(at);
 	return words.join(' ');
 }
 

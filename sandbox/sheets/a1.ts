@@ -30,7 +30,10 @@ export function columnName(index: number): string {
 /** A request mistake that Google answers with 400 INVALID_ARGUMENT. */
 export class RangeError400 extends Error {}
 
-const unquote = (name: string) => (name.startsWith("'") && name.endsWith("'") && name.length >= 2 ? name.slice(1, -1).replace(/''/g, "'") : name);
+const unquote = (name: string) =>
+	name.startsWith("'") && name.endsWith("'") && name.length >= 2
+		? name.slice(1, -1).replace(/''/g, "'")
+		: name;
 
 export function parseA1(input: string): GridRange {
 	const text = input.trim();
@@ -48,13 +51,22 @@ export function parseA1(input: string): GridRange {
 		return { sheet: unquote(text), startRow: 0, startCol: 0, endRow: null, endCol: null };
 	}
 	const m = /^([A-Za-z]{0,3})(\d*)(?::([A-Za-z]{0,3})(\d*))?$/.exec(cells);
-	if (!m || (!m[1] && !m[2]) || (m[3] !== undefined && !m[3] && !m[4])) throw new RangeError400(`Unable to parse range: ${input}`);
-	if ((m[2] && Number(m[2]) < 1) || (m[4] && Number(m[4]) < 1)) throw new RangeError400(`Unable to parse range: ${input}`);
+	if (!m || (!m[1] && !m[2]) || (m[3] !== undefined && !m[3] && !m[4]))
+		throw new RangeError400(`Unable to parse range: ${input}`);
+	if ((m[2] && Number(m[2]) < 1) || (m[4] && Number(m[4]) < 1))
+		throw new RangeError400(`Unable to parse range: ${input}`);
 	const startCol = m[1] ? columnIndex(m[1]) : 0;
 	const startRow = m[2] ? Number(m[2]) - 1 : 0;
 	if (m[3] === undefined) {
 		// A single cell (or a whole column `A` / row `3`).
-		return { sheet, startRow, startCol, endRow: m[2] ? startRow + 1 : null, endCol: m[1] ? startCol + 1 : null, anchor: Boolean(m[1] && m[2]) };
+		return {
+			sheet,
+			startRow,
+			startCol,
+			endRow: m[2] ? startRow + 1 : null,
+			endCol: m[1] ? startCol + 1 : null,
+			anchor: Boolean(m[1] && m[2]),
+		};
 	}
 	let endRow = m[4] ? Number(m[4]) : null;
 	let endCol = m[3] ? columnIndex(m[3]) + 1 : null;
@@ -68,11 +80,19 @@ export function parseA1(input: string): GridRange {
 
 /** A sheet name as Google writes it in ranges: quoted unless plain Latin letters, digits and `_`. */
 export function quoteSheet(sheet: string): string {
-	return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+	return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
+		? sheet
+		: `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** `'Лист'!A1:C3`, or `'Лист'!B2` for a single cell, as in Google's responses. */
-export function formatA1(sheet: string, startRow: number, startCol: number, rows: number, cols: number): string {
+export function formatA1(
+	sheet: string,
+	startRow: number,
+	startCol: number,
+	rows: number,
+	cols: number,
+): string {
 	const start = `${columnName(startCol)}${startRow + 1}`;
 	const end = `${columnName(startCol + Math.max(cols, 1) - 1)}${startRow + Math.max(rows, 1)}`;
 	return `${quoteSheet(sheet)}!${start === end ? start : `${start}:${end}`}`;

@@ -2,7 +2,8 @@ import type { Cell, CellValue, SheetState } from './state';
 
 /** Cell values: USER_ENTERED parsing, extended values, rendering with the column's number format. */
 
-const isoToSerial = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h, mi, s) / 86400000 + 25569;
+const isoToSerial = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) =>
+	Date.UTC(y, mo - 1, d, h, mi, s) / 86400000 + 25569;
 
 /** USER_ENTERED parsing: numbers, booleans, dates, percents, formulas; a leading apostrophe forces text. */
 export function parseUserEntered(value: unknown): Cell {
@@ -11,7 +12,8 @@ export function parseUserEntered(value: unknown): Cell {
 	if (text.startsWith("'")) return { v: text.slice(1) };
 	if (text.startsWith('=') && text.length > 1) return { v: text, f: text };
 	if (/^-?\d+([.,]\d+)?$/.test(text.trim())) return { v: Number(text.trim().replace(',', '.')) };
-	if (/^-?\d+([.,]\d+)?%$/.test(text.trim())) return { v: Number(text.trim().slice(0, -1).replace(',', '.')) / 100 };
+	if (/^-?\d+([.,]\d+)?%$/.test(text.trim()))
+		return { v: Number(text.trim().slice(0, -1).replace(',', '.')) / 100 };
 	if (/^(TRUE|FALSE)$/i.test(text)) return { v: text.toUpperCase() === 'TRUE' };
 	let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
 	if (m) return { v: isoToSerial(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) };
@@ -40,7 +42,9 @@ export function formatSerial(serial: number, pattern: string): string {
 			default: {
 				const before = whole.slice(0, offset);
 				const after = whole.slice(offset + 2);
-				return /hh\W*$/.test(before) || /^\W*ss/.test(after) ? pad(d.getUTCMinutes()) : pad(d.getUTCMonth() + 1);
+				return /hh\W*$/.test(before) || /^\W*ss/.test(after)
+					? pad(d.getUTCMinutes())
+					: pad(d.getUTCMonth() + 1);
 			}
 		}
 	});
@@ -51,7 +55,12 @@ export function formatted(sheet: SheetState, col: number, cell: Cell): string {
 	if (typeof cell.v === 'boolean') return cell.v ? 'TRUE' : 'FALSE';
 	if (typeof cell.v !== 'number') return cell.v;
 	const fmt = sheet.columnFormats[col];
-	if (fmt && (fmt.type === 'DATE_TIME' || fmt.type === 'DATE' || fmt.type === 'TIME') && fmt.pattern) return formatSerial(cell.v, fmt.pattern);
+	if (
+		fmt &&
+		(fmt.type === 'DATE_TIME' || fmt.type === 'DATE' || fmt.type === 'TIME') &&
+		fmt.pattern
+	)
+		return formatSerial(cell.v, fmt.pattern);
 	if (fmt?.type === 'DATE') return formatSerial(cell.v, 'dd.mm.yyyy');
 	if (fmt?.type === 'DATE_TIME') return formatSerial(cell.v, 'dd.mm.yyyy hh:mm:ss');
 	if (fmt?.type === 'PERCENT') {

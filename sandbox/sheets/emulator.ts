@@ -5,11 +5,23 @@ import { api, routeOf, TOKEN_PATHS } from './routes';
 import { exportHtml, exportRoute, exportXlsx } from './routes/export';
 import { expireTokens, token, unauthenticated } from './routes/token';
 import { applyRequest } from './requests';
-import { DEMO_SPREADSHEET_ID, SheetsStore, type CellValue, type SheetsOptions, type SpreadsheetState } from './state';
+import {
+	DEMO_SPREADSHEET_ID,
+	SheetsStore,
+	type CellValue,
+	type SheetsOptions,
+	type SpreadsheetState,
+} from './state';
 import { write } from './writing';
 
 export { formatSerial, parseUserEntered } from './cells';
-export { DEMO_SPREADSHEET_ID, type Cell, type CellValue, type SheetState, type SpreadsheetState } from './state';
+export {
+	DEMO_SPREADSHEET_ID,
+	type Cell,
+	type CellValue,
+	type SheetState,
+	type SpreadsheetState,
+} from './state';
 
 /**
  * Google Sheets API v4 emulator and the OAuth token endpoint of a service account. Faithful where clients depend on
@@ -46,7 +58,12 @@ export class SheetsEmulator implements Emulator {
 				applyRequest(this.store, copy, kind, body ?? {}, index);
 			});
 			this.store.replace(copy);
-			write(this.store.get(DEMO_SPREADSHEET_ID)!, formatA1(tab.title, 0, 0, 1, 1), tab.values, 'RAW')();
+			write(
+				this.store.get(DEMO_SPREADSHEET_ID)!,
+				formatA1(tab.title, 0, 0, 1, 1),
+				tab.values,
+				'RAW',
+			)();
 		}
 	}
 
@@ -88,7 +105,10 @@ export class SheetsEmulator implements Emulator {
 
 	renderFault(fault: Fault, req: SandboxRequest): SandboxResponse | undefined {
 		if (TOKEN_PATHS.has(req.path) && fault.kind !== 'http_429') {
-			return { status: Number(fault.kind.slice(5)) || 500, body: { error: 'internal_failure', error_description: 'Backend Error' } };
+			return {
+				status: Number(fault.kind.slice(5)) || 500,
+				body: { error: 'internal_failure', error_description: 'Backend Error' },
+			};
 		}
 		if (fault.kind === 'http_429') {
 			const write = /update|append|clear|batchUpdate/i.test(this.routeOf(req));
@@ -101,15 +121,39 @@ export class SheetsEmulator implements Emulator {
 						code: 429,
 						message: `Quota exceeded for quota metric '${metric}' and limit '${metric} per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:0'.`,
 						status: 'RESOURCE_EXHAUSTED',
-						details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'RATE_LIMIT_EXCEEDED', domain: 'googleapis.com', metadata: { service: 'sheets.googleapis.com', quota_metric: `sheets.googleapis.com/${write ? 'write' : 'read'}_requests` } }],
+						details: [
+							{
+								'@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+								reason: 'RATE_LIMIT_EXCEEDED',
+								domain: 'googleapis.com',
+								metadata: {
+									service: 'sheets.googleapis.com',
+									quota_metric: `sheets.googleapis.com/${write ? 'write' : 'read'}_requests`,
+								},
+							},
+						],
 					},
 				},
 			};
 		}
-		if (fault.kind === 'api_error') return googleError(fault.code ?? 400, fault.code === 403 ? 'PERMISSION_DENIED' : 'FAILED_PRECONDITION', 'The caller does not have permission');
+		if (fault.kind === 'api_error')
+			return googleError(
+				fault.code ?? 400,
+				fault.code === 403 ? 'PERMISSION_DENIED' : 'FAILED_PRECONDITION',
+				'The caller does not have permission',
+			);
 		const code = Number(fault.kind.slice(5)) || 500;
-		if (code === 502) return { status: 502, headers: { 'Content-Type': 'text/html; charset=UTF-8' }, body: '<!DOCTYPE html><html lang=en><title>Error 502 (Server Error)!!1</title><p><b>502.</b> <ins>That’s an error.</ins></html>' };
-		return googleError(code, code === 503 ? 'UNAVAILABLE' : 'INTERNAL', code === 503 ? 'The service is currently unavailable.' : 'Internal error encountered.');
+		if (code === 502)
+			return {
+				status: 502,
+				headers: { 'Content-Type': 'text/html; charset=UTF-8' },
+				body: '<!DOCTYPE html><html lang=en><title>Error 502 (Server Error)!!1</title><p><b>502.</b> <ins>That’s an error.</ins></html>',
+			};
+		return googleError(
+			code,
+			code === 503 ? 'UNAVAILABLE' : 'INTERNAL',
+			code === 503 ? 'The service is currently unavailable.' : 'Internal error encountered.',
+		);
 	}
 
 	expireTokens(req?: SandboxRequest): void {
@@ -122,12 +166,17 @@ export class SheetsEmulator implements Emulator {
 		const denied = unauthenticated(this.store, req);
 		if (denied) return denied;
 		if (req.body && typeof req.body === 'object' && '__invalidJson' in req.body) {
-			return googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received. Unexpected token.');
+			return googleError(
+				400,
+				'INVALID_ARGUMENT',
+				'Invalid JSON payload received. Unexpected token.',
+			);
 		}
 		try {
 			return api(this.store, this.baseUrl, req);
 		} catch (error) {
-			if (error instanceof RangeError400) return googleError(400, 'INVALID_ARGUMENT', error.message);
+			if (error instanceof RangeError400)
+				return googleError(400, 'INVALID_ARGUMENT', error.message);
 			throw error;
 		}
 	}

@@ -19,7 +19,13 @@ interface GridRangeLike {
 }
 
 interface CellFormat {
-	textFormat?: { bold?: boolean; italic?: boolean; strikethrough?: boolean; fontSize?: number; foregroundColor?: Color };
+	textFormat?: {
+		bold?: boolean;
+		italic?: boolean;
+		strikethrough?: boolean;
+		fontSize?: number;
+		foregroundColor?: Color;
+	};
 	backgroundColor?: Color;
 	horizontalAlignment?: string;
 	verticalAlignment?: string;
@@ -33,7 +39,11 @@ interface Border {
 }
 
 const argb = (c: Color | undefined) => {
-	const hex = (v: number | undefined) => Math.round(Math.max(0, Math.min(1, v ?? 0)) * 255).toString(16).padStart(2, '0').toUpperCase();
+	const hex = (v: number | undefined) =>
+		Math.round(Math.max(0, Math.min(1, v ?? 0)) * 255)
+			.toString(16)
+			.padStart(2, '0')
+			.toUpperCase();
 	return `FF${hex(c?.red)}${hex(c?.green)}${hex(c?.blue)}`;
 };
 
@@ -68,7 +78,8 @@ function excelNumFmt(fmt: { type: string; pattern?: string } | undefined): strin
 	}
 }
 
-const isDateFormat = (fmt: { type: string } | undefined) => Boolean(fmt && ['DATE', 'DATE_TIME', 'TIME'].includes(fmt.type));
+const isDateFormat = (fmt: { type: string } | undefined) =>
+	Boolean(fmt && ['DATE', 'DATE_TIME', 'TIME'].includes(fmt.type));
 
 /** Excel's sheet names: at most 31 characters, none of []:*?/\, unique. */
 function excelSheetName(title: string, taken: Set<string>): string {
@@ -111,10 +122,15 @@ function applyCellFormat(cell: ExcelJS.Cell, fmt: CellFormat, fields: string): v
 			...(t.foregroundColor ? { color: { argb: argb(t.foregroundColor) } } : {}),
 		};
 	}
-	if (fmt.backgroundColor && has('backgroundColor')) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fmt.backgroundColor) } };
+	if (fmt.backgroundColor && has('backgroundColor'))
+		cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fmt.backgroundColor) } };
 	if (has('horizontalAlignment') || has('verticalAlignment') || has('wrapStrategy')) {
-		const horizontal = { LEFT: 'left', CENTER: 'center', RIGHT: 'right' }[fmt.horizontalAlignment ?? ''] as ExcelJS.Alignment['horizontal'] | undefined;
-		const vertical = { TOP: 'top', MIDDLE: 'middle', BOTTOM: 'bottom' }[fmt.verticalAlignment ?? ''] as ExcelJS.Alignment['vertical'] | undefined;
+		const horizontal = { LEFT: 'left', CENTER: 'center', RIGHT: 'right' }[
+			fmt.horizontalAlignment ?? ''
+		] as ExcelJS.Alignment['horizontal'] | undefined;
+		const vertical = { TOP: 'top', MIDDLE: 'middle', BOTTOM: 'bottom' }[
+			fmt.verticalAlignment ?? ''
+		] as ExcelJS.Alignment['vertical'] | undefined;
 		cell.alignment = {
 			...cell.alignment,
 			...(horizontal ? { horizontal } : {}),
@@ -141,7 +157,11 @@ export async function spreadsheetXlsx(ss: SpreadsheetState): Promise<Buffer> {
 			views: ySplit || xSplit ? [{ state: 'frozen', ySplit, xSplit }] : [],
 		});
 		const height = dataHeight(sheet);
-		const width = Math.max(1, ...sheet.cells.map((r) => r.length), ...Object.keys(sheet.columnFormats).map((c) => Number(c) + 1));
+		const width = Math.max(
+			1,
+			...sheet.cells.map((r) => r.length),
+			...Object.keys(sheet.columnFormats).map((c) => Number(c) + 1),
+		);
 		sheet.cells.forEach((row, r) => {
 			row.forEach((c, j) => {
 				if (!c) return;
@@ -167,14 +187,23 @@ export async function spreadsheetXlsx(ss: SpreadsheetState): Promise<Buffer> {
 			if (kind === 'repeatCell') {
 				const fmt = ((request.cell ?? {}) as { userEnteredFormat?: CellFormat }).userEnteredFormat;
 				if (!fmt) continue;
-				for (let r = b.r0; r < b.r1; r++) for (let c = b.c0; c < b.c1; c++) applyCellFormat(ws.getCell(r + 1, c + 1), fmt, String(request.fields ?? '*'));
+				for (let r = b.r0; r < b.r1; r++)
+					for (let c = b.c0; c < b.c1; c++)
+						applyCellFormat(ws.getCell(r + 1, c + 1), fmt, String(request.fields ?? '*'));
 			} else if (kind === 'updateBorders') {
 				const side = (name: string): Partial<ExcelJS.Border> | undefined => {
 					const border = request[name] as Border | undefined;
 					const style = border?.style ? BORDER_STYLES[border.style] : undefined;
 					return style ? { style, color: { argb: argb(border?.color) } } : undefined;
 				};
-				const [top, bottom, left, right, innerH, innerV] = ['top', 'bottom', 'left', 'right', 'innerHorizontal', 'innerVertical'].map(side);
+				const [top, bottom, left, right, innerH, innerV] = [
+					'top',
+					'bottom',
+					'left',
+					'right',
+					'innerHorizontal',
+					'innerVertical',
+				].map(side);
 				for (let r = b.r0; r < b.r1; r++) {
 					for (let c = b.c0; c < b.c1; c++) {
 						const cell = ws.getCell(r + 1, c + 1);
@@ -191,7 +220,12 @@ export async function spreadsheetXlsx(ss: SpreadsheetState): Promise<Buffer> {
 						};
 					}
 				}
-			} else if (kind === 'mergeCells' && b.r1 > b.r0 && b.c1 > b.c0 && (b.r1 - b.r0 > 1 || b.c1 - b.c0 > 1)) {
+			} else if (
+				kind === 'mergeCells' &&
+				b.r1 > b.r0 &&
+				b.c1 > b.c0 &&
+				(b.r1 - b.r0 > 1 || b.c1 - b.c0 > 1)
+			) {
 				try {
 					ws.mergeCells(b.r0 + 1, b.c0 + 1, b.r1, b.c1);
 				} catch {
@@ -199,13 +233,24 @@ export async function spreadsheetXlsx(ss: SpreadsheetState): Promise<Buffer> {
 				}
 			}
 		}
-		for (const [col, px] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col) + 1).width = Math.max(4, Math.round(px / 7));
+		for (const [col, px] of Object.entries(sheet.columnWidths))
+			ws.getColumn(Number(col) + 1).width = Math.max(4, Math.round(px / 7));
 		const filter = (sheet.basicFilter as { range?: GridRangeLike } | undefined)?.range;
 		if (filter) {
 			const b = clampRange(filter, height, width);
-			if (b.c1 > b.c0) ws.autoFilter = { from: { row: b.r0 + 1, column: b.c0 + 1 }, to: { row: Math.max(b.r1, b.r0 + 1), column: b.c1 } };
+			if (b.c1 > b.c0)
+				ws.autoFilter = {
+					from: { row: b.r0 + 1, column: b.c0 + 1 },
+					to: { row: Math.max(b.r1, b.r0 + 1), column: b.c1 },
+				};
 		}
-		for (const validation of sheet.dataValidations as Array<{ range: GridRangeLike; rule?: { condition?: { type?: string; values?: Array<{ userEnteredValue?: string }> }; strict?: boolean } }>) {
+		for (const validation of sheet.dataValidations as Array<{
+			range: GridRangeLike;
+			rule?: {
+				condition?: { type?: string; values?: Array<{ userEnteredValue?: string }> };
+				strict?: boolean;
+			};
+		}>) {
 			const condition = validation.rule?.condition;
 			if (condition?.type !== 'ONE_OF_LIST' || !condition.values?.length) continue;
 			const list = `"${condition.values.map((v) => String(v.userEnteredValue ?? '').replace(/"/g, '""')).join(',')}"`;
@@ -213,13 +258,25 @@ export async function spreadsheetXlsx(ss: SpreadsheetState): Promise<Buffer> {
 			const b = clampRange(validation.range, height, width);
 			for (let r = b.r0; r < b.r1; r++) {
 				for (let c = b.c0; c < b.c1; c++) {
-					ws.getCell(r + 1, c + 1).dataValidation = { type: 'list', allowBlank: true, showErrorMessage: validation.rule?.strict === true, formulae: [list] };
+					ws.getCell(r + 1, c + 1).dataValidation = {
+						type: 'list',
+						allowBlank: true,
+						showErrorMessage: validation.rule?.strict === true,
+						formulae: [list],
+					};
 				}
 			}
 		}
-		for (const rule of sheet.conditionalFormats as Array<{ ranges?: GridRangeLike[]; booleanRule?: { condition?: { type?: string; values?: Array<{ userEnteredValue?: string }> }; format?: CellFormat } }>) {
+		for (const rule of sheet.conditionalFormats as Array<{
+			ranges?: GridRangeLike[];
+			booleanRule?: {
+				condition?: { type?: string; values?: Array<{ userEnteredValue?: string }> };
+				format?: CellFormat;
+			};
+		}>) {
 			const condition = rule.booleanRule?.condition;
-			const formula = condition?.type === 'CUSTOM_FORMULA' ? condition.values?.[0]?.userEnteredValue : undefined;
+			const formula =
+				condition?.type === 'CUSTOM_FORMULA' ? condition.values?.[0]?.userEnteredValue : undefined;
 			if (!formula || !rule.ranges?.length) continue;
 			const fmt = rule.booleanRule?.format ?? {};
 			for (const range of rule.ranges) {
@@ -234,8 +291,25 @@ export async function spreadsheetXlsx(ss: SpreadsheetState): Promise<Buffer> {
 							priority: 1,
 							formulae: [formula.replace(/^=/, '')],
 							style: {
-								...(fmt.backgroundColor ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(fmt.backgroundColor) } } } : {}),
-								...(fmt.textFormat?.bold || fmt.textFormat?.foregroundColor ? { font: { bold: fmt.textFormat.bold, ...(fmt.textFormat.foregroundColor ? { color: { argb: argb(fmt.textFormat.foregroundColor) } } : {}) } } : {}),
+								...(fmt.backgroundColor
+									? {
+											fill: {
+												type: 'pattern',
+												pattern: 'solid',
+												bgColor: { argb: argb(fmt.backgroundColor) },
+											},
+										}
+									: {}),
+								...(fmt.textFormat?.bold || fmt.textFormat?.foregroundColor
+									? {
+											font: {
+												bold: fmt.textFormat.bold,
+												...(fmt.textFormat.foregroundColor
+													? { color: { argb: argb(fmt.textFormat.foregroundColor) } }
+													: {}),
+											},
+										}
+									: {}),
 							},
 						},
 					],
@@ -246,7 +320,8 @@ export async function spreadsheetXlsx(ss: SpreadsheetState): Promise<Buffer> {
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** HTML export: one page, a table per sheet with the values as Sheets shows them; the first row is the header. */
 export function spreadsheetHtml(ss: SpreadsheetState, format: CellFormatter): string {
@@ -264,7 +339,9 @@ export function spreadsheetHtml(ss: SpreadsheetState, format: CellFormatter): st
 				return `<tr>${cells.join('')}</tr>`;
 			})
 			.join('\n');
-		const charts = sheet.charts.length ? `<p class="note">Диаграмм на листе: ${sheet.charts.length}</p>\n` : '';
+		const charts = sheet.charts.length
+			? `<p class="note">Диаграмм на листе: ${sheet.charts.length}</p>\n`
+			: '';
 		return `<section data-sheet-id="${sheet.properties.sheetId}">\n<h2>${escapeHtml(sheet.properties.title)}</h2>\n${charts}<table>\n${body}\n</table>\n</section>`;
 	});
 	return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${escapeHtml(ss.properties.title)}</title>

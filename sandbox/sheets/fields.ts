@@ -15,7 +15,8 @@ export function parseFields(mask: string): FieldTree {
 		}
 		const last = path[path.length - 1];
 		const existing = node[last];
-		if (leaf === true || existing === undefined) node[last] = leaf === true ? true : existing === true ? true : leaf;
+		if (leaf === true || existing === undefined)
+			node[last] = leaf === true ? true : existing === true ? true : leaf;
 		else if (existing !== true) Object.assign(existing, leaf);
 	};
 	const list = (): FieldTree => {
@@ -65,7 +66,11 @@ export function selectFields(value: unknown, tree: FieldTree): unknown {
 }
 
 /** Copies the masked fields from `source` onto `target` (a masked field absent from `source` is cleared). */
-export function applyMask(target: Record<string, unknown>, source: Record<string, unknown>, tree: FieldTree): void {
+export function applyMask(
+	target: Record<string, unknown>,
+	source: Record<string, unknown>,
+	tree: FieldTree,
+): void {
 	for (const [key, sub] of Object.entries(tree)) {
 		if (key === '*') {
 			for (const k of Object.keys(target)) if (!(k in source)) delete target[k];
@@ -73,7 +78,13 @@ export function applyMask(target: Record<string, unknown>, source: Record<string
 			continue;
 		}
 		const v = source[key];
-		if (sub === true || v === undefined || v === null || typeof v !== 'object' || Array.isArray(v)) {
+		if (
+			sub === true ||
+			v === undefined ||
+			v === null ||
+			typeof v !== 'object' ||
+			Array.isArray(v)
+		) {
 			if (sub !== true && (v === undefined || v === null)) {
 				// Clearing a nested selection clears the selected sub-fields only.
 				const t = target[key];
@@ -85,7 +96,8 @@ export function applyMask(target: Record<string, unknown>, source: Record<string
 			continue;
 		}
 		const t = target[key];
-		const next = t && typeof t === 'object' && !Array.isArray(t) ? (t as Record<string, unknown>) : {};
+		const next =
+			t && typeof t === 'object' && !Array.isArray(t) ? (t as Record<string, unknown>) : {};
 		applyMask(next, v as Record<string, unknown>, sub);
 		target[key] = next;
 	}

@@ -10,9 +10,18 @@ const VALUE_RENDER = ['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'];
 const DATE_RENDER = ['SERIAL_NUMBER', 'FORMATTED_STRING'];
 export const DIMENSIONS = ['ROWS', 'COLUMNS', 'DIMENSION_UNSPECIFIED'];
 
-function enumParam(query: Record<string, string>, key: string, allowed: string[], fallback: string): string {
+function enumParam(
+	query: Record<string, string>,
+	key: string,
+	allowed: string[],
+	fallback: string,
+): string {
 	const value = query[key] ?? fallback;
-	if (!allowed.includes(value)) throw invalidEnum(key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value);
+	if (!allowed.includes(value))
+		throw invalidEnum(
+			key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+			value,
+		);
 	return value;
 }
 
@@ -26,7 +35,9 @@ export function readValues(ss: SpreadsheetState, a1: string, query: Record<strin
 	const endRow = range.endRow ?? g.rowCount;
 	const endCol = range.endCol ?? g.columnCount;
 	if (range.startRow >= g.rowCount || range.startCol >= g.columnCount) {
-		throw new RangeError400(`Range (${a1}) exceeds grid limits. Max rows: ${g.rowCount}, max columns: ${g.columnCount}`);
+		throw new RangeError400(
+			`Range (${a1}) exceeds grid limits. Max rows: ${g.rowCount}, max columns: ${g.columnCount}`,
+		);
 	}
 	let rows: CellValue[][] = [];
 	for (let r = range.startRow; r < Math.min(endRow, sheet.cells.length); r++) {
@@ -35,10 +46,15 @@ export function readValues(ss: SpreadsheetState, a1: string, query: Record<strin
 		for (let c = range.startCol; c < Math.min(endCol, row.length); c++) {
 			const cell = row[c];
 			const fmt = sheet.columnFormats[c];
-			const isDate = fmt && (fmt.type === 'DATE' || fmt.type === 'DATE_TIME' || fmt.type === 'TIME');
+			const isDate =
+				fmt && (fmt.type === 'DATE' || fmt.type === 'DATE_TIME' || fmt.type === 'TIME');
 			if (!cell) out.push('');
-			else if (render === 'FORMULA') out.push(cell.f ?? (isDate && dates === 'FORMATTED_STRING' ? formatted(sheet, c, cell) : cell.v));
-			else if (render === 'UNFORMATTED_VALUE') out.push(isDate && dates === 'FORMATTED_STRING' ? formatted(sheet, c, cell) : cell.v);
+			else if (render === 'FORMULA')
+				out.push(
+					cell.f ?? (isDate && dates === 'FORMATTED_STRING' ? formatted(sheet, c, cell) : cell.v),
+				);
+			else if (render === 'UNFORMATTED_VALUE')
+				out.push(isDate && dates === 'FORMATTED_STRING' ? formatted(sheet, c, cell) : cell.v);
 			else out.push(formatted(sheet, c, cell));
 		}
 		rows.push(out);
@@ -46,20 +62,45 @@ export function readValues(ss: SpreadsheetState, a1: string, query: Record<strin
 	rows = trimGrid(rows);
 	if (major === 'COLUMNS') rows = trimGrid(transpose(rows));
 	// Google answers with the requested range, open ends closed at the grid's size.
-	const answered = formatA1(sheet.properties.title, range.startRow, range.startCol, Math.min(endRow, g.rowCount) - range.startRow, Math.min(endCol, g.columnCount) - range.startCol);
-	return { range: answered, majorDimension: major === 'COLUMNS' ? 'COLUMNS' : 'ROWS', ...(rows.length ? { values: rows } : {}) };
+	const answered = formatA1(
+		sheet.properties.title,
+		range.startRow,
+		range.startCol,
+		Math.min(endRow, g.rowCount) - range.startRow,
+		Math.min(endCol, g.columnCount) - range.startCol,
+	);
+	return {
+		range: answered,
+		majorDimension: major === 'COLUMNS' ? 'COLUMNS' : 'ROWS',
+		...(rows.length ? { values: rows } : {}),
+	};
 }
 
 /** spreadsheets.get: properties, sheets (with their filters, rules, charts), grid data for `ranges` when asked. */
-export function describe(ss: SpreadsheetState, baseUrl: string | undefined, includeGrid: boolean, ranges: string[], fields?: string): unknown {
+export function describe(
+	ss: SpreadsheetState,
+	baseUrl: string | undefined,
+	includeGrid: boolean,
+	ranges: string[],
+	fields?: string,
+): unknown {
 	const located = ranges.map((r) => locate(ss, r));
-	const sheets = located.length ? ss.sheets.filter((s) => located.some((l) => l.sheet === s)) : ss.sheets;
+	const sheets = located.length
+		? ss.sheets.filter((s) => located.some((l) => l.sheet === s))
+		: ss.sheets;
 	const full = {
 		spreadsheetId: ss.spreadsheetId,
 		properties: ss.properties,
 		sheets: sheets.map((s) => ({
 			properties: s.properties,
-			...(includeGrid ? { data: (located.length ? located.filter((l) => l.sheet === s).map((l) => l.range) : [null]).map((r) => gridData(s, r)) } : {}),
+			...(includeGrid
+				? {
+						data: (located.length
+							? located.filter((l) => l.sheet === s).map((l) => l.range)
+							: [null]
+						).map((r) => gridData(s, r)),
+					}
+				: {}),
 			...(s.conditionalFormats.length ? { conditionalFormats: s.conditionalFormats } : {}),
 			...(s.basicFilter ? { basicFilter: s.basicFilter } : {}),
 			...(s.charts.length ? { charts: s.charts } : {}),
@@ -96,7 +137,12 @@ function gridData(sheet: SheetState, range: GridRange | null) {
 				values.push({});
 				continue;
 			}
-			const typed = (v: CellValue) => (typeof v === 'number' ? { numberValue: v } : typeof v === 'boolean' ? { boolValue: v } : { stringValue: v });
+			const typed = (v: CellValue) =>
+				typeof v === 'number'
+					? { numberValue: v }
+					: typeof v === 'boolean'
+						? { boolValue: v }
+						: { stringValue: v };
 			const fmt = sheet.columnFormats[c];
 			values.push({
 				userEnteredValue: cell.f ? { formulaValue: cell.f } : typed(cell.v),
@@ -107,5 +153,11 @@ function gridData(sheet: SheetState, range: GridRange | null) {
 		}
 		rowData.push(values.length ? { values } : {});
 	}
-	return { ...(startRow ? { startRow } : {}), ...(startCol ? { startColumn: startCol } : {}), rowData, rowMetadata: [], columnMetadata: [] };
+	return {
+		...(startRow ? { startRow } : {}),
+		...(startCol ? { startColumn: startCol } : {}),
+		rowData,
+		rowMetadata: [],
+		columnMetadata: [],
+	};
 }

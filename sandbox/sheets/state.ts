@@ -15,7 +15,12 @@ export interface SheetState {
 		sheetId: number;
 		title: string;
 		index: number;
-		gridProperties: { rowCount: number; columnCount: number; frozenRowCount?: number; frozenColumnCount?: number };
+		gridProperties: {
+			rowCount: number;
+			columnCount: number;
+			frozenRowCount?: number;
+			frozenColumnCount?: number;
+		};
 		[k: string]: unknown;
 	};
 	cells: Array<Array<Cell | null>>;
@@ -83,7 +88,12 @@ export class SheetsStore {
 	}
 
 	load(state: unknown): void {
-		this.spreadsheets = new Map(((state as { spreadsheets?: SpreadsheetState[] }).spreadsheets ?? []).map((s) => [s.spreadsheetId, structuredClone(s)]));
+		this.spreadsheets = new Map(
+			((state as { spreadsheets?: SpreadsheetState[] }).spreadsheets ?? []).map((s) => [
+				s.spreadsheetId,
+				structuredClone(s),
+			]),
+		);
 	}
 
 	/** The next number of the deterministic id sequence (sheet and chart ids). */
@@ -93,7 +103,11 @@ export class SheetsStore {
 
 	/** A new spreadsheet with one empty sheet «Лист1» (sheetId 0, as Google gives the first sheet). */
 	createSpreadsheet(title: string, id = randomBytes(16).toString('base64url')): SpreadsheetState {
-		const state: SpreadsheetState = { spreadsheetId: id, properties: { title, locale: 'ru_RU', timeZone: 'Europe/Moscow', autoRecalc: 'ON_CHANGE' }, sheets: [] };
+		const state: SpreadsheetState = {
+			spreadsheetId: id,
+			properties: { title, locale: 'ru_RU', timeZone: 'Europe/Moscow', autoRecalc: 'ON_CHANGE' },
+			sheets: [],
+		};
 		this.addSheet(state, { title: 'Лист1', sheetId: 0 });
 		this.spreadsheets.set(id, state);
 		return state;
@@ -115,26 +129,52 @@ export class SheetsStore {
 		return trimGrid(sheet.cells.map((r) => r.map((c) => (c ? c.v : ''))));
 	}
 
-	addSheet(ss: SpreadsheetState, props: Record<string, unknown>, at = 'requests[0].addSheet'): SheetState {
+	addSheet(
+		ss: SpreadsheetState,
+		props: Record<string, unknown>,
+		at = 'requests[0].addSheet',
+	): SheetState {
 		const title = String(props.title ?? `Лист${ss.sheets.length + 1}`);
 		if (ss.sheets.some((s) => s.properties.title.toLowerCase() === title.toLowerCase())) {
-			throw new RangeError400(`Invalid ${at}: A sheet with the name "${title}" already exists. Please enter another name.`);
+			throw new RangeError400(
+				`Invalid ${at}: A sheet with the name "${title}" already exists. Please enter another name.`,
+			);
 		}
 		let sheetId: number;
 		if (props.sheetId !== undefined) {
 			sheetId = Number(props.sheetId);
-			if (!Number.isInteger(sheetId) || sheetId < 0) throw new RangeError400(`Invalid ${at}: sheetId must be a non-negative integer`);
+			if (!Number.isInteger(sheetId) || sheetId < 0)
+				throw new RangeError400(`Invalid ${at}: sheetId must be a non-negative integer`);
 		} else {
 			// Google's ids look random; these are deterministic so dumps compare.
 			do sheetId = (this.nextId() * 1103515245 + 12345) % 2147483647;
 			while (ss.sheets.some((s) => s.properties.sheetId === sheetId));
 		}
-		if (ss.sheets.some((s) => s.properties.sheetId === sheetId)) throw new RangeError400(`Invalid ${at}: Sheet with id ${sheetId} already exists.`);
+		if (ss.sheets.some((s) => s.properties.sheetId === sheetId))
+			throw new RangeError400(`Invalid ${at}: Sheet with id ${sheetId} already exists.`);
 		const grid = (props.gridProperties ?? {}) as Record<string, number>;
-		const index = props.index === undefined ? ss.sheets.length : Math.max(0, Math.min(Number(props.index), ss.sheets.length));
-		const rest = Object.fromEntries(Object.entries(props).filter(([k]) => !['sheetId', 'title', 'index', 'gridProperties'].includes(k)));
+		const index =
+			props.index === undefined
+				? ss.sheets.length
+				: Math.max(0, Math.min(Number(props.index), ss.sheets.length));
+		const rest = Object.fromEntries(
+			Object.entries(props).filter(
+				([k]) => !['sheetId', 'title', 'index', 'gridProperties'].includes(k),
+			),
+		);
 		const sheet: SheetState = {
-			properties: { sheetId, title, index, sheetType: 'GRID', ...rest, gridProperties: { ...grid, rowCount: grid.rowCount ?? 1000, columnCount: grid.columnCount ?? 26 } },
+			properties: {
+				sheetId,
+				title,
+				index,
+				sheetType: 'GRID',
+				...rest,
+				gridProperties: {
+					...grid,
+					rowCount: grid.rowCount ?? 1000,
+					columnCount: grid.columnCount ?? 26,
+				},
+			},
 			cells: [],
 			columnFormats: {},
 			conditionalFormats: [],
@@ -152,7 +192,8 @@ export class SheetsStore {
 /** The sheet and cells an A1 range names; no sheet name means the first sheet. */
 export function locate(ss: SpreadsheetState, a1: string): { sheet: SheetState; range: GridRange } {
 	const range = parseA1(a1);
-	const sheet = range.sheet === null ? ss.sheets[0] : ss.sheets.find((s) => s.properties.title === range.sheet);
+	const sheet =
+		range.sheet === null ? ss.sheets[0] : ss.sheets.find((s) => s.properties.title === range.sheet);
 	if (!sheet) throw new RangeError400(`Unable to parse range: ${a1}`);
 	return { sheet, range };
 }
@@ -173,9 +214,12 @@ export function bounds(sheet: SheetState, range: Grid, at: string) {
 		c0: range.startColumnIndex ?? 0,
 		c1: range.endColumnIndex ?? g.columnCount,
 	};
-	if (b.r0 < 0 || b.c0 < 0 || b.r1 < b.r0 || b.c1 < b.c0) throw new RangeError400(`Invalid ${at}: invalid range`);
+	if (b.r0 < 0 || b.c0 < 0 || b.r1 < b.r0 || b.c1 < b.c0)
+		throw new RangeError400(`Invalid ${at}: invalid range`);
 	if (b.r1 > g.rowCount || b.c1 > g.columnCount) {
-		throw new RangeError400(`Invalid ${at}: Range (${formatA1(sheet.properties.title, b.r0, b.c0, b.r1 - b.r0, b.c1 - b.c0)}) exceeds grid limits. Max rows: ${g.rowCount}, max columns: ${g.columnCount}`);
+		throw new RangeError400(
+			`Invalid ${at}: Range (${formatA1(sheet.properties.title, b.r0, b.c0, b.r1 - b.r0, b.c1 - b.c0)}) exceeds grid limits. Max rows: ${g.rowCount}, max columns: ${g.columnCount}`,
+		);
 	}
 	return b;
 }

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { CREDENTIALS, errorsWorkflow, intakeWorkflow, remindersWorkflow, reportsWorkflow, weeklyWorkflow } from '../../scripts/workflows';
+import {
+	CREDENTIALS,
+	errorsWorkflow,
+	intakeWorkflow,
+	remindersWorkflow,
+	reportsWorkflow,
+	weeklyWorkflow,
+} from '../../scripts/workflows';
 import { N8nInstance } from '../helpers/n8n';
 import { E2E_DIR, ROOT } from '../helpers/paths';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
@@ -13,7 +20,12 @@ import { testPrivateKey } from '../helpers/serviceAccount';
  * and the panels of the routing and deadline nodes, and finds no unknown node, no issue badge. Screenshots are saved.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const OWNER = { email: 'coordinator@dedovichi.example', firstName: 'Координатор', lastName: 'МЦУ', password: 'Mcu-Demo-2026' };
+const OWNER = {
+	email: 'coordinator@dedovichi.example',
+	firstName: 'Координатор',
+	lastName: 'МЦУ',
+	password: 'Mcu-Demo-2026',
+};
 const SHOTS = path.join(E2E_DIR, 'screenshots');
 
 describe('the workflows in a real browser', () => {
@@ -29,29 +41,79 @@ describe('the workflows in a real browser', () => {
 		name: 'МЦУ: Отчёт в Google Таблицы, версия 2',
 		active: false,
 		nodes: [
-			{ id: 'c0000000-0000-4000-8000-000000000001', name: 'Запуск', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'c0000000-0000-4000-8000-000000000002', name: 'Реестр, версия 2', type: 'n8n-nodes-mcu.reportSheets', typeVersion: 2, position: [260, -100], parameters: { operation: 'register' }, credentials: sheetsCredential },
-			{ id: 'c0000000-0000-4000-8000-000000000003', name: 'Справочник, версия 2', type: 'n8n-nodes-mcu.reportSheets', typeVersion: 2, position: [260, 100], parameters: { operation: 'directory' }, credentials: sheetsCredential },
+			{
+				id: 'c0000000-0000-4000-8000-000000000001',
+				name: 'Запуск',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'c0000000-0000-4000-8000-000000000002',
+				name: 'Реестр, версия 2',
+				type: 'n8n-nodes-mcu.reportSheets',
+				typeVersion: 2,
+				position: [260, -100],
+				parameters: { operation: 'register' },
+				credentials: sheetsCredential,
+			},
+			{
+				id: 'c0000000-0000-4000-8000-000000000003',
+				name: 'Справочник, версия 2',
+				type: 'n8n-nodes-mcu.reportSheets',
+				typeVersion: 2,
+				position: [260, 100],
+				parameters: { operation: 'directory' },
+				credentials: sheetsCredential,
+			},
 		],
-		connections: { Запуск: { main: [[{ node: 'Реестр, версия 2', type: 'main', index: 0 }, { node: 'Справочник, версия 2', type: 'main', index: 0 }]] } },
+		connections: {
+			Запуск: {
+				main: [
+					[
+						{ node: 'Реестр, версия 2', type: 'main', index: 0 },
+						{ node: 'Справочник, версия 2', type: 'main', index: 0 },
+					],
+				],
+			},
+		},
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 		tags: [],
 	};
-	const workflows = [intakeWorkflow(), remindersWorkflow(), reportsWorkflow(), weeklyWorkflow(), errorsWorkflow(), JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows/deadlines-demo.json'), 'utf8')), reportSheetsV2];
+	const workflows = [
+		intakeWorkflow(),
+		remindersWorkflow(),
+		reportsWorkflow(),
+		weeklyWorkflow(),
+		errorsWorkflow(),
+		JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows/deadlines-demo.json'), 'utf8')),
+		reportSheetsV2,
+	];
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ ports: 'random' });
 		await n8n.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
 		for (const wf of workflows) await n8n.importWorkflow(wf);
 		url = await n8n.start();
-		const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
+		const setup = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
 		expect(setup.status).toBe(200);
 		fs.mkdirSync(SHOTS, { recursive: true });
-		browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-dev-shm-usage'],
+		});
 		page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'ru-RU' });
 		await page.goto(`${url}/signin`);
-		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
+		await page
+			.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+			.first()
+			.fill(OWNER.email);
 		await page.locator('input[type="password"]').first().fill(OWNER.password);
 		await page.keyboard.press('Enter');
 		await page.waitForURL((u) => !u.pathname.includes('signin'), { timeout: 60000 });
@@ -66,28 +128,43 @@ describe('the workflows in a real browser', () => {
 	for (const wf of workflows) {
 		it(`opens «${wf.name}» with every node known and no issues`, async () => {
 			await page.goto(`${url}/workflow/${wf.id}`);
-			const nodeNames = (wf.nodes as Array<{ name: string; type: string }>).filter((n) => !n.type.endsWith('stickyNote')).map((n) => n.name);
+			const nodeNames = (wf.nodes as Array<{ name: string; type: string }>)
+				.filter((n) => !n.type.endsWith('stickyNote'))
+				.map((n) => n.name);
 			await page.getByText(nodeNames[0], { exact: true }).first().waitFor({ timeout: 60000 });
 			await page.waitForTimeout(1500);
-			for (const name of nodeNames) expect(await page.getByText(name, { exact: true }).count()).toBeGreaterThan(0);
+			for (const name of nodeNames)
+				expect(await page.getByText(name, { exact: true }).count()).toBeGreaterThan(0);
 			expect(await page.locator('[data-test-id="node-issues"]').count()).toBe(0);
-			expect(await page.getByText(/не установлен|not installed|Install this node/i).count()).toBe(0);
+			expect(await page.getByText(/не установлен|not installed|Install this node/i).count()).toBe(
+				0,
+			);
 			await page.screenshot({ path: path.join(SHOTS, `${wf.id}.png`) });
 		});
 	}
 
 	it('shows version 2 of «МЦУ: Отчёт в Google Таблицы» with Russian subtitles', async () => {
 		await page.goto(`${url}/workflow/McuReportSheetsV2`);
-		await page.getByText('Справочник, версия 2', { exact: true }).first().waitFor({ timeout: 60000 });
+		await page
+			.getByText('Справочник, версия 2', { exact: true })
+			.first()
+			.waitFor({ timeout: 60000 });
 		expect(await page.getByText('Реестр обращений', { exact: true }).count()).toBeGreaterThan(0);
-		expect(await page.getByText('Прочитать справочник', { exact: true }).count()).toBeGreaterThan(0);
+		expect(await page.getByText('Прочитать справочник', { exact: true }).count()).toBeGreaterThan(
+			0,
+		);
 		expect(await page.getByText(/^(register|directory)$/).count()).toBe(0);
 	});
 
 	for (const [workflow, node, label, file] of [
 		['McuIntake', 'МЦУ: Маршрутизация', 'Правила', 'routing-panel'],
 		['McuIntake', 'МЦУ: Сроки', 'Свои правила сроков', 'deadlines-panel'],
-		['McuReportSheetsV2', 'Реестр, версия 2', 'Подразделения для исправлений', 'report-sheets-v2-panel'],
+		[
+			'McuReportSheetsV2',
+			'Реестр, версия 2',
+			'Подразделения для исправлений',
+			'report-sheets-v2-panel',
+		],
 	] as const) {
 		it(`opens the panel of «${node}» with its parameters`, async () => {
 			await page.goto(`${url}/workflow/${workflow}`);

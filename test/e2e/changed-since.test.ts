@@ -15,16 +15,45 @@ describe('ПОС get many, changed since the last run, in real n8n', () => {
 		emulator = new PosEmulator();
 		pos = await serveEmulator(emulator);
 		await n8n.importCredentials([
-			{ id: 'posSandbox01', name: 'ПОС (песочница)', type: 'mcuPosApi', data: { baseUrl: pos.url, loginPath: '/auth/oauth/token', username: 'mcu-dedovichi', password: 'pos-sandbox-password', scope: 'appeals', appealsPath: '/appeal-service/external-appeal-system/appeals', urlTemplate: '' } },
+			{
+				id: 'posSandbox01',
+				name: 'ПОС (песочница)',
+				type: 'mcuPosApi',
+				data: {
+					baseUrl: pos.url,
+					loginPath: '/auth/oauth/token',
+					username: 'mcu-dedovichi',
+					password: 'pos-sandbox-password',
+					scope: 'appeals',
+					appealsPath: '/appeal-service/external-appeal-system/appeals',
+					urlTemplate: '',
+				},
+			},
 		]);
 		await n8n.importWorkflow({
 			id: 'McuChangedSinceE2E',
 			name: 'e2e ПОС changed since',
 			nodes: [
-				{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 				{
-					id: 'p', name: 'ПОС', type: 'n8n-nodes-mcu.pos', typeVersion: 1, position: [220, 0],
-					parameters: { resource: 'appeal', operation: 'getMany', onlyChanged: true, filters: { updatedFrom: '={{ $now.minus({ days: 180 }).toISO() }}' } },
+					id: 's',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'p',
+					name: 'ПОС',
+					type: 'n8n-nodes-mcu.pos',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {
+						resource: 'appeal',
+						operation: 'getMany',
+						onlyChanged: true,
+						filters: { updatedFrom: '={{ $now.minus({ days: 180 }).toISO() }}' },
+					},
 					credentials: { mcuPosApi: { id: 'posSandbox01', name: 'ПОС (песочница)' } },
 				},
 			],
@@ -37,8 +66,13 @@ describe('ПОС get many, changed since the last run, in real n8n', () => {
 		n8n.cleanup();
 	});
 
-	const ids = (run: Awaited<ReturnType<N8nInstance['execute']>>) => run.items('ПОС').map((i) => String(i.id)).sort();
-	const idsOf = (messages: Array<{ posId: string }>) => messages.map((m) => `pos:${m.posId}`).sort();
+	const ids = (run: Awaited<ReturnType<N8nInstance['execute']>>) =>
+		run
+			.items('ПОС')
+			.map((i) => String(i.id))
+			.sort();
+	const idsOf = (messages: Array<{ posId: string }>) =>
+		messages.map((m) => `pos:${m.posId}`).sort();
 
 	it('the first run reads the window, the next nothing, then exactly the new messages', async () => {
 		emulator.insertRecords(5);

@@ -10,7 +10,12 @@ import { N8nInstance } from '../helpers/n8n';
 import { E2E_DIR, ROOT } from '../helpers/paths';
 import { installedProductionTree, NpmRegistry, withVersion } from '../helpers/npmRegistry';
 
-const OWNER = { email: 'installer@dedovichi.example', firstName: 'Технический', lastName: 'Специалист', password: 'Mcu-Install-2026' };
+const OWNER = {
+	email: 'installer@dedovichi.example',
+	firstName: 'Технический',
+	lastName: 'Специалист',
+	password: 'Mcu-Install-2026',
+};
 const PACKAGE = 'n8n-nodes-mcu';
 
 interface InstalledPackage {
@@ -26,7 +31,9 @@ describe("n8n's Community Nodes installer with the packed package", () => {
 	let url = '';
 	let cookie = '';
 	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-	const expectedTypes = (pkg.n8n.nodes as string[]).map((p) => `${PACKAGE}.${path.basename(p, '.node.js').replace(/^./, (c) => c.toLowerCase())}`);
+	const expectedTypes = (pkg.n8n.nodes as string[]).map(
+		(p) => `${PACKAGE}.${path.basename(p, '.node.js').replace(/^./, (c) => c.toLowerCase())}`,
+	);
 
 	const rest = async (method: string, route: string, body?: unknown) => {
 		const res = await fetch(`${url}/rest${route}`, {
@@ -39,13 +46,19 @@ describe("n8n's Community Nodes installer with the packed package", () => {
 		return text ? (JSON.parse(text) as { data: unknown }).data : undefined;
 	};
 	const nodeTypes = async () => {
-		const res = await fetch(`${url}/types/nodes.json`, { headers: { cookie, 'browser-id': 'mcu-e2e' } });
+		const res = await fetch(`${url}/types/nodes.json`, {
+			headers: { cookie, 'browser-id': 'mcu-e2e' },
+		});
 		const types = (await res.json()) as Array<{ name: string }>;
-		return types.map((t) => t.name).filter((name) => name.startsWith(`${PACKAGE}.`) && !name.endsWith('Tool'));
+		return types
+			.map((t) => t.name)
+			.filter((name) => name.startsWith(`${PACKAGE}.`) && !name.endsWith('Tool'));
 	};
 
 	beforeAll(async () => {
-		const tarball = fs.readdirSync(E2E_DIR).find((f) => f.startsWith(`${PACKAGE}-`) && f.endsWith('.tgz'));
+		const tarball = fs
+			.readdirSync(E2E_DIR)
+			.find((f) => f.startsWith(`${PACKAGE}-`) && f.endsWith('.tgz'));
 		if (!tarball) throw new Error(`the e2e global setup packs ${PACKAGE} into ${E2E_DIR}`);
 		registry.publish(fs.readFileSync(path.join(E2E_DIR, tarball)));
 		for (const dir of installedProductionTree(ROOT)) registry.publishInstalled(dir);
@@ -54,7 +67,10 @@ describe("n8n's Community Nodes installer with the packed package", () => {
 		fs.mkdirSync(nodesDir, { recursive: true });
 		n8n = new N8nInstance(
 			'community-install',
-			{ NODE_OPTIONS: `--require ${path.join(ROOT, 'test/helpers/googleapis-hook.js')}`, MCU_NPM_REGISTRY_EMULATOR: registry.url },
+			{
+				NODE_OPTIONS: `--require ${path.join(ROOT, 'test/helpers/googleapis-hook.js')}`,
+				MCU_NPM_REGISTRY_EMULATOR: registry.url,
+			},
 			{ nodesDir },
 		);
 		url = await n8n.start();
@@ -76,25 +92,54 @@ describe("n8n's Community Nodes installer with the packed package", () => {
 
 	it('installs 0.1.0 with its dependencies from the registry; every node appears in n8n', async () => {
 		expect(await nodeTypes()).toEqual([]);
-		const installed = (await rest('POST', '/community-packages', { name: PACKAGE, version: pkg.version })) as InstalledPackage;
+		const installed = (await rest('POST', '/community-packages', {
+			name: PACKAGE,
+			version: pkg.version,
+		})) as InstalledPackage;
 		expect(installed.packageName).toBe(PACKAGE);
 		expect(installed.installedVersion).toBe(pkg.version);
 		expect(installed.installedNodes.map((n) => n.type).sort()).toEqual([...expectedTypes].sort());
 		expect((await nodeTypes()).sort()).toEqual([...expectedTypes].sort());
-		expect(fs.existsSync(path.join(nodesDir, 'node_modules', PACKAGE, 'node_modules', '@googleapis', 'sheets', 'package.json'))).toBe(true);
+		expect(
+			fs.existsSync(
+				path.join(
+					nodesDir,
+					'node_modules',
+					PACKAGE,
+					'node_modules',
+					'@googleapis',
+					'sheets',
+					'package.json',
+				),
+			),
+		).toBe(true);
 		// Everything came from the local registry: the package and each of its dependencies, once.
-		const fetched = registry.requests.filter((r) => r.endsWith('.tgz')).map((r) => r.replace(/^GET /, ''));
+		const fetched = registry.requests
+			.filter((r) => r.endsWith('.tgz'))
+			.map((r) => r.replace(/^GET /, ''));
 		expect(fetched.sort()).toEqual(registry.tarballPaths().sort());
 	});
 
 	it('updates to a newer published version', async () => {
-		const tarball = fs.readFileSync(path.join(E2E_DIR, fs.readdirSync(E2E_DIR).find((f) => f.startsWith(`${PACKAGE}-`) && f.endsWith('.tgz'))!));
+		const tarball = fs.readFileSync(
+			path.join(
+				E2E_DIR,
+				fs.readdirSync(E2E_DIR).find((f) => f.startsWith(`${PACKAGE}-`) && f.endsWith('.tgz'))!,
+			),
+		);
 		const { version } = registry.publish(withVersion(tarball, '0.1.1'));
-		const updated = (await rest('PATCH', '/community-packages', { name: PACKAGE, version })) as InstalledPackage;
+		const updated = (await rest('PATCH', '/community-packages', {
+			name: PACKAGE,
+			version,
+		})) as InstalledPackage;
 		expect(updated.installedVersion).toBe('0.1.1');
 		const listed = (await rest('GET', '/community-packages')) as InstalledPackage[];
 		expect(listed.map((p) => [p.packageName, p.installedVersion])).toEqual([[PACKAGE, '0.1.1']]);
-		expect(JSON.parse(fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE, 'package.json'), 'utf8')).version).toBe('0.1.1');
+		expect(
+			JSON.parse(
+				fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE, 'package.json'), 'utf8'),
+			).version,
+		).toBe('0.1.1');
 		expect((await nodeTypes()).sort()).toEqual([...expectedTypes].sort());
 	});
 

@@ -6,7 +6,13 @@ import { CORRECTION_HEADERS, a1, columnLetter } from '../../lib/reports';
 import { topicLabel } from '../../lib/topics';
 import { openSheets } from '../../nodes/ReportSheets/transport';
 import { DISTRICT_DIRECTORY } from '../../sandbox/seed/directory';
-import { HISTORY_HEADERS, HISTORY_SHEET, generateHistory, historyGrid, pasteTab } from '../../sandbox/seed/history';
+import {
+	HISTORY_HEADERS,
+	HISTORY_SHEET,
+	generateHistory,
+	historyGrid,
+	pasteTab,
+} from '../../sandbox/seed/history';
 import { fetchContext } from '../helpers/httpContext';
 import { N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
@@ -41,7 +47,8 @@ describe('coordinator corrections in the register survive runs and change the ro
 		return grid.find((r) => r[grid[0].indexOf('ID')] === id)?.[grid[0].indexOf(header)];
 	};
 	const branchOf = (run: typeof first, id: unknown) => {
-		for (let i = 0; i <= rules.length; i++) if (run.items('МЦУ: Маршрутизация', i).some((x) => x.id === id)) return i;
+		for (let i = 0; i <= rules.length; i++)
+			if (run.items('МЦУ: Маршрутизация', i).some((x) => x.id === id)) return i;
 		return -1;
 	};
 
@@ -53,13 +60,19 @@ describe('coordinator corrections in the register survive runs and change the ro
 			// Structuring reads the register's corrections; the history tab is named but pasted only before the third run.
 			if (node.name === 'МЦУ: Структурирование') {
 				// The spreadsheet is the credential's «Таблица МЦУ», as shipped.
-				Object.assign(node.parameters, { learnFromSheets: true, historySheet: HISTORY_SHEET, registerSheet: TAB });
+				Object.assign(node.parameters, {
+					learnFromSheets: true,
+					historySheet: HISTORY_SHEET,
+					registerSheet: TAB,
+				});
 			}
-			if (node.name === 'МЦУ: Маршрутизация') rules = (node.parameters.rules as { rule: RuleParam[] }).rule;
+			if (node.name === 'МЦУ: Маршрутизация')
+				rules = (node.parameters.rules as { rule: RuleParam[] }).rule;
 		}
 		await n8n.importWorkflow(workflow);
 		const remind = remindersWorkflow();
-		for (const node of remind.nodes) if (node.name === 'МЦУ: Напоминания') node.parameters.options = { workingTimeOnly: false };
+		for (const node of remind.nodes)
+			if (node.name === 'МЦУ: Напоминания') node.parameters.options = { workingTimeOnly: false };
 		await n8n.importWorkflow(remind);
 		first = await n8n.execute('McuIntake');
 		expect(first.error).toBeUndefined();
@@ -67,27 +80,55 @@ describe('coordinator corrections in the register survive runs and change the ro
 		const roads = rules.findIndex((r) => r.topics.includes('roads'));
 		const water = rules.findIndex((r) => r.topics.includes('water'));
 		const improvement = rules.findIndex((r) => r.department === 'Отдел благоустройства');
-		topicFixed = first.items('МЦУ: Маршрутизация', roads).find((x) => x.topic === 'roads' && reRead(x))!;
+		topicFixed = first
+			.items('МЦУ: Маршрутизация', roads)
+			.find((x) => x.topic === 'roads' && reRead(x))!;
 		departmentFixed = first
 			.items('МЦУ: Сроки')
-			.find((x) => x.deadlineStatus === 'overdue' && reRead(x) && x.department && x.department !== rules[improvement].department && x.id !== topicFixed?.id)!;
+			.find(
+				(x) =>
+					x.deadlineStatus === 'overdue' &&
+					reRead(x) &&
+					x.department &&
+					x.department !== rules[improvement].department &&
+					x.id !== topicFixed?.id,
+			)!;
 		expect([topicFixed, departmentFixed].every(Boolean)).toBe(true);
 		expect(branchOf(first, topicFixed.id)).not.toBe(water);
 		expect(branchOf(first, departmentFixed.id)).not.toBe(improvement);
 
 		// The coordinator types into the correction columns, the way the browser writes (USER_ENTERED, one cell each).
-		account = { email: SANDBOX_CREDENTIALS.sheets.email, privateKey: testPrivateKey(), tokenUri: `${sandbox.urls.sheets}/token`, sheetsUrl: `${sandbox.urls.sheets}/` };
-		const node: INode = { id: 'c', name: 'coordinator', type: 'browser', typeVersion: 1, position: [0, 0], parameters: {} };
+		account = {
+			email: SANDBOX_CREDENTIALS.sheets.email,
+			privateKey: testPrivateKey(),
+			tokenUri: `${sandbox.urls.sheets}/token`,
+			sheetsUrl: `${sandbox.urls.sheets}/`,
+		};
+		const node: INode = {
+			id: 'c',
+			name: 'coordinator',
+			type: 'browser',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
 		const { api } = await openSheets(account, fetchContext().helpers.httpRequest, node);
 		const grid = register();
-		const at = (id: unknown, header: string) => a1(TAB, `${columnLetter(grid[0].indexOf(header))}${grid.findIndex((r) => r[grid[0].indexOf('ID')] === id) + 1}`);
+		const at = (id: unknown, header: string) =>
+			a1(
+				TAB,
+				`${columnLetter(grid[0].indexOf(header))}${grid.findIndex((r) => r[grid[0].indexOf('ID')] === id) + 1}`,
+			);
 		await api.spreadsheets.values.batchUpdate({
 			spreadsheetId: SPREADSHEET_ID,
 			requestBody: {
 				valueInputOption: 'USER_ENTERED',
 				data: [
 					{ range: at(topicFixed.id, CORRECTION_HEADERS.topic), values: [[topicLabel('water')]] },
-					{ range: at(departmentFixed.id, CORRECTION_HEADERS.department), values: [[rules[improvement].department]] },
+					{
+						range: at(departmentFixed.id, CORRECTION_HEADERS.department),
+						values: [[rules[improvement].department]],
+					},
 				],
 			},
 		});
@@ -108,7 +149,12 @@ describe('coordinator corrections in the register survive runs and change the ro
 		expect(cell(departmentFixed.id, 'Подразделение')).toBe(departmentFixed.department);
 		// Nothing else in the correction columns: the runs never write there.
 		const grid = register();
-		const filled = Object.values(CORRECTION_HEADERS).flatMap((h) => grid.slice(1).filter((r) => (r[grid[0].indexOf(h)] ?? '') !== '').map((r) => [r[0], h]));
+		const filled = Object.values(CORRECTION_HEADERS).flatMap((h) =>
+			grid
+				.slice(1)
+				.filter((r) => (r[grid[0].indexOf(h)] ?? '') !== '')
+				.map((r) => [r[0], h]),
+		);
 		expect(filled).toEqual(
 			expect.arrayContaining([
 				[topicFixed.id, CORRECTION_HEADERS.topic],
@@ -118,9 +164,12 @@ describe('coordinator corrections in the register survive runs and change the ro
 		expect(filled).toHaveLength(2);
 	});
 
-	it('a corrected topic: structured as corrected and routed to that topic\'s branch', () => {
+	it("a corrected topic: structured as corrected and routed to that topic's branch", () => {
 		const structured = second.items('Размеченные').find((x) => x.id === topicFixed.id)!;
-		expect(structured).toMatchObject({ topic: 'water', corrections: { topic: 'water', computed: { topic: 'roads' } } });
+		expect(structured).toMatchObject({
+			topic: 'water',
+			corrections: { topic: 'water', computed: { topic: 'roads' } },
+		});
 		const water = rules.findIndex((r) => r.topics.includes('water'));
 		expect(branchOf(second, topicFixed.id)).toBe(water);
 		const routed = second.items('МЦУ: Маршрутизация', water).find((x) => x.id === topicFixed.id)!;
@@ -135,14 +184,28 @@ describe('coordinator corrections in the register survive runs and change the ro
 		expect(routed).toMatchObject({
 			department: 'Отдел благоустройства',
 			deadlineStatus: 'overdue',
-			routing: { rule: rules[improvement].name, why: ['подразделение исправлено координатором: Отдел благоустройства'] },
-			corrections: { department: 'Отдел благоустройства', computed: { department: departmentFixed.department } },
+			routing: {
+				rule: rules[improvement].name,
+				why: ['подразделение исправлено координатором: Отдел благоустройства'],
+			},
+			corrections: {
+				department: 'Отдел благоустройства',
+				computed: { department: departmentFixed.department },
+			},
 		});
 		expect(routed.responsible ?? '').toBe('');
 		// The reminders workflow reads the register the second run wrote: the corrected department's «Ответственный»
 		// in «Справочник», and nobody else at that level.
-		const [, , name, telegram] = DISTRICT_DIRECTORY.find(([department, role]) => department === 'Отдел благоустройства' && role === 'Ответственный')!;
-		const digests = reminders.items('МЦУ: Напоминания').filter((d) => d.level === 'responsible' && (d.appealIds as string[]).includes(String(departmentFixed.id)));
+		const [, , name, telegram] = DISTRICT_DIRECTORY.find(
+			([department, role]) => department === 'Отдел благоустройства' && role === 'Ответственный',
+		)!;
+		const digests = reminders
+			.items('МЦУ: Напоминания')
+			.filter(
+				(d) =>
+					d.level === 'responsible' &&
+					(d.appealIds as string[]).includes(String(departmentFixed.id)),
+			);
 		expect(digests.map((d) => [d.recipient, String(d.telegramChatId)])).toEqual([[name, telegram]]);
 	});
 
@@ -152,16 +215,43 @@ describe('coordinator corrections in the register survive runs and change the ro
 	 * hold. New VK comments in those words are then decided by the model, explained by the words, and routed by it.
 	 */
 	describe('a model trained on the «История» tab decides texts the dictionary cannot', () => {
-		const LEAD = ['Добрый день.', 'Здравствуйте!', 'Пишу от соседей по улице.', 'Обращаюсь уже не первый раз.'];
+		const LEAD = [
+			'Добрый день.',
+			'Здравствуйте!',
+			'Пишу от соседей по улице.',
+			'Обращаюсь уже не первый раз.',
+		];
 		const CLOSE = ['Разберитесь, пожалуйста.', 'Сколько можно ждать?'];
 		// Hand-written: the water cart, the boiler house and the after-school group, in several forms each.
 		const OWN: Record<string, string[]> = {
-			water: ['Водовоз опять не приехал', 'Водовоза ждём с самого утра', 'Водовозка не появлялась всю неделю', 'Водовоз заезжает раз в месяц', 'Бидоны стоят пустые, водовоза нет'],
-			heating: ['Кочегарка опять встала', 'В кочегарке третий день тишина', 'Кочегар на смену не вышел', 'Кочегарку так и не запустили', 'Кочегарка работает через раз'],
-			education: ['Продлёнку опять закрыли', 'В продлёнке нет мест', 'Продлёнка работает только до обеда', 'Продлёнку перевели в другое здание', 'Записаться в продлёнку не получилось'],
+			water: [
+				'Водовоз опять не приехал',
+				'Водовоза ждём с самого утра',
+				'Водовозка не появлялась всю неделю',
+				'Водовоз заезжает раз в месяц',
+				'Бидоны стоят пустые, водовоза нет',
+			],
+			heating: [
+				'Кочегарка опять встала',
+				'В кочегарке третий день тишина',
+				'Кочегар на смену не вышел',
+				'Кочегарку так и не запустили',
+				'Кочегарка работает через раз',
+			],
+			education: [
+				'Продлёнку опять закрыли',
+				'В продлёнке нет мест',
+				'Продлёнка работает только до обеда',
+				'Продлёнку перевели в другое здание',
+				'Записаться в продлёнку не получилось',
+			],
 		};
 		const PROBES = [
-			{ topic: 'water', word: /водовоз/, text: 'Водовоз к нам на Заречную не приезжает уже неделю, бидоны пустые' },
+			{
+				topic: 'water',
+				word: /водовоз/,
+				text: 'Водовоз к нам на Заречную не приезжает уже неделю, бидоны пустые',
+			},
 			{ topic: 'heating', word: /кочегарк/, text: 'Кочегарка молчит третий день, сидим в куртках' },
 			{ topic: 'education', word: /продл[её]нк/, text: 'Продлёнку закрыли, малышей деть некуда' },
 		];
@@ -171,15 +261,39 @@ describe('coordinator corrections in the register survive runs and change the ro
 
 		beforeAll(async () => {
 			const rows = Object.entries(OWN).flatMap(([topic, keys]) =>
-				keys.flatMap((k) => LEAD.flatMap((l) => CLOSE.map((c) => ['', '', '', '', '', `${l} ${k}. ${c}`, topicLabel(topic)]))),
+				keys.flatMap((k) =>
+					LEAD.flatMap((l) =>
+						CLOSE.map((c) => ['', '', '', '', '', `${l} ${k}. ${c}`, topicLabel(topic)]),
+					),
+				),
 			);
 			const grid = historyGrid(generateHistory()).map((r, i) => [...r, i === 0 ? 'Тема' : '']);
 			expect(grid[0]).toEqual([...HISTORY_HEADERS, 'Тема']);
-			const node: INode = { id: 'c', name: 'coordinator', type: 'browser', typeVersion: 1, position: [0, 0], parameters: {} };
-			await pasteTab(await openSheets(account, fetchContext().helpers.httpRequest, node), SPREADSHEET_ID, HISTORY_SHEET, [...grid, ...rows]);
+			const node: INode = {
+				id: 'c',
+				name: 'coordinator',
+				type: 'browser',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
+			await pasteTab(
+				await openSheets(account, fetchContext().helpers.httpRequest, node),
+				SPREADSHEET_ID,
+				HISTORY_SHEET,
+				[...grid, ...rows],
+			);
 
-			const post = second.items('Размеченные').find((x) => x.source === 'vk' && (x.raw as { post_id?: number })?.post_id);
-			PROBES.forEach((p, i) => sandbox.vk.citizenComment(Number((post!.raw as { post_id: number }).post_id), 577300001 + i, p.text));
+			const post = second
+				.items('Размеченные')
+				.find((x) => x.source === 'vk' && (x.raw as { post_id?: number })?.post_id);
+			PROBES.forEach((p, i) =>
+				sandbox.vk.citizenComment(
+					Number((post!.raw as { post_id: number }).post_id),
+					577300001 + i,
+					p.text,
+				),
+			);
 			third = await n8n.execute('McuIntake');
 			expect(third.error).toBeUndefined();
 			probes = PROBES.map((p) => {
@@ -191,12 +305,17 @@ describe('coordinator corrections in the register survive runs and change the ro
 
 		it('the dictionary alone leaves the probe texts undecided', () => {
 			const dictionary = createClassifier();
-			for (const p of PROBES) expect(dictionary.classify(p.text)).toMatchObject({ decidedBy: null, needsReview: true });
+			for (const p of PROBES)
+				expect(dictionary.classify(p.text)).toMatchObject({ decidedBy: null, needsReview: true });
 		});
 
 		it('the model decides each probe, names its word, the register shows the topic and routing follows it', () => {
 			PROBES.forEach((p, i) => {
-				const classification = probes[i].classification as { decidedBy: string; needsReview: boolean; why: { topic: string[] } };
+				const classification = probes[i].classification as {
+					decidedBy: string;
+					needsReview: boolean;
+					why: { topic: string[] };
+				};
 				expect(classification).toMatchObject({ decidedBy: 'model', needsReview: false });
 				expect(probes[i].topic).toBe(p.topic);
 				expect(classification.why.topic[0]).toMatch(/^модель: /);
@@ -204,12 +323,18 @@ describe('coordinator corrections in the register survive runs and change the ro
 				expect(cell(probes[i].id, 'Тема')).toBe(topicLabel(p.topic));
 				const branch = rules.findIndex((r) => r.topics.includes(p.topic));
 				expect(branchOf(third, probes[i].id)).toBe(branch);
-				expect(third.items('МЦУ: Маршрутизация', branch).find((x) => x.id === probes[i].id)).toMatchObject({ department: rules[branch].department });
+				expect(
+					third.items('МЦУ: Маршрутизация', branch).find((x) => x.id === probes[i].id),
+				).toMatchObject({ department: rules[branch].department });
 			});
 			// Exactly the probes are decided for their hand-written words: the seeded appeals never use them.
 			const byProbeWords = third
 				.items('Размеченные')
-				.filter((x) => ((x.classification as { why?: { topic?: string[] } } | undefined)?.why?.topic ?? []).some((w) => PROBE_WORD.test(w)))
+				.filter((x) =>
+					((x.classification as { why?: { topic?: string[] } } | undefined)?.why?.topic ?? []).some(
+						(w) => PROBE_WORD.test(w),
+					),
+				)
 				.map((x) => x.id);
 			expect(byProbeWords.sort()).toEqual(probes.map((x) => x.id).sort());
 		});

@@ -17,7 +17,19 @@ describe("n8n's own Google Sheets node against the Sheets emulator", () => {
 			NODE_OPTIONS: `--require ${path.join(__dirname, '../helpers/googleapis-hook.js')}`,
 			MCU_GOOGLEAPIS_EMULATOR: server.url,
 		});
-		await n8n.importCredentials([{ id: 'googleSa', name: 'Google SA', type: 'googleApi', data: { email: 'n8n@sandbox.iam.gserviceaccount.com', privateKey: testPrivateKey(), inpersonate: false, httpNode: false } }]);
+		await n8n.importCredentials([
+			{
+				id: 'googleSa',
+				name: 'Google SA',
+				type: 'googleApi',
+				data: {
+					email: 'n8n@sandbox.iam.gserviceaccount.com',
+					privateKey: testPrivateKey(),
+					inpersonate: false,
+					httpNode: false,
+				},
+			},
+		]);
 	});
 	afterAll(async () => {
 		await server.close();
@@ -25,18 +37,58 @@ describe("n8n's own Google Sheets node against the Sheets emulator", () => {
 	});
 
 	it('appends and updates rows matched by a column, then reads them back', async () => {
-		const rows = Array.from({ length: 20 }, (_, i) => ({ ID: `pos:${i}`, Статус: i % 2 ? 'Новое' : 'В работе' }));
-		const sheetsNode = (name: string, position: [number, number], parameters: Record<string, unknown>) => ({
-			id: name, name, type: 'n8n-nodes-base.googleSheets', typeVersion: 4.7, position,
-			parameters: { authentication: 'serviceAccount', documentId: { __rl: true, mode: 'id', value: 'mcu-demo-spreadsheet' }, sheetName: { __rl: true, mode: 'name', value: 'Лист1' }, ...parameters },
+		const rows = Array.from({ length: 20 }, (_, i) => ({
+			ID: `pos:${i}`,
+			Статус: i % 2 ? 'Новое' : 'В работе',
+		}));
+		const sheetsNode = (
+			name: string,
+			position: [number, number],
+			parameters: Record<string, unknown>,
+		) => ({
+			id: name,
+			name,
+			type: 'n8n-nodes-base.googleSheets',
+			typeVersion: 4.7,
+			position,
+			parameters: {
+				authentication: 'serviceAccount',
+				documentId: { __rl: true, mode: 'id', value: 'mcu-demo-spreadsheet' },
+				sheetName: { __rl: true, mode: 'name', value: 'Лист1' },
+				...parameters,
+			},
 			credentials: { googleApi: { id: 'googleSa', name: 'Google SA' } },
 		});
 		const workflow = {
-			id: 'GsheetsFidelity', name: 'gsheets fidelity',
+			id: 'GsheetsFidelity',
+			name: 'gsheets fidelity',
 			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{ id: 'rows', name: 'Rows', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` } },
-				sheetsNode('Upsert', [400, 0], { operation: 'appendOrUpdate', columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: ['ID'], schema: [] }, options: {} }),
+				{
+					id: 'start',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'rows',
+					name: 'Rows',
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					position: [200, 0],
+					parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` },
+				},
+				sheetsNode('Upsert', [400, 0], {
+					operation: 'appendOrUpdate',
+					columns: {
+						mappingMode: 'autoMapInputData',
+						value: {},
+						matchingColumns: ['ID'],
+						schema: [],
+					},
+					options: {},
+				}),
 				sheetsNode('Read', [600, 0], { operation: 'read', options: {} }),
 			],
 			connections: {

@@ -24,8 +24,17 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 
 	// Our own database and key space in the shared PostgreSQL and Redis.
 	const queueEnv = () => queueModeEnv(database, `mcu-e2e-${process.pid}`);
-	const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql], { stdio: 'pipe' });
-	const registerIds = () => sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений').slice(1).map((r) => String(r[0]));
+	const psql = (sql: string) =>
+		execFileSync(
+			'psql',
+			['-h', '127.0.0.1', '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+			{ stdio: 'pipe' },
+		);
+	const registerIds = () =>
+		sandbox.sheets
+			.values(SPREADSHEET_ID, 'Реестр обращений')
+			.slice(1)
+			.map((r) => String(r[0]));
 
 	async function startWorker(name: string): Promise<N8nInstance> {
 		const worker = new N8nInstance(name, queueEnv());
@@ -36,28 +45,56 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 
 	/** Calls the webhook and waits until a worker reports the execution finished. */
 	async function runIntake(expectFinishedCount: number, timeoutMs = 240000): Promise<void> {
-		const res = await fetch(webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+		const res = await fetch(webhookUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: '{}',
+		});
 		expect(res.status).toBe(200);
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			const finished = workers.map((w) => (w.serverLog.match(/Worker finished execution/g) ?? []).length).reduce((a, b) => a + b, 0);
+			const finished = workers
+				.map((w) => (w.serverLog.match(/Worker finished execution/g) ?? []).length)
+				.reduce((a, b) => a + b, 0);
 			if (finished >= expectFinishedCount) return;
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error(`no worker finished execution ${expectFinishedCount} in time\n${workers.map((w) => w.serverLog.slice(-2000)).join('\n---\n')}`);
+		throw new Error(
+			`no worker finished execution ${expectFinishedCount} in time\n${workers.map((w) => w.serverLog.slice(-2000)).join('\n---\n')}`,
+		);
 	}
 
 	beforeAll(async () => {
 		psql(`CREATE DATABASE "${database}"`);
 		sandbox = await startSandbox({ ports: 'random', fastDelivery: true });
 		const port = await freePort();
-		main = new N8nInstance('queue-main', { ...queueEnv(), WEBHOOK_URL: `http://127.0.0.1:${port}/` });
+		main = new N8nInstance('queue-main', {
+			...queueEnv(),
+			WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		});
 		await main.importCredentials(sandboxCredentials(sandbox, testPrivateKey()));
-		const workflow = intakeWorkflow() as unknown as { id: string; nodes: Array<Record<string, unknown>>; connections: Record<string, { main: unknown[][] }> };
+		const workflow = intakeWorkflow() as unknown as {
+			id: string;
+			nodes: Array<Record<string, unknown>>;
+			connections: Record<string, { main: unknown[][] }>;
+		};
 		// A webhook starts the same chain as the manual trigger; the schedule is taken out so only our calls run it.
 		workflow.nodes = workflow.nodes.filter((n) => n.name !== 'Каждые 15 минут');
 		delete workflow.connections['Каждые 15 минут'];
-		workflow.nodes.push({ id: 'queue-webhook', name: 'Вебхук', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [-440, 400], parameters: { httpMethod: 'POST', path: 'mcu-intake', responseMode: 'onReceived', options: {} }, webhookId: 'mcu-intake-queue' });
+		workflow.nodes.push({
+			id: 'queue-webhook',
+			name: 'Вебхук',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [-440, 400],
+			parameters: {
+				httpMethod: 'POST',
+				path: 'mcu-intake',
+				responseMode: 'onReceived',
+				options: {},
+			},
+			webhookId: 'mcu-intake-queue',
+		});
 		workflow.connections['Вебхук'] = workflow.connections['Запуск вручную'];
 		await main.importWorkflow(workflow);
 		await main.publishWorkflow(workflow.id);
@@ -85,7 +122,9 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 				{ emulator, kind: 'http_503' as const, rate: 0.1, times: 15 },
 				{ emulator, kind: 'http_429' as const, rate: 0.1, times: 15, retryAfter: 1 },
 				// A request that hangs and then loses its connection (the sources; the Sheets write is faulted elsewhere).
-				...(emulator === 'sheets' ? [] : [{ emulator, kind: 'timeout' as const, holdMs: 1500, rate: 0.05, times: 3 }]),
+				...(emulator === 'sheets'
+					? []
+					: [{ emulator, kind: 'timeout' as const, holdMs: 1500, rate: 0.05, times: 3 }]),
 			]),
 		});
 		await runIntake(1);
@@ -108,12 +147,29 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 
 	it('a worker killed mid-run is replaced; the next run completes and nothing is lost or doubled, new records included', async () => {
 		const before = registerIds();
-		const registerWrites = () => Object.entries(sandbox.servers.sheets.calls.toJSON()).filter(([route]) => /update|append|clear|batchUpdate/i.test(route)).reduce((n, [, c]) => n + c, 0);
+		const registerWrites = () =>
+			Object.entries(sandbox.servers.sheets.calls.toJSON())
+				.filter(([route]) => /update|append|clear|batchUpdate/i.test(route))
+				.reduce((n, [, c]) => n + c, 0);
 		// The run is held at a known node: its Telegram read hangs until the worker is gone.
-		sandbox.faults.configure({ rules: [{ emulator: 'telegram', route: 'getUpdates', kind: 'timeout', holdMs: 120000, times: 1 }] });
+		sandbox.faults.configure({
+			rules: [
+				{ emulator: 'telegram', route: 'getUpdates', kind: 'timeout', holdMs: 120000, times: 1 },
+			],
+		});
 		const writesBefore = registerWrites();
-		await fetch(webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-		await waitForEvent([sandbox.faults], 'fault', () => sandbox.faults.log.some((f) => f.kind === 'timeout'), 120000, () => 'the held Telegram read').catch(() => undefined);
+		await fetch(webhookUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: '{}',
+		});
+		await waitForEvent(
+			[sandbox.faults],
+			'fault',
+			() => sandbox.faults.log.some((f) => f.kind === 'timeout'),
+			120000,
+			() => 'the held Telegram read',
+		).catch(() => undefined);
 		expect(sandbox.faults.log.map((f) => f.kind)).toEqual(['timeout']);
 		// New appeals reach every source while that run is in flight.
 		sandbox.pos.insertRecords(2);
@@ -126,7 +182,9 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 		expect(registerWrites()).toBe(writesBefore);
 		sandbox.faults.clear();
 		await startWorker('queue-worker-2');
-		const finishedBefore = workers.map((w) => (w.serverLog.match(/Worker finished execution/g) ?? []).length).reduce((a, b) => a + b, 0);
+		const finishedBefore = workers
+			.map((w) => (w.serverLog.match(/Worker finished execution/g) ?? []).length)
+			.reduce((a, b) => a + b, 0);
 		await runIntake(finishedBefore + 1);
 		const after = registerIds();
 		expect(new Set(after).size).toBe(after.length);
@@ -134,13 +192,17 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 		expect(after.filter((id) => before.includes(id)).sort()).toEqual([...before].sort());
 		const added = after.filter((id) => !before.includes(id));
 		const bySource = (source: string) => added.filter((id) => id.startsWith(`${source}:`)).length;
-		expect(['pos', 'im', 'vk', 'ok', 'telegram'].map((s) => [s, bySource(s)])).toEqual(['pos', 'im', 'vk', 'ok', 'telegram'].map((s) => [s, 2]));
+		expect(['pos', 'im', 'vk', 'ok', 'telegram'].map((s) => [s, bySource(s)])).toEqual(
+			['pos', 'im', 'vk', 'ok', 'telegram'].map((s) => [s, 2]),
+		);
 		expect(added).toHaveLength(10);
 		expect(sourceIds(after, 'telegram')).toEqual(sandboxAppealIds(sandbox).telegram);
 		expect(workers[1].serverLog).toMatch(/Worker finished execution/);
 	}, 600000);
 
-	it('no secret in the processes\' logs', () => {
-		expect(findSecrets(main.serverLog + main.cliLog + workers.map((w) => w.serverLog).join(''))).toEqual([]);
+	it("no secret in the processes' logs", () => {
+		expect(
+			findSecrets(main.serverLog + main.cliLog + workers.map((w) => w.serverLog).join('')),
+		).toEqual([]);
 	});
 });

@@ -6,20 +6,88 @@ describe('routing node in real n8n', () => {
 	afterAll(() => n8n.cleanup());
 
 	const appeals = [
-		{ id: 'pos:1', source: 'pos', kind: 'message', topic: 'roads', settlement: 'dedovichi', text: 'Ямы на ул. Советской', flags: [], receivedAt: '2026-11-16T10:00:00+03:00' },
-		{ id: 'vk:2', source: 'vk', kind: 'comment', topic: 'water', settlement: 'dedovichi', text: 'Нет воды третий день', flags: [], receivedAt: '2026-11-16T10:00:00+03:00' },
-		{ id: 'vk:3', source: 'vk', kind: 'comment', topic: 'water', settlement: 'pozherevitsy', text: 'Колонка сломана', flags: [], receivedAt: '2026-11-16T10:00:00+03:00' },
-		{ id: 'ok:4', source: 'ok', kind: 'comment', topic: 'undefined', settlement: null, text: 'Когда грейдер пройдёт по дороге на Вязье?', flags: [], receivedAt: '2026-11-16T10:00:00+03:00' },
-		{ id: 'tg:5', source: 'telegram', kind: 'direct_message', topic: 'culture_sport', settlement: null, text: 'Напишу в прокуратуру!', flags: ['escalation'], receivedAt: '2026-11-16T10:00:00+03:00' },
-		{ id: 'tg:6', source: 'telegram', kind: 'direct_message', topic: 'culture_sport', settlement: null, text: 'Когда откроют каток?', flags: [], receivedAt: '2026-11-16T10:00:00+03:00' },
+		{
+			id: 'pos:1',
+			source: 'pos',
+			kind: 'message',
+			topic: 'roads',
+			settlement: 'dedovichi',
+			text: 'Ямы на ул. Советской',
+			flags: [],
+			receivedAt: '2026-11-16T10:00:00+03:00',
+		},
+		{
+			id: 'vk:2',
+			source: 'vk',
+			kind: 'comment',
+			topic: 'water',
+			settlement: 'dedovichi',
+			text: 'Нет воды третий день',
+			flags: [],
+			receivedAt: '2026-11-16T10:00:00+03:00',
+		},
+		{
+			id: 'vk:3',
+			source: 'vk',
+			kind: 'comment',
+			topic: 'water',
+			settlement: 'pozherevitsy',
+			text: 'Колонка сломана',
+			flags: [],
+			receivedAt: '2026-11-16T10:00:00+03:00',
+		},
+		{
+			id: 'ok:4',
+			source: 'ok',
+			kind: 'comment',
+			topic: 'undefined',
+			settlement: null,
+			text: 'Когда грейдер пройдёт по дороге на Вязье?',
+			flags: [],
+			receivedAt: '2026-11-16T10:00:00+03:00',
+		},
+		{
+			id: 'tg:5',
+			source: 'telegram',
+			kind: 'direct_message',
+			topic: 'culture_sport',
+			settlement: null,
+			text: 'Напишу в прокуратуру!',
+			flags: ['escalation'],
+			receivedAt: '2026-11-16T10:00:00+03:00',
+		},
+		{
+			id: 'tg:6',
+			source: 'telegram',
+			kind: 'direct_message',
+			topic: 'culture_sport',
+			settlement: null,
+			text: 'Когда откроют каток?',
+			flags: [],
+			receivedAt: '2026-11-16T10:00:00+03:00',
+		},
 	];
 
 	const workflow = {
 		id: 'McuRoutingE2E',
 		name: 'e2e routing',
 		nodes: [
-			{ id: 'a1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'a2', name: 'Appeals', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: `return ${JSON.stringify(appeals)}.map((json) => ({ json }));` } },
+			{
+				id: 'a1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'a2',
+				name: 'Appeals',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: { jsCode: `return ${JSON.stringify(appeals)}.map((json) => ({ json }));` },
+			},
 			{
 				id: 'a3',
 				name: 'Routing',
@@ -31,10 +99,30 @@ describe('routing node in real n8n', () => {
 					matchMode: 'first',
 					rules: {
 						rule: [
-							{ name: 'Конфликты', flags: ['escalation', 'obscene'], responsible: 'Координатор МЦУ', telegramChatId: '1001' },
-							{ name: 'Дороги', topics: ['roads'], keywords: '', department: 'Отдел дорожного хозяйства', deadlineDays: 5 },
-							{ name: 'Вода в Дедовичах', topics: ['water'], settlements: 'dedovichi', department: 'МУП «Водоканал»' },
-							{ name: 'Дороги по словам', keywords: 'грейдер, яма', department: 'Отдел дорожного хозяйства' },
+							{
+								name: 'Конфликты',
+								flags: ['escalation', 'obscene'],
+								responsible: 'Координатор МЦУ',
+								telegramChatId: '1001',
+							},
+							{
+								name: 'Дороги',
+								topics: ['roads'],
+								keywords: '',
+								department: 'Отдел дорожного хозяйства',
+								deadlineDays: 5,
+							},
+							{
+								name: 'Вода в Дедовичах',
+								topics: ['water'],
+								settlements: 'dedovichi',
+								department: 'МУП «Водоканал»',
+							},
+							{
+								name: 'Дороги по словам',
+								keywords: 'грейдер, яма',
+								department: 'Отдел дорожного хозяйства',
+							},
 						],
 					},
 				},
@@ -56,7 +144,7 @@ describe('routing node in real n8n', () => {
 		settings: { executionOrder: 'v1' },
 	};
 
-	it('sends each appeal to its rule\'s branch and the rest to «Не распределено»', async () => {
+	it("sends each appeal to its rule's branch and the rest to «Не распределено»", async () => {
 		const run = await n8n.execute(await n8n.importWorkflow(workflow));
 		expect(run.error).toBeUndefined();
 		const ids = (output: number) => run.items('Routing', output).map((i) => i.id);
@@ -67,11 +155,22 @@ describe('routing node in real n8n', () => {
 		expect(ids(4)).toEqual(['vk:3', 'tg:6']);
 		expect(run.items('Routing', 1)[0]).toMatchObject({
 			department: 'Отдел дорожного хозяйства',
-			routing: { rule: 'Дороги', why: ['тема: roads'], deadline: { unit: 'working_days', amount: 5 } },
+			routing: {
+				rule: 'Дороги',
+				why: ['тема: roads'],
+				deadline: { unit: 'working_days', amount: 5 },
+			},
 		});
-		expect(run.items('Routing', 0)[0]).toMatchObject({ responsible: 'Координатор МЦУ', routing: { contact: { telegramChatId: '1001' } } });
+		expect(run.items('Routing', 0)[0]).toMatchObject({
+			responsible: 'Координатор МЦУ',
+			routing: { contact: { telegramChatId: '1001' } },
+		});
 		expect(run.items('Routing', 3)[0].routing).toMatchObject({ why: ['слово: грейдер'] });
 		// The rule's own deadline reaches «МЦУ: Сроки» downstream: 5 working days from Monday 16 November.
-		expect(run.items('Deadlines')[0]).toMatchObject({ id: 'pos:1', deadline: '2026-11-23T23:59:59+03:00', deadlineStatus: 'due_soon' });
+		expect(run.items('Deadlines')[0]).toMatchObject({
+			id: 'pos:1',
+			deadline: '2026-11-23T23:59:59+03:00',
+			deadlineStatus: 'due_soon',
+		});
 	});
 });

@@ -17,13 +17,21 @@ describe('satisfaction follow-up in the intake workflow', () => {
 	const QUESTION = 'Проблема решена? Ответьте «да» или «нет».';
 	let first: Awaited<ReturnType<N8nInstance['execute']>>;
 	let second: Awaited<ReturnType<N8nInstance['execute']>>;
-	type Asked = { id: string; source: string; author: { id: string }; raw: Record<string, unknown>; parentId: string };
+	type Asked = {
+		id: string;
+		source: string;
+		author: { id: string };
+		raw: Record<string, unknown>;
+		parentId: string;
+	};
 	let asked: Asked[];
 
 	const register = () => {
 		const rows = sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений');
 		const header = rows[0].map(String);
-		return new Map(rows.slice(1).map((r) => [String(r[0]), Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
+		return new Map(
+			rows.slice(1).map((r) => [String(r[0]), Object.fromEntries(header.map((h, i) => [h, r[i]]))]),
+		);
 	};
 	const questionsSent = () => ({
 		vk: sandbox.vk.allComments().filter((c) => c.from_id < 0 && c.text === QUESTION),
@@ -36,7 +44,8 @@ describe('satisfaction follow-up in the intake workflow', () => {
 		const workflow = intakeWorkflow();
 		for (const node of workflow.nodes) {
 			// The seeded answers are from the autumn of 2026: ask about all of them, right away.
-			if (node.name === 'Кого спросить об оценке') Object.assign(node.parameters, { delayHours: 0, maxAgeDays: 3650, question: QUESTION });
+			if (node.name === 'Кого спросить об оценке')
+				Object.assign(node.parameters, { delayHours: 0, maxAgeDays: 3650, question: QUESTION });
 		}
 		await n8n.importWorkflow(workflow);
 		first = await n8n.execute('McuIntake');
@@ -57,8 +66,10 @@ describe('satisfaction follow-up in the intake workflow', () => {
 		const sent = questionsSent();
 		expect(sent.vk).toHaveLength(bySource('vk').length);
 		expect(sent.ok).toHaveLength(bySource('ok').length);
-		for (const a of bySource('vk')) expect(sent.vk.filter((q) => q.reply_to_comment === a.raw.id)).toHaveLength(1);
-		for (const a of bySource('ok')) expect(sent.ok.filter((q) => q.reply_to_comment_id === a.raw.id)).toHaveLength(1);
+		for (const a of bySource('vk'))
+			expect(sent.vk.filter((q) => q.reply_to_comment === a.raw.id)).toHaveLength(1);
+		for (const a of bySource('ok'))
+			expect(sent.ok.filter((q) => q.reply_to_comment_id === a.raw.id)).toHaveLength(1);
 		// Every one asked had been answered, and the question is not taken for the answer.
 		const rows = register();
 		for (const a of asked) expect(rows.get(a.id)?.['Статус']).toBe(STATUS_LABELS.answered);
@@ -70,19 +81,44 @@ describe('satisfaction follow-up in the intake workflow', () => {
 		const [unhappy, unclear] = vk;
 		const [happy] = ok;
 		const postOf = (a: Asked) => Number(a.raw.post_id);
-		const noReply = sandbox.vk.citizenComment(postOf(unhappy), Number(unhappy.author.id), 'Нет, ничего не сделали, яма как была', Number(unhappy.raw.id));
-		const question = sandbox.vk.citizenComment(postOf(unclear), Number(unclear.author.id), 'А когда починят фонарь на ул. Школьной?');
-		const yesReply = sandbox.ok.citizenComment(happy.parentId.replace('ok:', ''), String(happy.author.id), 'Житель', 'Да, спасибо, всё убрали');
+		const noReply = sandbox.vk.citizenComment(
+			postOf(unhappy),
+			Number(unhappy.author.id),
+			'Нет, ничего не сделали, яма как была',
+			Number(unhappy.raw.id),
+		);
+		const question = sandbox.vk.citizenComment(
+			postOf(unclear),
+			Number(unclear.author.id),
+			'А когда починят фонарь на ул. Школьной?',
+		);
+		const yesReply = sandbox.ok.citizenComment(
+			happy.parentId.replace('ok:', ''),
+			String(happy.author.id),
+			'Житель',
+			'Да, спасибо, всё убрали',
+		);
 		await new Promise((r) => setTimeout(r, 1100)); // the replies are strictly later than the question, to the second
 		second = await n8n.execute('McuIntake');
 		expect(second.error).toBeUndefined();
 
 		const linked = second.items('Ответы заявителей', 1);
-		expect(linked.map((l) => [l.appealId, l.value]).sort()).toEqual([[happy.id, 'satisfied'], [unhappy.id, 'unsatisfied']].sort());
+		expect(linked.map((l) => [l.appealId, l.value]).sort()).toEqual(
+			[
+				[happy.id, 'satisfied'],
+				[unhappy.id, 'unsatisfied'],
+			].sort(),
+		);
 		const rows = register();
-		expect(rows.get(unhappy.id)).toMatchObject({ Статус: STATUS_LABELS.in_progress, 'Оценка заявителя': SATISFACTION_LABELS.unsatisfied });
+		expect(rows.get(unhappy.id)).toMatchObject({
+			Статус: STATUS_LABELS.in_progress,
+			'Оценка заявителя': SATISFACTION_LABELS.unsatisfied,
+		});
 		expect(String(rows.get(unhappy.id)?.['Признаки'])).toMatch(/reopened/);
-		expect(rows.get(happy.id)).toMatchObject({ Статус: STATUS_LABELS.answered, 'Оценка заявителя': SATISFACTION_LABELS.satisfied });
+		expect(rows.get(happy.id)).toMatchObject({
+			Статус: STATUS_LABELS.answered,
+			'Оценка заявителя': SATISFACTION_LABELS.satisfied,
+		});
 		const ids = [...rows.keys()];
 		expect(ids.some((id) => id.endsWith(`_c${noReply.id}`))).toBe(false);
 		expect(ids.some((id) => id.endsWith(`_${yesReply.id}`))).toBe(false);
@@ -91,9 +127,14 @@ describe('satisfaction follow-up in the intake workflow', () => {
 		const askedAgain = second.items('Кого спросить об оценке') as unknown as Asked[];
 		for (const a of askedAgain) {
 			expect(asked.map((x) => x.id)).not.toContain(a.id);
-			expect([`${unhappy.source}:${unhappy.author.id}`, `${happy.source}:${happy.author.id}`]).toContain(`${a.source}:${a.author.id}`);
+			expect([
+				`${unhappy.source}:${unhappy.author.id}`,
+				`${happy.source}:${happy.author.id}`,
+			]).toContain(`${a.source}:${a.author.id}`);
 		}
-		expect(questionsSent().vk.length + questionsSent().ok.length).toBe(asked.length + askedAgain.length);
+		expect(questionsSent().vk.length + questionsSent().ok.length).toBe(
+			asked.length + askedAgain.length,
+		);
 	});
 
 	it('a third run keeps the reopened appeal open and links nothing again', async () => {
@@ -103,7 +144,10 @@ describe('satisfaction follow-up in the intake workflow', () => {
 		expect(third.items('Ответы заявителей', 1)).toEqual([]);
 		expect(third.items('Кого спросить об оценке')).toEqual([]);
 		const unhappy = asked.filter((a) => a.source === 'vk')[0];
-		expect(register().get(unhappy.id)).toMatchObject({ Статус: STATUS_LABELS.in_progress, 'Оценка заявителя': SATISFACTION_LABELS.unsatisfied });
+		expect(register().get(unhappy.id)).toMatchObject({
+			Статус: STATUS_LABELS.in_progress,
+			'Оценка заявителя': SATISFACTION_LABELS.unsatisfied,
+		});
 		expect(sandbox.sheets.values(SPREADSHEET_ID, 'Реестр обращений').length).toBe(before);
 	});
 });

@@ -18,15 +18,41 @@ describe('Telegram intake in real n8n', () => {
 		id,
 		name: id,
 		nodes: [
-			{ id: 'm', name: 'Запуск вручную', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 't', name: 'Telegram', type: 'n8n-nodes-mcu.telegram', typeVersion: 1, position: [220, 0], parameters: { resource: 'message', operation: 'getNew' }, credentials: { mcuTelegramApi: CREDENTIALS.mcuTelegramApi } },
+			{
+				id: 'm',
+				name: 'Запуск вручную',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 't',
+				name: 'Telegram',
+				type: 'n8n-nodes-mcu.telegram',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'message', operation: 'getNew' },
+				credentials: { mcuTelegramApi: CREDENTIALS.mcuTelegramApi },
+			},
 			...(failAfter
-				? [{ id: 'f', name: 'Запись в реестр', type: 'n8n-nodes-base.stopAndError', typeVersion: 1, position: [440, 0], parameters: { errorType: 'errorMessage', errorMessage: 'реестр недоступен' } }]
+				? [
+						{
+							id: 'f',
+							name: 'Запись в реестр',
+							type: 'n8n-nodes-base.stopAndError',
+							typeVersion: 1,
+							position: [440, 0],
+							parameters: { errorType: 'errorMessage', errorMessage: 'реестр недоступен' },
+						},
+					]
 				: []),
 		],
 		connections: {
 			'Запуск вручную': { main: [[{ node: 'Telegram', type: 'main', index: 0 }]] },
-			...(failAfter ? { Telegram: { main: [[{ node: 'Запись в реестр', type: 'main', index: 0 }]] } } : {}),
+			...(failAfter
+				? { Telegram: { main: [[{ node: 'Запись в реестр', type: 'main', index: 0 }]] } }
+				: {}),
 		},
 		settings: { executionOrder: 'v1' },
 	});
@@ -34,7 +60,13 @@ describe('Telegram intake in real n8n', () => {
 	beforeAll(async () => {
 		telegram = new TelegramEmulator();
 		server = await serveEmulator(telegram);
-		await n8n.importCredentials([{ ...CREDENTIALS.mcuTelegramApi, type: 'mcuTelegramApi', data: { accessToken: SANDBOX_CREDENTIALS.telegram.token, baseUrl: server.url } }]);
+		await n8n.importCredentials([
+			{
+				...CREDENTIALS.mcuTelegramApi,
+				type: 'mcuTelegramApi',
+				data: { accessToken: SANDBOX_CREDENTIALS.telegram.token, baseUrl: server.url },
+			},
+		]);
 		await n8n.importWorkflow(workflow('TgIntakeFails', true));
 		await n8n.importWorkflow(workflow('TgIntakeOk', false));
 	});

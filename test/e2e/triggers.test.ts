@@ -22,11 +22,25 @@ describe('source triggers in a running n8n', () => {
 	let n8n: N8nInstance;
 	let callbackUrl = '';
 
-	const triggerWorkflow = (id: string, type: string, credential: keyof typeof CREDENTIALS, parameters: Record<string, unknown>) => ({
+	const triggerWorkflow = (
+		id: string,
+		type: string,
+		credential: keyof typeof CREDENTIALS,
+		parameters: Record<string, unknown>,
+	) => ({
 		id,
 		name: id,
 		nodes: [
-			{ id: 't', name: 'Trigger', type: `n8n-nodes-mcu.${type}`, typeVersion: 1, position: [0, 0], parameters, credentials: { [credential]: CREDENTIALS[credential] }, ...(type === 'vkCallbackTrigger' ? { webhookId: WEBHOOK_ID } : {}) },
+			{
+				id: 't',
+				name: 'Trigger',
+				type: `n8n-nodes-mcu.${type}`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				credentials: { [credential]: CREDENTIALS[credential] },
+				...(type === 'vkCallbackTrigger' ? { webhookId: WEBHOOK_ID } : {}),
+			},
 			captureNode(capture.url),
 		],
 		connections: { Trigger: { main: [[{ node: 'Capture', type: 'main', index: 0 }]] } },
@@ -42,8 +56,17 @@ describe('source triggers in a running n8n', () => {
 		const everyMinute = { pollTimes: { item: [{ mode: 'everyMinute' }] } };
 		const workflows = [
 			triggerWorkflow('TrigIm', 'imTrigger', 'mcuImApi', { firstRun: 'now', ...everyMinute }),
-			triggerWorkflow('TrigVk', 'vkTrigger', 'mcuVkApi', { events: ['wall_reply_new', 'message_new'], mentionKeywords: '', firstRun: 'now', ...everyMinute }),
-			triggerWorkflow('TrigOk', 'okTrigger', 'mcuOkApi', { topics: 100, firstRun: 'now', ...everyMinute }),
+			triggerWorkflow('TrigVk', 'vkTrigger', 'mcuVkApi', {
+				events: ['wall_reply_new', 'message_new'],
+				mentionKeywords: '',
+				firstRun: 'now',
+				...everyMinute,
+			}),
+			triggerWorkflow('TrigOk', 'okTrigger', 'mcuOkApi', {
+				topics: 100,
+				firstRun: 'now',
+				...everyMinute,
+			}),
 			triggerWorkflow('TrigVkCb', 'vkCallbackTrigger', 'mcuVkApi', { events: ['wall_reply_new'] }),
 		];
 		for (const wf of workflows) {
@@ -52,17 +75,24 @@ describe('source triggers in a running n8n', () => {
 		}
 		await n8n.start(port);
 		// The Callback trigger registers its URL at VK when n8n activates it.
-		for (let i = 0; i < 120 && !sandbox.vk.callbackServerUrls().length; i++) await new Promise((r) => setTimeout(r, 500));
+		for (let i = 0; i < 120 && !sandbox.vk.callbackServerUrls().length; i++)
+			await new Promise((r) => setTimeout(r, 500));
 		callbackUrl = sandbox.vk.callbackServerUrls()[0];
 	}, 600000); // nine n8n CLI calls and a start: minutes on a loaded machine
 	/** List requests each poller has made so far: one per poll (activation included). */
 	const pollCounts = () => ({
 		im: sandbox.servers.im.calls.get('GET /incidents'),
 		ok: sandbox.servers.ok.calls.get('discussions.getList'),
-		vk: sandbox.servers.vk.calls.get('groups.getLongPollServer') + sandbox.servers.vk.calls.get('longpoll'),
+		vk:
+			sandbox.servers.vk.calls.get('groups.getLongPollServer') +
+			sandbox.servers.vk.calls.get('longpoll'),
 	});
 	/** Waits until every poller has polled `more` times beyond `from` (polls run every minute). */
-	const waitForPolls = (from: Record<string, number>, more: number, timeoutMs = (more + 1) * 70000) =>
+	const waitForPolls = (
+		from: Record<string, number>,
+		more: number,
+		timeoutMs = (more + 1) * 70000,
+	) =>
 		waitForEvent(
 			[sandbox.servers.im.calls, sandbox.servers.ok.calls, sandbox.servers.vk.calls],
 			'call',
@@ -71,7 +101,8 @@ describe('source triggers in a running n8n', () => {
 				return Object.entries(from).every(([k, n]) => now[k as keyof typeof now] >= n + more);
 			},
 			timeoutMs,
-			() => `polls: ${JSON.stringify(pollCounts())}, expected ${more} beyond ${JSON.stringify(from)}`,
+			() =>
+				`polls: ${JSON.stringify(pollCounts())}, expected ${more} beyond ${JSON.stringify(from)}`,
 		);
 
 	afterAll(async () => {
@@ -83,9 +114,25 @@ describe('source triggers in a running n8n', () => {
 
 	it('emit exactly the new records once', async () => {
 		// A forged Callback API delivery (no secret, a wrong one) is refused and starts no run.
-		const forged = { type: 'wall_reply_new', group_id: sandbox.district.vkGroupId, event_id: 'forged', object: { id: 1, post_id: 1, owner_id: -sandbox.district.vkGroupId, from_id: 5, date: Math.floor(Date.now() / 1000), text: 'Подделка' } };
+		const forged = {
+			type: 'wall_reply_new',
+			group_id: sandbox.district.vkGroupId,
+			event_id: 'forged',
+			object: {
+				id: 1,
+				post_id: 1,
+				owner_id: -sandbox.district.vkGroupId,
+				from_id: 5,
+				date: Math.floor(Date.now() / 1000),
+				text: 'Подделка',
+			},
+		};
 		for (const secret of [undefined, 'not-the-secret']) {
-			const res = await fetch(callbackUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...forged, ...(secret ? { secret } : {}) }) });
+			const res = await fetch(callbackUrl, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ ...forged, ...(secret ? { secret } : {}) }),
+			});
 			expect([res.status, await res.text()]).toEqual([403, 'wrong secret']);
 		}
 		// First activation is «from now»: nothing old is emitted — dated or not (the seed holds OK comments with an
@@ -95,18 +142,32 @@ describe('source triggers in a running n8n', () => {
 		expect(badDates).toBeGreaterThan(0);
 		await waitForPolls({ im: 0, ok: 0, vk: 0 }, 3);
 		expect(capture.received).toEqual([]);
-		const insert = (url: string, count: number) => fetch(`${url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count }) });
+		const insert = (url: string, count: number) =>
+			fetch(`${url}/__sandbox/insert`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ count }),
+			});
 		await insert(sandbox.urls.im, 2);
 		await insert(sandbox.urls.ok, 3);
 		await insert(sandbox.urls.vk, 3); // two comments and a message
 		// A new OK comment whose date cannot be read: it comes once, as an error item naming the field.
-		const lastTopic = (sandbox.ok.dump() as { discussions: Array<{ object_id: string }> }).discussions.at(-1)!.object_id;
-		const undated = sandbox.ok.citizenComment(lastTopic, '577000002', 'Пётр Соколов', 'Во дворе у школы второй день не вывозят мусор');
+		const lastTopic = (
+			sandbox.ok.dump() as { discussions: Array<{ object_id: string }> }
+		).discussions.at(-1)!.object_id;
+		const undated = sandbox.ok.citizenComment(
+			lastTopic,
+			'577000002',
+			'Пётр Соколов',
+			'Во дворе у школы второй день не вывозят мусор',
+		);
 		undated.date = '31.02.2026';
 		// VK Callback delivers the two comments at once; the pollers pick up the rest within a minute.
 		const expected = 2 + 3 + 1 + 3 + 2;
 		await capture.waitFor(expected, 150000).catch((error) => {
-			throw new Error(`${(error as Error).message}\n${JSON.stringify(capture.received.map((r) => r.id ?? r.error))}\n${n8n.serverLog.slice(-3000)}`);
+			throw new Error(
+				`${(error as Error).message}\n${JSON.stringify(capture.received.map((r) => r.id ?? r.error))}\n${n8n.serverLog.slice(-3000)}`,
+			);
 		});
 		// One more full poll round must not repeat anything: two more polls of every poller (the second one shows
 		// the first one's run, had it emitted anything, has long arrived).
@@ -121,7 +182,9 @@ describe('source triggers in a running n8n', () => {
 		expect(new Set(vkIds).size).toBe(3);
 		// The one new undated comment, once; none of the old ones.
 		const errors = capture.received.filter((r) => r.error);
-		expect(errors.map((e) => (e.details as { record: string }).record)).toEqual([`ok:${lastTopic}_${undated.id}`]);
+		expect(errors.map((e) => (e.details as { record: string }).record)).toEqual([
+			`ok:${lastTopic}_${undated.id}`,
+		]);
 		expect(String(errors[0].error)).toMatch(/raw\.date/);
 		expect(capture.received).toHaveLength(expected);
 		expect(sandbox.vk.deliveries.every((d) => d.delivered)).toBe(true);

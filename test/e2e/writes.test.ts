@@ -26,8 +26,18 @@ describe('write operations of the source nodes in real n8n', () => {
 		tgChat: number;
 	};
 
-	type Node = { name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, unknown> };
-	const node = (name: string, type: string, credential: keyof typeof CREDENTIALS, parameters: Record<string, unknown>): Node => ({
+	type Node = {
+		name: string;
+		type: string;
+		parameters: Record<string, unknown>;
+		credentials?: Record<string, unknown>;
+	};
+	const node = (
+		name: string,
+		type: string,
+		credential: keyof typeof CREDENTIALS,
+		parameters: Record<string, unknown>,
+	): Node => ({
 		name,
 		type: `n8n-nodes-mcu.${type}`,
 		parameters,
@@ -38,17 +48,60 @@ describe('write operations of the source nodes in real n8n', () => {
 		const chains: Node[][] = [
 			[
 				node('ИМ: взять', 'im', 'mcuImApi', { operation: 'take', incidentId: picked.imChain }),
-				node('ИМ: исполнитель', 'im', 'mcuImApi', { operation: 'assign', executor: 'Петров П. П., ЖКХ' }),
-				node('ИМ: ответ', 'im', 'mcuImApi', { operation: 'answer', answerText: 'Аварийная бригада выехала, электроснабжение восстановлено в 15:20.' }),
+				node('ИМ: исполнитель', 'im', 'mcuImApi', {
+					operation: 'assign',
+					executor: 'Петров П. П., ЖКХ',
+				}),
+				node('ИМ: ответ', 'im', 'mcuImApi', {
+					operation: 'answer',
+					answerText: 'Аварийная бригада выехала, электроснабжение восстановлено в 15:20.',
+				}),
 			],
-			[node('ИМ: перенаправить', 'im', 'mcuImApi', { operation: 'forward', incidentId: picked.imForward, organization: 'ГБУЗ «Порховская МБ»', comment: 'вопрос здравоохранения' })],
-			[node('ИМ: отклонить', 'im', 'mcuImApi', { operation: 'reject', incidentId: picked.imReject, reason: 'Не относится к компетенции органов местного самоуправления' })],
 			[
-				node('ПОС: исполнитель', 'pos', 'mcuPosApi', { resource: 'appeal', operation: 'setExecutor', posId: String(picked.posChain), executor: 'Сидорова Е. А.' }),
-				node('ПОС: отложить', 'pos', 'mcuPosApi', { resource: 'appeal', operation: 'postpone', newDate: '={{ DateTime.fromISO($json.deadline).plus({ days: 10 }).toISO() }}', comment: 'Нужен выезд на место' }),
-				node('ПОС: ответ', 'pos', 'mcuPosApi', { resource: 'appeal', operation: 'sendResponse', answerType: 'SUPPORTED', answerText: 'Яма на ул. Советской заделана 20.11.2026, фото приложено.' }),
+				node('ИМ: перенаправить', 'im', 'mcuImApi', {
+					operation: 'forward',
+					incidentId: picked.imForward,
+					organization: 'ГБУЗ «Порховская МБ»',
+					comment: 'вопрос здравоохранения',
+				}),
 			],
-			[node('ПОС: перенаправить', 'pos', 'mcuPosApi', { resource: 'appeal', operation: 'forward', posId: String(picked.posForward), target: 'parent', opaId: '', comment: 'Региональная дорога' })],
+			[
+				node('ИМ: отклонить', 'im', 'mcuImApi', {
+					operation: 'reject',
+					incidentId: picked.imReject,
+					reason: 'Не относится к компетенции органов местного самоуправления',
+				}),
+			],
+			[
+				node('ПОС: исполнитель', 'pos', 'mcuPosApi', {
+					resource: 'appeal',
+					operation: 'setExecutor',
+					posId: String(picked.posChain),
+					executor: 'Сидорова Е. А.',
+				}),
+				node('ПОС: отложить', 'pos', 'mcuPosApi', {
+					resource: 'appeal',
+					operation: 'postpone',
+					newDate: '={{ DateTime.fromISO($json.deadline).plus({ days: 10 }).toISO() }}',
+					comment: 'Нужен выезд на место',
+				}),
+				node('ПОС: ответ', 'pos', 'mcuPosApi', {
+					resource: 'appeal',
+					operation: 'sendResponse',
+					answerType: 'SUPPORTED',
+					answerText: 'Яма на ул. Советской заделана 20.11.2026, фото приложено.',
+				}),
+			],
+			[
+				node('ПОС: перенаправить', 'pos', 'mcuPosApi', {
+					resource: 'appeal',
+					operation: 'forward',
+					posId: String(picked.posForward),
+					target: 'parent',
+					opaId: '',
+					comment: 'Региональная дорога',
+				}),
+			],
 			[
 				node('ВК: ответить', 'vk', 'mcuVkApi', {
 					resource: 'comment',
@@ -58,41 +111,101 @@ describe('write operations of the source nodes in real n8n', () => {
 					message: 'Здравствуйте! Заявка передана в ЖКХ, срок — 3 рабочих дня.',
 				}),
 			],
-			[node('ВК: сообщение', 'vk', 'mcuVkApi', { resource: 'message', operation: 'send', userId: String(picked.vkComment.from_id), message: 'Ответ на ваше обращение направлен.' })],
-			[node('ОК: ответить', 'ok', 'mcuOkApi', { resource: 'comment', operation: 'reply', discussionId: picked.okDiscussion, text: 'Спасибо, передали в администрацию поселения.' })],
-			[node('Telegram: отправить', 'telegram', 'mcuTelegramApi', { resource: 'message', operation: 'send', chatId: String(picked.tgChat), text: 'Ваше обращение зарегистрировано.' })],
+			[
+				node('ВК: сообщение', 'vk', 'mcuVkApi', {
+					resource: 'message',
+					operation: 'send',
+					userId: String(picked.vkComment.from_id),
+					message: 'Ответ на ваше обращение направлен.',
+				}),
+			],
+			[
+				node('ОК: ответить', 'ok', 'mcuOkApi', {
+					resource: 'comment',
+					operation: 'reply',
+					discussionId: picked.okDiscussion,
+					text: 'Спасибо, передали в администрацию поселения.',
+				}),
+			],
+			[
+				node('Telegram: отправить', 'telegram', 'mcuTelegramApi', {
+					resource: 'message',
+					operation: 'send',
+					chatId: String(picked.tgChat),
+					text: 'Ваше обращение зарегистрировано.',
+				}),
+			],
 		];
-		const nodes: Array<Record<string, unknown>> = [{ id: 'm', name: 'Старт', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
-		const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = { Старт: { main: [[]] } };
+		const nodes: Array<Record<string, unknown>> = [
+			{
+				id: 'm',
+				name: 'Старт',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+		];
+		const connections: Record<
+			string,
+			{ main: Array<Array<{ node: string; type: string; index: number }>> }
+		> = { Старт: { main: [[]] } };
 		chains.forEach((chain, row) => {
 			chain.forEach((n, col) => {
-				nodes.push({ id: `${row}-${col}`, typeVersion: 1, position: [250 * (col + 1), 150 * row], ...n });
+				nodes.push({
+					id: `${row}-${col}`,
+					typeVersion: 1,
+					position: [250 * (col + 1), 150 * row],
+					...n,
+				});
 				const from = col === 0 ? 'Старт' : chain[col - 1].name;
 				connections[from] ??= { main: [[]] };
 				connections[from].main[0].push({ node: n.name, type: 'main', index: 0 });
 			});
 		});
-		return { id: 'McuWrites', name: 'МЦУ: записи в источники (e2e)', nodes, connections, settings: { executionOrder: 'v1' } };
+		return {
+			id: 'McuWrites',
+			name: 'МЦУ: записи в источники (e2e)',
+			nodes,
+			connections,
+			settings: { executionOrder: 'v1' },
+		};
 	}
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ ports: 'random', fastDelivery: true });
 		const imNew = sandbox.im.all().filter((i) => i.status === 'new');
 		[picked.imChain, picked.imForward, picked.imReject] = imNew.slice(0, 3).map((i) => i.id);
-		const posOpen = sandbox.pos.all().filter((m) => ['MODERATION_ACCEPT', 'TAKE_TO_WORK'].includes(m.status));
+		const posOpen = sandbox.pos
+			.all()
+			.filter((m) => ['MODERATION_ACCEPT', 'TAKE_TO_WORK'].includes(m.status));
 		picked.posChain = posOpen[0].id;
 		picked.posDeadline = posOpen[0].deadline;
 		picked.posForward = posOpen[1].id;
 		const vkComments = sandbox.vk.allComments();
 		// A comment not answered yet: the only community reply to it will be ours.
-		picked.vkComment = vkComments.find((c) => c.from_id > 0 && c.from_id < 999000000 && !vkComments.some((r) => r.reply_to_comment === c.id))!;
+		picked.vkComment = vkComments.find(
+			(c) =>
+				c.from_id > 0 &&
+				c.from_id < 999000000 &&
+				!vkComments.some((r) => r.reply_to_comment === c.id),
+		)!;
 		const okComment = sandbox.ok.allComments()[0];
-		picked.okDiscussion = (sandbox.ok.dump() as { discussions: Array<{ object_id: string; comments: Array<{ id: string }> }> }).discussions.find((d) => d.comments.some((c) => c.id === okComment.id))!.object_id;
-		picked.tgChat = sandbox.telegram.pending().find((u) => u.message?.chat.type === 'private')!.message!.chat.id;
+		picked.okDiscussion = (
+			sandbox.ok.dump() as {
+				discussions: Array<{ object_id: string; comments: Array<{ id: string }> }>;
+			}
+		).discussions.find((d) => d.comments.some((c) => c.id === okComment.id))!.object_id;
+		picked.tgChat = sandbox.telegram
+			.pending()
+			.find((u) => u.message?.chat.type === 'private')!.message!.chat.id;
 		// Every write route fails once or twice before it works, and then some writes are applied and their answer
 		// lost (500, 502, a reset, a held and dropped connection): retries must not double anything.
-		const lost = (emulator: string, route: string, ...kinds: Array<'http_500' | 'http_502' | 'connection_reset' | 'timeout'>) =>
-			kinds.map((kind) => ({ emulator, route, kind, times: 1, afterApply: true, holdMs: 300 }));
+		const lost = (
+			emulator: string,
+			route: string,
+			...kinds: Array<'http_500' | 'http_502' | 'connection_reset' | 'timeout'>
+		) => kinds.map((kind) => ({ emulator, route, kind, times: 1, afterApply: true, holdMs: 300 }));
 		sandbox.faults.configure({
 			seed: 7,
 			rules: [
@@ -122,10 +235,27 @@ describe('write operations of the source nodes in real n8n', () => {
 		expect(run.error).toBeUndefined();
 		const log = sandbox.faults.log;
 		expect(log.filter((f) => !f.afterApply)).toHaveLength(8);
-		expect(new Set(log.map((f) => f.emulator))).toEqual(new Set(['im', 'pos', 'vk', 'ok', 'telegram']));
+		expect(new Set(log.map((f) => f.emulator))).toEqual(
+			new Set(['im', 'pos', 'vk', 'ok', 'telegram']),
+		);
 		// Every write applied with its answer lost (3 ИМ, 3 ПОС, 2 VK, 1 OK) happened; the checks below count each once.
-		expect(log.filter((f) => f.afterApply).map((f) => `${f.emulator} ${f.kind}`).sort()).toEqual(
-			['im http_500', 'im connection_reset', 'im timeout', 'pos http_502', 'pos connection_reset', 'pos timeout', 'vk connection_reset', 'vk http_500', 'ok timeout'].sort(),
+		expect(
+			log
+				.filter((f) => f.afterApply)
+				.map((f) => `${f.emulator} ${f.kind}`)
+				.sort(),
+		).toEqual(
+			[
+				'im http_500',
+				'im connection_reset',
+				'im timeout',
+				'pos http_502',
+				'pos connection_reset',
+				'pos timeout',
+				'vk connection_reset',
+				'vk http_500',
+				'ok timeout',
+			].sort(),
 		);
 	});
 
@@ -134,12 +264,27 @@ describe('write operations of the source nodes in real n8n', () => {
 		const chained = byId.get(picked.imChain)!;
 		expect(chained).toMatchObject({ status: 'answered', executor: 'Петров П. П., ЖКХ' });
 		expect(chained.takenAt).toBeTruthy();
-		expect(chained.answer?.text).toBe('Аварийная бригада выехала, электроснабжение восстановлено в 15:20.');
-		expect(byId.get(picked.imForward)).toMatchObject({ status: 'forwarded', forwardedTo: { organization: 'ГБУЗ «Порховская МБ»', comment: 'вопрос здравоохранения' } });
-		expect(byId.get(picked.imReject)).toMatchObject({ status: 'rejected', rejectReason: 'Не относится к компетенции органов местного самоуправления' });
+		expect(chained.answer?.text).toBe(
+			'Аварийная бригада выехала, электроснабжение восстановлено в 15:20.',
+		);
+		expect(byId.get(picked.imForward)).toMatchObject({
+			status: 'forwarded',
+			forwardedTo: { organization: 'ГБУЗ «Порховская МБ»', comment: 'вопрос здравоохранения' },
+		});
+		expect(byId.get(picked.imReject)).toMatchObject({
+			status: 'rejected',
+			rejectReason: 'Не относится к компетенции органов местного самоуправления',
+		});
 		// The nodes return the updated incident as a normalized appeal.
-		expect(run.items('ИМ: исполнитель')[0]).toMatchObject({ id: `im:${picked.imChain}`, status: 'in_progress', responsible: 'Петров П. П., ЖКХ' });
-		expect(run.items('ИМ: ответ')[0]).toMatchObject({ status: 'answered', answerText: expect.stringContaining('бригада') });
+		expect(run.items('ИМ: исполнитель')[0]).toMatchObject({
+			id: `im:${picked.imChain}`,
+			status: 'in_progress',
+			responsible: 'Петров П. П., ЖКХ',
+		});
+		expect(run.items('ИМ: ответ')[0]).toMatchObject({
+			status: 'answered',
+			answerText: expect.stringContaining('бригада'),
+		});
 		expect(run.items('ИМ: перенаправить')[0]).toMatchObject({ status: 'forwarded' });
 	});
 
@@ -148,21 +293,36 @@ describe('write operations of the source nodes in real n8n', () => {
 		const statuses = chained.history.map((h) => h.status);
 		expect(statuses.slice(-3)).toEqual(['SET_EXECUTOR', 'POSTPONE', 'SEND_RESPONSE']);
 		expect(statuses.filter((s) => s === 'POSTPONE')).toHaveLength(1);
-		expect(Date.parse(chained.deadline) - Date.parse(picked.posDeadline)).toBe(10 * 24 * 3600 * 1000);
-		expect(chained.history.at(-1)).toMatchObject({ answer: { answerType: 'SUPPORTED', comment: expect.stringContaining('Яма') } });
+		expect(Date.parse(chained.deadline) - Date.parse(picked.posDeadline)).toBe(
+			10 * 24 * 3600 * 1000,
+		);
+		expect(chained.history.at(-1)).toMatchObject({
+			answer: { answerType: 'SUPPORTED', comment: expect.stringContaining('Яма') },
+		});
 		const forwarded = sandbox.pos.all().find((m) => m.id === picked.posForward)!;
 		expect(forwarded.status).toBe('FORWARD_TO_PARENT');
 		expect(forwarded.history.filter((h) => h.status === 'FORWARD_TO_PARENT')).toHaveLength(1);
-		expect(run.items('ПОС: ответ')[0]).toMatchObject({ id: `pos:${picked.posChain}`, status: 'answered' });
+		expect(run.items('ПОС: ответ')[0]).toMatchObject({
+			id: `pos:${picked.posChain}`,
+			status: 'answered',
+		});
 	});
 
 	it('VK, OK and Telegram: one reply, one message each — a retried send is not doubled', () => {
-		const vkReplies = sandbox.vk.allComments().filter((c) => c.reply_to_comment === picked.vkComment.id && c.from_id < 0);
+		const vkReplies = sandbox.vk
+			.allComments()
+			.filter((c) => c.reply_to_comment === picked.vkComment.id && c.from_id < 0);
 		expect(vkReplies).toHaveLength(1);
-		expect(vkReplies[0]).toMatchObject({ post_id: picked.vkComment.post_id, from_id: -sandbox.vk.groupId, text: 'Здравствуйте! Заявка передана в ЖКХ, срок — 3 рабочих дня.' });
+		expect(vkReplies[0]).toMatchObject({
+			post_id: picked.vkComment.post_id,
+			from_id: -sandbox.vk.groupId,
+			text: 'Здравствуйте! Заявка передана в ЖКХ, срок — 3 рабочих дня.',
+		});
 		const vkMessages = sandbox.vk.messages().filter((m) => m.peer_id === picked.vkComment.from_id);
 		expect(vkMessages).toHaveLength(1);
-		const okReplies = sandbox.ok.allComments().filter((c) => c.author_type === 'GROUP' && c.id.startsWith('adm'));
+		const okReplies = sandbox.ok
+			.allComments()
+			.filter((c) => c.author_type === 'GROUP' && c.id.startsWith('adm'));
 		expect(okReplies).toHaveLength(1);
 		expect(okReplies[0].text).toBe('Спасибо, передали в администрацию поселения.');
 		const sent = sandbox.telegram.sentMessages().filter((m) => m.chat.id === picked.tgChat);

@@ -1,13 +1,34 @@
-import { NodeHelpers, Workflow, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeParameters, type INodeProperties, type INodeType, type INodeTypes } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	Workflow,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+} from 'n8n-workflow';
 import type { OperationModule, ResourceModule } from '../../nodes/shared/actions';
 
 /** A stand-in IExecuteFunctions for a node's router: parameters by name (else the fallback), credentials, one item. */
-export function routerContext(parameters: Record<string, unknown>, credentials: Record<string, unknown>): IExecuteFunctions {
-	const node: INode = { id: 'router', name: 'router', type: 'n8n-nodes-mcu.test', typeVersion: 1, position: [0, 0], parameters: {} };
+export function routerContext(
+	parameters: Record<string, unknown>,
+	credentials: Record<string, unknown>,
+): IExecuteFunctions {
+	const node: INode = {
+		id: 'router',
+		name: 'router',
+		type: 'n8n-nodes-mcu.test',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	return {
 		getNode: () => node,
 		getInputData: () => [{ json: {} }],
-		getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		getCredentials: async () => credentials,
 		continueOnFail: () => false,
 	} as unknown as IExecuteFunctions;
@@ -15,31 +36,72 @@ export function routerContext(parameters: Record<string, unknown>, credentials: 
 
 /** The subtitle n8n's own expression engine shows on the canvas for a node of this type with these parameters. */
 export function evaluateSubtitle(nodeType: INodeType, parameters: INodeParameters): unknown {
-	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
-	const node: INode = { id: 'subtitle', name: 'subtitle', type: 'n8n-nodes-mcu.test', typeVersion: 1, position: [0, 0], parameters };
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const node: INode = {
+		id: 'subtitle',
+		name: 'subtitle',
+		type: 'n8n-nodes-mcu.test',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	return workflow.expression.getSimpleParameterValue(node, String(nodeType.description.subtitle), 'internal', {});
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		String(nodeType.description.subtitle),
+		'internal',
+		{},
+	);
 }
 
 /**
  * The parameters n8n gives a node saved with `saved` when it loads the workflow: the saved values of the fields it
  * shows, defaults for the rest, hidden ones dropped (n8n's own NodeHelpers.getNodeParameters).
  */
-export function resolvedParameters(nodeType: INodeType, saved: INodeParameters): INodeParameters | null {
-	const node: INode = { id: 'saved', name: 'saved', type: 'n8n-nodes-mcu.test', typeVersion: 1, position: [0, 0], parameters: saved };
-	return NodeHelpers.getNodeParameters(nodeType.description.properties, saved, true, false, node, nodeType.description);
+export function resolvedParameters(
+	nodeType: INodeType,
+	saved: INodeParameters,
+): INodeParameters | null {
+	const node: INode = {
+		id: 'saved',
+		name: 'saved',
+		type: 'n8n-nodes-mcu.test',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: saved,
+	};
+	return NodeHelpers.getNodeParameters(
+		nodeType.description.properties,
+		saved,
+		true,
+		false,
+		node,
+		nodeType.description,
+	);
 }
 
 /** Whether n8n shows a property for these values (`show` conditions; a missing value counts as its default). */
 function shown(property: INodeProperties, values: Record<string, unknown>): boolean {
-	return Object.entries(property.displayOptions?.show ?? {}).every(([name, allowed]) => (allowed as unknown[]).includes(values[name]));
+	return Object.entries(property.displayOptions?.show ?? {}).every(([name, allowed]) =>
+		(allowed as unknown[]).includes(values[name]),
+	);
 }
 
 /** The names of the fields n8n shows for these values, besides the resource and operation selectors. */
-export function visibleFields(properties: INodeProperties[], values: Record<string, unknown>): string[] {
+export function visibleFields(
+	properties: INodeProperties[],
+	values: Record<string, unknown>,
+): string[] {
 	const withDefaults = { ...values };
-	for (const p of properties) if (!(p.name in withDefaults) && shown(p, withDefaults)) withDefaults[p.name] = p.default;
-	return properties.filter((p) => p.name !== 'resource' && p.name !== 'operation' && shown(p, withDefaults)).map((p) => p.name);
+	for (const p of properties)
+		if (!(p.name in withDefaults) && shown(p, withDefaults)) withDefaults[p.name] = p.default;
+	return properties
+		.filter((p) => p.name !== 'resource' && p.name !== 'operation' && shown(p, withDefaults))
+		.map((p) => p.name);
 }
 
 /** Every «resource:operation» pair the node offers in the editor. */
@@ -47,7 +109,9 @@ export function offeredPairs(properties: INodeProperties[]): string[] {
 	const resources = properties.find((p) => p.name === 'resource')?.options ?? [];
 	return resources.flatMap((r) => {
 		const value = (r as { value: string }).value;
-		const operation = properties.find((p) => p.name === 'operation' && shown(p, { resource: value }));
+		const operation = properties.find(
+			(p) => p.name === 'operation' && shown(p, { resource: value }),
+		);
 		return (operation?.options ?? []).map((o) => `${value}:${(o as { value: string }).value}`);
 	});
 }
@@ -78,7 +142,11 @@ export function describeRouter<C>(options: {
 	});
 
 	it.each(pairs)('%s runs its own operation with the credentials, and no other', async (pair) => {
-		const spies = pairs.map((p) => jest.spyOn(moduleOf(p), 'execute').mockResolvedValue([[{ json: { ran: p } }]] as INodeExecutionData[][]));
+		const spies = pairs.map((p) =>
+			jest
+				.spyOn(moduleOf(p), 'execute')
+				.mockResolvedValue([[{ json: { ran: p } }]] as INodeExecutionData[][]),
+		);
 		const [resource, operation] = pair.split(':');
 		const ctx = routerContext({ resource, operation }, options.credentials);
 		await expect(node.execute!.call(ctx)).resolves.toEqual([[{ json: { ran: pair } }]]);
@@ -91,10 +159,12 @@ export function describeRouter<C>(options: {
 
 	it.each(pairs)('%s shows exactly its own fields', (pair) => {
 		const [resource, operation] = pair.split(':');
-		expect(visibleFields(properties, { resource, operation }).sort()).toEqual([...options.fields[pair]].sort());
+		expect(visibleFields(properties, { resource, operation }).sort()).toEqual(
+			[...options.fields[pair]].sort(),
+		);
 	});
 
-	it('the canvas subtitle is the operation\'s Russian action label, a different one for each pair', () => {
+	it("the canvas subtitle is the operation's Russian action label, a different one for each pair", () => {
 		const labels = pairs.map((pair) => {
 			const [resource, operation] = pair.split(':');
 			return evaluateSubtitle(node, { resource, operation });
@@ -107,6 +177,8 @@ export function describeRouter<C>(options: {
 	it('refuses an operation it does not have, naming it', async () => {
 		const [resource] = pairs[0].split(':');
 		const ctx = routerContext({ resource, operation: 'delete' }, options.credentials);
-		await expect(node.execute!.call(ctx)).rejects.toThrow('Операция «delete» для ресурса «' + resource + '» не поддерживается');
+		await expect(node.execute!.call(ctx)).rejects.toThrow(
+			'Операция «delete» для ресурса «' + resource + '» не поддерживается',
+		);
 	});
 }

@@ -19,9 +19,13 @@ export function sandboxAppealIds(sandbox: Sandbox): Record<'pos' | 'im' | 'teleg
 	return {
 		pos: appealIds(sandbox.pos.all(), normalizePos).sort(),
 		im: appealIds(sandbox.im.all(), normalizeIm).sort(),
-		telegram: appealIds((sandbox.telegram.dump() as { updates: unknown[] }).updates, normalizeTelegram).sort(),
+		telegram: appealIds(
+			(sandbox.telegram.dump() as { updates: unknown[] }).updates,
+			normalizeTelegram,
+		).sort(),
 	};
 }
 
 /** The ids of one source among register ids, sorted. */
-export const sourceIds = (ids: string[], source: string): string[] => ids.filter((id) => id.startsWith(`${source}:`)).sort();
+export const sourceIds = (ids: string[], source: string): string[] =>
+	ids.filter((id) => id.startsWith(`${source}:`)).sort();

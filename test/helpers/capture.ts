@@ -20,7 +20,8 @@ export async function startCapture(): Promise<Capture> {
 		req.on('end', () => {
 			try {
 				const parsed = JSON.parse(body) as unknown;
-				for (const item of Array.isArray(parsed) ? parsed : [parsed]) received.push(item as Record<string, unknown>);
+				for (const item of Array.isArray(parsed) ? parsed : [parsed])
+					received.push(item as Record<string, unknown>);
 			} catch {
 				received.push({ unparsable: body });
 			}
@@ -34,7 +35,13 @@ export async function startCapture(): Promise<Capture> {
 		url,
 		received,
 		waitFor: (count, timeoutMs = 90000) =>
-			waitForEvent([arrivals], 'item', () => received.length >= count, timeoutMs, () => `capture: ${received.length} of ${count} items arrived in ${timeoutMs} ms`),
+			waitForEvent(
+				[arrivals],
+				'item',
+				() => received.length >= count,
+				timeoutMs,
+				() => `capture: ${received.length} of ${count} items arrived in ${timeoutMs} ms`,
+			),
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }

@@ -21,16 +21,31 @@ export function installPackedPackage(workDir: string, nodesDir: string): void {
 	run('npm', ['run', '--silent', 'build'], ROOT);
 	fs.mkdirSync(workDir, { recursive: true });
 	for (const f of fs.readdirSync(workDir)) if (f.endsWith('.tgz')) fs.rmSync(path.join(workDir, f));
-	const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', workDir], ROOT)) as Array<{ filename: string }>;
+	const packed = JSON.parse(
+		run('npm', ['pack', '--json', '--pack-destination', workDir], ROOT),
+	) as Array<{ filename: string }>;
 	const tarball = path.join(workDir, path.basename(packed[0].filename));
 	const NODES_TEMPLATE = nodesDir;
 	fs.rmSync(NODES_TEMPLATE, { recursive: true, force: true });
 	fs.mkdirSync(NODES_TEMPLATE, { recursive: true });
-	fs.writeFileSync(path.join(NODES_TEMPLATE, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	fs.writeFileSync(
+		path.join(NODES_TEMPLATE, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }),
+	);
 	// Same flags as n8n's installer: production deps only, no scripts, peers come from n8n itself.
 	run(
 		'npm',
-		['install', tarball, '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+		[
+			'install',
+			tarball,
+			'--omit=dev',
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--prefer-offline',
+			'--loglevel=error',
+		],
 		NODES_TEMPLATE,
 	);
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 export interface ExecuteContextOptions {
 	/** The node's parameters by name; an absent one returns the caller's fallback, as n8n does. */
@@ -10,8 +16,19 @@ export interface ExecuteContextOptions {
 }
 
 /** n8n's execute context, as much of it as the domain nodes use (they make no HTTP calls in these tests). */
-export function executeContext(name: string, items: IDataObject[], options: ExecuteContextOptions): IExecuteFunctions {
-	const node: INode = { id: 'test', name, type: 'n8n-nodes-mcu.test', typeVersion: 1, position: [0, 0], parameters: {} };
+export function executeContext(
+	name: string,
+	items: IDataObject[],
+	options: ExecuteContextOptions,
+): IExecuteFunctions {
+	const node: INode = {
+		id: 'test',
+		name,
+		type: 'n8n-nodes-mcu.test',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const input: INodeExecutionData[] = items.map((json) => ({ json }));
 	const staticData = options.staticData ?? {};
 	const ctx = {

@@ -14,7 +14,10 @@ const routes = [
 	{ host: /(^|\.)googleapis\.com$/i, target: emulator('MCU_GOOGLEAPIS_EMULATOR') },
 	{ host: /^(registry\.npmjs\.org|api\.n8n\.io)$/i, target: emulator('MCU_NPM_REGISTRY_EMULATOR') },
 ];
-const targetFor = (host) => (typeof host === 'string' ? routes.find((r) => r.target && r.host.test(host.split(':')[0]))?.target : undefined);
+const targetFor = (host) =>
+	typeof host === 'string'
+		? routes.find((r) => r.target && r.host.test(host.split(':')[0]))?.target
+		: undefined;
 
 function rewrite(args) {
 	let [first, second, third] = args;
@@ -22,7 +25,13 @@ function rewrite(args) {
 	let callback;
 	if (typeof first === 'string' || first instanceof URL) {
 		const url = new URL(String(first));
-		options = { protocol: url.protocol, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, ...(typeof second === 'object' ? second : {}) };
+		options = {
+			protocol: url.protocol,
+			hostname: url.hostname,
+			port: url.port,
+			path: `${url.pathname}${url.search}`,
+			...(typeof second === 'object' ? second : {}),
+		};
 		callback = typeof second === 'function' ? second : third;
 	} else {
 		options = { ...first };
@@ -33,7 +42,15 @@ function rewrite(args) {
 	const headers = { ...(options.headers || {}) };
 	delete options.agent;
 	return {
-		options: { ...options, protocol: 'http:', hostname: target.hostname, host: target.hostname, port: target.port, headers, servername: undefined },
+		options: {
+			...options,
+			protocol: 'http:',
+			hostname: target.hostname,
+			host: target.hostname,
+			port: target.port,
+			headers,
+			servername: undefined,
+		},
 		callback,
 	};
 }

@@ -6,8 +6,17 @@ import type { HttpContext } from '../../nodes/shared/http';
  * answering in the same shape n8n does for `returnFullResponse: true, ignoreHttpStatusErrors: true, encoding: 'text'`.
  * (The e2e suite runs the same transports inside real n8n.)
  */
-export function fetchContext(name = 'test node'): HttpContext & { requests: IHttpRequestOptions[] } {
-	const node: INode = { id: 'test', name, type: 'n8n-nodes-mcu.test', typeVersion: 1, position: [0, 0], parameters: {} };
+export function fetchContext(
+	name = 'test node',
+): HttpContext & { requests: IHttpRequestOptions[] } {
+	const node: INode = {
+		id: 'test',
+		name,
+		type: 'n8n-nodes-mcu.test',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const requests: IHttpRequestOptions[] = [];
 	return {
 		requests,
@@ -16,7 +25,8 @@ export function fetchContext(name = 'test node'): HttpContext & { requests: IHtt
 			httpRequest: async (options: IHttpRequestOptions) => {
 				requests.push(options);
 				const url = new URL(options.url);
-				for (const [k, v] of Object.entries((options.qs ?? {}) as Record<string, string>)) url.searchParams.set(k, String(v));
+				for (const [k, v] of Object.entries((options.qs ?? {}) as Record<string, string>))
+					url.searchParams.set(k, String(v));
 				const res = await fetch(url, {
 					method: options.method ?? 'GET',
 					headers: options.headers as Record<string, string>,

@@ -15,9 +15,24 @@
  */
 import { createRng, intBetween, pick, type Rng } from '../../sandbox/core/rng';
 import { FEMALE_NAMES, MALE_NAMES, SETTLEMENTS, SURNAMES } from '../../sandbox/seed/places';
-import { FORMAL_ANSWERS, GOOD_ANSWERS, GREETINGS, PROBLEMS, REQUESTS } from '../../sandbox/seed/texts';
+import {
+	FORMAL_ANSWERS,
+	GOOD_ANSWERS,
+	GREETINGS,
+	PROBLEMS,
+	REQUESTS,
+} from '../../sandbox/seed/texts';
 
-export const MALFORMED_SOURCES = ['pos', 'im', 'vkComment', 'vkMessage', 'ok', 'telegram', 'posExport', 'max'] as const;
+export const MALFORMED_SOURCES = [
+	'pos',
+	'im',
+	'vkComment',
+	'vkMessage',
+	'ok',
+	'telegram',
+	'posExport',
+	'max',
+] as const;
 export type MalformedSource = (typeof MALFORMED_SOURCES)[number];
 
 export const MUTATION_KINDS = [
@@ -79,7 +94,16 @@ export interface BatchOptions {
 	hugeBytes?: [number, number];
 }
 
-type Role = 'id' | 'date' | 'text' | 'status' | 'optional' | 'optionalDate' | 'url' | 'container' | 'eventType';
+type Role =
+	| 'id'
+	| 'date'
+	| 'text'
+	| 'status'
+	| 'optional'
+	| 'optionalDate'
+	| 'url'
+	| 'container'
+	| 'eventType';
 type DateType = 'iso' | 'unix' | 'unixMs' | 'ok' | 'export';
 
 interface FieldSpec {
@@ -121,23 +145,42 @@ function problemText(rng: Rng): { text: string; address: string; settlement: str
 	const p = place(rng);
 	const topic = pick(rng, Object.keys(PROBLEMS));
 	const body = pick(rng, PROBLEMS[topic]).replace('{place}', `ул. ${p.street}`);
-	const text = [pick(rng, GREETINGS), body.charAt(0).toUpperCase() + body.slice(1) + '.', pick(rng, REQUESTS)].filter(Boolean).join(' ');
+	const text = [
+		pick(rng, GREETINGS),
+		body.charAt(0).toUpperCase() + body.slice(1) + '.',
+		pick(rng, REQUESTS),
+	]
+		.filter(Boolean)
+		.join(' ');
 	return { text, address: `ул. ${p.street}, д. ${p.house}`, settlement: p.settlement };
 }
 
 function person(rng: Rng): { surname: string; name: string; patronymic: string } {
 	const female = rng() < 0.5;
 	const surname = pick(rng, SURNAMES) + (female ? 'а' : '');
-	return { surname, name: pick(rng, female ? FEMALE_NAMES : MALE_NAMES), patronymic: female ? 'Сергеевна' : 'Иванович' };
+	return {
+		surname,
+		name: pick(rng, female ? FEMALE_NAMES : MALE_NAMES),
+		patronymic: female ? 'Сергеевна' : 'Иванович',
+	};
 }
 
 function answerText(rng: Rng): string {
 	return rng() < 0.6
-		? pick(rng, GOOD_ANSWERS).replace('{date}', '05.10.2026').replace('{until}', '30.11.2026') + ' Начальник отдела Иванов И. И.'
+		? pick(rng, GOOD_ANSWERS).replace('{date}', '05.10.2026').replace('{until}', '30.11.2026') +
+				' Начальник отдела Иванов И. И.'
 		: pick(rng, FORMAL_ANSWERS);
 }
 
-const POS_CODES = ['MODERATION_NEW', 'MODERATION_ACCEPT', 'TAKE_TO_WORK', 'SET_EXECUTOR', 'POSTPONE', 'SEND_RESPONSE', 'FORWARD_TO_PARENT'];
+const POS_CODES = [
+	'MODERATION_NEW',
+	'MODERATION_ACCEPT',
+	'TAKE_TO_WORK',
+	'SET_EXECUTOR',
+	'POSTPONE',
+	'SEND_RESPONSE',
+	'FORWARD_TO_PARENT',
+];
 
 function posMessage(seq: number, rng: Rng): Record<string, unknown> {
 	const day = intBetween(rng, 1, 20);
@@ -145,13 +188,27 @@ function posMessage(seq: number, rng: Rng): Record<string, unknown> {
 	const who = person(rng);
 	const status = pick(rng, POS_CODES);
 	const created = OCT(day, intBetween(rng, 8, 17), intBetween(rng, 0, 59));
-	const history: Array<Record<string, unknown>> = [{ status: 'MODERATION_ACCEPT', createdAt: OCT(day, 18) }];
+	const history: Array<Record<string, unknown>> = [
+		{ status: 'MODERATION_ACCEPT', createdAt: OCT(day, 18) },
+	];
 	if (status !== 'MODERATION_NEW' && status !== 'MODERATION_ACCEPT') {
 		history.push({ status: 'TAKE_TO_WORK', createdAt: OCT(day + 1, 10) });
-		history.push({ status: 'SET_EXECUTOR', createdAt: OCT(day + 1, 10, 5), executor: 'Иванов И. И.' });
-		history.push({ status: 'POSTPONE', createdAt: OCT(day + 2, 10), answer: { newDate: '2026-11-30T18:00:00+03:00' } });
+		history.push({
+			status: 'SET_EXECUTOR',
+			createdAt: OCT(day + 1, 10, 5),
+			executor: 'Иванов И. И.',
+		});
+		history.push({
+			status: 'POSTPONE',
+			createdAt: OCT(day + 2, 10),
+			answer: { newDate: '2026-11-30T18:00:00+03:00' },
+		});
 		if (status === 'SEND_RESPONSE') {
-			history.push({ status: 'SEND_RESPONSE', createdAt: OCT(day + 4, 12), answer: { answerType: 'SUPPORTED', comment: answerText(rng) } });
+			history.push({
+				status: 'SEND_RESPONSE',
+				createdAt: OCT(day + 4, 12),
+				answer: { answerType: 'SUPPORTED', comment: answerText(rng) },
+			});
 		}
 	}
 	return {
@@ -160,7 +217,12 @@ function posMessage(seq: number, rng: Rng): Record<string, unknown> {
 		opaId: 'opa-60-dedovichi',
 		regionId: 60,
 		fz59: rng() < 0.4,
-		applicant: { ...who, email: `user${seq}@example.ru`, phone: `+7911${String(1000000 + seq).slice(-7)}`, postAddress: `п. Дедовичи, ${p.address}` },
+		applicant: {
+			...who,
+			email: `user${seq}@example.ru`,
+			phone: `+7911${String(1000000 + seq).slice(-7)}`,
+			postAddress: `п. Дедовичи, ${p.address}`,
+		},
 		description: p.text,
 		location: { address: `п. Дедовичи, ${p.address}`, lat: 57.55, lon: 29.95 },
 		subjectId: 12,
@@ -188,7 +250,10 @@ function imIncident(seq: number, rng: Rng): Record<string, unknown> {
 		text: p.text,
 		sourceNetwork: pick(rng, ['vk', 'ok', 'telegram']),
 		postUrl: `https://vk.com/wall-218000001_${90000 + seq}`,
-		author: { name: `${who.name} ${who.surname.charAt(0)}.`, profileUrl: `https://vk.com/id${1000 + seq}` },
+		author: {
+			name: `${who.name} ${who.surname.charAt(0)}.`,
+			profileUrl: `https://vk.com/id${1000 + seq}`,
+		},
 		address: p.address,
 		category: 'ЖКХ',
 		deadline: OCT(day + 1, 18),
@@ -219,7 +284,9 @@ function vkComment(seq: number, rng: Rng): Record<string, unknown> {
 		},
 		profiles: new Map([[from, { id: from, first_name: who.name, last_name: who.surname }]]),
 		// The community's reply in the thread, as the node finds it: the answer.
-		...(rng() < 0.4 ? { answer: { at: OCT(Math.min(day + 1, 28), 12), text: answerText(rng) } } : {}),
+		...(rng() < 0.4
+			? { answer: { at: OCT(Math.min(day + 1, 28), 12), text: answerText(rng) } }
+			: {}),
 	};
 }
 
@@ -261,7 +328,14 @@ function okComment(seq: number, rng: Rng): Record<string, unknown> {
 		discussion: { id: `d${9 + (seq % 5)}`, type: 'GROUP_TOPIC', title: 'Вопросы жителей' },
 		groupId: '600',
 		// The group's reply to this comment, as the node finds it: the answer.
-		...(rng() < 0.4 ? { answer: { at: `2026-10-${String(Math.min(day + 1, 28)).padStart(2, '0')}T12:00:00+03:00`, text: answerText(rng) } } : {}),
+		...(rng() < 0.4
+			? {
+					answer: {
+						at: `2026-10-${String(Math.min(day + 1, 28)).padStart(2, '0')}T12:00:00+03:00`,
+						text: answerText(rng),
+					},
+				}
+			: {}),
 	};
 }
 
@@ -269,7 +343,13 @@ function telegramUpdate(seq: number, rng: Rng): Record<string, unknown> {
 	const day = intBetween(rng, 1, 28);
 	const who = person(rng);
 	const privateChat = rng() < 0.6;
-	const user = { id: 4200 + seq, is_bot: false, first_name: who.name, last_name: who.surname, username: `user_${seq}` };
+	const user = {
+		id: 4200 + seq,
+		is_bot: false,
+		first_name: who.name,
+		last_name: who.surname,
+		username: `user_${seq}`,
+	};
 	return {
 		update_id: 880000 + seq,
 		message: {
@@ -277,8 +357,23 @@ function telegramUpdate(seq: number, rng: Rng): Record<string, unknown> {
 			date: unix(OCT(day, intBetween(rng, 7, 22), intBetween(rng, 0, 59))),
 			text: problemText(rng).text,
 			from: user,
-			chat: privateChat ? { id: user.id, type: 'private', first_name: who.name } : { id: -1001234567, type: 'supergroup', title: 'Дедовичи — обсуждение', username: 'dedovichi_chat' },
-			...(privateChat ? {} : { reply_to_message: { message_id: 5, date: unix(OCT(1, 9)), chat: { id: -1001234567, type: 'supergroup' } } }),
+			chat: privateChat
+				? { id: user.id, type: 'private', first_name: who.name }
+				: {
+						id: -1001234567,
+						type: 'supergroup',
+						title: 'Дедовичи — обсуждение',
+						username: 'dedovichi_chat',
+					},
+			...(privateChat
+				? {}
+				: {
+						reply_to_message: {
+							message_id: 5,
+							date: unix(OCT(1, 9)),
+							chat: { id: -1001234567, type: 'supergroup' },
+						},
+					}),
 		},
 	};
 }
@@ -288,18 +383,42 @@ function maxUpdate(seq: number, rng: Rng): Record<string, unknown> {
 	const day = intBetween(rng, 1, 28);
 	const who = person(rng);
 	const dialog = rng() < 0.6;
-	const at = Date.parse(OCT(day, intBetween(rng, 7, 22), intBetween(rng, 0, 59))) + intBetween(rng, 0, 999);
+	const at =
+		Date.parse(OCT(day, intBetween(rng, 7, 22), intBetween(rng, 0, 59))) + intBetween(rng, 0, 999);
 	const userId = 630000 + seq;
 	const chatId = dialog ? 9_100_000 + seq : -72_000_000_001;
 	return {
 		update_type: 'message_created',
 		timestamp: at + 20,
 		message: {
-			sender: { user_id: userId, first_name: who.name, last_name: who.surname, name: `${who.name} ${who.surname}`, username: `user_${seq}`, is_bot: false },
-			recipient: dialog ? { chat_id: chatId, chat_type: 'dialog', user_id: 590000001 } : { chat_id: chatId, chat_type: 'chat' },
+			sender: {
+				user_id: userId,
+				first_name: who.name,
+				last_name: who.surname,
+				name: `${who.name} ${who.surname}`,
+				username: `user_${seq}`,
+				is_bot: false,
+			},
+			recipient: dialog
+				? { chat_id: chatId, chat_type: 'dialog', user_id: 590000001 }
+				: { chat_id: chatId, chat_type: 'chat' },
 			timestamp: at,
-			body: { mid: `mid.${(0x5a000000 + seq).toString(16)}`, seq: 1000 + seq, text: problemText(rng).text, attachments: null },
-			...(dialog ? {} : { link: { type: 'reply', chat_id: chatId, message: { mid: 'mid.post1', seq: 1, text: 'Новости района' } }, url: `https://max.ru/c/${chatId}/${1000 + seq}` }),
+			body: {
+				mid: `mid.${(0x5a000000 + seq).toString(16)}`,
+				seq: 1000 + seq,
+				text: problemText(rng).text,
+				attachments: null,
+			},
+			...(dialog
+				? {}
+				: {
+						link: {
+							type: 'reply',
+							chat_id: chatId,
+							message: { mid: 'mid.post1', seq: 1, text: 'Новости района' },
+						},
+						url: `https://max.ru/c/${chatId}/${1000 + seq}`,
+					}),
 		},
 	};
 }
@@ -313,7 +432,9 @@ function posExportRow(seq: number, rng: Rng): Record<string, unknown> {
 	return {
 		'Номер сообщения': 5600000 + seq,
 		'Дата создания': `${dd}.10.2026 ${String(intBetween(rng, 8, 17)).padStart(2, '0')}:${String(intBetween(rng, 0, 59)).padStart(2, '0')}`,
-		Статус: answered ? 'Ответ направлен' : pick(rng, ['На модерации', 'В работе', 'Назначен исполнитель']),
+		Статус: answered
+			? 'Ответ направлен'
+			: pick(rng, ['На модерации', 'В работе', 'Назначен исполнитель']),
 		Тип: rng() < 0.4 ? 'Обращение (59-ФЗ)' : 'Сообщение',
 		Категория: 'Дороги / Ямы на дорогах',
 		'Текст сообщения': p.text,
@@ -334,16 +455,28 @@ function posExportRow(seq: number, rng: Rng): Record<string, unknown> {
 // Sources: fields and what each may be
 
 const get = (record: unknown, path: string[]): unknown =>
-	path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
+	path.reduce<unknown>(
+		(v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+		record,
+	);
 
-const f = (path: string, field: string, role: Role, extra: Partial<FieldSpec> = {}): FieldSpec => ({ path: path.split('.'), field, role, ...extra });
+const f = (path: string, field: string, role: Role, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+	path: path.split('.'),
+	field,
+	role,
+	...extra,
+});
 
 const SPECS: Record<MalformedSource, SourceSpec> = {
 	pos: {
 		build: posMessage,
 		ids: (r) => [`pos:${get(r, ['posId'])}`],
 		fields: [
-			f('posId', 'posId', 'id', { idType: 'string', alsoDelete: [['id']], appealPaths: ['/id', '/externalId', '/url'] }),
+			f('posId', 'posId', 'id', {
+				idType: 'string',
+				alsoDelete: [['id']],
+				appealPaths: ['/id', '/externalId', '/url'],
+			}),
 			f('createdAt', 'createdAt', 'date', { dateType: 'iso', appealPaths: ['/receivedAt'] }),
 			f('description', 'description', 'text', { appealPaths: ['/text'] }),
 			f('status', 'status', 'status'),
@@ -395,7 +528,9 @@ const SPECS: Record<MalformedSource, SourceSpec> = {
 	},
 	vkComment: {
 		build: vkComment,
-		ids: (r) => [`vk:${get(r, ['item', 'owner_id'])}_${get(r, ['item', 'post_id'])}_c${get(r, ['item', 'id'])}`],
+		ids: (r) => [
+			`vk:${get(r, ['item', 'owner_id'])}_${get(r, ['item', 'post_id'])}_c${get(r, ['item', 'id'])}`,
+		],
 		fields: [
 			f('item.id', 'id', 'id', { idType: 'integer', appealPaths: ['/id', '/externalId', '/url'] }),
 			f('item.date', 'date', 'date', { dateType: 'unix', appealPaths: ['/receivedAt'] }),
@@ -411,10 +546,16 @@ const SPECS: Record<MalformedSource, SourceSpec> = {
 	},
 	vkMessage: {
 		build: vkMessageEvent,
-		ids: (r) => [`vk:msg${get(r, ['object', 'message', 'peer_id'])}_${get(r, ['object', 'message', 'id'])}`, `vk:${get(r, ['event_id'])}`],
+		ids: (r) => [
+			`vk:msg${get(r, ['object', 'message', 'peer_id'])}_${get(r, ['object', 'message', 'id'])}`,
+			`vk:${get(r, ['event_id'])}`,
+		],
 		fields: [
 			f('type', 'type', 'eventType'),
-			f('object.message.id', 'id', 'id', { idType: 'integer', appealPaths: ['/id', '/externalId'] }),
+			f('object.message.id', 'id', 'id', {
+				idType: 'integer',
+				appealPaths: ['/id', '/externalId'],
+			}),
 			f('object.message.date', 'date', 'date', { dateType: 'unix', appealPaths: ['/receivedAt'] }),
 			f('object.message.text', 'text', 'text', { appealPaths: ['/text'] }),
 			f('object.message.from_id', 'from_id', 'optional'),
@@ -442,12 +583,25 @@ const SPECS: Record<MalformedSource, SourceSpec> = {
 	},
 	telegram: {
 		build: telegramUpdate,
-		ids: (r) => [`telegram:${get(r, ['update_id'])}`, `telegram:${get(r, ['message', 'chat', 'id'])}_${get(r, ['message', 'message_id'])}`],
+		ids: (r) => [
+			`telegram:${get(r, ['update_id'])}`,
+			`telegram:${get(r, ['message', 'chat', 'id'])}_${get(r, ['message', 'message_id'])}`,
+		],
 		fields: [
-			f('message', 'message', 'container', { idsWhenBroken: (r) => [`telegram:${get(r, ['update_id'])}`] }),
-			f('message.chat', 'message.chat.id', 'container', { idsWhenBroken: (r) => [`telegram:${get(r, ['update_id'])}`] }),
-			f('message.chat.id', 'message.chat.id', 'id', { idType: 'integer', idsWhenBroken: (r) => [`telegram:${get(r, ['update_id'])}`] }),
-			f('message.message_id', 'message.message_id', 'id', { idType: 'integer', idsWhenBroken: (r) => [`telegram:${get(r, ['update_id'])}`] }),
+			f('message', 'message', 'container', {
+				idsWhenBroken: (r) => [`telegram:${get(r, ['update_id'])}`],
+			}),
+			f('message.chat', 'message.chat.id', 'container', {
+				idsWhenBroken: (r) => [`telegram:${get(r, ['update_id'])}`],
+			}),
+			f('message.chat.id', 'message.chat.id', 'id', {
+				idType: 'integer',
+				idsWhenBroken: (r) => [`telegram:${get(r, ['update_id'])}`],
+			}),
+			f('message.message_id', 'message.message_id', 'id', {
+				idType: 'integer',
+				idsWhenBroken: (r) => [`telegram:${get(r, ['update_id'])}`],
+			}),
 			f('message.date', 'message.date', 'date', { dateType: 'unix', appealPaths: ['/receivedAt'] }),
 			f('message.text', 'message.text', 'text', { appealPaths: ['/text'] }),
 			f('message.from', 'message.from', 'optional'),
@@ -469,10 +623,19 @@ const SPECS: Record<MalformedSource, SourceSpec> = {
 			f('message', 'message', 'container'),
 			f('message.body', 'message.body', 'container'),
 			// The message id is the appeal id: a broken one is named only by the source prefix.
-			f('message.body.mid', 'message.body.mid', 'id', { idType: 'stringOnly', appealPaths: ['/id', '/externalId'] }),
-			f('message.recipient.chat_id', 'message.recipient.chat_id', 'id', { idType: 'integer', idsWhenBroken: (r) => [`max:${get(r, ['message', 'body', 'mid'])}`] }),
+			f('message.body.mid', 'message.body.mid', 'id', {
+				idType: 'stringOnly',
+				appealPaths: ['/id', '/externalId'],
+			}),
+			f('message.recipient.chat_id', 'message.recipient.chat_id', 'id', {
+				idType: 'integer',
+				idsWhenBroken: (r) => [`max:${get(r, ['message', 'body', 'mid'])}`],
+			}),
 			f('message.recipient.chat_type', 'message.recipient.chat_type', 'eventType'),
-			f('message.timestamp', 'message.timestamp', 'date', { dateType: 'unixMs', appealPaths: ['/receivedAt'] }),
+			f('message.timestamp', 'message.timestamp', 'date', {
+				dateType: 'unixMs',
+				appealPaths: ['/receivedAt'],
+			}),
 			f('message.body.text', 'message.body.text', 'text', { appealPaths: ['/text'] }),
 			f('message.body.attachments', 'message.body.attachments', 'optional'),
 			f('message.body.seq', 'message.body.seq', 'optional'),
@@ -480,20 +643,34 @@ const SPECS: Record<MalformedSource, SourceSpec> = {
 			f('message.sender.first_name', 'message.sender.first_name', 'optional'),
 			f('message.sender.last_name', 'message.sender.last_name', 'optional'),
 			f('message.sender.user_id', 'message.sender.user_id', 'optional'),
-			f('message.sender.username', 'message.sender.username', 'url', { appealPaths: ['/author/profileUrl'] }),
+			f('message.sender.username', 'message.sender.username', 'url', {
+				appealPaths: ['/author/profileUrl'],
+			}),
 			f('message.recipient.user_id', 'message.recipient.user_id', 'optional'),
 			f('message.link', 'message.link', 'optional'),
 			f('message.url', 'message.url', 'url', { appealPaths: ['/url'] }),
 			f('timestamp', 'timestamp', 'optional'),
 		],
-		containers: [[], ['message'], ['message', 'body'], ['message', 'sender'], ['message', 'recipient']],
+		containers: [
+			[],
+			['message'],
+			['message', 'body'],
+			['message', 'sender'],
+			['message', 'recipient'],
+		],
 	},
 	posExport: {
 		build: posExportRow,
 		ids: (r) => [`pos:${get(r, ['Номер сообщения'])}`],
 		fields: [
-			f('Номер сообщения', '«Номер сообщения»', 'id', { idType: 'string', appealPaths: ['/id', '/externalId'] }),
-			f('Дата создания', '«Дата создания»', 'date', { dateType: 'export', appealPaths: ['/receivedAt'] }),
+			f('Номер сообщения', '«Номер сообщения»', 'id', {
+				idType: 'string',
+				appealPaths: ['/id', '/externalId'],
+			}),
+			f('Дата создания', '«Дата создания»', 'date', {
+				dateType: 'export',
+				appealPaths: ['/receivedAt'],
+			}),
 			f('Текст сообщения', '«Текст сообщения»', 'text', { appealPaths: ['/text'] }),
 			f('Статус', '«Статус»', 'status'),
 			f('Тип', '«Тип»', 'optional'),
@@ -544,18 +721,119 @@ export const BROKEN_UNICODE = [
 	'Z\u0335\u0322\u031B\u031B\u0348a\u0338\u0356l\u0337g\u0336o',
 ];
 
-const UNKNOWN_STATUS_CODES = ['ARCHIVED_BY_REGION', 'STATUS_42', 'UNKNOWN', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'PROTOTYPE_POLLUTED', 'MODERATION_NEW_V2', '<script>alert(1)</script>'];
-const UNKNOWN_EVENT_TYPES = ['group_join', 'message_reply', 'wall_reply_delete', 'message_typing_state', 'MESSAGE_NEW', 'message_new ', '__proto__', 'constructor'];
+const UNKNOWN_STATUS_CODES = [
+	'ARCHIVED_BY_REGION',
+	'STATUS_42',
+	'UNKNOWN',
+	'__proto__',
+	'constructor',
+	'toString',
+	'hasOwnProperty',
+	'valueOf',
+	'PROTOTYPE_POLLUTED',
+	'MODERATION_NEW_V2',
+	'<script>alert(1)</script>',
+];
+const UNKNOWN_EVENT_TYPES = [
+	'group_join',
+	'message_reply',
+	'wall_reply_delete',
+	'message_typing_state',
+	'MESSAGE_NEW',
+	'message_new ',
+	'__proto__',
+	'constructor',
+];
 const PROTO_VALUES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 
 /** Broken dates per kind of date field. */
 const BROKEN_DATES: Record<DateType, unknown[]> = {
-	iso: ['31.02.2026', '', 'вчера', 1e20, -1, 0, -1790000000, '2026-02-31T10:00:00+03:00', '2025-02-29T10:00:00+03:00', '2026-13-01T10:00:00+03:00', '2026-10-01T24:00:00+03:00', '2026-10-01T10:60:00+03:00', '2026-10-01T10:00:00+25:00', '0000-00-00T00:00:00Z', 'NaN', 'Infinity', '1790000000', '2026-10-01 10:00', 'Thu Oct 01 2026 10:00:00 GMT+0300', 253402300800, '2026-10-01T10:00:00+03:00<script>'],
-	unix: ['', 'вчера', 1e20, -1, 0, -1790000000, '31.02.2026', '2026-10-01T09:15:00+03:00', 253402300800, 'NaN', '1790000000abc', '-', '1e9'],
+	iso: [
+		'31.02.2026',
+		'',
+		'вчера',
+		1e20,
+		-1,
+		0,
+		-1790000000,
+		'2026-02-31T10:00:00+03:00',
+		'2025-02-29T10:00:00+03:00',
+		'2026-13-01T10:00:00+03:00',
+		'2026-10-01T24:00:00+03:00',
+		'2026-10-01T10:60:00+03:00',
+		'2026-10-01T10:00:00+25:00',
+		'0000-00-00T00:00:00Z',
+		'NaN',
+		'Infinity',
+		'1790000000',
+		'2026-10-01 10:00',
+		'Thu Oct 01 2026 10:00:00 GMT+0300',
+		253402300800,
+		'2026-10-01T10:00:00+03:00<script>',
+	],
+	unix: [
+		'',
+		'вчера',
+		1e20,
+		-1,
+		0,
+		-1790000000,
+		'31.02.2026',
+		'2026-10-01T09:15:00+03:00',
+		253402300800,
+		'NaN',
+		'1790000000abc',
+		'-',
+		'1e9',
+	],
 	// MAX stamps in milliseconds: Unix seconds (1790000000) would put the message in 1970.
-	unixMs: ['', 'вчера', 1e20, -1, 0, 1790000000, -1790000000000, 1790000000000.5, '31.02.2026', '2026-10-01T09:15:00+03:00', 'NaN', '1790000000000abc', '-', '1e12'],
-	ok: ['', 'вчера', 1e20, -1, 0, '31.02.2026', '2026-02-31 10:00:00', '2026-10-01 25:00:00', '2026-10-01 10:60', 'NaN', 253402300800000, '2026-10-01 10:00:00 MSK'],
-	export: ['31.02.2026', '', 'вчера', 1e20, -1, 0, '32.01.2026', '01.13.2026', '01.10.2026 25:00', '29.02.2025', 1790000000, 'NaN', 100, '2026-02-31T10:00:00+03:00', '01/10/2026'],
+	unixMs: [
+		'',
+		'вчера',
+		1e20,
+		-1,
+		0,
+		1790000000,
+		-1790000000000,
+		1790000000000.5,
+		'31.02.2026',
+		'2026-10-01T09:15:00+03:00',
+		'NaN',
+		'1790000000000abc',
+		'-',
+		'1e12',
+	],
+	ok: [
+		'',
+		'вчера',
+		1e20,
+		-1,
+		0,
+		'31.02.2026',
+		'2026-02-31 10:00:00',
+		'2026-10-01 25:00:00',
+		'2026-10-01 10:60',
+		'NaN',
+		253402300800000,
+		'2026-10-01 10:00:00 MSK',
+	],
+	export: [
+		'31.02.2026',
+		'',
+		'вчера',
+		1e20,
+		-1,
+		0,
+		'32.01.2026',
+		'01.13.2026',
+		'01.10.2026 25:00',
+		'29.02.2025',
+		1790000000,
+		'NaN',
+		100,
+		'2026-02-31T10:00:00+03:00',
+		'01/10/2026',
+	],
 };
 
 /** Other valid spellings of a date (and what `receivedAt` must become). */
@@ -611,7 +889,8 @@ const WRONG_TYPES: Array<[TypeName, () => unknown]> = [
 /** Nested objects and arrays `depth` levels deep (iteratively: no recursion in the generator). */
 export function deepJunk(depth: number): unknown {
 	let value: unknown = 'дно';
-	for (let i = 0; i < depth; i++) value = i % 2 ? { level: i, junk: value, also: [null, i] } : [value, { i }];
+	for (let i = 0; i < depth; i++)
+		value = i % 2 ? { level: i, junk: value, also: [null, i] } : [value, { i }];
 	return value;
 }
 
@@ -633,7 +912,9 @@ function sprinkle(rng: Rng, base: string, pieces: string[], count: number): stri
 
 /** A text of about `bytes` UTF-8 bytes: real appeal sentences with HTML and odd characters, padded with whitespace. */
 export function hugeText(rng: Rng, bytes: number): string {
-	const paragraphs = Array.from({ length: 12 }, () => sprinkle(rng, problemText(rng).text, [...HTML_SNIPPETS, '\u202E', '\u0000', 'e\u0301'], 2));
+	const paragraphs = Array.from({ length: 12 }, () =>
+		sprinkle(rng, problemText(rng).text, [...HTML_SNIPPETS, '\u202E', '\u0000', 'e\u0301'], 2),
+	);
 	const unit = paragraphs.join('\n');
 	const times = Math.max(1, Math.ceil(bytes / Buffer.byteLength(unit + '\n')));
 	return `  \n${Array(times).fill(unit).join('\n')}\t `;
@@ -653,15 +934,99 @@ interface Planned {
 }
 
 const KINDS_BY_ROLE: Record<Role, MutationKind[]> = {
-	id: ['delete', 'null', 'wrongType', 'wrongType', 'emptyString', 'html', 'brokenUnicode', 'deepJunk', 'protoKeys'],
-	date: ['delete', 'null', 'wrongType', 'emptyString', 'brokenDate', 'brokenDate', 'brokenDate', 'validDateForm', 'validDateForm', 'brokenUnicode', 'html', 'deepJunk', 'protoKeys'],
-	text: ['delete', 'null', 'wrongType', 'emptyString', 'html', 'html', 'brokenUnicode', 'brokenUnicode', 'deepJunk', 'protoKeys'],
-	status: ['delete', 'null', 'wrongType', 'emptyString', 'unknownStatus', 'unknownStatus', 'unknownStatus', 'html', 'brokenUnicode', 'deepJunk', 'protoKeys'],
-	optional: ['delete', 'null', 'wrongType', 'emptyString', 'html', 'brokenUnicode', 'deepJunk', 'protoKeys'],
-	optionalDate: ['delete', 'null', 'wrongType', 'emptyString', 'brokenDate', 'validDateForm', 'brokenUnicode', 'deepJunk'],
-	url: ['delete', 'null', 'wrongType', 'emptyString', 'html', 'brokenUnicode', 'deepJunk', 'protoKeys'],
+	id: [
+		'delete',
+		'null',
+		'wrongType',
+		'wrongType',
+		'emptyString',
+		'html',
+		'brokenUnicode',
+		'deepJunk',
+		'protoKeys',
+	],
+	date: [
+		'delete',
+		'null',
+		'wrongType',
+		'emptyString',
+		'brokenDate',
+		'brokenDate',
+		'brokenDate',
+		'validDateForm',
+		'validDateForm',
+		'brokenUnicode',
+		'html',
+		'deepJunk',
+		'protoKeys',
+	],
+	text: [
+		'delete',
+		'null',
+		'wrongType',
+		'emptyString',
+		'html',
+		'html',
+		'brokenUnicode',
+		'brokenUnicode',
+		'deepJunk',
+		'protoKeys',
+	],
+	status: [
+		'delete',
+		'null',
+		'wrongType',
+		'emptyString',
+		'unknownStatus',
+		'unknownStatus',
+		'unknownStatus',
+		'html',
+		'brokenUnicode',
+		'deepJunk',
+		'protoKeys',
+	],
+	optional: [
+		'delete',
+		'null',
+		'wrongType',
+		'emptyString',
+		'html',
+		'brokenUnicode',
+		'deepJunk',
+		'protoKeys',
+	],
+	optionalDate: [
+		'delete',
+		'null',
+		'wrongType',
+		'emptyString',
+		'brokenDate',
+		'validDateForm',
+		'brokenUnicode',
+		'deepJunk',
+	],
+	url: [
+		'delete',
+		'null',
+		'wrongType',
+		'emptyString',
+		'html',
+		'brokenUnicode',
+		'deepJunk',
+		'protoKeys',
+	],
 	container: ['delete', 'null', 'wrongType', 'emptyString', 'deepJunk'],
-	eventType: ['delete', 'null', 'wrongType', 'emptyString', 'unknownStatus', 'unknownStatus', 'html', 'brokenUnicode', 'protoKeys'],
+	eventType: [
+		'delete',
+		'null',
+		'wrongType',
+		'emptyString',
+		'unknownStatus',
+		'unknownStatus',
+		'html',
+		'brokenUnicode',
+		'protoKeys',
+	],
 };
 
 const REQUIRED: Role[] = ['id', 'date', 'text', 'container', 'eventType'];
@@ -674,21 +1039,38 @@ function plan(rng: Rng, spec: FieldSpec, kind: MutationKind, current: unknown): 
 	const baseText = typeof current === 'string' && current ? current : 'значение';
 	switch (kind) {
 		case 'delete':
-			return { remove: true, expect: required ? 'invalid' : 'valid', description: `нет поля ${spec.field}` };
+			return {
+				remove: true,
+				expect: required ? 'invalid' : 'valid',
+				description: `нет поля ${spec.field}`,
+			};
 		case 'null':
-			return { value: null, expect: required ? 'invalid' : 'valid', description: `${spec.field} = null` };
+			return {
+				value: null,
+				expect: required ? 'invalid' : 'valid',
+				description: `${spec.field} = null`,
+			};
 		case 'emptyString': {
 			const value = pick(rng, ['', '   ', '\n\t ']);
-			return { value, expect: required ? 'invalid' : optionalExpect, description: `${spec.field} = пустая строка` };
+			return {
+				value,
+				expect: required ? 'invalid' : optionalExpect,
+				description: `${spec.field} = пустая строка`,
+			};
 		}
 		case 'deepJunk': {
 			const depth = intBetween(rng, 20, 800);
-			return { value: deepJunk(depth), expect: required ? 'invalid' : optionalExpect, description: `${spec.field}: вложенность ${depth}` };
+			return {
+				value: deepJunk(depth),
+				expect: required ? 'invalid' : optionalExpect,
+				description: `${spec.field}: вложенность ${depth}`,
+			};
 		}
 		case 'wrongType': {
 			let choices = WRONG_TYPES;
 			// Numbers in a date field are Unix seconds by design: the date cases are in brokenDate/validDateForm.
-			if (role === 'date' || role === 'optionalDate') choices = WRONG_TYPES.filter(([t]) => ['object', 'array', 'boolean'].includes(t));
+			if (role === 'date' || role === 'optionalDate')
+				choices = WRONG_TYPES.filter(([t]) => ['object', 'array', 'boolean'].includes(t));
 			if (role === 'container') choices = WRONG_TYPES.filter(([t]) => t !== 'object');
 			const [type, make] = pick(rng, choices);
 			const value = make();
@@ -696,22 +1078,41 @@ function plan(rng: Rng, spec: FieldSpec, kind: MutationKind, current: unknown): 
 			let expect: Expectation;
 			let expectedText: string | undefined;
 			if (role === 'id') {
-				if (spec.idType === 'integer') expect = type === 'number' || type === 'digits' ? 'valid' : 'invalid';
-				else if (spec.idType === 'stringOnly') expect = type === 'digits' || type === 'string' ? 'valid' : 'invalid';
+				if (spec.idType === 'integer')
+					expect = type === 'number' || type === 'digits' ? 'valid' : 'invalid';
+				else if (spec.idType === 'stringOnly')
+					expect = type === 'digits' || type === 'string' ? 'valid' : 'invalid';
 				else expect = scalar ? 'valid' : 'invalid';
-			}
-			else if (role === 'text') {
+			} else if (role === 'text') {
 				expect = scalar ? 'valid' : 'invalid';
 				if (scalar) expectedText = String(value).trim();
-			} else if (role === 'date' || role === 'container' || role === 'eventType') expect = 'invalid';
+			} else if (role === 'date' || role === 'container' || role === 'eventType')
+				expect = 'invalid';
 			else expect = optionalExpect;
 			return { value, expect, expectedText, description: `${spec.field}: ${type} вместо значения` };
 		}
 		case 'html': {
-			const value = sprinkle(rng, role === 'status' || role === 'eventType' ? '' : baseText, HTML_SNIPPETS, intBetween(rng, 1, 3));
-			if (role === 'text') return { value, expect: 'valid', expectedText: value.trim(), description: `HTML и скрипт в ${spec.field}` };
-			if (role === 'id') return { value, expect: spec.idType === 'integer' ? 'invalid' : 'valid', description: `HTML в ${spec.field}` };
-			if (role === 'date' || role === 'eventType') return { value, expect: 'invalid', description: `HTML в ${spec.field}` };
+			const value = sprinkle(
+				rng,
+				role === 'status' || role === 'eventType' ? '' : baseText,
+				HTML_SNIPPETS,
+				intBetween(rng, 1, 3),
+			);
+			if (role === 'text')
+				return {
+					value,
+					expect: 'valid',
+					expectedText: value.trim(),
+					description: `HTML и скрипт в ${spec.field}`,
+				};
+			if (role === 'id')
+				return {
+					value,
+					expect: spec.idType === 'integer' ? 'invalid' : 'valid',
+					description: `HTML в ${spec.field}`,
+				};
+			if (role === 'date' || role === 'eventType')
+				return { value, expect: 'invalid', description: `HTML в ${spec.field}` };
 			return { value, expect: optionalExpect, description: `HTML в ${spec.field}` };
 		}
 		case 'brokenUnicode': {
@@ -719,19 +1120,55 @@ function plan(rng: Rng, spec: FieldSpec, kind: MutationKind, current: unknown): 
 			let value: string;
 			if (role === 'status') value = `STATUS${pieces.join('')}X`;
 			else value = sprinkle(rng, baseText, pieces, pieces.length);
-			if (role === 'text') return { value, expect: 'valid', expectedText: value.trim(), description: `битый Юникод в ${spec.field}` };
-			if (role === 'status') return { value, expect: 'valid', unknownStatus: value.trim(), description: `битый Юникод в коде статуса` };
+			if (role === 'text')
+				return {
+					value,
+					expect: 'valid',
+					expectedText: value.trim(),
+					description: `битый Юникод в ${spec.field}`,
+				};
+			if (role === 'status')
+				return {
+					value,
+					expect: 'valid',
+					unknownStatus: value.trim(),
+					description: `битый Юникод в коде статуса`,
+				};
 			// A line separator in an id breaks the appeal id's pattern: either way, as long as the error names it.
-			if (role === 'id') return { value, expect: spec.idType === 'integer' ? 'invalid' : 'either', description: `битый Юникод в ${spec.field}` };
-			if (role === 'date' || role === 'eventType') return { value, expect: 'invalid', description: `битый Юникод в ${spec.field}` };
+			if (role === 'id')
+				return {
+					value,
+					expect: spec.idType === 'integer' ? 'invalid' : 'either',
+					description: `битый Юникод в ${spec.field}`,
+				};
+			if (role === 'date' || role === 'eventType')
+				return { value, expect: 'invalid', description: `битый Юникод в ${spec.field}` };
 			return { value, expect: optionalExpect, description: `битый Юникод в ${spec.field}` };
 		}
 		case 'protoKeys': {
 			const value = pick(rng, PROTO_VALUES);
-			if (role === 'text') return { value, expect: 'valid', expectedText: value, description: `${spec.field} = «${value}»` };
-			if (role === 'status') return { value, expect: 'valid', unknownStatus: value, description: `код статуса «${value}»` };
-			if (role === 'id') return { value, expect: spec.idType === 'integer' ? 'invalid' : 'valid', description: `${spec.field} = «${value}»` };
-			if (role === 'date' || role === 'eventType') return { value, expect: 'invalid', description: `${spec.field} = «${value}»` };
+			if (role === 'text')
+				return {
+					value,
+					expect: 'valid',
+					expectedText: value,
+					description: `${spec.field} = «${value}»`,
+				};
+			if (role === 'status')
+				return {
+					value,
+					expect: 'valid',
+					unknownStatus: value,
+					description: `код статуса «${value}»`,
+				};
+			if (role === 'id')
+				return {
+					value,
+					expect: spec.idType === 'integer' ? 'invalid' : 'valid',
+					description: `${spec.field} = «${value}»`,
+				};
+			if (role === 'date' || role === 'eventType')
+				return { value, expect: 'invalid', description: `${spec.field} = «${value}»` };
 			return { value, expect: optionalExpect, description: `${spec.field} = «${value}»` };
 		}
 		case 'unknownStatus': {
@@ -740,15 +1177,29 @@ function plan(rng: Rng, spec: FieldSpec, kind: MutationKind, current: unknown): 
 				return { value, expect: 'invalid', description: `событие «${value}» без обращения` };
 			}
 			const value = pick(rng, UNKNOWN_STATUS_CODES);
-			return { value, expect: 'valid', unknownStatus: value, description: `неизвестный код статуса «${value}»` };
+			return {
+				value,
+				expect: 'valid',
+				unknownStatus: value,
+				description: `неизвестный код статуса «${value}»`,
+			};
 		}
 		case 'brokenDate': {
 			const value = pick(rng, BROKEN_DATES[spec.dateType ?? 'iso']);
-			return { value, expect: role === 'date' ? 'invalid' : 'valid', description: `${spec.field}: битая дата ${JSON.stringify(value)}` };
+			return {
+				value,
+				expect: role === 'date' ? 'invalid' : 'valid',
+				description: `${spec.field}: битая дата ${JSON.stringify(value)}`,
+			};
 		}
 		case 'validDateForm': {
 			const [value, iso] = pick(rng, VALID_DATES[spec.dateType ?? 'iso']);
-			return { value, expect: 'valid', expectedReceivedAt: role === 'date' ? iso : undefined, description: `${spec.field}: другая запись даты ${JSON.stringify(value)}` };
+			return {
+				value,
+				expect: 'valid',
+				expectedReceivedAt: role === 'date' ? iso : undefined,
+				description: `${spec.field}: другая запись даты ${JSON.stringify(value)}`,
+			};
 		}
 		case 'hugeText':
 			throw new Error('hugeText is planned separately');
@@ -762,12 +1213,18 @@ function setPath(record: unknown, path: string[], value: unknown): void {
 		target = target[key] as Record<string, unknown>;
 	}
 	// defineProperty, not assignment: a key such as «__proto__» must stay an own data property, as JSON.parse makes it.
-	Object.defineProperty(target, path[path.length - 1], { value, enumerable: true, writable: true, configurable: true });
+	Object.defineProperty(target, path[path.length - 1], {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
 }
 
 function deletePath(record: unknown, path: string[]): void {
 	const parent = get(record, path.slice(0, -1));
-	if (parent !== null && typeof parent === 'object') delete (parent as Record<string, unknown>)[path[path.length - 1]];
+	if (parent !== null && typeof parent === 'object')
+		delete (parent as Record<string, unknown>)[path[path.length - 1]];
 }
 
 function clone<T>(value: T): T {
@@ -792,19 +1249,37 @@ function weightOf(role: Role): number {
  * `malformed` mutated records and `valid` untouched ones of one source, shuffled together (deterministic for a seed).
  */
 export function generateBatch(source: MalformedSource, options: BatchOptions): GeneratedRecord[] {
-	const rng = createRng(options.seed ^ (MALFORMED_SOURCES.indexOf(source) + 1) * 0x9e3779b1);
+	const rng = createRng(options.seed ^ ((MALFORMED_SOURCES.indexOf(source) + 1) * 0x9e3779b1));
 	const spec = SPECS[source];
 	const [minHuge, maxHuge] = options.hugeBytes ?? [1_000_000, 5_000_000];
 	const hugeCount = options.hugeTexts ?? 1;
-	const hugeAt = new Set(Array.from({ length: hugeCount }, (_, k) => Math.floor(((k + 1) * options.malformed) / (hugeCount + 1))));
-	const weighted = spec.fields.flatMap((field) => Array<FieldSpec>(weightOf(field.role)).fill(field));
+	const hugeAt = new Set(
+		Array.from({ length: hugeCount }, (_, k) =>
+			Math.floor(((k + 1) * options.malformed) / (hugeCount + 1)),
+		),
+	);
+	const weighted = spec.fields.flatMap((field) =>
+		Array<FieldSpec>(weightOf(field.role)).fill(field),
+	);
 	const textField = spec.fields.find((x) => x.role === 'text')!;
 	const out: GeneratedRecord[] = [];
 	let seq = 0;
 
 	for (let i = 0; i < options.valid; i++) {
 		const record = spec.build(seq, rng);
-		out.push({ source, seq: seq++, record, pristine: true, mutation: null, path: [], field: '', expect: 'valid', recordIds: spec.ids(record), appealPaths: [], description: 'верная запись' });
+		out.push({
+			source,
+			seq: seq++,
+			record,
+			pristine: true,
+			mutation: null,
+			path: [],
+			field: '',
+			expect: 'valid',
+			recordIds: spec.ids(record),
+			appealPaths: [],
+			description: 'верная запись',
+		});
 	}
 
 	for (let i = 0; i < options.malformed; i++) {
@@ -816,8 +1291,18 @@ export function generateBatch(source: MalformedSource, options: BatchOptions): G
 			const value = hugeText(rng, bytes);
 			setPath(record, textField.path, value);
 			out.push({
-				source, seq: seq++, record, pristine: false, mutation: 'hugeText', path: textField.path, field: textField.field, expect: 'valid',
-				recordIds: ids, appealPaths: textField.appealPaths ?? [], expectedText: value.trim(), hugeLength: value.length,
+				source,
+				seq: seq++,
+				record,
+				pristine: false,
+				mutation: 'hugeText',
+				path: textField.path,
+				field: textField.field,
+				expect: 'valid',
+				recordIds: ids,
+				appealPaths: textField.appealPaths ?? [],
+				expectedText: value.trim(),
+				hugeLength: value.length,
 				description: `огромный текст ${(Buffer.byteLength(value) / 1e6).toFixed(1)} МБ в ${textField.field}`,
 			});
 			continue;
@@ -828,11 +1313,26 @@ export function generateBatch(source: MalformedSource, options: BatchOptions): G
 			const target = container.length ? get(record, container) : record;
 			if (target !== null && typeof target === 'object') {
 				for (const [key, value] of Object.entries(pollutionKeys())) {
-					Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+					Object.defineProperty(target, key, {
+						value,
+						enumerable: true,
+						writable: true,
+						configurable: true,
+					});
 				}
 				out.push({
-					source, seq: seq++, record, pristine: false, mutation: 'protoKeys', path: container, field: container.join('.') || '(запись)', expect: 'valid',
-					recordIds: ids, appealPaths: [], pollutionKeysAt: container, description: `ключи __proto__, constructor, prototype в ${container.join('.') || 'записи'}`,
+					source,
+					seq: seq++,
+					record,
+					pristine: false,
+					mutation: 'protoKeys',
+					path: container,
+					field: container.join('.') || '(запись)',
+					expect: 'valid',
+					recordIds: ids,
+					appealPaths: [],
+					pollutionKeysAt: container,
+					description: `ключи __proto__, constructor, prototype в ${container.join('.') || 'записи'}`,
 				});
 				continue;
 			}
@@ -843,11 +1343,22 @@ export function generateBatch(source: MalformedSource, options: BatchOptions): G
 		if (planned.remove) deletePath(record, field.path);
 		else setPath(record, field.path, planned.value);
 		const brokeId = field.role === 'id' || field.role === 'container';
-		if (brokeId && planned.expect !== 'valid') for (const extra of field.alsoDelete ?? []) deletePath(record, extra);
+		if (brokeId && planned.expect !== 'valid')
+			for (const extra of field.alsoDelete ?? []) deletePath(record, extra);
 		out.push({
-			source, seq: seq++, record, pristine: false, mutation: kind, path: field.path, field: field.field, expect: planned.expect,
-			recordIds: brokeId ? (field.idsWhenBroken?.(base) ?? []) : ids, appealPaths: field.appealPaths ?? [],
-			expectedText: planned.expectedText, unknownStatus: planned.unknownStatus, expectedReceivedAt: planned.expectedReceivedAt,
+			source,
+			seq: seq++,
+			record,
+			pristine: false,
+			mutation: kind,
+			path: field.path,
+			field: field.field,
+			expect: planned.expect,
+			recordIds: brokeId ? (field.idsWhenBroken?.(base) ?? []) : ids,
+			appealPaths: field.appealPaths ?? [],
+			expectedText: planned.expectedText,
+			unknownStatus: planned.unknownStatus,
+			expectedReceivedAt: planned.expectedReceivedAt,
 			description: planned.description,
 		});
 	}

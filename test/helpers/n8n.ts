@@ -84,10 +84,17 @@ export class N8nInstance {
 	 */
 	async cli(args: string[], timeoutMs = 180000): Promise<ExecResult> {
 		const env = await this.env();
-		const outFile = path.join(this.home, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);
+		const outFile = path.join(
+			this.home,
+			`cli-${Date.now()}-${Math.random().toString(36).slice(2)}.out`,
+		);
 		const fd = fs.openSync(outFile, 'w');
 		return new Promise((resolve, reject) => {
-			const child = spawn(NODE24, [N8N_BIN, ...args], { env, cwd: this.home, stdio: ['ignore', fd, 'pipe'] });
+			const child = spawn(NODE24, [N8N_BIN, ...args], {
+				env,
+				cwd: this.home,
+				stdio: ['ignore', fd, 'pipe'],
+			});
 			let stderr = '';
 			child.stderr?.on('data', (d) => (stderr += d));
 			const finish = () => {
@@ -118,12 +125,15 @@ export class N8nInstance {
 	}
 
 	/** Imports credentials given with plain `data` (n8n encrypts them on import). */
-	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void> {
+	async importCredentials(
+		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
+	): Promise<void> {
 		const file = path.join(this.home, `credentials-${Date.now()}.json`);
 		fs.writeFileSync(file, JSON.stringify(credentials));
 		const result = await this.cli(['import:credentials', `--input=${file}`]);
 		fs.rmSync(file);
-		if (result.code !== 0) throw new Error(`credential import failed: ${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(`credential import failed: ${result.stdout}\n${result.stderr}`);
 	}
 
 	/** Marks a workflow published (active) so `n8n start` activates its triggers. */
@@ -136,16 +146,41 @@ export class N8nInstance {
 	async execute(workflowId: string): Promise<RunData> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const start = result.stdout.indexOf('\n{');
-		const jsonText = start >= 0 ? result.stdout.slice(start + 1) : result.stdout.trim().startsWith('{') ? result.stdout : '';
-		if (!jsonText) throw new Error(`n8n execute printed no result (code ${result.code}):\n${result.stdout}\n${result.stderr}`);
+		const jsonText =
+			start >= 0
+				? result.stdout.slice(start + 1)
+				: result.stdout.trim().startsWith('{')
+					? result.stdout
+					: '';
+		if (!jsonText)
+			throw new Error(
+				`n8n execute printed no result (code ${result.code}):\n${result.stdout}\n${result.stderr}`,
+			);
 		const parsed = JSON.parse(firstJsonValue(jsonText)) as {
-			data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: RunData['error'] } };
+			data?: {
+				resultData: {
+					runData: Record<
+						string,
+						Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
+					>;
+					error?: RunData['error'];
+				};
+			};
 		};
-		const resultData = parsed.data?.resultData ?? (parsed as unknown as { resultData: never }).resultData;
-		const runData = (resultData as { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> }).runData;
+		const resultData =
+			parsed.data?.resultData ?? (parsed as unknown as { resultData: never }).resultData;
+		const runData = (
+			resultData as {
+				runData: Record<
+					string,
+					Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
+				>;
+			}
+		).runData;
 		const nodeOutputs = (node: string) => {
 			const runs = runData[node];
-			if (!runs) throw new Error(`node "${node}" did not run; ran: ${Object.keys(runData).join(', ')}`);
+			if (!runs)
+				throw new Error(`node "${node}" did not run; ran: ${Object.keys(runData).join(', ')}`);
 			return runs[0].data?.main ?? [];
 		};
 		return {
@@ -159,13 +194,25 @@ export class N8nInstance {
 	/** Starts `n8n start` on a free port and waits until it answers /healthz/readiness. */
 	async start(port?: number): Promise<string> {
 		this.port = port ?? (await freePort());
-		return this.spawnServer(['start'], { N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1' }, '/healthz/readiness');
+		return this.spawnServer(
+			['start'],
+			{ N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1' },
+			'/healthz/readiness',
+		);
 	}
 
 	/** Starts a queue-mode worker (`n8n worker`) and waits until its health check answers. */
 	async startWorker(concurrency = 2): Promise<string> {
 		this.port = await freePort();
-		return this.spawnServer(['worker', `--concurrency=${concurrency}`], { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }, '/healthz');
+		return this.spawnServer(
+			['worker', `--concurrency=${concurrency}`],
+			{
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(this.port),
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			},
+			'/healthz',
+		);
 	}
 
 	/** Kills the server at once (SIGKILL), as a crash or an OOM kill would. */
@@ -173,7 +220,11 @@ export class N8nInstance {
 		this.server?.kill('SIGKILL');
 	}
 
-	private async spawnServer(args: string[], extra: Record<string, string>, healthPath: string): Promise<string> {
+	private async spawnServer(
+		args: string[],
+		extra: Record<string, string>,
+		healthPath: string,
+	): Promise<string> {
 		const env = { ...(await this.env()), ...extra };
 		const server = spawn(NODE24, [N8N_BIN, ...args], { env, cwd: this.home });
 		this.server = server;

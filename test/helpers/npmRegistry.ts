@@ -19,7 +19,18 @@ interface Published {
 }
 
 /** The manifest fields npm's resolver reads. */
-const MANIFEST_FIELDS = ['name', 'version', 'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'engines', 'bin', 'os', 'cpu'];
+const MANIFEST_FIELDS = [
+	'name',
+	'version',
+	'dependencies',
+	'optionalDependencies',
+	'peerDependencies',
+	'peerDependenciesMeta',
+	'engines',
+	'bin',
+	'os',
+	'cpu',
+];
 
 export class NpmRegistry {
 	private readonly packages = new Map<string, Map<string, Published>>();
@@ -31,7 +42,12 @@ export class NpmRegistry {
 
 	/** Publishes a tarball as `npm publish` would: its package.json becomes the version's manifest. */
 	publish(tarball: Buffer): { name: string; version: string } {
-		const manifest = JSON.parse(execFileSync('tar', ['-xzOf', '-', 'package/package.json'], { input: tarball, ...BIG }).toString('utf8')) as Record<string, unknown>;
+		const manifest = JSON.parse(
+			execFileSync('tar', ['-xzOf', '-', 'package/package.json'], {
+				input: tarball,
+				...BIG,
+			}).toString('utf8'),
+		) as Record<string, unknown>;
 		const name = String(manifest.name);
 		const version = String(manifest.version);
 		if (!this.packages.has(name)) this.packages.set(name, new Map());
@@ -42,12 +58,20 @@ export class NpmRegistry {
 
 	/** Publishes an installed package folder (its files, without its node_modules). */
 	publishInstalled(dir: string): void {
-		this.publish(execFileSync('tar', ['-czf', '-', '--exclude=./node_modules', '--transform', 's,^\\.,package,', '-C', dir, '.'], BIG));
+		this.publish(
+			execFileSync(
+				'tar',
+				['-czf', '-', '--exclude=./node_modules', '--transform', 's,^\\.,package,', '-C', dir, '.'],
+				BIG,
+			),
+		);
 	}
 
 	/** The tarball path of every published version, as the installer would request it. */
 	tarballPaths(): string[] {
-		return [...this.packages].flatMap(([name, versions]) => [...versions.keys()].map((version) => `/${name}/-/${name.split('/').pop()}-${version}.tgz`));
+		return [...this.packages].flatMap(([name, versions]) =>
+			[...versions.keys()].map((version) => `/${name}/-/${name.split('/').pop()}-${version}.tgz`),
+		);
 	}
 
 	async start(): Promise<string> {
@@ -69,7 +93,8 @@ export class NpmRegistry {
 
 	private versionDoc(name: string, version: string, published: Published): Record<string, unknown> {
 		const doc: Record<string, unknown> = {};
-		for (const field of MANIFEST_FIELDS) if (published.manifest[field] !== undefined) doc[field] = published.manifest[field];
+		for (const field of MANIFEST_FIELDS)
+			if (published.manifest[field] !== undefined) doc[field] = published.manifest[field];
 		doc.dist = {
 			tarball: this.tarballUrl(name, version),
 			shasum: createHash('sha1').update(published.tarball).digest('hex'),
@@ -91,7 +116,10 @@ export class NpmRegistry {
 			const version = tarball[2].slice(`${tarball[1].split('/').pop()}-`.length);
 			const published = this.packages.get(tarball[1])?.get(version);
 			if (!published) return json(404, { error: 'not found' });
-			res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': published.tarball.length });
+			res.writeHead(200, {
+				'Content-Type': 'application/octet-stream',
+				'Content-Length': published.tarball.length,
+			});
 			return void res.end(published.tarball);
 		}
 		const match = /^\/((?:@[^/]+\/)?[^/@]+)(?:\/([^/]+))?$/.exec(pathname);
@@ -101,12 +129,19 @@ export class NpmRegistry {
 		if (match[2]) {
 			const version = match[2] === 'latest' ? this.latest.get(name)! : match[2];
 			const published = versions.get(version);
-			return published ? json(200, this.versionDoc(name, version, published)) : json(404, { error: 'version not found' });
+			return published
+				? json(200, this.versionDoc(name, version, published))
+				: json(404, { error: 'version not found' });
 		}
 		json(200, {
 			name,
 			'dist-tags': { latest: this.latest.get(name) },
-			versions: Object.fromEntries([...versions].map(([version, published]) => [version, this.versionDoc(name, version, published)])),
+			versions: Object.fromEntries(
+				[...versions].map(([version, published]) => [
+					version,
+					this.versionDoc(name, version, published),
+				]),
+			),
 		});
 	}
 }

@@ -30,6 +30,13 @@ export function useVkEmulator() {
 			return emulator!;
 		},
 		creds: (token = 'vk-group-token'): VkCredentials =>
-			vkCredentials({ accessToken: token, keyKind: 'community', groupId: district.vkGroupId, apiUrl: server!.url, apiVersion: '5.199', callbackSecret: 's3cr3t' }),
+			vkCredentials({
+				accessToken: token,
+				keyKind: 'community',
+				groupId: district.vkGroupId,
+				apiUrl: server!.url,
+				apiVersion: '5.199',
+				callbackSecret: 's3cr3t',
+			}),
 	};
 }

@@ -9,7 +9,9 @@ const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 function promisedNames(): string[] {
 	const paragraph = readme.split(/\n\s*\n/).find((p) => p.includes("package's main entry")) ?? '';
 	const listed = [...paragraph.matchAll(/`([A-Za-z_$][\w$]*)`/g)].map((m) => m[1]);
-	const required = [...readme.matchAll(/const \{([^}]+)\} = require\('n8n-nodes-mcu'\)/g)].flatMap((m) => m[1].split(',').map((n) => n.trim()));
+	const required = [...readme.matchAll(/const \{([^}]+)\} = require\('n8n-nodes-mcu'\)/g)].flatMap(
+		(m) => m[1].split(',').map((n) => n.trim()),
+	);
 	return [...new Set([...listed, ...required])].sort();
 }
 
@@ -17,7 +19,17 @@ describe('the main entry keeps the README promise', () => {
 	const names = promisedNames();
 
 	it('reads the promised names from the README (the five of issue #17 among them)', () => {
-		expect(names).toEqual(expect.arrayContaining(['createClassifier', 'detectConflicts', 'linkRepeats', 'checkAnswer', 'computeRating', 'addWorkingDays', 'isWorkingDay']));
+		expect(names).toEqual(
+			expect.arrayContaining([
+				'createClassifier',
+				'detectConflicts',
+				'linkRepeats',
+				'checkAnswer',
+				'computeRating',
+				'addWorkingDays',
+				'isWorkingDay',
+			]),
+		);
 	});
 
 	it('exports every promised name as a function', () => {
@@ -36,7 +48,9 @@ describe('the main entry keeps the README promise', () => {
 		try {
 			const before = entry.defaultCalendar.warnings.length;
 			entry.isWorkingDay('2049-03-01');
-			expect(entry.defaultCalendar.warnings.slice(before)).toEqual([entry.unknownYearWarning(2049)]);
+			expect(entry.defaultCalendar.warnings.slice(before)).toEqual([
+				entry.unknownYearWarning(2049),
+			]);
 			expect(spy).not.toHaveBeenCalled();
 		} finally {
 			spy.mockRestore();

@@ -37,7 +37,12 @@ function productionEngines(): Map<string, string> {
 const lowestMajor = (range: string) => Number(/>=\s*v?(\d+)/.exec(range)?.[1] ?? 0);
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to dashes. */
-const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+const slug = (heading: string) =>
+	heading
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}\s-]/gu, '')
+		.replace(/\s/g, '-');
 const readmeAnchors = new Set(
 	fs
 		.readFileSync(path.join(root, 'README.md'), 'utf8')
@@ -47,7 +52,18 @@ const readmeAnchors = new Set(
 );
 
 /** Categories n8n's node panel groups community nodes by. */
-const N8N_CATEGORIES = ['Analytics', 'Communication', 'Data & Storage', 'Development', 'Finance & Accounting', 'Marketing', 'Miscellaneous', 'Productivity', 'Sales', 'Utility'];
+const N8N_CATEGORIES = [
+	'Analytics',
+	'Communication',
+	'Data & Storage',
+	'Development',
+	'Finance & Accounting',
+	'Marketing',
+	'Miscellaneous',
+	'Productivity',
+	'Sales',
+	'Utility',
+];
 
 describe('package.json tells the truth', () => {
 	it('engines.node is at least what every production dependency needs', () => {
@@ -55,7 +71,9 @@ describe('package.json tells the truth', () => {
 		const needs = [...productionEngines()].filter(([, range]) => lowestMajor(range) > ours);
 		expect(needs).toEqual([]);
 		// Not vacuous: the Google client's stack does declare its engines.
-		expect([...productionEngines().keys()].some((id) => id.startsWith('@googleapis/sheets@'))).toBe(true);
+		expect([...productionEngines().keys()].some((id) => id.startsWith('@googleapis/sheets@'))).toBe(
+			true,
+		);
 	});
 
 	it('n8n-workflow is an optional peer (installing the package as a library pulls no n8n)', () => {
@@ -64,7 +82,11 @@ describe('package.json tells the truth', () => {
 	});
 
 	it('the whole googleapis bundle is no runtime dependency (the Sheets-only client is)', () => {
-		expect(Object.keys(pkg.dependencies).filter((name) => name === 'googleapis' || name.startsWith('@googleapis/'))).toEqual(['@googleapis/sheets']);
+		expect(
+			Object.keys(pkg.dependencies).filter(
+				(name) => name === 'googleapis' || name.startsWith('@googleapis/'),
+			),
+		).toEqual(['@googleapis/sheets']);
 	});
 
 	it('ships an MIT LICENSE and points at its repository and issue tracker', () => {
@@ -76,11 +98,19 @@ describe('package.json tells the truth', () => {
 
 	it('builds no source maps (the TypeScript sources they would point at are not shipped)', () => {
 		const { compilerOptions } = readJson(path.join(root, 'tsconfig.json'));
-		expect([compilerOptions.sourceMap, compilerOptions.inlineSourceMap, compilerOptions.declarationMap].filter(Boolean)).toEqual([]);
+		expect(
+			[
+				compilerOptions.sourceMap,
+				compilerOptions.inlineSourceMap,
+				compilerOptions.declarationMap,
+			].filter(Boolean),
+		).toEqual([]);
 	});
 
 	it('every node and credential in package.json has its source', () => {
-		const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((p: string) => p.replace(/^dist\//, '').replace(/\.js$/, '.ts')).filter((p: string) => !fs.existsSync(path.join(root, p)));
+		const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials]
+			.map((p: string) => p.replace(/^dist\//, '').replace(/\.js$/, '.ts'))
+			.filter((p: string) => !fs.existsSync(path.join(root, p)));
 		expect(missing).toEqual([]);
 	});
 });
@@ -92,7 +122,8 @@ describe('codex files', () => {
 		const NodeClass = require(source)[className] as new () => INodeType | IVersionedNodeType;
 		const instance = new NodeClass();
 		// A versioned node (VersionedNodeType) is described by its default version: the one new nodes get.
-		const description = 'nodeVersions' in instance ? instance.getNodeType().description : instance.description;
+		const description =
+			'nodeVersions' in instance ? instance.getNodeType().description : instance.description;
 		return { source, codexPath: source.replace(/\.ts$/, '.json'), description };
 	});
 
@@ -105,23 +136,40 @@ describe('codex files', () => {
 		expect(codexFiles).toEqual(nodes.map((n) => n.codexPath).sort());
 	});
 
-	it.each(nodes.map((n) => [path.relative(root, n.codexPath), n] as const))('%s names its node and links its README section', (_file, node) => {
-		const codex = readJson(node.codexPath);
-		expect(Object.keys(codex).sort()).toEqual(['categories', 'codexVersion', 'node', 'nodeVersion', 'resources']);
-		expect(codex.node).toBe(`${pkg.name}.${node.description.name}`);
-		// A versioned node (VersionedNodeType) has no version of its own: its codex names the default one.
-		const version = 'defaultVersion' in node.description && node.description.defaultVersion ? node.description.defaultVersion : node.description.version;
-		expect(codex.nodeVersion).toBe(`${version}.0`);
-		expect(codex.codexVersion).toBe('1.0');
-		expect(codex.categories.length).toBeGreaterThan(0);
-		expect(codex.categories.filter((c: string) => !N8N_CATEGORIES.includes(c))).toEqual([]);
-		const links = [...codex.resources.primaryDocumentation, ...(codex.resources.credentialDocumentation ?? [])].map((r: { url: string }) => r.url);
-		expect(codex.resources.primaryDocumentation).toHaveLength(1);
-		for (const url of links) {
-			const [base, anchor] = url.split('#');
-			expect(base).toBe(repoUrl);
-			expect(readmeAnchors.has(anchor)).toBe(true);
-		}
-		expect(Boolean(codex.resources.credentialDocumentation)).toBe((node.description.credentials ?? []).length > 0);
-	});
+	it.each(nodes.map((n) => [path.relative(root, n.codexPath), n] as const))(
+		'%s names its node and links its README section',
+		(_file, node) => {
+			const codex = readJson(node.codexPath);
+			expect(Object.keys(codex).sort()).toEqual([
+				'categories',
+				'codexVersion',
+				'node',
+				'nodeVersion',
+				'resources',
+			]);
+			expect(codex.node).toBe(`${pkg.name}.${node.description.name}`);
+			// A versioned node (VersionedNodeType) has no version of its own: its codex names the default one.
+			const version =
+				'defaultVersion' in node.description && node.description.defaultVersion
+					? node.description.defaultVersion
+					: node.description.version;
+			expect(codex.nodeVersion).toBe(`${version}.0`);
+			expect(codex.codexVersion).toBe('1.0');
+			expect(codex.categories.length).toBeGreaterThan(0);
+			expect(codex.categories.filter((c: string) => !N8N_CATEGORIES.includes(c))).toEqual([]);
+			const links = [
+				...codex.resources.primaryDocumentation,
+				...(codex.resources.credentialDocumentation ?? []),
+			].map((r: { url: string }) => r.url);
+			expect(codex.resources.primaryDocumentation).toHaveLength(1);
+			for (const url of links) {
+				const [base, anchor] = url.split('#');
+				expect(base).toBe(repoUrl);
+				expect(readmeAnchors.has(anchor)).toBe(true);
+			}
+			expect(Boolean(codex.resources.credentialDocumentation)).toBe(
+				(node.description.credentials ?? []).length > 0,
+			);
+		},
+	);
 });

@@ -1,12 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { DEFAULT_DISABLED, QUALITY_MESSAGES, answerInputOf, checkAnswer, otherAnswerOf, type OtherAnswer, type QualityCode } from '../../../lib/quality';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import {
+	DEFAULT_DISABLED,
+	QUALITY_MESSAGES,
+	answerInputOf,
+	checkAnswer,
+	otherAnswerOf,
+	type OtherAnswer,
+	type QualityCode,
+} from '../../../lib/quality';
 import { asNodeError, errorItem, itemParameter } from '../../shared/items';
 
-type CheckOptions = { minLength?: number; disabled?: QualityCode[]; enabled?: QualityCode[]; asErrors?: QualityCode[]; asWarnings?: QualityCode[] };
+type CheckOptions = {
+	minLength?: number;
+	disabled?: QualityCode[];
+	enabled?: QualityCode[];
+	asErrors?: QualityCode[];
+	asWarnings?: QualityCode[];
+};
 
 /** Every check as an option, by its Russian name. */
 const checkOptions = () =>
-	(Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>).map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name));
+	(Object.entries(QUALITY_MESSAGES) as Array<[QualityCode, string]>)
+		.map(([value, name]) => ({ name, value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 
 export const description: INodeProperties[] = [
 	{
@@ -21,7 +42,8 @@ export const description: INodeProperties[] = [
 				displayName: 'Включить проверки',
 				name: 'enabled',
 				type: 'multiOptions',
-				description: 'Проверки, выключенные по умолчанию из-за низкой точности на реальных ответах: «не о предмете обращения», «ссылки на нормы без разъяснения», «противоречие»',
+				description:
+					'Проверки, выключенные по умолчанию из-за низкой точности на реальных ответах: «не о предмете обращения», «ссылки на нормы без разъяснения», «противоречие»',
 				options: checkOptions().filter(({ value }) => DEFAULT_DISABLED.includes(value)),
 				default: [],
 			},
@@ -30,7 +52,8 @@ export const description: INodeProperties[] = [
 				name: 'minLength',
 				type: 'number',
 				default: 80,
-				description: 'Ответ короче (по существу, без приветствия) — «слишком короткий», если не называет действие и его предмет',
+				description:
+					'Ответ короче (по существу, без приветствия) — «слишком короткий», если не называет действие и его предмет',
 			},
 			{
 				displayName: 'Не проверять',
@@ -43,7 +66,8 @@ export const description: INodeProperties[] = [
 				displayName: 'Считать замечаниями',
 				name: 'asWarnings',
 				type: 'multiOptions',
-				description: 'Ошибки, которые только показываются в отчёте и не отправляют ответ на доработку',
+				description:
+					'Ошибки, которые только показываются в отчёте и не отправляют ответ на доработку',
 				options: checkOptions(),
 				default: [],
 			},
@@ -51,7 +75,8 @@ export const description: INodeProperties[] = [
 				displayName: 'Считать ошибками',
 				name: 'asErrors',
 				type: 'multiOptions',
-				description: 'Замечания, которые тоже отправляют ответ на доработку (по умолчанию ошибки — только проверки с точностью ≥ 85%)',
+				description:
+					'Замечания, которые тоже отправляют ответ на доработку (по умолчанию ошибки — только проверки с точностью ≥ 85%)',
 				options: checkOptions(),
 				default: [],
 			},
@@ -60,7 +85,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** Checks each answer; outputs «В порядке» and «На доработку». */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
 	const ok: INodeExecutionData[] = [];
 	const attention: INodeExecutionData[] = [];
 	const others = items.map((i) => otherAnswerOf(i.json)).filter((o): o is OtherAnswer => !!o);
@@ -69,7 +97,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const json = items[i].json;
 		// Nothing to check while no answer is given (the deadline control watches those); an «answered» appeal
 		// with an empty text is checked and fails as empty.
-		const noAnswerYet = !String(json.answerText ?? '').trim() && !['answered', 'closed'].includes(String(json.status));
+		const noAnswerYet =
+			!String(json.answerText ?? '').trim() &&
+			!['answered', 'closed'].includes(String(json.status));
 		if (noAnswerYet || json.error) {
 			ok.push({ json, pairedItem: { item: i } });
 			continue;
@@ -85,7 +115,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					...(options.asErrors ?? []).map((code) => [code, 'error' as const]),
 				]),
 			});
-			(result.ok ? ok : attention).push({ json: { ...json, answerCheck: result as unknown as IDataObject }, pairedItem: { item: i } });
+			(result.ok ? ok : attention).push({
+				json: { ...json, answerCheck: result as unknown as IDataObject },
+				pairedItem: { item: i },
+			});
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
 			attention.push(errorItem(error as Error, json, i));

@@ -1,4 +1,10 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { normalizeIm } from '../../../lib/sources/im';
 import { executeSource } from '../../shared/sourceNode';
 import { writeOnce } from '../../shared/writeOnce';
@@ -33,7 +39,12 @@ export function incidentPath(ctx: IExecuteFunctions, i: number): string {
 }
 
 /** A text parameter that must not be empty: trimmed, else the item fails with `message`. */
-export function requiredText(ctx: IExecuteFunctions, name: string, i: number, message: string): string {
+export function requiredText(
+	ctx: IExecuteFunctions,
+	name: string,
+	i: number,
+	message: string,
+): string {
 	const value = String(ctx.getNodeParameter(name, i) ?? '').trim();
 	if (!value) throw new NodeOperationError(ctx.getNode(), message, { itemIndex: i });
 	return value;
@@ -60,7 +71,8 @@ export function executeImAction(
 			node: ctx.getNode(),
 			service: 'Инцидент-менеджмент',
 			find: async () => ownImChange(await read(), operation, sent),
-			send: async () => imRequest(ctx, c, { method: 'POST', path: `${path}/${operation}`, body: sent }),
+			send: async () =>
+				imRequest(ctx, c, { method: 'POST', path: `${path}/${operation}`, body: sent }),
 		});
 		return { records: [await read()], normalize: true };
 	});
@@ -76,11 +88,16 @@ interface ImIncidentState {
 }
 
 /** The incident's change this action would have made, as `action@updatedAt` (each write moves updatedAt). */
-export function ownImChange(incident: ImIncidentState, operation: string, body: IDataObject): string[] {
+export function ownImChange(
+	incident: ImIncidentState,
+	operation: string,
+	body: IDataObject,
+): string[] {
 	const done: Record<string, boolean> = {
 		take: incident?.status === 'in_work',
 		assign: incident?.executor === body.executor,
-		forward: incident?.status === 'forwarded' && incident.forwardedTo?.organization === body.organization,
+		forward:
+			incident?.status === 'forwarded' && incident.forwardedTo?.organization === body.organization,
 		answer: incident?.status === 'answered' && incident.answer?.text === body.text,
 		reject: incident?.status === 'rejected' && incident.rejectReason === body.reason,
 	};

@@ -8,7 +8,14 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { optionSubtitle } from '../../shared/actions';
-import { EXPORT_INPUTS, INPUTS, INPUT_SUBTITLES, MAPPING_PROPERTY, isNormalizeInput, normalizeInputItems } from '../inputs';
+import {
+	EXPORT_INPUTS,
+	INPUTS,
+	INPUT_SUBTITLES,
+	MAPPING_PROPERTY,
+	isNormalizeInput,
+	normalizeInputItems,
+} from '../inputs';
 
 /** Version 1: the input is chosen by the parameter `input` (kept for workflows saved with it). */
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- a version of Normalize: the icon is in the base description, resolved beside Normalize.node.ts
@@ -39,7 +46,8 @@ export class NormalizeV1 implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const input = this.getNodeParameter('input', 0) as string;
-		if (!isNormalizeInput(input)) throw new NodeOperationError(this.getNode(), `Неизвестный вход «${input}»`);
+		if (!isNormalizeInput(input))
+			throw new NodeOperationError(this.getNode(), `Неизвестный вход «${input}»`);
 		return normalizeInputItems(this, input);
 	}
 }

@@ -1,4 +1,10 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { normalizePos } from '../../../lib/sources/pos';
 import { executeSource } from '../../shared/sourceNode';
 import { writeOnce } from '../../shared/writeOnce';
@@ -38,11 +44,16 @@ export function executePos(
 /** The message's id from the item, required. */
 export function posIdOf(ctx: IExecuteFunctions, i: number): string {
 	const posId = String(ctx.getNodeParameter('posId', i) ?? '').trim();
-	if (!posId) throw new NodeOperationError(ctx.getNode(), 'Не указан ID сообщения ПОС', { itemIndex: i });
+	if (!posId)
+		throw new NodeOperationError(ctx.getNode(), 'Не указан ID сообщения ПОС', { itemIndex: i });
 	return posId;
 }
 
-export const readMessage = async <T = unknown>(ctx: IExecuteFunctions, c: PosCredentials, posId: string) =>
+export const readMessage = async <T = unknown>(
+	ctx: IExecuteFunctions,
+	c: PosCredentials,
+	posId: string,
+) =>
 	posRequest<T>(ctx, c, { method: 'GET', path: `${c.appealsPath}/${encodeURIComponent(posId)}` });
 
 export type PosAction = 'takeToWork' | 'setExecutor' | 'forward' | 'postpone' | 'sendResponse';
@@ -65,19 +76,29 @@ export function executePosAction(
 		await writeOnce({
 			node: ctx.getNode(),
 			service: 'ПОС',
-			find: async () => ownHistoryEntries(await readMessage<PosMessageState>(ctx, c, posId), operation, sent),
-			send: async () => posRequest(ctx, c, { method: 'POST', path: posActionPath(c, posId, path), body: sent }),
+			find: async () =>
+				ownHistoryEntries(await readMessage<PosMessageState>(ctx, c, posId), operation, sent),
+			send: async () =>
+				posRequest(ctx, c, { method: 'POST', path: posActionPath(c, posId, path), body: sent }),
 		});
 		return { records: [await readMessage(ctx, c, posId)], normalize: true };
 	});
 }
 
 interface PosMessageState {
-	history?: Array<{ status?: string; executor?: string; answer?: { comment?: string; newDate?: string } }>;
+	history?: Array<{
+		status?: string;
+		executor?: string;
+		answer?: { comment?: string; newDate?: string };
+	}>;
 }
 
 /** Positions of history entries this action would have written: its status, and its executor, date or text. */
-export function ownHistoryEntries(message: PosMessageState, operation: string, body: IDataObject): string[] {
+export function ownHistoryEntries(
+	message: PosMessageState,
+	operation: string,
+	body: IDataObject,
+): string[] {
 	const statuses: Record<string, string[]> = {
 		takeToWork: ['TAKE_TO_WORK'],
 		setExecutor: ['SET_EXECUTOR'],
@@ -88,10 +109,24 @@ export function ownHistoryEntries(message: PosMessageState, operation: string, b
 	const out: string[] = [];
 	(Array.isArray(message?.history) ? message.history : []).forEach((entry, index) => {
 		if (!statuses[operation]?.includes(String(entry?.status))) return;
-		if (operation === 'setExecutor' && entry.executor !== undefined && entry.executor !== body.executor) return;
-		if (operation === 'postpone' && entry.answer?.newDate !== undefined && Date.parse(entry.answer.newDate) !== Date.parse(String(body.newDate))) return;
-		const text = operation === 'forward' || operation === 'sendResponse' ? String(body.comment ?? '') : undefined;
-		if (text !== undefined && entry.answer?.comment !== undefined && entry.answer.comment !== text) return;
+		if (
+			operation === 'setExecutor' &&
+			entry.executor !== undefined &&
+			entry.executor !== body.executor
+		)
+			return;
+		if (
+			operation === 'postpone' &&
+			entry.answer?.newDate !== undefined &&
+			Date.parse(entry.answer.newDate) !== Date.parse(String(body.newDate))
+		)
+			return;
+		const text =
+			operation === 'forward' || operation === 'sendResponse'
+				? String(body.comment ?? '')
+				: undefined;
+		if (text !== undefined && entry.answer?.comment !== undefined && entry.answer.comment !== text)
+			return;
 		out.push(`${index}:${String(entry.status)}`);
 	});
 	return out;

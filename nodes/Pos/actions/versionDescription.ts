@@ -5,7 +5,8 @@ export const versionDescription = actionNodeDescription(
 	{
 		displayName: 'МЦУ: ПОС',
 		name: 'pos',
-		description: 'Сообщения Платформы обратной связи («Госуслуги. Решаем вместе»): чтение, взятие в работу, ответ',
+		description:
+			'Сообщения Платформы обратной связи («Госуслуги. Решаем вместе»): чтение, взятие в работу, ответ',
 		credentials: [{ name: 'mcuPosApi', required: true }],
 	},
 	resources,

@@ -1,5 +1,17 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { isRatingAppeal, periodProblem, type Period, type RatingAppeal, type TableRow } from '../../../lib/rating';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import {
+	isRatingAppeal,
+	periodProblem,
+	type Period,
+	type RatingAppeal,
+	type TableRow,
+} from '../../../lib/rating';
 
 /** Appeals among the input items; anything without a receipt time (an error item, a note) is not counted. */
 export function appealsOf(items: INodeExecutionData[]): RatingAppeal[] {
@@ -16,7 +28,10 @@ export function tableItems(rows: TableRow[], items: INodeExecutionData[]): INode
 
 /** The «Начало периода» / «Конец периода» parameters, checked. */
 export function periodParameter(ctx: IExecuteFunctions): Period {
-	const period = { from: String(ctx.getNodeParameter('from', 0)), to: String(ctx.getNodeParameter('to', 0)) };
+	const period = {
+		from: String(ctx.getNodeParameter('from', 0)),
+		to: String(ctx.getNodeParameter('to', 0)),
+	};
 	const problem = periodProblem(period);
 	if (problem) throw new NodeOperationError(ctx.getNode(), problem);
 	return period;

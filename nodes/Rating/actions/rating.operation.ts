@@ -1,6 +1,19 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { DEFAULT_WEIGHTS, computeRating, officeWorkingMinutes, previousPeriodOf, ratingTable, type RatingGroupBy, type RatingWeights } from '../../../lib/rating';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import {
+	DEFAULT_WEIGHTS,
+	computeRating,
+	officeWorkingMinutes,
+	previousPeriodOf,
+	ratingTable,
+	type RatingGroupBy,
+	type RatingWeights,
+} from '../../../lib/rating';
 import { CALENDAR_OPTION_PROPERTIES, loadCalendar } from '../../shared/calendar';
 import { PERIOD_PROPERTIES, appealsOf, periodParameter, tableItems } from './common';
 
@@ -39,9 +52,16 @@ export const description: INodeProperties[] = [
 				name: 'minVolume',
 				type: 'number',
 				default: 2,
-				description: 'С меньшим числом обращений участник показывается, но места не получает (практика ЦУР: от 2 в месяц)',
+				description:
+					'С меньшим числом обращений участник показывается, но места не получает (практика ЦУР: от 2 в месяц)',
 			},
-			{ displayName: 'Момент расчёта', name: 'now', type: 'string', default: '', description: 'Пусто — текущее время' },
+			{
+				displayName: 'Момент расчёта',
+				name: 'now',
+				type: 'string',
+				default: '',
+				description: 'Пусто — текущее время',
+			},
 		],
 	},
 ];
@@ -56,7 +76,10 @@ function weightsOf(options: IDataObject): Partial<RatingWeights> {
 }
 
 /** Rating of departments, organizations or settlements for the period, with the change since the period before. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const period = periodParameter(this);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const calendar = await loadCalendar(this, options);

@@ -1,8 +1,17 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { monthProblem, sstuMonthlyTable } from '../../../lib/rating';
 import { appealsOf, tableItems } from './common';
 
-export const option = { name: 'Таблица ССТУ за месяц', value: 'sstu', action: 'Построить таблицу ССТУ' };
+export const option = {
+	name: 'Таблица ССТУ за месяц',
+	value: 'sstu',
+	action: 'Построить таблицу ССТУ',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -15,7 +24,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** The month's table in the form of ССТУ reporting: totals, forms, types, topics, results, late answers. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const month = String(this.getNodeParameter('month', 0));
 	const problem = monthProblem(month);
 	if (problem) throw new NodeOperationError(this.getNode(), problem);

@@ -7,7 +7,13 @@ export const option = { name: 'Сводка за период', value: 'summary'
 export const description: INodeProperties[] = PERIOD_PROPERTIES;
 
 /** Totals, top topics and settlements of the period with growth against the period before. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const period = periodParameter(this);
-	return tableItems(summaryTable(summarize(appealsOf(items), period, previousPeriodOf(period))), items);
+	return tableItems(
+		summaryTable(summarize(appealsOf(items), period, previousPeriodOf(period))),
+		items,
+	);
 }

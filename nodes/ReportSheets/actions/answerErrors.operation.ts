@@ -7,17 +7,32 @@ import { forOperation, maskProperty, sheetNameProperty } from './fields';
 
 export const defaultTitle = 'Ошибки в ответах';
 
-export const description: INodeProperties[] = [sheetNameProperty(defaultTitle, forOperation('answerErrors')), maskProperty(forOperation('answerErrors'))];
+export const description: INodeProperties[] = [
+	sheetNameProperty(defaultTitle, forOperation('answerErrors')),
+	maskProperty(forOperation('answerErrors')),
+];
 
 /** A row per error «МЦУ: Контроль ответов» found, the tab rebuilt in one write. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], target: SheetsTarget): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	target: SheetsTarget,
+): Promise<INodeExecutionData[]> {
 	const { session, spreadsheetId, title } = target;
 	return writeReport(
 		this,
 		items,
 		target,
 		'answerErrors',
-		async (records, masked) => replaceTab(session, spreadsheetId, title, ANSWER_ERROR_COLUMNS, answerErrorRows(records as unknown as Appeal[]), masked),
+		async (records, masked) =>
+			replaceTab(
+				session,
+				spreadsheetId,
+				title,
+				ANSWER_ERROR_COLUMNS,
+				answerErrorRows(records as unknown as Appeal[]),
+				masked,
+			),
 		REBUILT_TAB_FAILURE(title),
 	);
 }

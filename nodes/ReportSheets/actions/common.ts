@@ -1,4 +1,10 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { departmentList, type TabLayout } from '../../../lib/reports';
 import type { SheetsSession } from '../transport';
 
@@ -18,7 +24,11 @@ export interface ReportOperation {
 	defaultTitle: string;
 	/** The operation's fields in v2, each shown only for it. */
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, items: INodeExecutionData[], target: SheetsTarget): Promise<INodeExecutionData[]>;
+	execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+		target: SheetsTarget,
+	): Promise<INodeExecutionData[]>;
 }
 
 /** The written tab's summary as the one output item, paired with every input item; a failure says what is left. */
@@ -34,10 +44,20 @@ export async function writeReport(
 	const masked = ctx.getNodeParameter('maskPersonalData', 0, true) as boolean;
 	const { session, spreadsheetId, title } = target;
 	try {
-		const result = await write(items.map((i) => i.json), masked);
+		const result = await write(
+			items.map((i) => i.json),
+			masked,
+		);
 		return [
 			{
-				json: { report, spreadsheetId, sheet: title, ...result, apiCalls: session.calls, maskedPersonalData: masked } as IDataObject,
+				json: {
+					report,
+					spreadsheetId,
+					sheet: title,
+					...result,
+					apiCalls: session.calls,
+					maskedPersonalData: masked,
+				} as IDataObject,
 				pairedItem: items.map((_, i) => ({ item: i })),
 			},
 		];
@@ -51,9 +71,12 @@ export function departmentsOf(ctx: IExecuteFunctions): string[] {
 }
 
 export function chartOf(ctx: IExecuteFunctions): TabLayout['chart'] {
-	const settings = (ctx.getNodeParameter('chart', 0, {}) as IDataObject).settings as TabLayout['chart'] | undefined;
+	const settings = (ctx.getNodeParameter('chart', 0, {}) as IDataObject).settings as
+		| TabLayout['chart']
+		| undefined;
 	return settings?.labelHeader && settings.valueHeader ? settings : undefined;
 }
 
 /** A rebuilt tab is written in one request: a failure leaves it as it was. */
-export const REBUILT_TAB_FAILURE = (title: string): string => `Отчёт «${title}» не записан; таблица осталась в прежнем состоянии (запись идёт одним запросом)`;
+export const REBUILT_TAB_FAILURE = (title: string): string =>
+	`Отчёт «${title}» не записан; таблица осталась в прежнем состоянии (запись идёт одним запросом)`;

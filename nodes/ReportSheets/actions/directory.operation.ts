@@ -1,4 +1,9 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { DIRECTORY_SHEET } from '../../../lib/reports';
 import { spreadsheetUrl } from '../../shared/spreadsheet';
 import { readDirectoryTab } from '../writer';
@@ -7,24 +12,42 @@ import { forOperation, sheetNameProperty } from './fields';
 
 export const defaultTitle = DIRECTORY_SHEET;
 
-export const description: INodeProperties[] = [sheetNameProperty(defaultTitle, forOperation('directory'))];
+export const description: INodeProperties[] = [
+	sheetNameProperty(defaultTitle, forOperation('directory')),
+];
 
 /**
  * One item per contact of the directory, with the address of the spreadsheet read (a message can link the district's
  * own table); rows left out are shown as warnings (the run goes on with the others).
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], target: SheetsTarget): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	target: SheetsTarget,
+): Promise<INodeExecutionData[]> {
 	const { session, spreadsheetId, title } = target;
 	let read;
 	try {
 		read = await readDirectoryTab(session, spreadsheetId, title);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error as Error, { description: `Лист «${title}» не прочитан` });
+		throw new NodeOperationError(this.getNode(), error as Error, {
+			description: `Лист «${title}» не прочитан`,
+		});
 	}
 	for (const warning of read.warnings) this.logger?.warn?.(warning);
-	if (read.warnings.length) this.addExecutionHints?.(...read.warnings.map((message) => ({ message, type: 'warning' as const, location: 'outputPane' as const })));
+	if (read.warnings.length)
+		this.addExecutionHints?.(
+			...read.warnings.map((message) => ({
+				message,
+				type: 'warning' as const,
+				location: 'outputPane' as const,
+			})),
+		);
 	// Every contact stems from the one read the (usually single) input item triggered.
 	const pairedItem = items.length ? { item: 0 } : undefined;
 	const url = spreadsheetUrl(spreadsheetId);
-	return read.contacts.map((contact) => ({ json: { ...contact, spreadsheetUrl: url }, ...(pairedItem ? { pairedItem } : {}) }));
+	return read.contacts.map((contact) => ({
+		json: { ...contact, spreadsheetUrl: url },
+		...(pairedItem ? { pairedItem } : {}),
+	}));
 }

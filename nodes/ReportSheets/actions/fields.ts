@@ -10,7 +10,8 @@ export const spreadsheetIdProperty: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'Из учётных данных',
-	description: 'ID или адрес таблицы (docs.google.com/spreadsheets/d/&lt;ID&gt;/edit); пусто — «Таблица МЦУ» из учётных данных Google',
+	description:
+		'ID или адрес таблицы (docs.google.com/spreadsheets/d/&lt;ID&gt;/edit); пусто — «Таблица МЦУ» из учётных данных Google',
 };
 
 /** The operations as the editor lists them (alphabetically, by name): the same values and labels in v1 and v2. */
@@ -18,13 +19,19 @@ export const OPERATION_OPTIONS = [
 	{
 		name: 'Ошибки в ответах',
 		value: 'answerErrors',
-		description: 'Строка на каждую ошибку, найденную узлом «МЦУ: Контроль ответов»; лист пересобирается',
+		description:
+			'Строка на каждую ошибку, найденную узлом «МЦУ: Контроль ответов»; лист пересобирается',
 	},
-	{ name: 'Просроченные и истекающие', value: 'overdue', description: 'Лист пересобирается каждый запуск' },
+	{
+		name: 'Просроченные и истекающие',
+		value: 'overdue',
+		description: 'Лист пересобирается каждый запуск',
+	},
 	{
 		name: 'Прочитать реестр',
 		value: 'readRegister',
-		description: 'Обращения из реестра (одно чтение) — вход для напоминаний, просроченных, рейтинга и сводки; исправления координатора учтены',
+		description:
+			'Обращения из реестра (одно чтение) — вход для напоминаний, просроченных, рейтинга и сводки; исправления координатора учтены',
 	},
 	{
 		name: 'Прочитать справочник',
@@ -35,25 +42,31 @@ export const OPERATION_OPTIONS = [
 	{
 		name: 'Реестр обращений',
 		value: 'register',
-		description: 'Строка на обращение; запуск пишет только изменившиеся ячейки и новые строки, ручные столбцы и исправления координатора сохраняются',
+		description:
+			'Строка на обращение; запуск пишет только изменившиеся ячейки и новые строки, ручные столбцы и исправления координатора сохраняются',
 	},
 	{
 		name: 'Таблица из входных элементов',
 		value: 'table',
-		description: 'Рейтинг, ошибки ответов, сводка: каждый элемент — строка, поля — столбцы; лист заменяется',
+		description:
+			'Рейтинг, ошибки ответов, сводка: каждый элемент — строка, поля — столбцы; лист заменяется',
 	},
 ] as const satisfies readonly INodePropertyOptions[];
 
 export type OperationName = (typeof OPERATION_OPTIONS)[number]['value'];
 
-export function sheetNameProperty(placeholder: string, displayOptions?: IDisplayOptions): INodeProperties {
+export function sheetNameProperty(
+	placeholder: string,
+	displayOptions?: IDisplayOptions,
+): INodeProperties {
 	return {
 		displayName: 'Лист',
 		name: 'sheetName',
 		type: 'string',
 		default: '',
 		placeholder,
-		description: 'Название листа; пусто — по названию отчёта. Лист создаётся и оформляется при первом запуске.',
+		description:
+			'Название листа; пусто — по названию отчёта. Лист создаётся и оформляется при первом запуске.',
 		...(displayOptions ? { displayOptions } : {}),
 	};
 }
@@ -87,8 +100,18 @@ export function chartProperty(displayOptions: IDisplayOptions): INodeProperties 
 				name: 'settings',
 				values: [
 					{ displayName: 'Заголовок', name: 'title', type: 'string', default: 'Сводка' },
-					{ displayName: 'Столбец значений', name: 'valueHeader', type: 'string', default: 'Значение' },
-					{ displayName: 'Столбец подписей', name: 'labelHeader', type: 'string', default: 'Показатель' },
+					{
+						displayName: 'Столбец значений',
+						name: 'valueHeader',
+						type: 'string',
+						default: 'Значение',
+					},
+					{
+						displayName: 'Столбец подписей',
+						name: 'labelHeader',
+						type: 'string',
+						default: 'Показатель',
+					},
 				],
 			},
 		],
@@ -101,10 +124,13 @@ export function maskProperty(displayOptions: IDisplayOptions): INodeProperties {
 		name: 'maskPersonalData',
 		type: 'boolean',
 		default: true,
-		description: 'Скрыть ФИО, телефоны, электронную почту и номера домов заявителей (152-ФЗ); выключайте только для таблицы с ограниченным доступом',
+		description:
+			'Скрыть ФИО, телефоны, электронную почту и номера домов заявителей (152-ФЗ); выключайте только для таблицы с ограниченным доступом',
 		displayOptions,
 	};
 }
 
 /** What v2 shows for one operation. */
-export const forOperation = (operation: OperationName): IDisplayOptions => ({ show: { operation: [operation] } });
+export const forOperation = (operation: OperationName): IDisplayOptions => ({
+	show: { operation: [operation] },
+});

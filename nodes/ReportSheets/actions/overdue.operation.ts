@@ -7,17 +7,33 @@ import { forOperation, maskProperty, sheetNameProperty } from './fields';
 
 export const defaultTitle = 'Просроченные и истекающие';
 
-export const description: INodeProperties[] = [sheetNameProperty(defaultTitle, forOperation('overdue')), maskProperty(forOperation('overdue'))];
+export const description: INodeProperties[] = [
+	sheetNameProperty(defaultTitle, forOperation('overdue')),
+	maskProperty(forOperation('overdue')),
+];
 
 /** Overdue and expiring appeals, the tab rebuilt in one write. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], target: SheetsTarget): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	target: SheetsTarget,
+): Promise<INodeExecutionData[]> {
 	const { session, spreadsheetId, title } = target;
 	return writeReport(
 		this,
 		items,
 		target,
 		'overdue',
-		async (records, masked) => replaceTab(session, spreadsheetId, title, OVERDUE_COLUMNS, overdueRows(records as unknown as Appeal[]), masked, DEADLINE_HIGHLIGHT),
+		async (records, masked) =>
+			replaceTab(
+				session,
+				spreadsheetId,
+				title,
+				OVERDUE_COLUMNS,
+				overdueRows(records as unknown as Appeal[]),
+				masked,
+				DEADLINE_HIGHLIGHT,
+			),
 		REBUILT_TAB_FAILURE(title),
 	);
 }

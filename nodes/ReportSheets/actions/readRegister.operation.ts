@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { appealsFromRegister } from '../../../lib/reports';
 import { readTab } from '../writer';
 import { departmentsOf, type SheetsTarget } from './common';
@@ -6,10 +11,19 @@ import { correctionDepartmentsProperty, forOperation, sheetNameProperty } from '
 
 export const defaultTitle = 'Реестр обращений';
 
-export const description: INodeProperties[] = [sheetNameProperty(defaultTitle, forOperation('readRegister')), correctionDepartmentsProperty(forOperation('readRegister'))];
+export const description: INodeProperties[] = [
+	sheetNameProperty(defaultTitle, forOperation('readRegister')),
+	correctionDepartmentsProperty(forOperation('readRegister')),
+];
 
 /** The register's rows as appeals (none before the first write): the hand-off from the intake to the other workflows. */
-export async function execute(this: IExecuteFunctions, _items: INodeExecutionData[], target: SheetsTarget): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	_items: INodeExecutionData[],
+	target: SheetsTarget,
+): Promise<INodeExecutionData[]> {
 	const grid = (await readTab(target.session, target.spreadsheetId, target.title)) ?? [];
-	return appealsFromRegister(grid, { departments: departmentsOf(this) }).appeals.map((appeal) => ({ json: appeal as unknown as IDataObject }));
+	return appealsFromRegister(grid, { departments: departmentsOf(this) }).appeals.map((appeal) => ({
+		json: appeal as unknown as IDataObject,
+	}));
 }

@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { Appeal } from '../../../lib/appeal';
 import { writeRegister } from '../writer';
 import { departmentsOf, writeReport, type SheetsTarget } from './common';
-import { correctionDepartmentsProperty, forOperation, maskProperty, sheetNameProperty } from './fields';
+import {
+	correctionDepartmentsProperty,
+	forOperation,
+	maskProperty,
+	sheetNameProperty,
+} from './fields';
 
 export const defaultTitle = 'Реестр обращений';
 
@@ -13,14 +18,21 @@ export const description: INodeProperties[] = [
 ];
 
 /** A row per appeal, upserted by ID: only changed cells and new rows are written. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], target: SheetsTarget): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	target: SheetsTarget,
+): Promise<INodeExecutionData[]> {
 	const { session, spreadsheetId, title } = target;
 	return writeReport(
 		this,
 		items,
 		target,
 		'register',
-		async (records, masked) => writeRegister(session, spreadsheetId, title, records as unknown as Appeal[], masked, { departments: departmentsOf(this) }),
+		async (records, masked) =>
+			writeRegister(session, spreadsheetId, title, records as unknown as Appeal[], masked, {
+				departments: departmentsOf(this),
+			}),
 		`Реестр «${title}» записан не полностью; повторный запуск допишет его — строки сверяются по ID, ничего не удвоится`,
 	);
 }

@@ -12,14 +12,28 @@ export const description: INodeProperties[] = [
 ];
 
 /** Any items as a table (a row each, their fields as columns), the tab replaced in one write. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], target: SheetsTarget): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	target: SheetsTarget,
+): Promise<INodeExecutionData[]> {
 	const { session, spreadsheetId, title } = target;
 	return writeReport(
 		this,
 		items,
 		target,
 		'table',
-		async (records, masked) => replaceTab(session, spreadsheetId, title, tableColumns(records), records, masked, undefined, chartOf(this)),
+		async (records, masked) =>
+			replaceTab(
+				session,
+				spreadsheetId,
+				title,
+				tableColumns(records),
+				records,
+				masked,
+				undefined,
+				chartOf(this),
+			),
 		REBUILT_TAB_FAILURE(title),
 	);
 }

@@ -23,13 +23,25 @@ const operation: INodeProperties = {
 };
 
 /** Version 2: the selector is `operation`, as in every node of the package; each operation declares its fields. */
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> = {
+export const versionDescription: Omit<
+	INodeTypeDescription,
+	'displayName' | 'name' | 'group' | 'description'
+> = {
 	version: 2,
-	subtitle: optionSubtitle('operation', Object.fromEntries(OPERATION_OPTIONS.map((o) => [o.value, o.name]))),
+	subtitle: optionSubtitle(
+		'operation',
+		Object.fromEntries(OPERATION_OPTIONS.map((o) => [o.value, o.name])),
+	),
 	defaults: { name: 'МЦУ: Отчёт в Google Таблицы' },
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'mcuGoogleServiceAccountApi', required: true, testedBy: 'mcuSheetsCredentialTest' }],
-	properties: [operation, spreadsheetIdProperty, ...Object.values(operations).flatMap((op) => op.description)],
+	credentials: [
+		{ name: 'mcuGoogleServiceAccountApi', required: true, testedBy: 'mcuSheetsCredentialTest' },
+	],
+	properties: [
+		operation,
+		spreadsheetIdProperty,
+		...Object.values(operations).flatMap((op) => op.description),
+	],
 };

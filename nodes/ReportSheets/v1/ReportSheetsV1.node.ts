@@ -7,7 +7,14 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { router } from '../actions/router';
-import { OPERATION_OPTIONS, chartProperty, correctionDepartmentsProperty, maskProperty, sheetNameProperty, spreadsheetIdProperty } from '../actions/fields';
+import {
+	OPERATION_OPTIONS,
+	chartProperty,
+	correctionDepartmentsProperty,
+	maskProperty,
+	sheetNameProperty,
+	spreadsheetIdProperty,
+} from '../actions/fields';
 import { mcuSheetsCredentialTest } from '../credentialTest';
 
 /**
@@ -27,10 +34,18 @@ export class ReportSheetsV1 implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'mcuGoogleServiceAccountApi', required: true, testedBy: 'mcuSheetsCredentialTest' }],
+			credentials: [
+				{ name: 'mcuGoogleServiceAccountApi', required: true, testedBy: 'mcuSheetsCredentialTest' },
+			],
 			properties: [
 				spreadsheetIdProperty,
-				{ displayName: 'Отчёт', name: 'report', type: 'options', options: OPERATION_OPTIONS.map((option) => ({ ...option })), default: 'register' },
+				{
+					displayName: 'Отчёт',
+					name: 'report',
+					type: 'options',
+					options: OPERATION_OPTIONS.map((option) => ({ ...option })),
+					default: 'register',
+				},
 				sheetNameProperty('Реестр обращений'),
 				correctionDepartmentsProperty({ show: { report: ['register', 'readRegister'] } }),
 				chartProperty({ show: { report: ['table'] } }),

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { FOLLOW_UP_QUESTION } from '../../../lib/satisfaction';
 import { selectForFollowUp, type FollowUpChannel } from '../../../lib/satisfaction/followUp';
 import { followUpInput } from './common';
@@ -50,7 +55,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** Answered appeals whose authors get «Проблема решена?», each with the channel to ask in; output «Спросить». */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
 	const { state, appeals, paired, save } = followUpInput(this, items);
 	const question = this.getNodeParameter('question', 0, FOLLOW_UP_QUESTION) as string;
 	const selected = selectForFollowUp(appeals, state, {
@@ -60,5 +68,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		channels: this.getNodeParameter('channels', 0, []) as FollowUpChannel[],
 	});
 	save();
-	return [selected.map(({ appeal, channel }) => ({ json: { ...(appeal as unknown as IDataObject), followUpChannel: channel, followUpQuestion: question }, pairedItem: paired(appeal.id) }))];
+	return [
+		selected.map(({ appeal, channel }) => ({
+			json: {
+				...(appeal as unknown as IDataObject),
+				followUpChannel: channel,
+				followUpQuestion: question,
+			},
+			pairedItem: paired(appeal.id),
+		})),
+	];
 }

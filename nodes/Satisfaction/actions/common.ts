@@ -6,7 +6,11 @@ import { emptyFollowUpState, type FollowUpState } from '../../../lib/satisfactio
 const STATE_KEY = 'mcuSatisfactionFollowUp';
 
 const isAppeal = (json: IDataObject): boolean =>
-	typeof json.id === 'string' && typeof json.source === 'string' && typeof json.receivedAt === 'string' && typeof json.text === 'string' && !json.error;
+	typeof json.id === 'string' &&
+	typeof json.source === 'string' &&
+	typeof json.receivedAt === 'string' &&
+	typeof json.text === 'string' &&
+	!json.error;
 
 /**
  * What «ask» and «link» start from: the follow-up state of the workflow, the appeals among the items (the rest passes

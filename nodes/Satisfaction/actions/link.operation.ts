@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { linkReplies } from '../../../lib/satisfaction/followUp';
 import { followUpInput } from './common';
 
@@ -9,18 +14,31 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 7,
-		description: 'Вопрос без ответа дольше этого срока снимается; следующее сообщение автора — новое обращение',
+		description:
+			'Вопрос без ответа дольше этого срока снимается; следующее сообщение автора — новое обращение',
 		displayOptions: { show: { operation: ['link'] } },
 	},
 ];
 
 /** Links the authors' replies to the questions asked; outputs «Обращения» and «Оценки заявителей». */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
 	const { state, appeals, passThrough, paired, save } = followUpInput(this, items);
-	const linked = linkReplies(appeals, state, { now: new Date(), expireDays: this.getNodeParameter('expireDays', 0, 7) as number });
+	const linked = linkReplies(appeals, state, {
+		now: new Date(),
+		expireDays: this.getNodeParameter('expireDays', 0, 7) as number,
+	});
 	save();
 	// Items that are not appeals (error items of the sources) go on untouched: nothing is lost here.
-	const out: INodeExecutionData[] = [...linked.appeals.map((a) => ({ json: a as unknown as IDataObject, pairedItem: paired(a.id) })), ...passThrough];
-	const replies = linked.replies.map((r) => ({ json: r as unknown as IDataObject, pairedItem: paired(r.replyId) }));
+	const out: INodeExecutionData[] = [
+		...linked.appeals.map((a) => ({ json: a as unknown as IDataObject, pairedItem: paired(a.id) })),
+		...passThrough,
+	];
+	const replies = linked.replies.map((r) => ({
+		json: r as unknown as IDataObject,
+		pairedItem: paired(r.replyId),
+	}));
 	return [out, replies];
 }

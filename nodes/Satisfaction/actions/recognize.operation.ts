@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { applySatisfaction, recognizeSatisfaction } from '../../../lib/satisfaction';
 import { asNodeError, errorItem } from '../../shared/items';
 
@@ -14,15 +19,24 @@ export const description: INodeProperties[] = [
 ];
 
 /** The assessment in each reply; outputs «Удовлетворён / не ясно» and «Не удовлетворён». */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
 	const fine: INodeExecutionData[] = [];
 	const unhappy: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const recognized = recognizeSatisfaction(String(this.getNodeParameter('reply', i, '') ?? ''));
-			const updated = applySatisfaction(items[i].json as { status?: string; flags?: string[] }, recognized.value) as IDataObject;
+			const updated = applySatisfaction(
+				items[i].json as { status?: string; flags?: string[] },
+				recognized.value,
+			) as IDataObject;
 			updated.satisfactionEvidence = recognized.evidence;
-			(recognized.value === 'unsatisfied' ? unhappy : fine).push({ json: updated, pairedItem: { item: i } });
+			(recognized.value === 'unsatisfied' ? unhappy : fine).push({
+				json: updated,
+				pairedItem: { item: i },
+			});
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
 			unhappy.push(errorItem(error as Error, items[i].json, i));

@@ -7,5 +7,9 @@ import type { TelegramMap } from './node.type';
 export const resources: ResourceMap<TelegramCredentials, TelegramMap> = { message };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return routeAction(this, resources, telegramCredentials(await this.getCredentials('mcuTelegramApi')));
+	return routeAction(
+		this,
+		resources,
+		telegramCredentials(await this.getCredentials('mcuTelegramApi')),
+	);
 }

@@ -5,7 +5,8 @@ export const versionDescription = actionNodeDescription(
 	{
 		displayName: 'МЦУ: Telegram',
 		name: 'telegram',
-		description: 'Сообщения официальному боту и комментарии в обсуждениях канала как обращения; ответы от имени бота',
+		description:
+			'Сообщения официальному боту и комментарии в обсуждениях канала как обращения; ответы от имени бота',
 		credentials: [{ name: 'mcuTelegramApi', required: true }],
 	},
 	resources,

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { normalizeVk, type VkRecordInput } from '../../../lib/sources/vk';
 import { messageTextField } from '../../shared/actions';
 import { executeSource } from '../../shared/sourceNode';
@@ -28,7 +33,11 @@ export function executeVk(
 	return executeSource(ctx, {
 		run: async (i) => {
 			if (options.needsCommunity && !c.groupId) {
-				throw new NodeOperationError(ctx.getNode(), 'В учётных данных ВКонтакте не указан ID сообщества', { itemIndex: i });
+				throw new NodeOperationError(
+					ctx.getNode(),
+					'В учётных данных ВКонтакте не указан ID сообщества',
+					{ itemIndex: i },
+				);
 			}
 			return run(i);
 		},

@@ -20,7 +20,8 @@ export type RequestHandler = (ctx: RequestContext) => unknown;
 
 /** The request's `fields` mask, required by the update requests. */
 export function requireFields({ r, at }: RequestContext): FieldTree {
-	if (!r.fields) throw new RangeError400(`Invalid ${at}: At least one field must be specified in 'fields'.`);
+	if (!r.fields)
+		throw new RangeError400(`Invalid ${at}: At least one field must be specified in 'fields'.`);
 	try {
 		return parseFields(String(r.fields));
 	} catch {
@@ -29,4 +30,9 @@ export function requireFields({ r, at }: RequestContext): FieldTree {
 }
 
 /** A DimensionRange of the dimension requests. */
-export type DimensionRange = { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number };
+export type DimensionRange = {
+	sheetId?: number;
+	dimension?: string;
+	startIndex?: number;
+	endIndex?: number;
+};

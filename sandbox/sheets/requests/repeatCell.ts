@@ -11,7 +11,10 @@ export const repeatCell: RequestHandler = (ctx) => {
 	const tree = requireFields(ctx);
 	const sheet = sheetById(ss, range.sheetId, at);
 	const b = bounds(sheet, range, at);
-	const cell = (r.cell ?? {}) as { userEnteredValue?: Record<string, unknown>; userEnteredFormat?: { numberFormat?: { type: string; pattern?: string } } };
+	const cell = (r.cell ?? {}) as {
+		userEnteredValue?: Record<string, unknown>;
+		userEnteredFormat?: { numberFormat?: { type: string; pattern?: string } };
+	};
 	const ue = tree.userEnteredFormat;
 	if ((ue === true || (ue && ue.numberFormat)) && b.r0 <= 1) {
 		const fmt = cell.userEnteredFormat?.numberFormat;
@@ -31,6 +34,12 @@ export const repeatCell: RequestHandler = (ctx) => {
 			}
 		}
 	}
-	sheet.formats.push({ repeatCell: { range: { ...range, sheetId: sheet.properties.sheetId }, cell: r.cell, fields: r.fields } });
+	sheet.formats.push({
+		repeatCell: {
+			range: { ...range, sheetId: sheet.properties.sheetId },
+			cell: r.cell,
+			fields: r.fields,
+		},
+	});
 	return {};
 };

@@ -14,12 +14,18 @@ export const updateSheetProperties: RequestHandler = (ctx) => {
 	applyMask(next, props, tree);
 	const title = String(next.title ?? '');
 	if (!title) throw new RangeError400(`Invalid ${at}: The sheet name cannot be empty.`);
-	if (ss.sheets.some((s) => s !== sheet && s.properties.title.toLowerCase() === title.toLowerCase())) {
-		throw new RangeError400(`Invalid ${at}: A sheet with the name "${title}" already exists. Please enter another name.`);
+	if (
+		ss.sheets.some((s) => s !== sheet && s.properties.title.toLowerCase() === title.toLowerCase())
+	) {
+		throw new RangeError400(
+			`Invalid ${at}: A sheet with the name "${title}" already exists. Please enter another name.`,
+		);
 	}
 	const grid = next.gridProperties as SheetState['properties']['gridProperties'];
-	if (!grid || !(grid.rowCount >= 1) || !(grid.columnCount >= 1)) throw new RangeError400(`Invalid ${at}: the grid must have at least one row and one column`);
-	if ((grid.frozenRowCount ?? 0) >= grid.rowCount) throw new RangeError400(`Invalid ${at}: You can't freeze all visible rows on the sheet.`);
+	if (!grid || !(grid.rowCount >= 1) || !(grid.columnCount >= 1))
+		throw new RangeError400(`Invalid ${at}: the grid must have at least one row and one column`);
+	if ((grid.frozenRowCount ?? 0) >= grid.rowCount)
+		throw new RangeError400(`Invalid ${at}: You can't freeze all visible rows on the sheet.`);
 	sheet.properties = next as SheetState['properties'];
 	if (tree.index) {
 		const target = Math.max(0, Math.min(Number(props.index ?? 0), ss.sheets.length - 1));

@@ -19,14 +19,25 @@ export async function exportXlsx(store: SheetsStore, id: string): Promise<Buffer
 }
 
 /** `/export/{id}.html` and `/export/{id}.xlsx`: the sandbox's stand-in for opening the spreadsheet. */
-export async function exportRoute(store: SheetsStore, req: SandboxRequest): Promise<SandboxResponse> {
+export async function exportRoute(
+	store: SheetsStore,
+	req: SandboxRequest,
+): Promise<SandboxResponse> {
 	const m = /^\/export\/([^/]+)\.(xlsx|html)$/.exec(req.path);
 	const id = m ? decodeURIComponent(m[1]) : '';
 	if (!m || !store.get(id)) return googleError(404, 'NOT_FOUND', 'Requested entity was not found.');
-	if (m[2] === 'html') return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: exportHtml(store, id) };
+	if (m[2] === 'html')
+		return {
+			status: 200,
+			headers: { 'Content-Type': 'text/html; charset=utf-8' },
+			body: exportHtml(store, id),
+		};
 	return {
 		status: 200,
-		headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${encodeURIComponent(id)}.xlsx"` },
+		headers: {
+			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'Content-Disposition': `attachment; filename="${encodeURIComponent(id)}.xlsx"`,
+		},
 		body: await exportXlsx(store, id),
 	};
 }

@@ -6,7 +6,8 @@ import type { Route } from './context';
 import * as spreadsheets from './spreadsheets';
 import * as values from './values';
 
-const API_PATH = /^\/v4\/spreadsheets(?:\/([^/:]+))?(?:\/values(?:\/(.+?))?)?(?::(append|clear|batchGet|batchUpdate|batchClear))?$/;
+const API_PATH =
+	/^\/v4\/spreadsheets(?:\/([^/:]+))?(?:\/values(?:\/(.+?))?)?(?::(append|clear|batchGet|batchUpdate|batchClear))?$/;
 export const TOKEN_PATHS = new Set(['/token', '/oauth2/v4/token']);
 
 /** The Sheets API's routes on an existing spreadsheet, by the names `routeOf` gives them. */
@@ -42,12 +43,20 @@ export function routeOf(req: SandboxRequest): string {
 }
 
 /** An authenticated API request: its spreadsheet first (404 when there is none), then its route by name, method and range. */
-export function api(store: SheetsStore, baseUrl: string | undefined, req: SandboxRequest): SandboxResponse {
+export function api(
+	store: SheetsStore,
+	baseUrl: string | undefined,
+	req: SandboxRequest,
+): SandboxResponse {
 	const m = API_PATH.exec(req.path);
 	if (!m) return googleError(404, 'NOT_FOUND', `Method not found: ${req.path}`);
-	const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+	const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<
+		string,
+		unknown
+	>;
 	if (!m[1]) {
-		if (req.method !== 'POST' || req.path !== '/v4/spreadsheets') return googleError(404, 'NOT_FOUND', 'Method not found.');
+		if (req.method !== 'POST' || req.path !== '/v4/spreadsheets')
+			return googleError(404, 'NOT_FOUND', 'Method not found.');
 		return spreadsheets.create(store, baseUrl, body, req);
 	}
 	const ss = store.get(decodeURIComponent(m[1]));
@@ -55,6 +64,7 @@ export function api(store: SheetsStore, baseUrl: string | undefined, req: Sandbo
 	const range = m[2] !== undefined ? decodeURIComponent(m[2]) : undefined;
 	const name = apiRoute(req.path, m, req.method);
 	const route = Object.prototype.hasOwnProperty.call(ROUTES, name) ? ROUTES[name] : undefined;
-	if (!route || route.method !== req.method || route.range !== (range !== undefined)) return googleError(404, 'NOT_FOUND', 'Method not found.');
+	if (!route || route.method !== req.method || route.range !== (range !== undefined))
+		return googleError(404, 'NOT_FOUND', 'Method not found.');
 	return route.handle({ store, baseUrl, req, body, ss, range });
 }

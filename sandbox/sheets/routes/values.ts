@@ -19,7 +19,9 @@ export const update: Route = {
 		const a1 = range!;
 		const option = inputOption(req.query.valueInputOption);
 		if (body.range !== undefined && !sameRange(ss, String(body.range), a1)) {
-			throw new RangeError400(`Requested entity range [${String(body.range)}] does not match the range in the URL [${a1}]`);
+			throw new RangeError400(
+				`Requested entity range [${String(body.range)}] does not match the range in the URL [${a1}]`,
+			);
 		}
 		const apply = write(ss, a1, body.values, option, body.majorDimension);
 		return { status: 200, body: withData(apply(), ss, req.query) };
@@ -29,7 +31,10 @@ export const update: Route = {
 export const clear: Route = {
 	method: 'POST',
 	range: true,
-	handle: ({ ss, range }) => ({ status: 200, body: { spreadsheetId: ss.spreadsheetId, clearedRange: clearRange(ss, range!) } }),
+	handle: ({ ss, range }) => ({
+		status: 200,
+		body: { spreadsheetId: ss.spreadsheetId, clearedRange: clearRange(ss, range!) },
+	}),
 };
 
 export const batchGet: Route = {
@@ -38,7 +43,10 @@ export const batchGet: Route = {
 	handle: ({ ss, req }) => {
 		const ranges = req.queryAll.ranges ?? [];
 		const valueRanges = ranges.map((r) => readValues(ss, r, req.query));
-		return { status: 200, body: { spreadsheetId: ss.spreadsheetId, ...(valueRanges.length ? { valueRanges } : {}) } };
+		return {
+			status: 200,
+			body: { spreadsheetId: ss.spreadsheetId, ...(valueRanges.length ? { valueRanges } : {}) },
+		};
 	},
 };
 
@@ -48,10 +56,17 @@ export const batchUpdate: Route = {
 	range: false,
 	handle: ({ ss, body }) => {
 		const option = inputOption(body.valueInputOption);
-		const data = (body.data ?? []) as Array<{ range?: string; values?: unknown; majorDimension?: string }>;
+		const data = (body.data ?? []) as Array<{
+			range?: string;
+			values?: unknown;
+			majorDimension?: string;
+		}>;
 		const writes = data.map((d, i) => {
 			if (!d.range) throw new RangeError400(`Invalid data[${i}]: range is required`);
-			return { sheet: locate(ss, d.range).sheet, apply: write(ss, d.range, d.values, option, d.majorDimension) };
+			return {
+				sheet: locate(ss, d.range).sheet,
+				apply: write(ss, d.range, d.values, option, d.majorDimension),
+			};
 		});
 		const responses = writes.map((w) => withData(w.apply(), ss, body));
 		const touched = responses.filter((r) => r.updatedCells);
@@ -64,7 +79,11 @@ export const batchUpdate: Route = {
 							totalUpdatedRows: touched.reduce((s, r) => s + (r.updatedRows ?? 0), 0),
 							totalUpdatedColumns: Math.max(0, ...touched.map((r) => r.updatedColumns ?? 0)),
 							totalUpdatedCells: touched.reduce((s, r) => s + (r.updatedCells ?? 0), 0),
-							totalUpdatedSheets: new Set(writes.filter((_, i) => responses[i].updatedCells).map((w) => w.sheet.properties.sheetId)).size,
+							totalUpdatedSheets: new Set(
+								writes
+									.filter((_, i) => responses[i].updatedCells)
+									.map((w) => w.sheet.properties.sheetId),
+							).size,
 						}
 					: {}),
 				...(responses.length ? { responses } : {}),
@@ -79,6 +98,12 @@ export const batchClear: Route = {
 	handle: ({ ss, body }) => {
 		const ranges = (body.ranges ?? []) as string[];
 		for (const r of ranges) locate(ss, r);
-		return { status: 200, body: { spreadsheetId: ss.spreadsheetId, clearedRanges: ranges.map((r) => clearRange(ss, r)) } };
+		return {
+			status: 200,
+			body: {
+				spreadsheetId: ss.spreadsheetId,
+				clearedRanges: ranges.map((r) => clearRange(ss, r)),
+			},
+		};
 	},
 };

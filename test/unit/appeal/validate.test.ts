@@ -1,9 +1,25 @@
-import { makeAppeal, validateAppeal, assertAppeal, AppealValidationError, recordLabel } from '../../../lib/appeal';
+import {
+	makeAppeal,
+	validateAppeal,
+	assertAppeal,
+	AppealValidationError,
+	recordLabel,
+} from '../../../lib/appeal';
 
 const good = () =>
 	makeAppeal(
-		{ source: 'vk', externalId: '-123_45', kind: 'comment', receivedAt: '2026-05-04T10:00:00+03:00', text: 'Яма на дороге', raw: { id: 45 } },
-		{ author: { name: 'Иван Петров', profileUrl: 'https://vk.com/id1' }, url: 'https://vk.com/wall-123_45' },
+		{
+			source: 'vk',
+			externalId: '-123_45',
+			kind: 'comment',
+			receivedAt: '2026-05-04T10:00:00+03:00',
+			text: 'Яма на дороге',
+			raw: { id: 45 },
+		},
+		{
+			author: { name: 'Иван Петров', profileUrl: 'https://vk.com/id1' },
+			url: 'https://vk.com/wall-123_45',
+		},
 	);
 
 describe('appeal record validation', () => {
@@ -20,7 +36,13 @@ describe('appeal record validation', () => {
 	});
 
 	it('names every bad field with its JSON path', () => {
-		const bad = { ...good(), receivedAt: '2026-13-45', status: 'done', author: { name: 5 }, totkCode: '12.34' } as unknown;
+		const bad = {
+			...good(),
+			receivedAt: '2026-13-45',
+			status: 'done',
+			author: { name: 5 },
+			totkCode: '12.34',
+		} as unknown;
 		const result = validateAppeal(bad);
 		expect(result.valid).toBe(false);
 		const paths = result.problems.map((p) => p.path).sort();
@@ -49,12 +71,16 @@ describe('appeal record validation', () => {
 	});
 
 	it('accepts nulls in nullable fields and a valid ТОТК code', () => {
-		expect(validateAppeal({ ...good(), deadline: null, totkCode: '0003.0009.0097.0689' }).valid).toBe(true);
+		expect(
+			validateAppeal({ ...good(), deadline: null, totkCode: '0003.0009.0097.0689' }).valid,
+		).toBe(true);
 	});
 
 	it('assertAppeal throws an error naming the record and the fields', () => {
 		expect(() => assertAppeal({ ...good(), kind: 'tweet' })).toThrow(AppealValidationError);
-		expect(() => assertAppeal({ ...good(), kind: 'tweet' })).toThrow(/Обращение vk:-123_45: поле \/kind/);
+		expect(() => assertAppeal({ ...good(), kind: 'tweet' })).toThrow(
+			/Обращение vk:-123_45: поле \/kind/,
+		);
 	});
 
 	it('labels broken records as well as it can', () => {

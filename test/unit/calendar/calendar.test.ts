@@ -24,28 +24,55 @@ function bruteAddWorkingDays(cal: ProductionCalendar, iso: string, n: number): s
 describe('built-in 2025 (ПП РФ № 1335)', () => {
 	const cal = new ProductionCalendar();
 	it.each([
-		['2025-01-01'], ['2025-01-02'], ['2025-01-03'], ['2025-01-06'], ['2025-01-07'], ['2025-01-08'],
-		['2025-05-01'], ['2025-05-02'], ['2025-05-08'], ['2025-05-09'], ['2025-06-12'], ['2025-06-13'],
-		['2025-11-03'], ['2025-11-04'], ['2025-12-31'],
+		['2025-01-01'],
+		['2025-01-02'],
+		['2025-01-03'],
+		['2025-01-06'],
+		['2025-01-07'],
+		['2025-01-08'],
+		['2025-05-01'],
+		['2025-05-02'],
+		['2025-05-08'],
+		['2025-05-09'],
+		['2025-06-12'],
+		['2025-06-13'],
+		['2025-11-03'],
+		['2025-11-04'],
+		['2025-12-31'],
 	])('%s is a day off on a weekday', (date) => {
 		expect(cal.isWorkingDay(date)).toBe(false);
 	});
 	it('moves: 4 Jan → 2 May, 5 Jan → 31 Dec, 23 Feb → 8 May, 8 Mar → 13 Jun', () => {
 		const y = BUILTIN_YEARS.find((x) => x.year === 2025)!;
-		const moved = Object.fromEntries(y.days.filter((d) => d.movedFrom).map((d) => [d.date, d.movedFrom]));
-		expect(moved).toEqual({ '05-02': '01-04', '12-31': '01-05', '05-08': '02-23', '06-13': '03-08', '11-03': '11-01' });
+		const moved = Object.fromEntries(
+			y.days.filter((d) => d.movedFrom).map((d) => [d.date, d.movedFrom]),
+		);
+		expect(moved).toEqual({
+			'05-02': '01-04',
+			'12-31': '01-05',
+			'05-08': '02-23',
+			'06-13': '03-08',
+			'11-03': '11-01',
+		});
 	});
 	it('Saturday 1 November is a shortened working day', () => {
 		expect(cal.isWorkingDay('2025-11-01')).toBe(true);
 		expect(cal.isShortenedDay('2025-11-01')).toBe(true);
 	});
-	it.each([['2025-03-07'], ['2025-04-30'], ['2025-06-11'], ['2025-11-01']])('%s is shortened', (date) => {
-		expect(cal.isShortenedDay(date)).toBe(true);
-		expect(cal.isWorkingDay(date)).toBe(true);
-	});
+	it.each([['2025-03-07'], ['2025-04-30'], ['2025-06-11'], ['2025-11-01']])(
+		'%s is shortened',
+		(date) => {
+			expect(cal.isShortenedDay(date)).toBe(true);
+			expect(cal.isWorkingDay(date)).toBe(true);
+		},
+	);
 	it('has exactly the four shortened days and 247 working days', () => {
 		let shortened = 0;
-		for (let d = new Date('2025-01-01T00:00:00Z'); d.getUTCFullYear() === 2025; d.setUTCDate(d.getUTCDate() + 1)) {
+		for (
+			let d = new Date('2025-01-01T00:00:00Z');
+			d.getUTCFullYear() === 2025;
+			d.setUTCDate(d.getUTCDate() + 1)
+		) {
 			if (cal.isShortenedDay(d.toISOString().slice(0, 10))) shortened++;
 		}
 		expect(shortened).toBe(4);
@@ -61,9 +88,20 @@ describe('built-in 2025 (ПП РФ № 1335)', () => {
 describe('built-in 2026 (ПП РФ № 1466)', () => {
 	const cal = new ProductionCalendar();
 	it.each([
-		['2026-01-01'], ['2026-01-02'], ['2026-01-05'], ['2026-01-06'], ['2026-01-07'], ['2026-01-08'],
-		['2026-01-09'], ['2026-02-23'], ['2026-03-09'], ['2026-05-01'], ['2026-05-11'], ['2026-06-12'],
-		['2026-11-04'], ['2026-12-31'],
+		['2026-01-01'],
+		['2026-01-02'],
+		['2026-01-05'],
+		['2026-01-06'],
+		['2026-01-07'],
+		['2026-01-08'],
+		['2026-01-09'],
+		['2026-02-23'],
+		['2026-03-09'],
+		['2026-05-01'],
+		['2026-05-11'],
+		['2026-06-12'],
+		['2026-11-04'],
+		['2026-12-31'],
 	])('%s is a day off on a weekday', (date) => {
 		expect(cal.isWorkingDay(date)).toBe(false);
 		expect(cal.dayInfo(date).known).toBe(true);
@@ -73,17 +111,35 @@ describe('built-in 2026 (ПП РФ № 1466)', () => {
 		expect(y.days.find((d) => d.date === '01-09')?.movedFrom).toBe('01-03');
 		expect(y.days.find((d) => d.date === '12-31')?.movedFrom).toBe('01-04');
 	});
-	it.each([['2026-04-30'], ['2026-05-08'], ['2026-06-11'], ['2026-11-03']])('%s is shortened', (date) => {
-		expect(cal.isShortenedDay(date)).toBe(true);
-		expect(cal.isWorkingDay(date)).toBe(true);
-	});
+	it.each([['2026-04-30'], ['2026-05-08'], ['2026-06-11'], ['2026-11-03']])(
+		'%s is shortened',
+		(date) => {
+			expect(cal.isShortenedDay(date)).toBe(true);
+			expect(cal.isWorkingDay(date)).toBe(true);
+		},
+	);
 	it('has 247 working days; Monday 12 January is the first', () => {
 		expect(cal.workingDaysInYear(2026)).toBe(247);
 		expect(cal.addWorkingDays('2025-12-31', 1)).toBe('2026-01-12');
 	});
 	it('May 2026: 1–3 and 9–11 off, 4–8 working', () => {
-		const may = Array.from({ length: 12 }, (_, i) => cal.isWorkingDay(`2026-05-${String(i + 1).padStart(2, '0')}`));
-		expect(may).toEqual([false, false, false, true, true, true, true, true, false, false, false, true]);
+		const may = Array.from({ length: 12 }, (_, i) =>
+			cal.isWorkingDay(`2026-05-${String(i + 1).padStart(2, '0')}`),
+		);
+		expect(may).toEqual([
+			false,
+			false,
+			false,
+			true,
+			true,
+			true,
+			true,
+			true,
+			false,
+			false,
+			false,
+			true,
+		]);
 		expect(cal.addWorkingDays('2026-04-30', 1)).toBe('2026-05-04');
 		expect(cal.addWorkingDays('2026-05-08', 1)).toBe('2026-05-12');
 		expect(cal.workingDaysBetween('2026-04-30', '2026-05-12')).toBe(6);
@@ -115,7 +171,15 @@ describe('working-day arithmetic', () => {
 		expect(cal.workingDaysBetween('2024-12-31', '2026-12-31')).toBe(247 + 247);
 	});
 	it('matches a day-by-day walk for many dates and amounts', () => {
-		for (const start of ['2025-01-01', '2025-04-29', '2025-10-31', '2025-12-26', '2026-02-20', '2026-05-07', '2026-12-28']) {
+		for (const start of [
+			'2025-01-01',
+			'2025-04-29',
+			'2025-10-31',
+			'2025-12-26',
+			'2026-02-20',
+			'2026-05-07',
+			'2026-12-28',
+		]) {
 			for (const n of [1, 2, 5, 10, 22, 30, 60, -1, -7, -30]) {
 				const expected = bruteAddWorkingDays(cal, start, n);
 				expect([start, n, cal.addWorkingDays(start, n)]).toEqual([start, n, expected]);
@@ -214,8 +278,12 @@ describe('user-supplied years', () => {
 		expect(() => parseDateList(['2027-01-01', '2027-13-01'])).toThrow(/строка 2/);
 		expect(() => parseDateList(['2027-01-01 полувыходной'])).toThrow(/полувыходной/);
 		expect(() => parseXmlCalendar('<html/>')).toThrow(CalendarFormatError);
-		expect(() => parseXmlCalendar('<calendar year="2027"><days><day d="02.30" t="1"/></days></calendar>')).toThrow(/d="02.30"/);
-		expect(() => parseXmlCalendar('<calendar year="2027"><days><day d="02.03" t="7"/></days></calendar>')).toThrow(/атрибут t/);
+		expect(() =>
+			parseXmlCalendar('<calendar year="2027"><days><day d="02.30" t="1"/></days></calendar>'),
+		).toThrow(/d="02.30"/);
+		expect(() =>
+			parseXmlCalendar('<calendar year="2027"><days><day d="02.03" t="7"/></days></calendar>'),
+		).toThrow(/атрибут t/);
 		expect(() => parseXmlCalendar('<calendar><days/></calendar>')).toThrow(/year/);
 	});
 });

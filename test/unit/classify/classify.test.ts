@@ -36,7 +36,11 @@ describe('topics in Russian word forms', () => {
 	});
 
 	it('low confidence → «не определено», sent to review, never guessed', () => {
-		for (const text of ['Здравствуйте, прошу перезвонить', 'Провода висят низко над дорогой', '😡😡😡']) {
+		for (const text of [
+			'Здравствуйте, прошу перезвонить',
+			'Провода висят низко над дорогой',
+			'😡😡😡',
+		]) {
 			const c = classifier.classify(text);
 			expect(c.topic).toBe('undefined');
 			expect(c.needsReview).toBe(true);
@@ -70,7 +74,9 @@ describe('settlement and address', () => {
 	it('extracts the address', () => {
 		expect(extractAddress('Яма на ул. Советской, д. 12 уже месяц')).toBe('ул. Советской, д. 12');
 		expect(extractAddress('В д. Вязье нет света')).toBe('д. Вязье');
-		expect(classifier.classify('Нет света', { address: 'д. Крутец' }).settlementId).toBe('pozherevitsy');
+		expect(classifier.classify('Нет света', { address: 'д. Крутец' }).settlementId).toBe(
+			'pozherevitsy',
+		);
 	});
 });
 
@@ -78,14 +84,23 @@ describe('user dictionaries', () => {
 	it('extends or replaces the default from spreadsheet rows', () => {
 		const extra = parseDictionaryRows([{ Тема: 'roads', Слова: 'кочки:3, просёлок' }]);
 		expect(createClassifier().classify('Одни кочки на просёлке').topic).toBe('undefined');
-		expect(createClassifier({ dictionary: extra }).classify('Одни кочки на просёлке').topic).toBe('roads');
+		expect(createClassifier({ dictionary: extra }).classify('Одни кочки на просёлке').topic).toBe(
+			'roads',
+		);
 		const only = createClassifier({ dictionary: { animals: [['кот', 3]] }, mode: 'replace' });
 		expect(only.classify('Яма на дороге').topic).toBe('undefined');
 		expect(only.classify('Котов развелось').topic).toBe('animals');
 	});
 	it('names the row of a broken dictionary entry', () => {
-		expect(() => parseDictionaryRows([{ Тема: 'roads', Слова: 'яма' }, { Тема: '', Слова: 'x' }])).toThrow(/строка 3/);
-		expect(() => parseDictionaryRows([{ Тема: 'roads', Слова: 'яма:много' }])).toThrow(/вес «много»/);
+		expect(() =>
+			parseDictionaryRows([
+				{ Тема: 'roads', Слова: 'яма' },
+				{ Тема: '', Слова: 'x' },
+			]),
+		).toThrow(/строка 3/);
+		expect(() => parseDictionaryRows([{ Тема: 'roads', Слова: 'яма:много' }])).toThrow(
+			/вес «много»/,
+		);
 	});
 });
 
@@ -123,7 +138,15 @@ describe('cold start beyond the exact words', () => {
 
 	it('a term counts once per text however often it occurs and however often it is listed', () => {
 		// «дорожн*» is in the default dictionary too; the coordinator's copy and a repeat of it are one term.
-		const c = createClassifier({ dictionary: { roads: [['дорожн*', 3], ['дорожн*', 1], ['колдобина', 2]] } });
+		const c = createClassifier({
+			dictionary: {
+				roads: [
+					['дорожн*', 3],
+					['дорожн*', 1],
+					['колдобина', 2],
+				],
+			},
+		});
 		const r = c.classify('Дорожные службы, дорожная техника, колдобины, колдобина на колдобине');
 		// «колдобина» is 3 in the default: one term, the strongest weight.
 		expect(r.scores.roads).toBe(3 + 3);
@@ -149,7 +172,10 @@ describe('cold start beyond the exact words', () => {
 	});
 
 	it('two topics that both reach the threshold: the one named first decides', () => {
-		expect(classifier.classify('Яма на дороге, и фонарь не горит').scores).toEqual({ roads: 5, lighting: 5 });
+		expect(classifier.classify('Яма на дороге, и фонарь не горит').scores).toEqual({
+			roads: 5,
+			lighting: 5,
+		});
 		expect(topicOf('Яма на дороге, и фонарь не горит')).toBe('roads');
 		expect(topicOf('Фонарь не горит, и яма на дороге')).toBe('lighting');
 	});

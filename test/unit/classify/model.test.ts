@@ -1,4 +1,10 @@
-import { createClassifier, trainTextModel, trainingFingerprint, TextModel, type TrainingExample } from '../../../lib/classify';
+import {
+	createClassifier,
+	trainTextModel,
+	trainingFingerprint,
+	TextModel,
+	type TrainingExample,
+} from '../../../lib/classify';
 
 /** Short hand-written texts of three topics, in several word forms and with a typo or two. */
 const EXAMPLES: TrainingExample[] = [
@@ -67,7 +73,10 @@ describe('trainTextModel', () => {
 	});
 
 	it('calibrates its threshold on a held-out part when none is given', () => {
-		const calibrated = trainTextModel([...EXAMPLES, ...EXAMPLES.map((e) => ({ ...e, text: `${e.text}!` }))], { holdout: 0.3 });
+		const calibrated = trainTextModel(
+			[...EXAMPLES, ...EXAMPLES.map((e) => ({ ...e, text: `${e.text}!` }))],
+			{ holdout: 0.3 },
+		);
 		expect(calibrated.calibration).not.toBeNull();
 		expect(calibrated.calibration!.heldOut).toBeGreaterThan(0);
 		expect(calibrated.threshold).toBeGreaterThan(0);
@@ -80,7 +89,8 @@ describe('trainTextModel', () => {
 		expect(restored.fingerprint).toBe(model.fingerprint);
 		expect(restored.topics).toEqual(model.topics);
 		expect(restored.threshold).toBe(model.threshold);
-		for (const text of [...EXAMPLES.map((e) => e.text), 'Торгуют у автобуса', 'Здравствуйте']) expect(restored.predict(text)).toEqual(model.predict(text));
+		for (const text of [...EXAMPLES.map((e) => e.text), 'Торгуют у автобуса', 'Здравствуйте'])
+			expect(restored.predict(text)).toEqual(model.predict(text));
 		expect(JSON.stringify(restored.toJSON())).toBe(json);
 	});
 
@@ -92,8 +102,12 @@ describe('trainTextModel', () => {
 		const again = trainTextModel([...EXAMPLES].reverse(), { threshold: 0.5 });
 		expect(again.fingerprint).toBe(model.fingerprint);
 		expect(trainTextModel(EXAMPLES, { threshold: 0.5 }).toJSON()).toEqual(model.toJSON());
-		expect(trainingFingerprint([...EXAMPLES, { text: 'Ещё один автобус', topic: 'transport' }])).not.toBe(model.fingerprint);
-		expect(trainingFingerprint(EXAMPLES.map((e, i) => (i === 0 ? { ...e, topic: 'trade' } : e)))).not.toBe(model.fingerprint);
+		expect(
+			trainingFingerprint([...EXAMPLES, { text: 'Ещё один автобус', topic: 'transport' }]),
+		).not.toBe(model.fingerprint);
+		expect(
+			trainingFingerprint(EXAMPLES.map((e, i) => (i === 0 ? { ...e, topic: 'trade' } : e))),
+		).not.toBe(model.fingerprint);
 	});
 
 	it('refuses to train on nothing', () => {
@@ -127,7 +141,9 @@ describe('createClassifier with a model', () => {
 	it('the coordinator’s own decisive terms win over the model', () => {
 		const text = 'Торгуют с ящиков у остановки';
 		expect(createClassifier({ model }).classify(text).topic).toBe('trade');
-		const c = createClassifier({ model, dictionary: { transport: [['у остановки', 4]] } }).classify(text);
+		const c = createClassifier({ model, dictionary: { transport: [['у остановки', 4]] } }).classify(
+			text,
+		);
 		expect(c.topic).toBe('transport');
 		expect(c.decidedBy).toBe('dictionary');
 		expect(c.why.topic).toEqual(['словарь: остановки, у остановки']);

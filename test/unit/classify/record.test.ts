@@ -15,8 +15,15 @@ describe('record copies (lib/record): what the spread gives, on any V8', () => {
 	});
 
 	it('a «__proto__» field from JSON stays a field and never becomes the prototype', () => {
-		const record = JSON.parse('{"id":"vk:2","__proto__":{"polluted":true}}') as Record<string, unknown>;
-		for (const out of [copyRecord(record), withFields(record, { topic: 'roads' }), withFields({ id: 'vk:3' }, record)]) {
+		const record = JSON.parse('{"id":"vk:2","__proto__":{"polluted":true}}') as Record<
+			string,
+			unknown
+		>;
+		for (const out of [
+			copyRecord(record),
+			withFields(record, { topic: 'roads' }),
+			withFields({ id: 'vk:3' }, record),
+		]) {
 			expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
 			expect(Object.prototype.hasOwnProperty.call(out, '__proto__')).toBe(true);
 			expect((out as { polluted?: boolean }).polluted).toBeUndefined();

@@ -22,9 +22,19 @@ describe('conflict flags', () => {
 
 	it('does not fire on words that only look alike', () => {
 		for (const text of [
-			'Судно застряло у моста', 'Посуда в столовой грязная', 'Сударыня, помогите', 'Такова судьба', 'Давайте рассуждать здраво',
-			'Можно ли употреблять воду из колонки?', 'Хлеб в магазин не завезли', 'Страхование жилья', 'Прошу тебя помочь', 'Оскорбление чувств — не наш случай',
-			'Рассудите нас', 'Спасибо за ремонт дороги', 'Хорошая работа, спасибо',
+			'Судно застряло у моста',
+			'Посуда в столовой грязная',
+			'Сударыня, помогите',
+			'Такова судьба',
+			'Давайте рассуждать здраво',
+			'Можно ли употреблять воду из колонки?',
+			'Хлеб в магазин не завезли',
+			'Страхование жилья',
+			'Прошу тебя помочь',
+			'Оскорбление чувств — не наш случай',
+			'Рассудите нас',
+			'Спасибо за ремонт дороги',
+			'Хорошая работа, спасибо',
 		]) {
 			expect([text, codes(text)]).toEqual([text, []]);
 		}
@@ -32,21 +42,74 @@ describe('conflict flags', () => {
 
 	it('flags a word of every obscene root, and no other word with the same first two letters', () => {
 		// One word per root of the list (its first two letters are what the detector checks before the regex).
-		const rude = ['блятство', 'блиня', 'хуйня', 'хуево', 'хуёво', 'хуякс', 'херня', 'херовый', 'пиздеж', 'ебанутые', 'ебать', 'ебало', 'ёбаный', 'охуели', 'охуительно', 'нахуй', 'пиздец', 'сука', 'суки', 'мудаки', 'мудачье', 'гандоны', 'долбоёбы', 'уебки', 'уёбище'];
+		const rude = [
+			'блятство',
+			'блиня',
+			'хуйня',
+			'хуево',
+			'хуёво',
+			'хуякс',
+			'херня',
+			'херовый',
+			'пиздеж',
+			'ебанутые',
+			'ебать',
+			'ебало',
+			'ёбаный',
+			'охуели',
+			'охуительно',
+			'нахуй',
+			'пиздец',
+			'сука',
+			'суки',
+			'мудаки',
+			'мудачье',
+			'гандоны',
+			'долбоёбы',
+			'уебки',
+			'уёбище',
+		];
 		for (const word of rude) {
-			const flag = detectConflicts(`Опять не вывезли мусор, ${word}!`).flags.find((f) => f.code === 'obscene');
+			const flag = detectConflicts(`Опять не вывезли мусор, ${word}!`).flags.find(
+				(f) => f.code === 'obscene',
+			);
 			expect([word, flag?.evidence]).toEqual([word, [word.replace(/ё/g, 'е')]]);
 		}
-		const alike = ['блокнот', 'блины', 'худой', 'хутор', 'хербарий', 'пирог', 'ебонит', 'охрана', 'набор', 'сумка', 'музей', 'газета', 'дорога', 'уехал', 'уезд'];
+		const alike = [
+			'блокнот',
+			'блины',
+			'худой',
+			'хутор',
+			'хербарий',
+			'пирог',
+			'ебонит',
+			'охрана',
+			'набор',
+			'сумка',
+			'музей',
+			'газета',
+			'дорога',
+			'уехал',
+			'уезд',
+		];
 		for (const word of alike) expect([word, codes(`Опять ${word} у дома`)]).toEqual([word, []]);
 	});
 
 	it('uses the history of the author', () => {
-		const unanswered = { previousAppeals: [{ at: '2026-10-01T10:00:00+03:00', answered: false }, { at: '2026-10-15T10:00:00+03:00', answered: false }] };
+		const unanswered = {
+			previousAppeals: [
+				{ at: '2026-10-01T10:00:00+03:00', answered: false },
+				{ at: '2026-10-15T10:00:00+03:00', answered: false },
+			],
+		};
 		const r = detectConflicts('Когда починят фонарь?', unanswered);
 		expect(r.flags.map((f) => f.code)).toEqual(['repeat_no_answer']);
 		expect(r.priority).toBe('high');
-		const unhappy = detectConflicts('Ничего не изменилось', { previousAppeals: [{ at: '2026-10-01T10:00:00+03:00', answered: true, satisfaction: 'unsatisfied' }] });
+		const unhappy = detectConflicts('Ничего не изменилось', {
+			previousAppeals: [
+				{ at: '2026-10-01T10:00:00+03:00', answered: true, satisfaction: 'unsatisfied' },
+			],
+		});
 		expect(unhappy.flags.map((f) => f.code)).toEqual(['unsatisfied_again']);
 	});
 

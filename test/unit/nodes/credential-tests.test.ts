@@ -11,9 +11,12 @@ describe.each([
 	['Reminders', new Reminders()],
 ])('%s credential test', (_name, node) => {
 	it('declares testedBy for mcuGoogleServiceAccountApi and provides that method (the shared one)', () => {
-		const credential = node.description.credentials?.find((c) => c.name === 'mcuGoogleServiceAccountApi');
+		const credential = node.description.credentials?.find(
+			(c) => c.name === 'mcuGoogleServiceAccountApi',
+		);
 		expect(credential?.testedBy).toBe('mcuSheetsCredentialTest');
-		const methods = (node as unknown as { methods?: { credentialTest?: Record<string, unknown> } }).methods;
+		const methods = (node as unknown as { methods?: { credentialTest?: Record<string, unknown> } })
+			.methods;
 		expect(methods?.credentialTest?.mcuSheetsCredentialTest).toBe(mcuSheetsCredentialTest);
 	});
 });

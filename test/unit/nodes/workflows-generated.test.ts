@@ -6,12 +6,22 @@ const DIR = path.join(__dirname, '../../../workflows');
 
 // What users import is what the generator builds: a hand edit of workflows/*.json, or a generator change not
 // regenerated (npx tsx scripts/workflows.ts), fails here.
-describe('shipped workflows are the generator\'s output', () => {
+describe("shipped workflows are the generator's output", () => {
 	const generated = shippedWorkflows();
 
 	it('the same set of files', () => {
-		expect(Object.keys(generated).sort()).toEqual(['deadlines-demo.json', 'errors.json', 'intake.json', 'reminders.json', 'reports.json', 'weekly.json']);
-		const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+		expect(Object.keys(generated).sort()).toEqual([
+			'deadlines-demo.json',
+			'errors.json',
+			'intake.json',
+			'reminders.json',
+			'reports.json',
+			'weekly.json',
+		]);
+		const files = fs
+			.readdirSync(DIR)
+			.filter((f) => f.endsWith('.json'))
+			.sort();
 		expect(files).toEqual(Object.keys(generated).sort());
 	});
 
@@ -20,7 +30,9 @@ describe('shipped workflows are the generator\'s output', () => {
 	});
 
 	it('node ids are unique across the workflows, and names within each', () => {
-		const nodes = Object.values(generated).flatMap((wf) => wf.nodes as Array<{ id: string; name: string }>);
+		const nodes = Object.values(generated).flatMap(
+			(wf) => wf.nodes as Array<{ id: string; name: string }>,
+		);
 		expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
 		for (const wf of Object.values(generated)) {
 			const names = (wf.nodes as Array<{ name: string }>).map((n) => n.name);
@@ -31,10 +43,14 @@ describe('shipped workflows are the generator\'s output', () => {
 	it('every connection joins nodes of its own workflow', () => {
 		for (const wf of Object.values(generated)) {
 			const names = new Set((wf.nodes as Array<{ name: string }>).map((n) => n.name));
-			const connections = wf.connections as Record<string, { main: Array<Array<{ node: string }>> }>;
+			const connections = wf.connections as Record<
+				string,
+				{ main: Array<Array<{ node: string }>> }
+			>;
 			for (const [from, { main }] of Object.entries(connections)) {
 				expect([from, names.has(from)]).toEqual([from, true]);
-				for (const to of main.flat()) expect([to.node, names.has(to.node)]).toEqual([to.node, true]);
+				for (const to of main.flat())
+					expect([to.node, names.has(to.node)]).toEqual([to.node, true]);
 			}
 		}
 	});

@@ -1,15 +1,25 @@
-import { DEFAULT_DISABLED, checkAnswer, type AnswerInput, type QualityCode } from '../../../lib/quality';
+import {
+	DEFAULT_DISABLED,
+	checkAnswer,
+	type AnswerInput,
+	type QualityCode,
+} from '../../../lib/quality';
 import { answerErrorRows, ANSWER_ERROR_COLUMNS } from '../../../lib/reports/answerErrors';
 import { generateDistrict } from '../../../sandbox/seed/district';
 import type { Appeal } from '../../../lib/appeal';
 import { splitSentences } from '../../../lib/quality/analysis';
 
 // Hand-written paraphrases of the false positives and misses found on the labelled set (no corpus text).
-const appealText = 'На ул. Советской огромные ямы, асфальт разбит полностью. Прошу отремонтировать дорогу.';
+const appealText =
+	'На ул. Советской огромные ямы, асфальт разбит полностью. Прошу отремонтировать дорогу.';
 const org = { organization: 'Администрация района' };
-const all = { enabled: ['not_addressed', 'legal_refs_without_explanation', 'contradiction'] as QualityCode[] };
-const run = (answerText: string, extra: Partial<AnswerInput> = {}) => checkAnswer({ appealText, answerText, ...org, ...extra }, all);
-const codes = (answerText: string, extra: Partial<AnswerInput> = {}) => run(answerText, extra).errors.map((e) => e.code);
+const all = {
+	enabled: ['not_addressed', 'legal_refs_without_explanation', 'contradiction'] as QualityCode[],
+};
+const run = (answerText: string, extra: Partial<AnswerInput> = {}) =>
+	checkAnswer({ appealText, answerText, ...org, ...extra }, all);
+const codes = (answerText: string, extra: Partial<AnswerInput> = {}) =>
+	run(answerText, extra).errors.map((e) => e.code);
 /** With the default options (addressing off), as the node runs. */
 const defaults = (answerText: string) => checkAnswer({ appealText, answerText, ...org });
 
@@ -17,7 +27,8 @@ describe('answer quality checks', () => {
 	it('a good answer on the merits passes', () => {
 		const r = checkAnswer({
 			appealText,
-			answerText: 'Ямочный ремонт асфальта на ул. Советской выполнен 12.10.2026 подрядчиком ООО «Дорстрой», фотоотчёт размещён на сайте. С уважением, начальник отдела дорожного хозяйства П. А. Смирнов.',
+			answerText:
+				'Ямочный ремонт асфальта на ул. Советской выполнен 12.10.2026 подрядчиком ООО «Дорстрой», фотоотчёт размещён на сайте. С уважением, начальник отдела дорожного хозяйства П. А. Смирнов.',
 		});
 		expect(r.errors).toEqual([]);
 		expect(r.ok).toBe(true);
@@ -29,180 +40,438 @@ describe('answer quality checks', () => {
 		expect(codes('Уважаемый пользователь! Проблема устранена.')).toEqual(['too_short']);
 		expect(run('Уважаемый пользователь! Проблема устранена.').ok).toBe(false);
 		expect(codes('Надписи удалены.', { appealText: 'Граффити на стене дома' })).toEqual([]);
-		expect(codes('Мусор убран, фото прилагается.', { appealText: 'Мусор на газоне у дома' })).toEqual([]);
+		expect(
+			codes('Мусор убран, фото прилагается.', { appealText: 'Мусор на газоне у дома' }),
+		).toEqual([]);
 	});
 	it('«Рассмотрев Ваше обращение» is a courtesy, not a formal reply', () => {
-		expect(codes('Рассмотрев Ваше обращение, сообщаем: выбоины на проезжей части ул. Советской заделаны асфальтобетоном.')).toEqual([]);
+		expect(
+			codes(
+				'Рассмотрев Ваше обращение, сообщаем: выбоины на проезжей части ул. Советской заделаны асфальтобетоном.',
+			),
+		).toEqual([]);
 	});
 	it('a formal reply without a result is an error by default, a warning when the coordinator says so', () => {
-		const text = 'Ваше обращение рассмотрено. Информация принята к сведению и доведена до ответственных лиц. Вопрос находится на контроле администрации.';
+		const text =
+			'Ваше обращение рассмотрено. Информация принята к сведению и доведена до ответственных лиц. Вопрос находится на контроле администрации.';
 		const r = run(text);
 		expect(r.errors.map((e) => [e.code, e.severity])).toEqual([['formal_reply', 'error']]);
 		expect(r.ok).toBe(false);
 		expect(r.errors[0].hint).toMatch(/что сделано, где, когда/);
-		expect(checkAnswer({ appealText, answerText: text, ...org }, { severity: { formal_reply: 'warning' } }).ok).toBe(true);
+		expect(
+			checkAnswer(
+				{ appealText, answerText: text, ...org },
+				{ severity: { formal_reply: 'warning' } },
+			).ok,
+		).toBe(true);
 	});
 	it('«проведены мероприятия» names no result; «проведены работы по ямочному ремонту у дома 3» does', () => {
-		const vague = run('Уважаемый пользователь! Подрядной организацией проведены необходимые мероприятия по приведению покрытия в порядок. Материалы прилагаются.');
+		const vague = run(
+			'Уважаемый пользователь! Подрядной организацией проведены необходимые мероприятия по приведению покрытия в порядок. Материалы прилагаются.',
+		);
 		expect(vague.errors.map((e) => e.code)).toEqual(['formal_reply']);
-		expect(vague.errors[0].sentence).toBe('Подрядной организацией проведены необходимые мероприятия по приведению покрытия в порядок.');
-		expect(codes('Выполнены аварийно-восстановительные мероприятия. Покрытие находится в нормативном состоянии.')).toEqual(['formal_reply']);
-		expect(codes('Подрядной организацией выполнен ямочный ремонт покрытия у дома 3 по ул. Советской.')).toEqual([]);
+		expect(vague.errors[0].sentence).toBe(
+			'Подрядной организацией проведены необходимые мероприятия по приведению покрытия в порядок.',
+		);
+		expect(
+			codes(
+				'Выполнены аварийно-восстановительные мероприятия. Покрытие находится в нормативном состоянии.',
+			),
+		).toEqual(['formal_reply']);
+		expect(
+			codes('Подрядной организацией выполнен ямочный ремонт покрытия у дома 3 по ул. Советской.'),
+		).toEqual([]);
 		// Measures on the appeal's own object say what was done; a real result next to «мероприятия» still counts.
 		expect(codes('Исполнителем проведены мероприятия по ремонту асфальта у дома 3.')).toEqual([]);
-		expect(codes('Выполнены мероприятия по устранению течи, выполнен ремонт трубопровода в подвале.', { appealText: 'В подвале течёт труба' })).toEqual([]);
-		expect(defaults('Силами подрядчика выполнены мероприятия по устранению аварийности, а именно: вставлены недостающие доски скамейки.').errors).toEqual([]);
+		expect(
+			codes('Выполнены мероприятия по устранению течи, выполнен ремонт трубопровода в подвале.', {
+				appealText: 'В подвале течёт труба',
+			}),
+		).toEqual([]);
+		expect(
+			defaults(
+				'Силами подрядчика выполнены мероприятия по устранению аварийности, а именно: вставлены недостающие доски скамейки.',
+			).errors,
+		).toEqual([]);
 	});
 	it('«установлено, что проблема устранена»: the inspection is not the result', () => {
-		const r = run('Уважаемый пользователь! В ходе обследования, проведённого по адресу: ул. Советская, установлено, что проблема устранена.');
+		const r = run(
+			'Уважаемый пользователь! В ходе обследования, проведённого по адресу: ул. Советская, установлено, что проблема устранена.',
+		);
 		expect(r.errors.map((e) => e.code)).toEqual(['formal_reply']);
-		expect(codes('В ходе обследования установлено, что выбоины у дома 3 заделаны асфальтобетоном.')).toEqual([]);
+		expect(
+			codes('В ходе обследования установлено, что выбоины у дома 3 заделаны асфальтобетоном.'),
+		).toEqual([]);
 	});
 	it('an inspection that found «nothing» with nothing on what was seen is bare; a quoted norm does not make it an answer', () => {
-		expect(defaults('Специалистами проведено обследование территории, указанной в сообщении, нарушений не выявлено. Материалы прилагаются.').errors.map((e) => e.code)).toEqual(['formal_reply']);
-		const norm = 'Согласно табл. 5.3 ГОСТ Р 50597-2017 «Дороги. Требования к состоянию. Методы контроля» повреждения на участке 100 м не должны превышать 5 м2.';
-		const cited = run(`${norm} При обследовании территории проблем, влияющих на безопасность движения, не обнаружено. Проезд обеспечен.`);
+		expect(
+			defaults(
+				'Специалистами проведено обследование территории, указанной в сообщении, нарушений не выявлено. Материалы прилагаются.',
+			).errors.map((e) => e.code),
+		).toEqual(['formal_reply']);
+		const norm =
+			'Согласно табл. 5.3 ГОСТ Р 50597-2017 «Дороги. Требования к состоянию. Методы контроля» повреждения на участке 100 м не должны превышать 5 м2.';
+		const cited = run(
+			`${norm} При обследовании территории проблем, влияющих на безопасность движения, не обнаружено. Проезд обеспечен.`,
+		);
 		expect(cited.errors.map((e) => e.code)).toEqual(['formal_reply']);
-		expect(cited.errors[0].sentence).toBe('При обследовании территории проблем, влияющих на безопасность движения, не обнаружено.');
+		expect(cited.errors[0].sentence).toBe(
+			'При обследовании территории проблем, влияющих на безопасность движения, не обнаружено.',
+		);
 		// A finding with its reason is an answer («не подтвердилось: повреждения только внешние, так как …»).
-		expect(defaults('Проблема не подтвердилась, повреждения только внешние и на прочность ограждения не влияют в связи с тем, что опоры целые.').errors).toEqual([]);
+		expect(
+			defaults(
+				'Проблема не подтвердилась, повреждения только внешние и на прочность ограждения не влияют в связи с тем, что опоры целые.',
+			).errors,
+		).toEqual([]);
 		// What was measured and when makes the same finding an answer.
-		expect(codes(`${norm} При осмотре 14.10.2026 у дома 4 найдена одна выбоина 0,3 м2, в пределах нормы; фото прилагается.`)).toEqual([]);
+		expect(
+			codes(
+				`${norm} При осмотре 14.10.2026 у дома 4 найдена одна выбоина 0,3 м2, в пределах нормы; фото прилагается.`,
+			),
+		).toEqual([]);
 	});
 	it('a cited rule and «в исправном состоянии» do not answer what the citizen pointed at', () => {
-		const r = defaults('Сообщаем, что согласно п. 8.4 Правил благоустройства, утверждённых постановлением Правительства от 09.11.2016 № 961, кровля должна быть водонепроницаемой. Водосток по данному адресу находится в исправном состоянии.');
+		const r = defaults(
+			'Сообщаем, что согласно п. 8.4 Правил благоустройства, утверждённых постановлением Правительства от 09.11.2016 № 961, кровля должна быть водонепроницаемой. Водосток по данному адресу находится в исправном состоянии.',
+		);
 		expect(r.errors.map((e) => e.code)).toEqual(['formal_reply']);
 	});
 	it('a generic result with its day and a photo report is enough', () => {
-		expect(codes('Работы выполнены 16.11.2026. Фотоотчёт размещён на сайте администрации.')).toEqual([]);
-		expect(codes('Уважаемый пользователь! Работы по вашему обращению выполнены в полном объёме. Вопрос остаётся на контроле администрации района.')).toContain('formal_reply');
+		expect(
+			codes('Работы выполнены 16.11.2026. Фотоотчёт размещён на сайте администрации.'),
+		).toEqual([]);
+		expect(
+			codes(
+				'Уважаемый пользователь! Работы по вашему обращению выполнены в полном объёме. Вопрос остаётся на контроле администрации района.',
+			),
+		).toContain('formal_reply');
 	});
 	it('a bare «не подтвердилось» is formal; with what was checked and when it is not', () => {
 		const bare = run('Уважаемый пользователь! Факты, изложенные в обращении, не подтвердились.');
 		expect(bare.errors.map((e) => e.code)).toContain('formal_reply');
-		expect(bare.errors.find((e) => e.code === 'formal_reply')!.sentence).toBe('Факты, изложенные в обращении, не подтвердились.');
-		expect(codes('Факты не подтвердились: при осмотре 14.10.2026 покрытие проезжей части у дома 4 без выбоин, фото прилагается.')).not.toContain('formal_reply');
+		expect(bare.errors.find((e) => e.code === 'formal_reply')!.sentence).toBe(
+			'Факты, изложенные в обращении, не подтвердились.',
+		);
+		expect(
+			codes(
+				'Факты не подтвердились: при осмотре 14.10.2026 покрытие проезжей части у дома 4 без выбоин, фото прилагается.',
+			),
+		).not.toContain('formal_reply');
 	});
 	it('a promise without a term, with a conditional term, and with a real one', () => {
 		const none = run('Ремонт дороги на ул. Советской будет выполнен, ямы засыпят.');
 		expect(none.errors.map((e) => e.code)).toContain('promise_without_date');
-		expect(none.errors.find((e) => e.code === 'promise_without_date')!.sentence).toBe('Ремонт дороги на ул. Советской будет выполнен, ямы засыпят.');
-		const conditional = run('Ремонт покрытия будет выполнен по мере финансирования.').errors.find((e) => e.code === 'promise_without_date')!;
+		expect(none.errors.find((e) => e.code === 'promise_without_date')!.sentence).toBe(
+			'Ремонт дороги на ул. Советской будет выполнен, ямы засыпят.',
+		);
+		const conditional = run('Ремонт покрытия будет выполнен по мере финансирования.').errors.find(
+			(e) => e.code === 'promise_without_date',
+		)!;
 		expect(conditional.evidence[0]).toMatch(/условие вместо срока/);
-		expect(codes('Ремонт покрытия будет выполнен при благоприятных погодных условиях.')).toContain('promise_without_date');
-		expect(codes('Ремонт дороги на ул. Советской будет выполнен до 15.06.2027, ямы засыпят асфальтом.')).not.toContain('promise_without_date');
-		expect(codes('Ремонт дороги будет выполнен в мае 2027 года.')).not.toContain('promise_without_date');
-		expect(codes('Ремонт дороги будет выполнен во II квартале 2027 года.')).not.toContain('promise_without_date');
+		expect(codes('Ремонт покрытия будет выполнен при благоприятных погодных условиях.')).toContain(
+			'promise_without_date',
+		);
+		expect(
+			codes('Ремонт дороги на ул. Советской будет выполнен до 15.06.2027, ямы засыпят асфальтом.'),
+		).not.toContain('promise_without_date');
+		expect(codes('Ремонт дороги будет выполнен в мае 2027 года.')).not.toContain(
+			'promise_without_date',
+		);
+		expect(codes('Ремонт дороги будет выполнен во II квартале 2027 года.')).not.toContain(
+			'promise_without_date',
+		);
 	});
 	it('a condition on the work voids a term given elsewhere; «не ранее» is no term; a notice without a term is a promise without one', () => {
-		expect(codes('Ремонт ограждения будет выполнен до 01.06.2027. Работы включены в план при наличии финансирования.')).toContain('promise_without_date');
-		expect(codes('Работы будут выполнены до 01.06.2027. При благоприятной погоде работы будут выполнены ранее срока.')).not.toContain('promise_without_date');
-		expect(codes('Покраска будет выполнена при наступлении положительных температур в срок до 20.05.2027.')).not.toContain('promise_without_date');
-		expect(codes('Ремонт покрытия будет выполнен не ранее 15.10.2029.')).toContain('promise_without_date');
-		const notice = run('Собственнику помещения направлено уведомление о явке для составления протокола.');
-		expect(notice.errors.map((e) => [e.code, e.severity])).toContainEqual(['promise_without_date', 'error']);
+		expect(
+			codes(
+				'Ремонт ограждения будет выполнен до 01.06.2027. Работы включены в план при наличии финансирования.',
+			),
+		).toContain('promise_without_date');
+		expect(
+			codes(
+				'Работы будут выполнены до 01.06.2027. При благоприятной погоде работы будут выполнены ранее срока.',
+			),
+		).not.toContain('promise_without_date');
+		expect(
+			codes(
+				'Покраска будет выполнена при наступлении положительных температур в срок до 20.05.2027.',
+			),
+		).not.toContain('promise_without_date');
+		expect(codes('Ремонт покрытия будет выполнен не ранее 15.10.2029.')).toContain(
+			'promise_without_date',
+		);
+		const notice = run(
+			'Собственнику помещения направлено уведомление о явке для составления протокола.',
+		);
+		expect(notice.errors.map((e) => [e.code, e.severity])).toContainEqual([
+			'promise_without_date',
+			'error',
+		]);
 		expect(notice.ok).toBe(false);
-		expect(codes('Собственнику направлено предписание устранить нарушение до 01.03.2027.')).not.toContain('promise_without_date');
+		expect(
+			codes('Собственнику направлено предписание устранить нарушение до 01.03.2027.'),
+		).not.toContain('promise_without_date');
 	});
 	it('dates of legal acts and month names inside words are no term; negations and sanctions are no promise', () => {
-		expect(codes('Ремонт будет выполнен в соответствии с постановлением от 06.10.2016 № 875.')).toContain('promise_without_date');
-		expect(codes('Ремонт дороги на ул. Маяковского будет выполнен.')).toContain('promise_without_date');
-		expect(codes('Установка ограждения не планируется, так как газон находится в охранной зоне сетей.')).not.toContain('promise_without_date');
-		expect(codes('Выбоины у дома 3 заделаны. В случае невыполнения работ к подрядчику будут применены меры.')).not.toContain('promise_without_date');
+		expect(
+			codes('Ремонт будет выполнен в соответствии с постановлением от 06.10.2016 № 875.'),
+		).toContain('promise_without_date');
+		expect(codes('Ремонт дороги на ул. Маяковского будет выполнен.')).toContain(
+			'promise_without_date',
+		);
+		expect(
+			codes('Установка ограждения не планируется, так как газон находится в охранной зоне сетей.'),
+		).not.toContain('promise_without_date');
+		expect(
+			codes(
+				'Выбоины у дома 3 заделаны. В случае невыполнения работ к подрядчику будут применены меры.',
+			),
+		).not.toContain('promise_without_date');
 		// One term for the work is enough; a minor promise beside it does not need its own.
-		expect(codes('Работы по ремонту покрытия будут выполнены до 15.05.2027. Будет сделан перерасчёт платы.')).not.toContain('promise_without_date');
+		expect(
+			codes(
+				'Работы по ремонту покрытия будут выполнены до 15.05.2027. Будет сделан перерасчёт платы.',
+			),
+		).not.toContain('promise_without_date');
 	});
 	it('legal references: real acts without the case are a warning; house and flat numbers are no acts', () => {
-		const refs = run('В соответствии со ст. 12 Федерального закона № 59-ФЗ, ст. 14 Федерального закона № 131-ФЗ и Правилами благоустройства.');
-		expect(refs.errors.map((e) => [e.code, e.severity])).toContainEqual(['legal_refs_without_explanation', 'warning']);
-		expect(codes('ООО «ЖКС № 1» сообщает: у кв. № 27 выбоины заделаны, обращение № 3000123 исполнено.')).not.toContain('legal_refs_without_explanation');
+		const refs = run(
+			'В соответствии со ст. 12 Федерального закона № 59-ФЗ, ст. 14 Федерального закона № 131-ФЗ и Правилами благоустройства.',
+		);
+		expect(refs.errors.map((e) => [e.code, e.severity])).toContainEqual([
+			'legal_refs_without_explanation',
+			'warning',
+		]);
+		expect(
+			codes('ООО «ЖКС № 1» сообщает: у кв. № 27 выбоины заделаны, обращение № 3000123 исполнено.'),
+		).not.toContain('legal_refs_without_explanation');
 	});
 	it('addressing is judged on the subject: synonyms count, another subject is flagged (warning)', () => {
 		const heat = 'Холодная батарея в комнате, не греет уже неделю';
-		expect(checkAnswer({ appealText: heat, answerText: 'Радиатор в квартире прогрет, воздух из стояка спущен слесарем 12.10.2026.', ...org }, all).errors).toEqual([]);
-		const lamps = { appealText: heat, answerText: 'Светильники на лестничной клетке заменены на светодиодные, освещение восстановлено.', ...org };
+		expect(
+			checkAnswer(
+				{
+					appealText: heat,
+					answerText: 'Радиатор в квартире прогрет, воздух из стояка спущен слесарем 12.10.2026.',
+					...org,
+				},
+				all,
+			).errors,
+		).toEqual([]);
+		const lamps = {
+			appealText: heat,
+			answerText:
+				'Светильники на лестничной клетке заменены на светодиодные, освещение восстановлено.',
+			...org,
+		};
 		// Off by default (0% precision on the labelled set): turned on here.
 		expect(checkAnswer(lamps).errors).toEqual([]);
-		expect(DEFAULT_DISABLED).toEqual(['not_addressed', 'legal_refs_without_explanation', 'contradiction']);
+		expect(DEFAULT_DISABLED).toEqual([
+			'not_addressed',
+			'legal_refs_without_explanation',
+			'contradiction',
+		]);
 		const other = checkAnswer(lamps, all);
 		const e = other.errors.find((x) => x.code === 'not_addressed')!;
 		expect(e.severity).toBe('warning');
-		expect(e.evidence).toEqual(['в обращении: холодная', 'в ответе: светильники, лестничной, восстановлено']);
+		expect(e.evidence).toEqual([
+			'в обращении: холодная',
+			'в ответе: светильники, лестничной, восстановлено',
+		]);
 		// A category name in the answer is the subject too.
-		expect(checkAnswer({ appealText: 'Срочно сделайте что-нибудь!', category: 'Отопление / Холодные радиаторы', answerText: 'Радиаторы в подъезде прогреты, стояк промыт.', ...org }, all).errors).toEqual([]);
+		expect(
+			checkAnswer(
+				{
+					appealText: 'Срочно сделайте что-нибудь!',
+					category: 'Отопление / Холодные радиаторы',
+					answerText: 'Радиаторы в подъезде прогреты, стояк промыт.',
+					...org,
+				},
+				all,
+			).errors,
+		).toEqual([]);
 	});
 	it('signature: the organisation that published the answer signs it', () => {
-		const text = 'Ямочный ремонт асфальта на ул. Советской выполнен 12.10.2026, дорога приведена в порядок.';
-		expect(checkAnswer({ appealText, answerText: text }).errors.map((e) => [e.code, e.severity])).toEqual([['no_signature', 'warning']]);
-		expect(checkAnswer({ appealText, answerText: text, organization: 'Администрация района' }).errors).toEqual([]);
-		expect(checkAnswer({ appealText, answerText: text, responsible: 'Смирнов П. А.' }).errors).toEqual([]);
+		const text =
+			'Ямочный ремонт асфальта на ул. Советской выполнен 12.10.2026, дорога приведена в порядок.';
+		expect(
+			checkAnswer({ appealText, answerText: text }).errors.map((e) => [e.code, e.severity]),
+		).toEqual([['no_signature', 'warning']]);
+		expect(
+			checkAnswer({ appealText, answerText: text, organization: 'Администрация района' }).errors,
+		).toEqual([]);
+		expect(
+			checkAnswer({ appealText, answerText: text, responsible: 'Смирнов П. А.' }).errors,
+		).toEqual([]);
 	});
 	it('personal data of citizens, not of officials; the applicant flat from the appeal', () => {
-		expect(codes('Яма у дома 4 заделана 10.10.2026. Жалобу также подал Иванов Иван Иванович, тел. 89111234567.')).toContain('personal_data');
-		expect(codes('Яма у дома 4 заделана 10.10.2026 мастером участка Петровым Петром Петровичем.')).not.toContain('personal_data');
-		const flat = checkAnswer({ appealText: 'Протекает крыша над кв. 70, потолок мокрый', answerText: 'Кровля над квартирой № 70 отремонтирована 12.10.2026.', ...org });
+		expect(
+			codes(
+				'Яма у дома 4 заделана 10.10.2026. Жалобу также подал Иванов Иван Иванович, тел. 89111234567.',
+			),
+		).toContain('personal_data');
+		expect(
+			codes('Яма у дома 4 заделана 10.10.2026 мастером участка Петровым Петром Петровичем.'),
+		).not.toContain('personal_data');
+		const flat = checkAnswer({
+			appealText: 'Протекает крыша над кв. 70, потолок мокрый',
+			answerText: 'Кровля над квартирой № 70 отремонтирована 12.10.2026.',
+			...org,
+		});
 		expect(flat.errors.map((e) => [e.code, e.severity])).toEqual([['personal_data', 'error']]);
 		expect(flat.ok).toBe(false);
 		expect(flat.errors[0].sentence).toBe('Кровля над квартирой № 70 отремонтирована 12.10.2026.');
 	});
-	it('the flat of an offender the answer acts against is where the problem is, not the applicant\'s', () => {
-		const offender = 'На фасаде у кв. 17 установлена несогласованная решётка; собственнику направлено уведомление о демонтаже до 01.12.2026.';
-		expect(codes(offender, { appealText: 'Незаконная решётка на фасаде' })).not.toContain('personal_data');
-		expect(codes('Течь стояка в кв. 17 устранена 10.10.2026.', { appealText: 'У меня в квартире течёт стояк' })).toContain('personal_data');
+	it("the flat of an offender the answer acts against is where the problem is, not the applicant's", () => {
+		const offender =
+			'На фасаде у кв. 17 установлена несогласованная решётка; собственнику направлено уведомление о демонтаже до 01.12.2026.';
+		expect(codes(offender, { appealText: 'Незаконная решётка на фасаде' })).not.toContain(
+			'personal_data',
+		);
+		expect(
+			codes('Течь стояка в кв. 17 устранена 10.10.2026.', {
+				appealText: 'У меня в квартире течёт стояк',
+			}),
+		).toContain('personal_data');
 	});
 	it('a text full of names lists ten of them, each with its sentence', () => {
-		const e = run('Жалобу подал Иванов Иван Иванович. '.repeat(50)).errors.find((x) => x.code === 'personal_data')!;
+		const e = run('Жалобу подал Иванов Иван Иванович. '.repeat(50)).errors.find(
+			(x) => x.code === 'personal_data',
+		)!;
 		expect(e.evidence).toHaveLength(10);
 		expect(e.sentence).toBe('Жалобу подал Иванов Иван Иванович.');
 	});
 	it('rude tone', () => {
-		expect(codes('Яма на ул. Советской не наша, сами виноваты, что ездите по ямам. Не пишите сюда больше.')).toContain('rude_tone');
+		expect(
+			codes(
+				'Яма на ул. Советской не наша, сами виноваты, что ездите по ямам. Не пишите сюда больше.',
+			),
+		).toContain('rude_tone');
 	});
 	it('contradiction: the same work done and still to be done', () => {
-		expect(codes('Ремонт кровли над подъездом выполнен. Ремонт кровли над подъездом будет выполнен до 01.06.2027.')).toContain('contradiction');
-		expect(codes('Уборка двора выполнена. Ремонт покрытия будет выполнен до 01.06.2027.')).not.toContain('contradiction');
+		expect(
+			codes(
+				'Ремонт кровли над подъездом выполнен. Ремонт кровли над подъездом будет выполнен до 01.06.2027.',
+			),
+		).toContain('contradiction');
+		expect(
+			codes('Уборка двора выполнена. Ремонт покрытия будет выполнен до 01.06.2027.'),
+		).not.toContain('contradiction');
 	});
 	it('intermediate answers; a timely intermediate answer with a term makes a later final answer on time', () => {
-		const intermediate = 'Работы по ремонту покрытия будут выполнены до 15.11.2026. Обращение на контроле до 16.11.2026.';
+		const intermediate =
+			'Работы по ремонту покрытия будут выполнены до 15.11.2026. Обращение на контроле до 16.11.2026.';
 		expect(run(intermediate).kind).toBe('intermediate');
 		const final = 'Ямочный ремонт асфальта на ул. Советской выполнен 12.11.2026.';
-		const timing = { answeredAt: '2026-11-12T10:00:00+03:00', deadline: '2026-10-31T23:59:59+03:00' };
+		const timing = {
+			answeredAt: '2026-11-12T10:00:00+03:00',
+			deadline: '2026-10-31T23:59:59+03:00',
+		};
 		expect(codes(final, timing)).toEqual(['late']);
 		expect(run(final, timing).errors[0].severity).toBe('warning');
-		expect(codes(final, { ...timing, history: [{ at: '2026-10-20T10:00:00+03:00', text: intermediate }] })).toEqual([]);
+		expect(
+			codes(final, {
+				...timing,
+				history: [{ at: '2026-10-20T10:00:00+03:00', text: intermediate }],
+			}),
+		).toEqual([]);
 		// The term promised is not kept: late again.
-		expect(codes(final, { ...timing, answeredAt: '2026-11-20T10:00:00+03:00', history: [{ at: '2026-10-20T10:00:00+03:00', text: intermediate }] })).toEqual(['late']);
+		expect(
+			codes(final, {
+				...timing,
+				answeredAt: '2026-11-20T10:00:00+03:00',
+				history: [{ at: '2026-10-20T10:00:00+03:00', text: intermediate }],
+			}),
+		).toEqual(['late']);
 		// An intermediate answer after the deadline does not help.
-		expect(codes(final, { ...timing, history: [{ at: '2026-11-02T10:00:00+03:00', text: intermediate }] })).toEqual(['late']);
+		expect(
+			codes(final, {
+				...timing,
+				history: [{ at: '2026-11-02T10:00:00+03:00', text: intermediate }],
+			}),
+		).toEqual(['late']);
 	});
 	it('one template for different problems, not for the same problem in other words', () => {
-		const template = 'Уважаемый пользователь! Информация принята к сведению и будет учтена в работе управляющей организации при планировании мероприятий на следующий период.';
+		const template =
+			'Уважаемый пользователь! Информация принята к сведению и будет учтена в работе управляющей организации при планировании мероприятий на следующий период.';
 		const others = [
-			{ appealId: 'b', appealText: 'Во дворе нет освещения', answerText: template, category: 'Освещение' },
-			{ appealId: 'c', appealText: 'Дорогу не чистят от снега', answerText: template, category: 'Дороги' },
+			{
+				appealId: 'b',
+				appealText: 'Во дворе нет освещения',
+				answerText: template,
+				category: 'Освещение',
+			},
+			{
+				appealId: 'c',
+				appealText: 'Дорогу не чистят от снега',
+				answerText: template,
+				category: 'Дороги',
+			},
 		];
-		const r = checkAnswer({ appealId: 'a', appealText, answerText: template, category: 'Дороги', otherAnswers: others, ...org });
+		const r = checkAnswer({
+			appealId: 'a',
+			appealText,
+			answerText: template,
+			category: 'Дороги',
+			otherAnswers: others,
+			...org,
+		});
 		expect(r.errors.find((e) => e.code === 'template_reuse')!.evidence).toEqual(['b']);
-		const same = checkAnswer({ appealId: 'a', appealText, answerText: template, category: 'Дороги', otherAnswers: [others[1]], ...org });
+		const same = checkAnswer({
+			appealId: 'a',
+			appealText,
+			answerText: template,
+			category: 'Дороги',
+			otherAnswers: [others[1]],
+			...org,
+		});
 		expect(same.errors.map((e) => e.code)).not.toContain('template_reuse');
 	});
 	it('rules can be switched off and thresholds changed', () => {
-		expect(checkAnswer({ appealText, answerText: 'Сделаем.' }, { disabled: ['too_short', 'not_addressed', 'no_signature'] }).errors).toEqual([]);
+		expect(
+			checkAnswer(
+				{ appealText, answerText: 'Сделаем.' },
+				{ disabled: ['too_short', 'not_addressed', 'no_signature'] },
+			).errors,
+		).toEqual([]);
 		expect(codes('Проблема устранена.', {})).toEqual(['too_short']);
 		// Long enough now, but it still does not say what was done: a formal reply; as a warning it is not rework.
-		const relaxed = checkAnswer({ appealText, answerText: 'Проблема устранена.', ...org }, { minLength: 10 });
+		const relaxed = checkAnswer(
+			{ appealText, answerText: 'Проблема устранена.', ...org },
+			{ minLength: 10 },
+		);
 		expect(relaxed.errors.map((e) => [e.code, e.severity])).toEqual([['formal_reply', 'error']]);
 		expect(relaxed.ok).toBe(false);
-		expect(checkAnswer({ appealText, answerText: 'Проблема устранена.', ...org }, { minLength: 10, severity: { formal_reply: 'warning' } }).ok).toBe(true);
-		expect(checkAnswer({ appealText, answerText: 'Выбоины у дома 3 заделаны.', ...org }, { minLength: 10 }).errors).toEqual([]);
+		expect(
+			checkAnswer(
+				{ appealText, answerText: 'Проблема устранена.', ...org },
+				{ minLength: 10, severity: { formal_reply: 'warning' } },
+			).ok,
+		).toBe(true);
+		expect(
+			checkAnswer(
+				{ appealText, answerText: 'Выбоины у дома 3 заделаны.', ...org },
+				{ minLength: 10 },
+			).errors,
+		).toEqual([]);
 	});
 });
 
 describe('reasons in the «Ошибки в ответах» report', () => {
 	it('show the sentence and the hint, masked when masking is on', () => {
-		const answerText = 'Яма у дома 4 заделана 10.10.2026. Жалобу также подал Иванов Иван Иванович, тел. 89111234567.';
+		const answerText =
+			'Яма у дома 4 заделана 10.10.2026. Жалобу также подал Иванов Иван Иванович, тел. 89111234567.';
 		const answerCheck = checkAnswer({ appealText, answerText, ...org });
-		const appeal = { id: 'pos:1', department: 'Отдел дорог', responsible: null, answeredAt: null, answerText, url: null, answerCheck } as unknown as Appeal;
+		const appeal = {
+			id: 'pos:1',
+			department: 'Отдел дорог',
+			responsible: null,
+			answeredAt: null,
+			answerText,
+			url: null,
+			answerCheck,
+		} as unknown as Appeal;
 		const rows = answerErrorRows([appeal]);
 		const evidence = ANSWER_ERROR_COLUMNS.find((c) => c.key === 'evidence')!;
 		const masked = String(evidence.value(rows[0], true));
@@ -218,8 +487,17 @@ describe('on the seeded answers', () => {
 		const appeals = generateDistrict().appeals.filter((a) => a.answer);
 		const formal = appeals.filter((a) => a.answer!.formal);
 		const good = appeals.filter((a) => !a.answer!.formal);
-		const check = (a: (typeof appeals)[number]) => checkAnswer({ appealText: a.text, answerText: a.answer!.text, responsible: a.answer!.by.name });
-		const flagged = formal.filter((a) => check(a).errors.some((e) => ['formal_reply', 'promise_without_date', 'too_short'].includes(e.code)));
+		const check = (a: (typeof appeals)[number]) =>
+			checkAnswer({
+				appealText: a.text,
+				answerText: a.answer!.text,
+				responsible: a.answer!.by.name,
+			});
+		const flagged = formal.filter((a) =>
+			check(a).errors.some((e) =>
+				['formal_reply', 'promise_without_date', 'too_short'].includes(e.code),
+			),
+		);
 		expect(flagged.length / formal.length).toBeGreaterThanOrEqual(0.9);
 		// None of the good ones goes back: «Работы выполнены <дата>. Фотоотчёт…» gives the day and the proof.
 		expect(good.filter((a) => !check(a).ok)).toEqual([]);
@@ -229,13 +507,21 @@ describe('on the seeded answers', () => {
 describe('sentences and quotes', () => {
 	const texts = (t: string) => splitSentences(t).map((s) => s.text);
 	it('a quoted title of an act stays inside its sentence', () => {
-		expect(texts('Согласно ГОСТ Р 50597-2017 «Дороги. Требования к состоянию» выбоин нет. Фото прилагается.')).toEqual([
+		expect(
+			texts(
+				'Согласно ГОСТ Р 50597-2017 «Дороги. Требования к состоянию» выбоин нет. Фото прилагается.',
+			),
+		).toEqual([
 			'Согласно ГОСТ Р 50597-2017 «Дороги. Требования к состоянию» выбоин нет.',
 			'Фото прилагается.',
 		]);
 	});
 	it('a quote that never closes (or closes too far) does not swallow the text', () => {
-		expect(texts('Работы «по плану. Мусор вывезен. Урна заменена.')).toEqual(['Работы «по плану.', 'Мусор вывезен.', 'Урна заменена.']);
+		expect(texts('Работы «по плану. Мусор вывезен. Урна заменена.')).toEqual([
+			'Работы «по плану.',
+			'Мусор вывезен.',
+			'Урна заменена.',
+		]);
 		const far = `Начало «${'слово '.repeat(80)}конец. Дальше» текст.`;
 		expect(texts(far)).toHaveLength(2);
 		// Many opening quotes and no closing one: every sentence still found.

@@ -14,20 +14,52 @@ import {
 import { ProductionCalendar } from '../../../lib/calendar';
 
 const october = { from: '2026-10-01T00:00:00+03:00', to: '2026-10-31T23:59:59+03:00' };
-const appeal = (id: string, extra: Partial<RatingAppeal>): RatingAppeal => ({ id, receivedAt: '2026-10-05T10:00:00+03:00', flags: [], ...extra });
+const appeal = (id: string, extra: Partial<RatingAppeal>): RatingAppeal => ({
+	id,
+	receivedAt: '2026-10-05T10:00:00+03:00',
+	flags: [],
+	...extra,
+});
 
 describe('the rating as a sheet', () => {
 	const appeals = [
-		appeal('r1', { department: 'Отдел дорог', answeredAt: '2026-10-05T12:00:00+03:00', deadline: '2026-11-04T23:59:59+03:00', satisfaction: 'satisfied' }),
-		appeal('r2', { department: 'Отдел дорог', answeredAt: '2026-10-05T14:00:00+03:00', deadline: '2026-11-04T23:59:59+03:00', satisfaction: 'unsatisfied' }),
+		appeal('r1', {
+			department: 'Отдел дорог',
+			answeredAt: '2026-10-05T12:00:00+03:00',
+			deadline: '2026-11-04T23:59:59+03:00',
+			satisfaction: 'satisfied',
+		}),
+		appeal('r2', {
+			department: 'Отдел дорог',
+			answeredAt: '2026-10-05T14:00:00+03:00',
+			deadline: '2026-11-04T23:59:59+03:00',
+			satisfaction: 'unsatisfied',
+		}),
 		appeal('c1', { department: 'Отдел культуры' }),
 	];
-	const result = computeRating(appeals, { period: october, groupBy: 'department', now: '2026-11-01T12:00:00+03:00' });
+	const result = computeRating(appeals, {
+		period: october,
+		groupBy: 'department',
+		now: '2026-11-01T12:00:00+03:00',
+	});
 
 	it('names the group column by what is rated and writes shares as whole percents', () => {
 		const [roads, culture] = ratingTable(result.rows, 'department', result.minVolume);
-		expect(roads).toMatchObject({ Место: 1, Подразделение: 'Отдел дорог', Поступило: 2, Отвечено: 2, 'В срок, %': 100, 'Удовлетворены, %': 50, 'В рейтинге': 'да' });
-		expect(culture).toMatchObject({ Место: '—', Подразделение: 'Отдел культуры', 'В срок, %': '', 'В рейтинге': 'нет (меньше 2 обращений)' });
+		expect(roads).toMatchObject({
+			Место: 1,
+			Подразделение: 'Отдел дорог',
+			Поступило: 2,
+			Отвечено: 2,
+			'В срок, %': 100,
+			'Удовлетворены, %': 50,
+			'В рейтинге': 'да',
+		});
+		expect(culture).toMatchObject({
+			Место: '—',
+			Подразделение: 'Отдел культуры',
+			'В срок, %': '',
+			'В рейтинге': 'нет (меньше 2 обращений)',
+		});
 		expect(Object.keys(ratingTable(result.rows, 'settlement', 2)[0])).toContain('Поселение');
 		expect(Object.keys(ratingTable(result.rows, 'organization', 2)[0])).toContain('Организация');
 	});
@@ -40,7 +72,13 @@ describe('the rating as a sheet', () => {
 
 describe('the summary as a sheet', () => {
 	const appeals = [
-		...Array.from({ length: SUMMARY_TOP + 2 }, (_, i) => appeal(`t${i}`, { topic: `custom-${i}`, settlement: `s${i}`, settlementName: `Поселение ${i}` })),
+		...Array.from({ length: SUMMARY_TOP + 2 }, (_, i) =>
+			appeal(`t${i}`, {
+				topic: `custom-${i}`,
+				settlement: `s${i}`,
+				settlementName: `Поселение ${i}`,
+			}),
+		),
 		appeal('a', { topic: 'roads', flags: ['repeat', 'hostile'] }),
 		appeal('b', { topic: 'roads' }),
 		appeal('before', { topic: 'roads', receivedAt: '2026-09-20T10:00:00+03:00' }),
@@ -49,9 +87,21 @@ describe('the summary as a sheet', () => {
 
 	it('totals first, then at most the top topics and settlements', () => {
 		expect(rows.slice(0, 3)).toEqual([
-			{ Раздел: 'Итого', Показатель: 'Обращений за период', Значение: SUMMARY_TOP + 4, 'Прошлый период': 1, Рост: '' },
+			{
+				Раздел: 'Итого',
+				Показатель: 'Обращений за период',
+				Значение: SUMMARY_TOP + 4,
+				'Прошлый период': 1,
+				Рост: '',
+			},
 			{ Раздел: 'Итого', Показатель: 'Конфликтных', Значение: 1, 'Прошлый период': '', Рост: '' },
-			{ Раздел: 'Итого', Показатель: 'Повторных и дублей', Значение: 1, 'Прошлый период': '', Рост: '' },
+			{
+				Раздел: 'Итого',
+				Показатель: 'Повторных и дублей',
+				Значение: 1,
+				'Прошлый период': '',
+				Рост: '',
+			},
 		]);
 		expect(rows.filter((r) => r.Раздел === 'Темы')).toHaveLength(SUMMARY_TOP);
 		expect(rows.filter((r) => r.Раздел === 'Поселения')).toHaveLength(SUMMARY_TOP);
@@ -66,12 +116,17 @@ describe('the summary as a sheet', () => {
 
 describe('periods and months', () => {
 	it('the previous period has the same length and ends a second before', () => {
-		expect(previousPeriodOf({ from: '2026-10-11T00:00:00Z', to: '2026-10-20T23:59:59Z' })).toEqual({ from: '2026-10-01T00:00:00.000Z', to: '2026-10-10T23:59:59.000Z' });
+		expect(previousPeriodOf({ from: '2026-10-11T00:00:00Z', to: '2026-10-20T23:59:59Z' })).toEqual({
+			from: '2026-10-01T00:00:00.000Z',
+			to: '2026-10-10T23:59:59.000Z',
+		});
 	});
 
 	it('names the bound that is not a date', () => {
 		expect(periodProblem(october)).toBeNull();
-		expect(periodProblem({ from: 'вчера', to: october.to })).toBe('Начало периода: не дата — «вчера»');
+		expect(periodProblem({ from: 'вчера', to: october.to })).toBe(
+			'Начало периода: не дата — «вчера»',
+		);
 		expect(periodProblem({ from: october.from, to: '' })).toBe('Конец периода: не дата — «»');
 	});
 
@@ -82,7 +137,11 @@ describe('periods and months', () => {
 	});
 
 	it('only records with a receipt time are counted', () => {
-		expect([{ receivedAt: '2026-10-01' }, { error: 'x' }, null, 'text', { receivedAt: 5 }].map(isRatingAppeal)).toEqual([true, false, false, false, false]);
+		expect(
+			[{ receivedAt: '2026-10-01' }, { error: 'x' }, null, 'text', { receivedAt: 5 }].map(
+				isRatingAppeal,
+			),
+		).toEqual([true, false, false, false, false]);
 	});
 });
 

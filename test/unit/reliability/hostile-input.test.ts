@@ -3,8 +3,16 @@ import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow
 import { parseXmlCalendar, CalendarFormatError } from '../../../lib/calendar';
 import { loadCalendar } from '../../../nodes/shared/calendar';
 
-const node: INode = { id: 'n', name: 'Сроки', type: 'n8n-nodes-mcu.deadlines', typeVersion: 1, position: [0, 0], parameters: {} };
-const YEAR = '<calendar year="2027"><holidays><holiday id="1" title="Новый год"/></holidays><days><day d="01.01" t="1" h="1"/></days></calendar>';
+const node: INode = {
+	id: 'n',
+	name: 'Сроки',
+	type: 'n8n-nodes-mcu.deadlines',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const YEAR =
+	'<calendar year="2027"><holidays><holiday id="1" title="Новый год"/></holidays><days><day d="01.01" t="1" h="1"/></days></calendar>';
 
 function context(answer: (options: IHttpRequestOptions) => unknown) {
 	const calls: IHttpRequestOptions[] = [];
@@ -30,11 +38,19 @@ describe('xmlcalendar parser on hostile input', () => {
 	});
 
 	it('refuses 25,000 unclosed tags and oversized files with a calendar error', () => {
-		expect(() => parseXmlCalendar(`<calendar year="2027"><days>${'<day d="01.01" t="1"'.repeat(5000)}</days></calendar>`)).toThrow(CalendarFormatError);
-		expect(() => parseXmlCalendar(`<calendar year="2027">${' '.repeat(1_000_001)}</calendar>`)).toThrow(/больше/);
+		expect(() =>
+			parseXmlCalendar(
+				`<calendar year="2027"><days>${'<day d="01.01" t="1"'.repeat(5000)}</days></calendar>`,
+			),
+		).toThrow(CalendarFormatError);
+		expect(() =>
+			parseXmlCalendar(`<calendar year="2027">${' '.repeat(1_000_001)}</calendar>`),
+		).toThrow(/больше/);
 		const error = (() => {
 			try {
-				parseXmlCalendar(`<calendar year="2027"><days><day d="01.01" t="9" ${'z'.repeat(100000)}/></days></calendar>`);
+				parseXmlCalendar(
+					`<calendar year="2027"><days><day d="01.01" t="9" ${'z'.repeat(100000)}/></days></calendar>`,
+				);
 			} catch (e) {
 				return e as Error;
 			}
@@ -49,7 +65,11 @@ describe('calendar URL: timeout and size cap', () => {
 		const { ctx, calls } = context(() => Readable.from([Buffer.from(YEAR)]));
 		const calendar = await loadCalendar(ctx, { calendarUrl: 'https://calendar.example/2027.xml' });
 		expect(calendar.yearSource(2027)).toBe('https://calendar.example/2027.xml');
-		expect(calls[0]).toMatchObject({ url: 'https://calendar.example/2027.xml', encoding: 'stream', timeout: 15000 });
+		expect(calls[0]).toMatchObject({
+			url: 'https://calendar.example/2027.xml',
+			encoding: 'stream',
+			timeout: 15000,
+		});
 		expect(calls[0].abortSignal).toBeDefined();
 	});
 
@@ -62,7 +82,13 @@ describe('calendar URL: timeout and size cap', () => {
 			},
 		});
 		const { ctx, calls } = context(() => endless);
-		await expect(loadCalendar(ctx, { calendarUrl: 'https://calendar.example/endless.xml' }, { maxBytes: 1_000_000 })).rejects.toThrow(/больше 1000000 байт/);
+		await expect(
+			loadCalendar(
+				ctx,
+				{ calendarUrl: 'https://calendar.example/endless.xml' },
+				{ maxBytes: 1_000_000 },
+			),
+		).rejects.toThrow(/больше 1000000 байт/);
 		expect(sent).toBeLessThan(2_000_000);
 		expect((calls[0].abortSignal as AbortSignal).aborted).toBe(true);
 	});
@@ -70,6 +96,8 @@ describe('calendar URL: timeout and size cap', () => {
 	it('stops an answer that never ends at the deadline', async () => {
 		const silent = new Readable({ read() {} });
 		const { ctx } = context(() => silent);
-		await expect(loadCalendar(ctx, { calendarUrl: 'https://calendar.example/slow.xml' }, { timeoutMs: 50 })).rejects.toThrow(/не загружен за 0.05 с/);
+		await expect(
+			loadCalendar(ctx, { calendarUrl: 'https://calendar.example/slow.xml' }, { timeoutMs: 50 }),
+		).rejects.toThrow(/не загружен за 0.05 с/);
 	});
 });

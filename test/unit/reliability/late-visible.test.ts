@@ -15,7 +15,8 @@ import { pollContext } from '../../helpers/pollContext';
  */
 const MIN = 60000;
 const iso = (ms: number) => `${new Date(ms + 3 * 3600000).toISOString().slice(0, 19)}+03:00`;
-const ids = (out: INodeExecutionData[][] | null) => (out?.[0] ?? []).map((i) => String(i.json.error ?? i.json.id));
+const ids = (out: INodeExecutionData[][] | null) =>
+	(out?.[0] ?? []).map((i) => String(i.json.error ?? i.json.id));
 
 interface Source {
 	poll(): Promise<INodeExecutionData[][] | null>;
@@ -32,7 +33,15 @@ async function posSource(): Promise<Source> {
 	const s = SANDBOX_CREDENTIALS.pos;
 	const { ctx } = pollContext(
 		{ event: 'new', firstRun: 'now' },
-		{ baseUrl: server.url, loginPath: '/auth/oauth/token', username: s.username, password: s.password, scope: s.scope, appealsPath: '/appeal-service/external-appeal-system/appeals', urlTemplate: '' },
+		{
+			baseUrl: server.url,
+			loginPath: '/auth/oauth/token',
+			username: s.username,
+			password: s.password,
+			scope: s.scope,
+			appealsPath: '/appeal-service/external-appeal-system/appeals',
+			urlTemplate: '',
+		},
 	);
 	emulator.insertRecords(1);
 	const template = emulator.all()[0];
@@ -44,7 +53,13 @@ async function posSource(): Promise<Source> {
 		add(key, created, updated) {
 			const posId = String(++n);
 			byKey.set(key, posId);
-			emulator.add({ ...structuredClone(template), id: n, posId, createdAt: iso(created), updatedAt: iso(updated) });
+			emulator.add({
+				...structuredClone(template),
+				id: n,
+				posId,
+				createdAt: iso(created),
+				updatedAt: iso(updated),
+			});
 			return `pos:${posId}`;
 		},
 		touch(key, updated) {
@@ -58,14 +73,22 @@ async function posSource(): Promise<Source> {
 async function imSource(): Promise<Source> {
 	const emulator = new ImEmulator();
 	const server = await serveEmulator(emulator);
-	const { ctx } = pollContext({ firstRun: 'now' }, { baseUrl: server.url, token: SANDBOX_CREDENTIALS.im.token });
+	const { ctx } = pollContext(
+		{ firstRun: 'now' },
+		{ baseUrl: server.url, token: SANDBOX_CREDENTIALS.im.token },
+	);
 	emulator.insertRecords(1);
 	const template = emulator.all()[0];
 	emulator.reset();
 	return {
 		poll: () => new ImTrigger().poll.call(ctx as IPollFunctions),
 		add(key, created, updated) {
-			emulator.add({ ...structuredClone(template), id: `INC-${key}`, createdAt: iso(created), updatedAt: iso(updated) });
+			emulator.add({
+				...structuredClone(template),
+				id: `INC-${key}`,
+				createdAt: iso(created),
+				updatedAt: iso(updated),
+			});
 			return `im:INC-${key}`;
 		},
 		touch(key, updated) {
@@ -106,7 +129,12 @@ describe.each([
 });
 
 describe('takeNewById', () => {
-	const rec = (id: string, createdMs: number, updatedMs = createdMs) => ({ id, at: new Date(updatedMs).toISOString(), createdAt: new Date(createdMs).toISOString(), record: id });
+	const rec = (id: string, createdMs: number, updatedMs = createdMs) => ({
+		id,
+		at: new Date(updatedMs).toISOString(),
+		createdAt: new Date(createdMs).toISOString(),
+		record: id,
+	});
 	const t0 = Date.parse('2026-11-01T00:00:00Z');
 
 	it('returns the cursor object itself when nothing moved (static data is not rewritten)', () => {
@@ -127,7 +155,12 @@ describe('takeNewById', () => {
 		expect(c.emitted).toHaveLength(20);
 		expect(c.emitted[0][0]).toBe('r30');
 		// Every remembered or older record stays not-new; a record created after them is new.
-		const again = takeNewById([...batch, rec('late-old', t0 + 5000, t0 + 90000), rec('z', t0 + 70000)], c, t0 + 90000, { max: 20 });
+		const again = takeNewById(
+			[...batch, rec('late-old', t0 + 5000, t0 + 90000), rec('z', t0 + 70000)],
+			c,
+			t0 + 90000,
+			{ max: 20 },
+		);
 		expect(again.fresh.map((r) => r.id)).toEqual(['z']);
 	});
 
@@ -135,7 +168,9 @@ describe('takeNewById', () => {
 		const c = startNewById(new Date(t0).toISOString());
 		const day = 86400000;
 		const first = takeNewById([rec('a', t0 + 1000)], c, t0 + 2000, { keepMs: day });
-		const later = takeNewById([rec('a', t0 + 1000, t0 + 3 * day)], first.next, t0 + 3 * day, { keepMs: day });
+		const later = takeNewById([rec('a', t0 + 1000, t0 + 3 * day)], first.next, t0 + 3 * day, {
+			keepMs: day,
+		});
 		expect(later.fresh).toEqual([]);
 		expect(later.next.emitted).toEqual([]);
 		expect(later.next.horizon).toBe(t0 + 2 * day);

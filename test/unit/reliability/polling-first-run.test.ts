@@ -1,6 +1,11 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { OkTrigger } from '../../../nodes/Ok/OkTrigger.node';
-import { pollAppeals, rememberUndated, UNDATED_MEMORY, type PolledRecord } from '../../../nodes/shared/polling';
+import {
+	pollAppeals,
+	rememberUndated,
+	UNDATED_MEMORY,
+	type PolledRecord,
+} from '../../../nodes/shared/polling';
 import { SANDBOX_CREDENTIALS } from '../../../sandbox';
 import { serveEmulator } from '../../../sandbox/core/server';
 import { OkEmulator } from '../../../sandbox/ok/emulator';
@@ -20,7 +25,8 @@ function fakePoll(firstRun: 'now' | 'lookback') {
 	const staticData: IDataObject = {};
 	const ctx = {
 		getMode: () => 'trigger',
-		getNodeParameter: (name: string, fallback?: unknown) => (name === 'firstRun' ? firstRun : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name === 'firstRun' ? firstRun : fallback,
 		getWorkflowStaticData: () => staticData,
 	} as unknown as IPollFunctions;
 	let source: Rec[] = [];
@@ -42,7 +48,10 @@ function fakePoll(firstRun: 'now' | 'lookback') {
 			},
 			label: (r) => ({ externalId: r.id }),
 		});
-	const emitted = async () => ((await poll())?.[0] ?? []).map((i) => String(i.json.id ?? /\((\S+)\)$/.exec(String(i.json.error))?.[1]));
+	const emitted = async () =>
+		((await poll())?.[0] ?? []).map((i) =>
+			String(i.json.id ?? /\((\S+)\)$/.exec(String(i.json.error))?.[1]),
+		);
 	return {
 		staticData,
 		set: (records: Rec[]) => (source = records),
@@ -61,7 +70,13 @@ describe('polling, first run «from now»', () => {
 		p.set([{ id: 'old-dated', at: past }, { id: 'old-undated-1' }, { id: 'old-undated-2' }]);
 		expect(await p.emitted()).toEqual([]); // the first poll
 		expect(await p.emitted()).toEqual([]); // the second poll emitted both old undated records before the fix
-		p.set([{ id: 'old-dated', at: past }, { id: 'old-undated-1' }, { id: 'old-undated-2' }, { id: 'new-undated' }, { id: 'new-dated', at: later() }]);
+		p.set([
+			{ id: 'old-dated', at: past },
+			{ id: 'old-undated-1' },
+			{ id: 'old-undated-2' },
+			{ id: 'new-undated' },
+			{ id: 'new-dated', at: later() },
+		]);
 		expect((await p.emitted()).sort()).toEqual(['new-dated', 'new-undated']);
 		expect(await p.emitted()).toEqual([]);
 	});
@@ -122,14 +137,21 @@ describe('OK trigger against the seeded emulator, «from now»', () => {
 			const s = SANDBOX_CREDENTIALS.ok;
 			const { ctx, staticData } = pollContext(
 				{ topics: 100, firstRun: 'now' },
-				{ applicationKey: s.applicationKey, applicationSecretKey: s.applicationSecretKey, accessToken: s.accessToken, groupId: district.okGroupId, apiUrl: server.url },
+				{
+					applicationKey: s.applicationKey,
+					applicationSecretKey: s.applicationSecretKey,
+					accessToken: s.accessToken,
+					groupId: district.okGroupId,
+					apiUrl: server.url,
+				},
 			);
 			const trigger = new OkTrigger();
 			expect(await trigger.poll.call(ctx)).toBeNull();
 			expect(await trigger.poll.call(ctx)).toBeNull();
 			// OK dates have whole seconds: the new comments must be dated in a second that starts after the cursor.
 			const since = Date.parse((staticData.cursor as { since: string }).since);
-			while (Date.now() < Math.ceil(since / 1000) * 1000) await new Promise((r) => setTimeout(r, 20));
+			while (Date.now() < Math.ceil(since / 1000) * 1000)
+				await new Promise((r) => setTimeout(r, 20));
 			emulator.insertRecords(2);
 			const out = (await trigger.poll.call(ctx))?.[0] ?? [];
 			expect(out.map((i) => i.json.error ?? null)).toEqual([null, null]);

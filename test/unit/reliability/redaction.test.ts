@@ -1,7 +1,14 @@
 import type { INode } from 'n8n-workflow';
 import { apiRequest, redact, redactText, type HttpContext } from '../../../nodes/shared/http';
 
-const node: INode = { id: '1', name: 'МЦУ: ВКонтакте', type: 'n8n-nodes-mcu.vk', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'МЦУ: ВКонтакте',
+	type: 'n8n-nodes-mcu.vk',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const SECRET = 'vk1.a.SuperSecretTokenValue_0123456789';
 
 describe('redact: secrets in error bodies never reach errors or logs', () => {
@@ -44,7 +51,9 @@ describe('redact: secrets in error bodies never reach errors or logs', () => {
 		'api_key',
 		'session_key',
 	])('hides the key %s', (key) => {
-		const out = redact({ error: { headers: { [key]: SECRET, other: 'visible' } } }) as { error: { headers: Record<string, unknown> } };
+		const out = redact({ error: { headers: { [key]: SECRET, other: 'visible' } } }) as {
+			error: { headers: Record<string, unknown> };
+		};
 		expect(out.error.headers[key]).toBe('***');
 		expect(out.error.headers.other).toBe('visible');
 	});
@@ -67,7 +76,10 @@ describe('redact: secrets in error bodies never reach errors or logs', () => {
 	});
 
 	it.each([
-		[`https://api.vk.com/method/wall.get?owner_id=-1&access_token=${SECRET}&v=5.199`, 'owner_id=-1'],
+		[
+			`https://api.vk.com/method/wall.get?owner_id=-1&access_token=${SECRET}&v=5.199`,
+			'owner_id=-1',
+		],
 		[`grant_type=password&username=mcu&password=${SECRET}&scope=appeals`, 'username=mcu'],
 		[`client_secret=${SECRET}; refresh_token=${SECRET}`, 'client_secret=***'],
 		[`sent with Authorization: Bearer ${SECRET} to the gateway`, 'to the gateway'],
@@ -102,13 +114,23 @@ describe('apiRequest does not follow redirects with credentials', () => {
 			helpers: {
 				httpRequest: async (options) => {
 					calls.push(options as unknown as Record<string, unknown>);
-					return { statusCode: 307, headers: { location: `https://evil.example/collect?access_token=${SECRET}` }, body: '' };
+					return {
+						statusCode: 307,
+						headers: { location: `https://evil.example/collect?access_token=${SECRET}` },
+						body: '',
+					};
 				},
 			},
 		};
-		const error = await apiRequest(ctx, { method: 'POST', url: 'https://api.vk.com/method/wall.get', body: new URLSearchParams({ access_token: SECRET }) }, { service: 'ВКонтакте' }).catch(
-			(e: Error) => e,
-		);
+		const error = await apiRequest(
+			ctx,
+			{
+				method: 'POST',
+				url: 'https://api.vk.com/method/wall.get',
+				body: new URLSearchParams({ access_token: SECRET }),
+			},
+			{ service: 'ВКонтакте' },
+		).catch((e: Error) => e);
 		expect(calls).toHaveLength(1);
 		expect(calls[0].disableFollowRedirect).toBe(true);
 		expect(calls[0].sendCredentialsOnCrossOriginRedirect).toBe(false);
@@ -126,7 +148,11 @@ describe('apiRequest does not follow redirects with credentials', () => {
 				},
 			},
 		};
-		const error = await apiRequest(ctx, { method: 'GET', url: 'https://x/' }, { service: 'ПОС' }).catch((e: Error) => e);
+		const error = await apiRequest(
+			ctx,
+			{ method: 'GET', url: 'https://x/' },
+			{ service: 'ПОС' },
+		).catch((e: Error) => e);
 		expect((error as Error).message).not.toContain(SECRET);
 	});
 });

@@ -23,15 +23,23 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 /** One n8n run of the node: the execution's error as n8n records it, and the handlers n8n calls at its end. */
-function run(parameters: Record<string, unknown>, staticData: IDataObject, options: { hooks?: boolean; mode?: string; input?: IDataObject[] } = {}) {
+function run(
+	parameters: Record<string, unknown>,
+	staticData: IDataObject,
+	options: { hooks?: boolean; mode?: string; input?: IDataObject[] } = {},
+) {
 	const finish: Array<() => unknown> = [];
 	const runExecutionData: { resultData: { error?: unknown } } = { resultData: {} };
 	const ctx = {
 		...fetchContext('Telegram'),
 		runExecutionData,
 		getMode: () => options.mode ?? 'trigger',
-		getCredentials: async () => ({ accessToken: SANDBOX_CREDENTIALS.telegram.token, baseUrl: server.url }),
-		getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getCredentials: async () => ({
+			accessToken: SANDBOX_CREDENTIALS.telegram.token,
+			baseUrl: server.url,
+		}),
+		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		getInputData: () => (options.input ?? [{}]).map((json) => ({ json })),
 		getWorkflowStaticData: () => staticData,
 		continueOnFail: () => false,
@@ -47,7 +55,8 @@ function run(parameters: Record<string, unknown>, staticData: IDataObject, optio
 	};
 }
 
-const ids = (out: INodeExecutionData[][]) => out[0].map((i) => Number((i.json.raw as { update_id?: number } | undefined)?.update_id ?? NaN));
+const ids = (out: INodeExecutionData[][]) =>
+	out[0].map((i) => Number((i.json.raw as { update_id?: number } | undefined)?.update_id ?? NaN));
 const fault = (rule: FaultRule) => faults.configure({ rules: [rule] });
 
 describe('Telegram «Получить новые»: nothing lost', () => {
@@ -90,22 +99,35 @@ describe('Telegram «Получить новые»: nothing lost', () => {
 	it('without execution hooks the offset is staged and the next run confirms it', async () => {
 		emulator.insertRecords(150);
 		const staticData: IDataObject = {};
-		expect(ids(await run({ operation: 'getNew' }, staticData, { hooks: false }).execute())).toHaveLength(100);
+		expect(
+			ids(await run({ operation: 'getNew' }, staticData, { hooks: false }).execute()),
+		).toHaveLength(100);
 		expect(emulator.pending()).toHaveLength(150);
-		expect(ids(await run({ operation: 'getNew' }, staticData, { hooks: false }).execute())).toHaveLength(50);
+		expect(
+			ids(await run({ operation: 'getNew' }, staticData, { hooks: false }).execute()),
+		).toHaveLength(50);
 		expect(emulator.pending()).toHaveLength(50);
 	});
 });
 
 describe('Telegram «Отправить»: a digest in parts is not sent twice', () => {
-	const digest = Array.from({ length: 90 }, (_, i) => `${i + 1}. Обращение о ямочном ремонте ждёт ответа, срок истекает завтра.`.padEnd(100, '.')).join('\n');
+	const digest = Array.from({ length: 90 }, (_, i) =>
+		`${i + 1}. Обращение о ямочном ремонте ждёт ответа, срок истекает завтра.`.padEnd(100, '.'),
+	).join('\n');
 	const send = { operation: 'send', chatId: '500100', text: digest };
 
 	it('retried after its second part failed (applied, the response lost), sends only the parts not sent', async () => {
 		expect(digest.length).toBeGreaterThan(8000); // three parts
 		const staticData: IDataObject = {};
 		// The second part reaches Telegram, then the connection breaks: the node cannot know it was sent.
-		fault({ emulator: 'telegram', route: 'sendMessage', kind: 'http_502', after: 1, times: 1, afterApply: true });
+		fault({
+			emulator: 'telegram',
+			route: 'sendMessage',
+			kind: 'http_502',
+			after: 1,
+			times: 1,
+			afterApply: true,
+		});
 		await expect(run(send, staticData).execute()).rejects.toThrow();
 		faults.clear();
 		expect(emulator.sentMessages()).toHaveLength(2);
@@ -132,7 +154,12 @@ describe('Telegram «Отправить»: a digest in parts is not sent twice',
 		await expect(run(send, staticData).execute()).rejects.toThrow();
 		faults.clear();
 		await run(send, staticData).execute();
-		expect(emulator.sentMessages().map((m) => m.text).join('')).toBe(digest);
+		expect(
+			emulator
+				.sentMessages()
+				.map((m) => m.text)
+				.join(''),
+		).toBe(digest);
 	});
 
 	it('a one-part message is not remembered: the same short text may go to the same chat again', async () => {

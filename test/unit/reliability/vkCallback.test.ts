@@ -5,12 +5,24 @@
  * refused, an empty secret refuses activation, and the secret is compared in constant time.
  */
 import { EventEmitter } from 'node:events';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { VkCallbackTrigger, eventKey, sameSecret } from '../../../nodes/Vk/VkCallbackTrigger.node';
 
 const GROUP = 218000001;
 const SECRET = 'callback-secret-for-tests';
-const credentials = (over: IDataObject = {}): IDataObject => ({ accessToken: 't', keyKind: 'community', groupId: GROUP, apiUrl: 'http://127.0.0.1:1', callbackSecret: SECRET, ...over });
+const credentials = (over: IDataObject = {}): IDataObject => ({
+	accessToken: 't',
+	keyKind: 'community',
+	groupId: GROUP,
+	apiUrl: 'http://127.0.0.1:1',
+	callbackSecret: SECRET,
+	...over,
+});
 
 class FakeResponse extends EventEmitter {
 	statusCode = 200;
@@ -34,7 +46,15 @@ class FakeResponse extends EventEmitter {
 }
 
 let workflowSeq = 0;
-function webhookContext(body: IDataObject, options: { workflowId?: string; staticData?: IDataObject; creds?: IDataObject; events?: string[] } = {}) {
+function webhookContext(
+	body: IDataObject,
+	options: {
+		workflowId?: string;
+		staticData?: IDataObject;
+		creds?: IDataObject;
+		events?: string[];
+	} = {},
+) {
 	const res = new FakeResponse();
 	const staticData = options.staticData ?? {};
 	const ctx = {
@@ -42,15 +62,42 @@ function webhookContext(body: IDataObject, options: { workflowId?: string; stati
 		getBodyData: () => body,
 		getResponseObject: () => res,
 		getWorkflowStaticData: () => staticData,
-		getNodeParameter: (name: string, fallback?: unknown) => (name === 'events' ? (options.events ?? ['wall_reply_new', 'message_new']) : fallback),
-		getNode: () => ({ id: 'cb', name: 'VK Callback', type: 'n8n-nodes-mcu.vkCallbackTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name === 'events' ? (options.events ?? ['wall_reply_new', 'message_new']) : fallback,
+		getNode: () => ({
+			id: 'cb',
+			name: 'VK Callback',
+			type: 'n8n-nodes-mcu.vkCallbackTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
 		getWorkflow: () => ({ id: options.workflowId ?? `wf-${++workflowSeq}`, active: true }),
 	} as unknown as IWebhookFunctions;
 	return { ctx, res, staticData };
 }
 
-const comment = (id: number, over: IDataObject = {}) => ({ id, post_id: 7, owner_id: -GROUP, from_id: 501, date: 1764590000, text: 'Во дворе яма', ...over });
-const event = (eventId: unknown, object: IDataObject = comment(1), over: IDataObject = {}): IDataObject => ({ type: 'wall_reply_new', group_id: GROUP, event_id: eventId as IDataObject[string], secret: SECRET, object, ...over });
+const comment = (id: number, over: IDataObject = {}) => ({
+	id,
+	post_id: 7,
+	owner_id: -GROUP,
+	from_id: 501,
+	date: 1764590000,
+	text: 'Во дворе яма',
+	...over,
+});
+const event = (
+	eventId: unknown,
+	object: IDataObject = comment(1),
+	over: IDataObject = {},
+): IDataObject => ({
+	type: 'wall_reply_new',
+	group_id: GROUP,
+	event_id: eventId as IDataObject[string],
+	secret: SECRET,
+	object,
+	...over,
+});
 
 const trigger = new VkCallbackTrigger();
 const deliver = (c: IWebhookFunctions): Promise<IWebhookResponseData> => trigger.webhook.call(c);
@@ -64,7 +111,9 @@ describe('VK Callback trigger', () => {
 		const result = await deliver(ctx);
 		expect(result.noWebhookResponse).toBeUndefined();
 		expect(res.sent).toEqual([]);
-		expect(ran(result)).toEqual([expect.objectContaining({ id: `vk:-${GROUP}_7_c1`, source: 'vk' })]);
+		expect(ran(result)).toEqual([
+			expect.objectContaining({ id: `vk:-${GROUP}_7_c1`, source: 'vk' }),
+		]);
 	});
 
 	it('drops a re-delivery once the first was handed over, and remembers it in static data', async () => {
@@ -77,7 +126,10 @@ describe('VK Callback trigger', () => {
 		expect(result.workflowData).toBeUndefined();
 		expect(again.res.sent).toEqual([{ status: 200, body: 'ok' }]);
 		// Another process (or after a restart): the saved static data says the same.
-		const restarted = webhookContext(event('ev-2'), { workflowId: 'wf-other-process', staticData: { recentEvents: ['e:ev-2'] } });
+		const restarted = webhookContext(event('ev-2'), {
+			workflowId: 'wf-other-process',
+			staticData: { recentEvents: ['e:ev-2'] },
+		});
 		expect((await deliver(restarted.ctx)).workflowData).toBeUndefined();
 	});
 
@@ -132,7 +184,11 @@ describe('VK Callback trigger', () => {
 			[event('ev-7', comment(22, { owner_id: undefined })), undefined, [403, 'wrong community']],
 			[event('ev-8'), credentials({ groupId: 0 }), [403, 'wrong group']],
 			[event('ev-9', comment(23), { secret: 'wrong' }), undefined, [403, 'wrong secret']],
-			[event('ev-10', comment(24), { secret: undefined }), credentials({ callbackSecret: '' }), [403, 'wrong secret']],
+			[
+				event('ev-10', comment(24), { secret: undefined }),
+				credentials({ callbackSecret: '' }),
+				[403, 'wrong secret'],
+			],
 		];
 		for (const [body, creds, answer] of cases) {
 			const d = webhookContext(body, { creds });
@@ -142,15 +198,24 @@ describe('VK Callback trigger', () => {
 		}
 	});
 
-	it('answers the confirmation request of its own community with VK\'s code, and no one else\'s', async () => {
-		const stored = webhookContext({ type: 'confirmation', group_id: GROUP }, { staticData: { confirmation: 'a1b2c3d4' } });
+	it("answers the confirmation request of its own community with VK's code, and no one else's", async () => {
+		const stored = webhookContext(
+			{ type: 'confirmation', group_id: GROUP },
+			{ staticData: { confirmation: 'a1b2c3d4' } },
+		);
 		expect((await deliver(stored.ctx)).workflowData).toBeUndefined();
 		expect(stored.res.sent).toEqual([{ status: 200, body: 'a1b2c3d4' }]);
 		// A server added by hand: the string from the credentials.
-		const manual = webhookContext({ type: 'confirmation', group_id: GROUP }, { creds: credentials({ confirmation: 'f00dbabe' }) });
+		const manual = webhookContext(
+			{ type: 'confirmation', group_id: GROUP },
+			{ creds: credentials({ confirmation: 'f00dbabe' }) },
+		);
 		await deliver(manual.ctx);
 		expect(manual.res.sent).toEqual([{ status: 200, body: 'f00dbabe' }]);
-		const other = webhookContext({ type: 'confirmation', group_id: GROUP + 1 }, { staticData: { confirmation: 'a1b2c3d4' } });
+		const other = webhookContext(
+			{ type: 'confirmation', group_id: GROUP + 1 },
+			{ staticData: { confirmation: 'a1b2c3d4' } },
+		);
 		await deliver(other.ctx);
 		expect(other.res.sent).toEqual([{ status: 403, body: 'wrong group' }]);
 	});
@@ -159,14 +224,25 @@ describe('VK Callback trigger', () => {
 		const calls: string[] = [];
 		const hook = {
 			getCredentials: async () => credentials({ callbackSecret: '' }),
-			getNode: () => ({ id: 'cb', name: 'VK Callback', type: 'n8n-nodes-mcu.vkCallbackTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getNode: () => ({
+				id: 'cb',
+				name: 'VK Callback',
+				type: 'n8n-nodes-mcu.vkCallbackTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			}),
 			getNodeWebhookUrl: () => 'http://n8n/webhook/x',
 			getWorkflowStaticData: () => ({}),
 			getNodeParameter: () => [],
 			helpers: { httpRequest: async (o: { url: string }) => void calls.push(o.url) },
 		} as unknown as IHookFunctions;
-		await expect(trigger.webhookMethods.default.checkExists.call(hook)).rejects.toThrow('В учётных данных ВКонтакте не задан секретный ключ Callback API');
-		await expect(trigger.webhookMethods.default.create.call(hook)).rejects.toThrow('В учётных данных ВКонтакте не задан секретный ключ Callback API');
+		await expect(trigger.webhookMethods.default.checkExists.call(hook)).rejects.toThrow(
+			'В учётных данных ВКонтакте не задан секретный ключ Callback API',
+		);
+		await expect(trigger.webhookMethods.default.create.call(hook)).rejects.toThrow(
+			'В учётных данных ВКонтакте не задан секретный ключ Callback API',
+		);
 		expect(calls).toEqual([]);
 	});
 

@@ -19,8 +19,16 @@ describe('VK Long Poll catch-up follows the stored cursor', () => {
 
 	async function activated(maxDays: number) {
 		sandbox.vk.reset();
-		const creds = { accessToken: SANDBOX_CREDENTIALS.vk.groupToken, keyKind: 'community', groupId: sandbox.district.vkGroupId, apiUrl: sandbox.urls.vk };
-		const poll = pollContext({ events: ['wall_reply_new'], mentionKeywords: '', firstRun: 'now', catchUpMaxDays: maxDays }, creds);
+		const creds = {
+			accessToken: SANDBOX_CREDENTIALS.vk.groupToken,
+			keyKind: 'community',
+			groupId: sandbox.district.vkGroupId,
+			apiUrl: sandbox.urls.vk,
+		};
+		const poll = pollContext(
+			{ events: ['wall_reply_new'], mentionKeywords: '', firstRun: 'now', catchUpMaxDays: maxDays },
+			creds,
+		);
 		// The first poll only remembers where VK's event stream is («from now»).
 		expect(await new VkTrigger().poll.call(poll.ctx)).toBeNull();
 		return poll;
@@ -35,7 +43,8 @@ describe('VK Long Poll catch-up follows the stored cursor', () => {
 		return c.id;
 	}
 
-	const emittedIds = (out: Awaited<ReturnType<VkTrigger['poll']>>) => (out?.[0] ?? []).map((i) => Number((i.json.raw as IDataObject).id));
+	const emittedIds = (out: Awaited<ReturnType<VkTrigger['poll']>>) =>
+		(out?.[0] ?? []).map((i) => Number((i.json.raw as IDataObject).id));
 
 	it('n8n stopped for 3 days and VK lost the history: the comments of those days arrive', async () => {
 		const poll = await activated(30);
@@ -61,7 +70,10 @@ describe('VK Long Poll catch-up follows the stored cursor', () => {
 		const emitted = emittedIds(await new VkTrigger().poll.call(poll.ctx));
 		// Exactly the citizens' comments of the last 30 days (the seeded ones among them), the 40-day-old one not.
 		const floor = Math.floor(Date.now() / 1000) - 30 * DAY;
-		const window = sandbox.vk.allComments().filter((c) => c.from_id > 0 && c.date >= floor).map((c) => c.id);
+		const window = sandbox.vk
+			.allComments()
+			.filter((c) => c.from_id > 0 && c.date >= floor)
+			.map((c) => c.id);
 		expect(window).toContain(recent);
 		expect(emitted.sort()).toEqual(window.sort());
 		expect(emitted).not.toContain(old);

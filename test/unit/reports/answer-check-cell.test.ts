@@ -3,7 +3,16 @@ import { makeAppeal, type Appeal } from '../../../lib/appeal';
 import { defaultCalendar } from '../../../lib/calendar';
 import { checkAnswer } from '../../../lib/quality';
 import { buildReminders } from '../../../lib/reminders';
-import { ANSWER_ERROR_COLUMNS, REGISTER_COLUMNS, answerCheckFromText, answerCheckText, answerErrorRows, appealsFromRegister, registerRow, rowOf } from '../../../lib/reports';
+import {
+	ANSWER_ERROR_COLUMNS,
+	REGISTER_COLUMNS,
+	answerCheckFromText,
+	answerCheckText,
+	answerErrorRows,
+	appealsFromRegister,
+	registerRow,
+	rowOf,
+} from '../../../lib/reports';
 
 /**
  * Issue 17: the answer check's verdict reaches the register («Проверка ответа») and comes back from it, so the
@@ -12,28 +21,77 @@ import { ANSWER_ERROR_COLUMNS, REGISTER_COLUMNS, answerCheckFromText, answerChec
  */
 const answered = (externalId: string, answerText: string): Appeal =>
 	makeAppeal(
-		{ source: 'pos', externalId, kind: 'message', receivedAt: '2026-10-01T09:15:00+03:00', text: 'Яма у дома 4 на ул. Советской, звоните +7 911 555-12-34', raw: {} },
-		{ status: 'answered', answeredAt: '2026-10-05T10:00:00+03:00', answerText, department: 'Отдел дорожного хозяйства и транспорта', responsible: 'Смирнов П. А.', deadline: '2026-10-30T18:00:00+03:00', deadlineStatus: 'answered_on_time' },
+		{
+			source: 'pos',
+			externalId,
+			kind: 'message',
+			receivedAt: '2026-10-01T09:15:00+03:00',
+			text: 'Яма у дома 4 на ул. Советской, звоните +7 911 555-12-34',
+			raw: {},
+		},
+		{
+			status: 'answered',
+			answeredAt: '2026-10-05T10:00:00+03:00',
+			answerText,
+			department: 'Отдел дорожного хозяйства и транспорта',
+			responsible: 'Смирнов П. А.',
+			deadline: '2026-10-30T18:00:00+03:00',
+			deadlineStatus: 'answered_on_time',
+		},
 	);
 
-const withCheck = (a: Appeal): Appeal => ({ ...a, answerCheck: checkAnswer({ appealText: a.text, answerText: a.answerText, answeredAt: a.answeredAt, deadline: a.deadline }) });
+const withCheck = (a: Appeal): Appeal => ({
+	...a,
+	answerCheck: checkAnswer({
+		appealText: a.text,
+		answerText: a.answerText,
+		answeredAt: a.answeredAt,
+		deadline: a.deadline,
+	}),
+});
 
 const appeals: Appeal[] = [
 	// Rework: a promise with no date, and a citizen's phone and name in the answer.
-	withCheck(answered('1', 'Ваше обращение рассмотрено. Ремонт дороги будет выполнен. По вопросам звоните Иванову Ивану Петровичу, +7 911 555-12-34.')),
-	withCheck(answered('2', 'Яма у дома 4 на ул. Советской заделана асфальтом 3 октября 2026 года бригадой МУП «Дорсервис». Начальник отдела дорожного хозяйства П. А. Смирнов.')),
+	withCheck(
+		answered(
+			'1',
+			'Ваше обращение рассмотрено. Ремонт дороги будет выполнен. По вопросам звоните Иванову Ивану Петровичу, +7 911 555-12-34.',
+		),
+	),
+	withCheck(
+		answered(
+			'2',
+			'Яма у дома 4 на ул. Советской заделана асфальтом 3 октября 2026 года бригадой МУП «Дорсервис». Начальник отдела дорожного хозяйства П. А. Смирнов.',
+		),
+	),
 	// Not answered yet: not checked, the cell stays empty.
-	makeAppeal({ source: 'im', externalId: 'INC-9', kind: 'incident', receivedAt: '2026-10-02T08:00:00+03:00', text: 'Нет света на улице', raw: {} }, { status: 'new' }),
+	makeAppeal(
+		{
+			source: 'im',
+			externalId: 'INC-9',
+			kind: 'incident',
+			receivedAt: '2026-10-02T08:00:00+03:00',
+			text: 'Нет света на улице',
+			raw: {},
+		},
+		{ status: 'new' },
+	),
 ];
 
 // Our columns only, as `registerRow` lays them out (a real register also has the coordinator's columns).
 const HEADERS = REGISTER_COLUMNS.map((c) => c.header);
-const gridOf = (records: Appeal[], masked: boolean) => [HEADERS, ...records.map((a) => registerRow(a, masked).map((c) => c ?? ''))];
-const cellOf = (grid: unknown[][], id: string) => grid.find((r) => r[0] === id)![HEADERS.indexOf('Проверка ответа')];
+const gridOf = (records: Appeal[], masked: boolean) => [
+	HEADERS,
+	...records.map((a) => registerRow(a, masked).map((c) => c ?? '')),
+];
+const cellOf = (grid: unknown[][], id: string) =>
+	grid.find((r) => r[0] === id)![HEADERS.indexOf('Проверка ответа')];
 
 describe('register column «Проверка ответа»', () => {
 	it('the shared register shows the verdict with the reasons, masked; nothing for an unanswered appeal', () => {
-		const [rework, good] = appeals.map((a) => a.answerCheck as { ok: boolean; errors: Array<{ severity: string; message: string }> });
+		const [rework, good] = appeals.map(
+			(a) => a.answerCheck as { ok: boolean; errors: Array<{ severity: string; message: string }> },
+		);
 		expect(rework.ok).toBe(false);
 		const grid = gridOf(appeals, true);
 		const cell = String(cellOf(grid, 'pos:1'));
@@ -43,7 +101,9 @@ describe('register column «Проверка ответа»', () => {
 		expect(cell.split('\n')).toHaveLength(1 + rework.errors.length);
 		expect(cell).not.toContain('555-12-34');
 		expect(cell).not.toContain('Иванову Ивану Петровичу');
-		expect(cellOf(grid, 'pos:2')).toBe(good.errors.length ? 'Принят с замечаниями' : 'Без замечаний');
+		expect(cellOf(grid, 'pos:2')).toBe(
+			good.errors.length ? 'Принят с замечаниями' : 'Без замечаний',
+		);
 		expect(cellOf(grid, 'im:INC-9')).toBe('');
 		// Unmasked (a restricted table) the quotes stay whole.
 		expect(String(cellOf(gridOf(appeals, false), 'pos:1'))).toContain('555-12-34');
@@ -56,25 +116,49 @@ describe('register column «Проверка ответа»', () => {
 			['pos:2', true],
 			['im:INC-9', undefined],
 		]);
-		const pick = (a: Appeal) => ((a.answerCheck as { errors?: Array<Record<string, unknown>> } | undefined)?.errors ?? []).map((e) => [e.code, e.message, e.severity, e.hint]);
+		const pick = (a: Appeal) =>
+			(
+				(a.answerCheck as { errors?: Array<Record<string, unknown>> } | undefined)?.errors ?? []
+			).map((e) => [e.code, e.message, e.severity, e.hint]);
 		expect(back.map(pick)).toEqual(appeals.map(pick));
 		// The «Ошибки в ответах» tab built from the register holds the rows it held when built from the intake's items.
-		const rows = (records: Appeal[]) => answerErrorRows(records).map((r) => rowOf(ANSWER_ERROR_COLUMNS.filter((c) => c.key !== 'answerText' && c.key !== 'url'), r, true));
+		const rows = (records: Appeal[]) =>
+			answerErrorRows(records).map((r) =>
+				rowOf(
+					ANSWER_ERROR_COLUMNS.filter((c) => c.key !== 'answerText' && c.key !== 'url'),
+					r,
+					true,
+				),
+			);
 		expect(rows(back)).toEqual(rows(appeals));
-		expect(rows(back).length).toBe((appeals[0].answerCheck as { errors: unknown[] }).errors.length + (appeals[1].answerCheck as { errors: unknown[] }).errors.length);
+		expect(rows(back).length).toBe(
+			(appeals[0].answerCheck as { errors: unknown[] }).errors.length +
+				(appeals[1].answerCheck as { errors: unknown[] }).errors.length,
+		);
 	});
 
 	it('reminders read from the register send the answer back to the responsible with the reasons', () => {
 		const { appeals: back } = appealsFromRegister(gridOf(appeals, true));
 		const calendar = defaultCalendar;
-		const options = { now: DateTime.fromISO('2026-10-06T10:00:00+03:00'), calendar, contacts: { heads: {}, people: { 'Смирнов П. А.': { name: 'Смирнов П. А.', telegramChatId: '5001' } } } };
+		const options = {
+			now: DateTime.fromISO('2026-10-06T10:00:00+03:00'),
+			calendar,
+			contacts: {
+				heads: {},
+				people: { 'Смирнов П. А.': { name: 'Смирнов П. А.', telegramChatId: '5001' } },
+			},
+		};
 		const fromRegister = buildReminders(back as never, options);
 		const fromIntake = buildReminders(appeals as never, options);
-		expect(fromRegister.digests.map((d) => [d.recipient.name, d.rework, d.appeals.map((a) => a.id)])).toEqual([['Смирнов П. А.', 1, ['pos:1']]]);
+		expect(
+			fromRegister.digests.map((d) => [d.recipient.name, d.rework, d.appeals.map((a) => a.id)]),
+		).toEqual([['Смирнов П. А.', 1, ['pos:1']]]);
 		// The same reasons, quotes and hints (the appeal's text is the register's masked one).
 		const reasons = (text: string) => text.slice(text.lastIndexOf('ответ на доработку:'));
 		expect(reasons(fromRegister.digests[0].text)).toContain('что добавить: Укажите срок работ');
-		expect(fromRegister.digests.map((d) => reasons(d.text))).toEqual(fromIntake.digests.map((d) => reasons(d.text)));
+		expect(fromRegister.digests.map((d) => reasons(d.text))).toEqual(
+			fromIntake.digests.map((d) => reasons(d.text)),
+		);
 	});
 
 	it('written back, a read record leaves the cell as it is (it has no answer text to judge)', () => {
@@ -86,19 +170,48 @@ describe('register column «Проверка ответа»', () => {
 		const check = {
 			ok: false,
 			errors: [
-				{ code: 'formal_reply', message: 'Формальный ответ («отписка»): нет результата по существу', severity: 'error', evidence: ['нет сведений — что сделано'], sentence: 'Вопрос «на контроле» — рассмотрим', hint: '' },
-				{ code: 'no_signature', message: 'Нет подписи: ни организации, ни ответственного лица', severity: 'warning', evidence: [], hint: '' },
+				{
+					code: 'formal_reply',
+					message: 'Формальный ответ («отписка»): нет результата по существу',
+					severity: 'error',
+					evidence: ['нет сведений — что сделано'],
+					sentence: 'Вопрос «на контроле» — рассмотрим',
+					hint: '',
+				},
+				{
+					code: 'no_signature',
+					message: 'Нет подписи: ни организации, ни ответственного лица',
+					severity: 'warning',
+					evidence: [],
+					hint: '',
+				},
 			],
 		};
 		const text = answerCheckText(check, false);
 		expect(answerCheckFromText(text)).toEqual({
 			ok: false,
 			errors: [
-				{ code: 'formal_reply', message: check.errors[0].message, severity: 'error', evidence: ['нет сведений — что сделано'], sentence: 'Вопрос «на контроле» — рассмотрим', hint: expect.stringMatching(/^Добавьте результат/) },
-				{ code: 'no_signature', message: check.errors[1].message, severity: 'warning', evidence: [], hint: expect.stringMatching(/^Укажите организацию/) },
+				{
+					code: 'formal_reply',
+					message: check.errors[0].message,
+					severity: 'error',
+					evidence: ['нет сведений — что сделано'],
+					sentence: 'Вопрос «на контроле» — рассмотрим',
+					hint: expect.stringMatching(/^Добавьте результат/),
+				},
+				{
+					code: 'no_signature',
+					message: check.errors[1].message,
+					severity: 'warning',
+					evidence: [],
+					hint: expect.stringMatching(/^Укажите организацию/),
+				},
 			],
 		});
-		expect(answerCheckFromText(text.split('\n')[0])).toEqual({ ok: false, errors: [expect.objectContaining({ code: 'formal_reply', severity: 'error' })] });
+		expect(answerCheckFromText(text.split('\n')[0])).toEqual({
+			ok: false,
+			errors: [expect.objectContaining({ code: 'formal_reply', severity: 'error' })],
+		});
 		expect(answerCheckFromText('Без замечаний')).toEqual({ ok: true, errors: [] });
 		expect(answerCheckFromText('проверено вручную')).toBeUndefined();
 		expect(answerCheckFromText('')).toBeUndefined();

@@ -1,12 +1,20 @@
 import { makeAppeal } from '../../../lib/appeal';
-import { REGISTER_COLUMNS, maskAddress, maskContact, maskText, reportLink, rowOf } from '../../../lib/reports';
+import {
+	REGISTER_COLUMNS,
+	maskAddress,
+	maskContact,
+	maskText,
+	reportLink,
+	rowOf,
+} from '../../../lib/reports';
 import { tableColumns } from '../../../nodes/ReportSheets/writer';
 import { EMAIL, FULL_NAME, PASSPORT, PHONE, SNILS } from '../../../lib/text/personalData';
 
 /** maskText must leave none of `secrets` in the output and keep every `kept` fragment. */
 function expectMasked(text: string, secrets: string[], kept: string[] = []) {
 	const out = maskText(text);
-	for (const s of secrets) expect({ text, out, leaked: out.includes(s) ? s : null }).toEqual({ text, out, leaked: null });
+	for (const s of secrets)
+		expect({ text, out, leaked: out.includes(s) ? s : null }).toEqual({ text, out, leaked: null });
 	for (const k of kept) expect(out).toContain(k);
 	return out;
 }
@@ -57,7 +65,11 @@ describe('maskText: phones, e-mails, documents, addresses', () => {
 	});
 
 	it('keeps what the report is about', () => {
-		expectMasked('Яма на ул. Ленина у дома 5 с 12 мая 2026 года, глубина 20 см', ['дома 5'], ['ул. Ленина', '12 мая 2026', '20 см']);
+		expectMasked(
+			'Яма на ул. Ленина у дома 5 с 12 мая 2026 года, глубина 20 см',
+			['дома 5'],
+			['ул. Ленина', '12 мая 2026', '20 см'],
+		);
 	});
 
 	it('is correct on 100k-character hostile inputs (linear patterns)', () => {
@@ -103,9 +115,19 @@ describe('maskContact and maskAddress', () => {
 
 describe('links and tables in masked reports', () => {
 	const appeal = (source: string, url: string) =>
-		makeAppeal({ source: source as never, externalId: '1', kind: 'comment', receivedAt: '2026-10-01T09:00:00+03:00', text: 'яма', raw: {} }, { url } as never);
+		makeAppeal(
+			{
+				source: source as never,
+				externalId: '1',
+				kind: 'comment',
+				receivedAt: '2026-10-01T09:00:00+03:00',
+				text: 'яма',
+				raw: {},
+			},
+			{ url } as never,
+		);
 
-	it('hides links to the citizen\'s own post when masked, keeps them unmasked', () => {
+	it("hides links to the citizen's own post when masked, keeps them unmasked", () => {
 		for (const [source, url] of [
 			['vk', 'https://vk.com/wall-1_2?reply=3'],
 			['telegram', 'https://t.me/somechat/15'],
@@ -114,30 +136,50 @@ describe('links and tables in masked reports', () => {
 			expect(reportLink(appeal(source, url), true)).toBe('');
 			expect(reportLink(appeal(source, url), false)).toBe(url);
 		}
-		expect(reportLink(appeal('pos', 'https://pos.gosuslugi.ru/lkp/appeals/1'), true)).toBe('https://pos.gosuslugi.ru/lkp/appeals/1');
+		expect(reportLink(appeal('pos', 'https://pos.gosuslugi.ru/lkp/appeals/1'), true)).toBe(
+			'https://pos.gosuslugi.ru/lkp/appeals/1',
+		);
 	});
 
-	it('makes links clickable only for the sources\' known hosts', () => {
+	it("makes links clickable only for the sources' known hosts", () => {
 		expect(reportLink(appeal('vk', 'https://evil.example/vk.com/wall-1_2'), false)).toBe('');
 		expect(reportLink(appeal('vk', 'https://vk.com.evil.example/wall-1_2'), false)).toBe('');
 		expect(reportLink(appeal('vk', 'javascript:alert(1)'), false)).toBe('');
 		expect(reportLink(appeal('pos', 'http://gosuslugi.ru.evil/x'), false)).toBe('');
-		expect(reportLink(appeal('vk', 'https://m.vk.com/wall-1_2'), false)).toBe('https://m.vk.com/wall-1_2');
+		expect(reportLink(appeal('vk', 'https://m.vk.com/wall-1_2'), false)).toBe(
+			'https://m.vk.com/wall-1_2',
+		);
 		const url = REGISTER_COLUMNS.find((c) => c.key === 'url')!;
 		expect(url.value(appeal('vk', 'https://vk.com/wall-1_2?reply=3'), true)).toBe('');
 	});
 
 	it('register cuts long texts first, then masks (a phone across the cut is still masked)', () => {
 		const text = `${'я'.repeat(4990)} +7 911 123-45-67 ${'б'.repeat(100000)}`;
-		const a = makeAppeal({ source: 'pos', externalId: '2', kind: 'message', receivedAt: '2026-10-01T09:00:00+03:00', text, raw: {} });
-		const cell = String(rowOf(REGISTER_COLUMNS, a, true)[REGISTER_COLUMNS.findIndex((c) => c.key === 'text')]);
+		const a = makeAppeal({
+			source: 'pos',
+			externalId: '2',
+			kind: 'message',
+			receivedAt: '2026-10-01T09:00:00+03:00',
+			text,
+			raw: {},
+		});
+		const cell = String(
+			rowOf(REGISTER_COLUMNS, a, true)[REGISTER_COLUMNS.findIndex((c) => c.key === 'text')],
+		);
 		expect(cell).not.toMatch(/911|123-4/);
 		expect(cell.endsWith('… [обрезано]')).toBe(true);
 		expect(cell.length).toBeLessThan(5100);
 	});
 
 	it('the table report honours the mask setting', () => {
-		const records = [{ name: 'Отдел благоустройства', author: { name: 'Петрова Анна Сергеевна', contact: '+79110000001' }, comment: 'звонила Петрова Анна Сергеевна, тел. 8(81136)2-12-34', count: 3 }];
+		const records = [
+			{
+				name: 'Отдел благоустройства',
+				author: { name: 'Петрова Анна Сергеевна', contact: '+79110000001' },
+				comment: 'звонила Петрова Анна Сергеевна, тел. 8(81136)2-12-34',
+				count: 3,
+			},
+		];
 		const masked = rowOf(tableColumns(records), records[0], true).join(' | ');
 		expect(masked).not.toMatch(/Петрова|9110000001|2-12-34/);
 		expect(masked).toContain('Отдел благоустройства');

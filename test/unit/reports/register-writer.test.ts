@@ -1,9 +1,18 @@
 import type { INode } from 'n8n-workflow';
 import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
 import { SheetsEmulator } from '../../../sandbox/sheets/emulator';
-import { openSheets, type ServiceAccount, type SheetsSession } from '../../../nodes/ReportSheets/transport';
+import {
+	openSheets,
+	type ServiceAccount,
+	type SheetsSession,
+} from '../../../nodes/ReportSheets/transport';
 import { writeRegister } from '../../../nodes/ReportSheets/writer';
-import { CORRECTION_HEADERS, REGISTER_COLUMNS, REGISTER_HEADERS, readCorrections } from '../../../lib/reports';
+import {
+	CORRECTION_HEADERS,
+	REGISTER_COLUMNS,
+	REGISTER_HEADERS,
+	readCorrections,
+} from '../../../lib/reports';
 import { makeAppeal, type Appeal } from '../../../lib/appeal';
 import { snapshotOf } from '../../../lib/satisfaction/followUp';
 import { fetchContext } from '../../helpers/httpContext';
@@ -15,7 +24,14 @@ const httpRequest = fetchContext().helpers.httpRequest;
  * The register writes only its own cells: changed cells of existing rows, new rows appended. People's columns, their
  * edits made while a run is under way, their formulas, and an overlapping run's rows all survive.
  */
-const node: INode = { id: 'n', name: 'report', type: 'n8n-nodes-mcu.reportSheets', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'report',
+	type: 'n8n-nodes-mcu.reportSheets',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const fastRetry = { retries: 5, baseDelayMs: 5, maxDelayMs: 50 };
 const TITLE = 'Реестр обращений';
 const ID = 'mcu-demo-spreadsheet';
@@ -23,14 +39,25 @@ const ID = 'mcu-demo-spreadsheet';
 function appeals(from: number, to: number, status: Appeal['status'] = 'new'): Appeal[] {
 	return Array.from({ length: to - from }, (_, k) =>
 		makeAppeal(
-			{ source: 'pos', externalId: String(from + k), kind: 'message', receivedAt: '2026-10-01T09:00:00+03:00', text: `Обращение ${from + k}: яма`, raw: {} },
+			{
+				source: 'pos',
+				externalId: String(from + k),
+				kind: 'message',
+				receivedAt: '2026-10-01T09:00:00+03:00',
+				text: `Обращение ${from + k}: яма`,
+				raw: {},
+			},
 			{ status, topic: 'roads', deadline: '2026-10-31T23:59:59+03:00' },
 		),
 	);
 }
 
 /** A session that runs `hook` once, right after the first call with `label` returned (a person or a run acting meanwhile). */
-function withHook(session: SheetsSession, label: string, hook: () => Promise<void> | void): SheetsSession {
+function withHook(
+	session: SheetsSession,
+	label: string,
+	hook: () => Promise<void> | void,
+): SheetsSession {
 	let fired = false;
 	return {
 		api: session.api,
@@ -64,7 +91,12 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 	beforeAll(async () => {
 		emulator = new SheetsEmulator();
 		server = await serveEmulator(emulator);
-		account = { email: 'mcu@sandbox.iam.gserviceaccount.com', privateKey: testPrivateKey(), tokenUri: `${server.url}/token`, sheetsUrl: `${server.url}/` };
+		account = {
+			email: 'mcu@sandbox.iam.gserviceaccount.com',
+			privateKey: testPrivateKey(),
+			tokenUri: `${server.url}/token`,
+			sheetsUrl: `${server.url}/`,
+		};
 	});
 	afterAll(() => server.close());
 	beforeEach(async () => {
@@ -75,30 +107,67 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 		const s = await session();
 		const result = await writeRegister(s, ID, TITLE, appeals(0, 20), true);
 		expect(result).toMatchObject({ rows: 20, inserted: 20, updated: 0 });
-		expect(s.calls).toEqual({ 'values.batchGet': 1, 'spreadsheets.batchUpdate': 1, 'values.batchUpdate': 1, 'values.get': 1, 'values.append': 1 });
+		expect(s.calls).toEqual({
+			'values.batchGet': 1,
+			'spreadsheets.batchUpdate': 1,
+			'values.batchUpdate': 1,
+			'values.get': 1,
+			'values.append': 1,
+		});
 		const header = values()[0];
 		expect(header).toEqual(REGISTER_HEADERS);
-		expect(header.slice(header.indexOf('Тема'), header.indexOf('Тема') + 2)).toEqual(['Тема', CORRECTION_HEADERS.topic]);
-		expect(header.slice(header.indexOf('Подразделение'), header.indexOf('Подразделение') + 2)).toEqual(['Подразделение', CORRECTION_HEADERS.department]);
-		expect(header.slice(header.indexOf('Поселение'), header.indexOf('Поселение') + 2)).toEqual(['Поселение', CORRECTION_HEADERS.settlement]);
-		expect(header.slice(header.indexOf('Вид обращения'), header.indexOf('Вид обращения') + 2)).toEqual(['Вид обращения', CORRECTION_HEADERS.appealType]);
-		const validated = (sheet().dataValidations as Array<{ range: { startColumnIndex: number }; rule: { condition: { values: Array<{ userEnteredValue: string }> } } }>).map((v) => [
-			header[v.range.startColumnIndex],
-			v.rule.condition.values.length,
+		expect(header.slice(header.indexOf('Тема'), header.indexOf('Тема') + 2)).toEqual([
+			'Тема',
+			CORRECTION_HEADERS.topic,
 		]);
-		expect(validated).toEqual(expect.arrayContaining([[CORRECTION_HEADERS.topic, 18], [CORRECTION_HEADERS.appealType, 5], [CORRECTION_HEADERS.settlement, 4]]));
-		for (const h of Object.values(CORRECTION_HEADERS)) expect(values().slice(1).every((r) => (r[col(h)] ?? '') === '')).toBe(true);
+		expect(
+			header.slice(header.indexOf('Подразделение'), header.indexOf('Подразделение') + 2),
+		).toEqual(['Подразделение', CORRECTION_HEADERS.department]);
+		expect(header.slice(header.indexOf('Поселение'), header.indexOf('Поселение') + 2)).toEqual([
+			'Поселение',
+			CORRECTION_HEADERS.settlement,
+		]);
+		expect(
+			header.slice(header.indexOf('Вид обращения'), header.indexOf('Вид обращения') + 2),
+		).toEqual(['Вид обращения', CORRECTION_HEADERS.appealType]);
+		const validated = (
+			sheet().dataValidations as Array<{
+				range: { startColumnIndex: number };
+				rule: { condition: { values: Array<{ userEnteredValue: string }> } };
+			}>
+		).map((v) => [header[v.range.startColumnIndex], v.rule.condition.values.length]);
+		expect(validated).toEqual(
+			expect.arrayContaining([
+				[CORRECTION_HEADERS.topic, 18],
+				[CORRECTION_HEADERS.appealType, 5],
+				[CORRECTION_HEADERS.settlement, 4],
+			]),
+		);
+		for (const h of Object.values(CORRECTION_HEADERS))
+			expect(
+				values()
+					.slice(1)
+					.every((r) => (r[col(h)] ?? '') === ''),
+			).toBe(true);
 		// Cells written: the header and each new row's own cells, nothing in the correction columns.
 		expect(result.cellsWritten).toBe(REGISTER_HEADERS.length + 20 * REGISTER_COLUMNS.length);
 	});
 
 	it('the departments given make the drop-down of «Подразделение (исправлено)»', async () => {
-		await writeRegister(await session(), ID, TITLE, appeals(0, 2), true, { departments: ['Отдел ЖКХ', ' Отдел благоустройства ', 'Отдел ЖКХ'] });
+		await writeRegister(await session(), ID, TITLE, appeals(0, 2), true, {
+			departments: ['Отдел ЖКХ', ' Отдел благоустройства ', 'Отдел ЖКХ'],
+		});
 		const header = values()[0];
-		const rule = (sheet().dataValidations as Array<{ range: { startColumnIndex: number }; rule: { condition: { values: Array<{ userEnteredValue: string }> } } }>).find(
-			(v) => header[v.range.startColumnIndex] === CORRECTION_HEADERS.department,
-		);
-		expect(rule?.rule.condition.values.map((v) => v.userEnteredValue)).toEqual(['Отдел ЖКХ', 'Отдел благоустройства']);
+		const rule = (
+			sheet().dataValidations as Array<{
+				range: { startColumnIndex: number };
+				rule: { condition: { values: Array<{ userEnteredValue: string }> } };
+			}>
+		).find((v) => header[v.range.startColumnIndex] === CORRECTION_HEADERS.department);
+		expect(rule?.rule.condition.values.map((v) => v.userEnteredValue)).toEqual([
+			'Отдел ЖКХ',
+			'Отдел благоустройства',
+		]);
 	});
 
 	it('a re-run writes only changed cells; corrections, formulas and hand columns stay; corrections read back', async () => {
@@ -109,17 +178,29 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 		setCell(0, REGISTER_HEADERS.length, { v: 'Дней в работе' });
 		setCell(r5, REGISTER_HEADERS.length, { v: 3, f: '=TODAY()-D6' });
 		const s = await session();
-		const changed = appeals(0, 20).map((a, i) => (i === 5 || i === 7 ? { ...a, status: 'answered' as const } : a));
+		const changed = appeals(0, 20).map((a, i) =>
+			i === 5 || i === 7 ? { ...a, status: 'answered' as const } : a,
+		);
 		const result = await writeRegister(s, ID, TITLE, changed, true);
 		expect(result).toMatchObject({ inserted: 0, updated: 2, unchanged: 18, cellsWritten: 2 });
 		expect(s.calls).toEqual({ 'values.batchGet': 1, 'values.get': 1, 'values.batchUpdate': 1 });
 		const row = values()[r5];
-		expect([row[col('Статус')], row[col(CORRECTION_HEADERS.topic)], row[col(CORRECTION_HEADERS.department)], row[col('Дней в работе')]]).toEqual(['Дан ответ', 'Уличное освещение', 'Отдел ЖКХ', 3]);
+		expect([
+			row[col('Статус')],
+			row[col(CORRECTION_HEADERS.topic)],
+			row[col(CORRECTION_HEADERS.department)],
+			row[col('Дней в работе')],
+		]).toEqual(['Дан ответ', 'Уличное освещение', 'Отдел ЖКХ', 3]);
 		expect(sheet().cells[r5][REGISTER_HEADERS.length]).toEqual({ v: 3, f: '=TODAY()-D6' });
-		expect([...readCorrections(values()).corrections]).toEqual([['pos:5', { topic: 'lighting', department: 'Отдел ЖКХ' }]]);
+		expect([...readCorrections(values()).corrections]).toEqual([
+			['pos:5', { topic: 'lighting', department: 'Отдел ЖКХ' }],
+		]);
 		// Nothing to change: not a single write.
 		const idle = await session();
-		expect(await writeRegister(idle, ID, TITLE, changed, true)).toMatchObject({ cellsWritten: 0, updated: 0 });
+		expect(await writeRegister(idle, ID, TITLE, changed, true)).toMatchObject({
+			cellsWritten: 0,
+			updated: 0,
+		});
 		expect(idle.calls).toEqual({ 'values.batchGet': 1 });
 	});
 
@@ -133,11 +214,24 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 			setCell(0, REGISTER_HEADERS.length, { v: 'Комментарий' });
 			setCell(r3, REGISTER_HEADERS.length, { v: 'перезвонить', f: '=CONCAT("пере";"звонить")' });
 		});
-		const changed = appeals(0, 12).map((a, i) => (i === 2 ? { ...a, status: 'in_progress' as const } : a));
-		expect(await writeRegister(s, ID, TITLE, changed, true)).toMatchObject({ inserted: 2, updated: 1 });
+		const changed = appeals(0, 12).map((a, i) =>
+			i === 2 ? { ...a, status: 'in_progress' as const } : a,
+		);
+		expect(await writeRegister(s, ID, TITLE, changed, true)).toMatchObject({
+			inserted: 2,
+			updated: 1,
+		});
 		const v = values();
-		expect([v[r2][col('Статус')], v[r2][col(CORRECTION_HEADERS.topic)], v[r3][col(CORRECTION_HEADERS.settlement)], v[0][REGISTER_HEADERS.length]]).toEqual(['В работе', 'Отопление', 'Вязье', 'Комментарий']);
-		expect(sheet().cells[r3][REGISTER_HEADERS.length]).toEqual({ v: 'перезвонить', f: '=CONCAT("пере";"звонить")' });
+		expect([
+			v[r2][col('Статус')],
+			v[r2][col(CORRECTION_HEADERS.topic)],
+			v[r3][col(CORRECTION_HEADERS.settlement)],
+			v[0][REGISTER_HEADERS.length],
+		]).toEqual(['В работе', 'Отопление', 'Вязье', 'Комментарий']);
+		expect(sheet().cells[r3][REGISTER_HEADERS.length]).toEqual({
+			v: 'перезвонить',
+			f: '=CONCAT("пере";"звонить")',
+		});
 		expect(v.slice(1).map((r) => r[0])).toEqual(appeals(0, 12).map((a) => a.id));
 	});
 
@@ -146,10 +240,15 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 		const s = withHook(await session(), 'values.batchGet', () => {
 			// Sorted by ID descending with the filter, and the row of pos:4 deleted.
 			const cells = sheet().cells;
-			const body = cells.slice(1).reverse().filter((r) => r[0]?.v !== 'pos:4');
+			const body = cells
+				.slice(1)
+				.reverse()
+				.filter((r) => r[0]?.v !== 'pos:4');
 			cells.splice(1, cells.length - 1, ...body);
 		});
-		const changed = appeals(0, 10).map((a, i) => (i % 2 === 0 ? { ...a, status: 'answered' as const } : a));
+		const changed = appeals(0, 10).map((a, i) =>
+			i % 2 === 0 ? { ...a, status: 'answered' as const } : a,
+		);
 		await writeRegister(s, ID, TITLE, changed, true);
 		const v = values();
 		expect(v.slice(1).map((r) => [r[col('ID')], r[col('Статус')]])).toEqual(
@@ -168,36 +267,86 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 		const a = withHook(await session(), 'values.batchGet', async () => {
 			bResult = await writeRegister(b, ID, TITLE, [...appeals(0, 10), ...appeals(20, 25)], true);
 		});
-		const aResult = await writeRegister(a, ID, TITLE, [...appeals(0, 10).map((x, i) => (i === 0 ? { ...x, status: 'answered' as const } : x)), ...appeals(10, 13), ...appeals(24, 26)], true);
+		const aResult = await writeRegister(
+			a,
+			ID,
+			TITLE,
+			[
+				...appeals(0, 10).map((x, i) => (i === 0 ? { ...x, status: 'answered' as const } : x)),
+				...appeals(10, 13),
+				...appeals(24, 26),
+			],
+			true,
+		);
 		expect(bResult).toMatchObject({ inserted: 5 });
 		expect(aResult).toMatchObject({ inserted: 4, alreadyInSheet: 1, updated: 1 });
-		const ids = values().slice(1).map((r) => r[0]);
-		expect([...ids].sort()).toEqual([...appeals(0, 13), ...appeals(20, 26)].map((x) => x.id).sort());
+		const ids = values()
+			.slice(1)
+			.map((r) => r[0]);
+		expect([...ids].sort()).toEqual(
+			[...appeals(0, 13), ...appeals(20, 26)].map((x) => x.id).sort(),
+		);
 		expect(values()[rowOfId('pos:0')][col('Статус')]).toBe('Дан ответ');
 	});
 
 	it('an append whose answer was lost is retried without doubling its rows', async () => {
 		await writeRegister(await session(), ID, TITLE, appeals(0, 5), true);
-		await emulatorFaults([{ route: 'values.append', kind: 'http_500', afterApply: true, times: 1 }]);
+		await emulatorFaults([
+			{ route: 'values.append', kind: 'http_500', afterApply: true, times: 1 },
+		]);
 		const s = await session();
-		expect(await writeRegister(s, ID, TITLE, appeals(0, 8), true)).toMatchObject({ inserted: 0, alreadyInSheet: 3 });
+		expect(await writeRegister(s, ID, TITLE, appeals(0, 8), true)).toMatchObject({
+			inserted: 0,
+			alreadyInSheet: 3,
+		});
 		expect(s.calls['values.append']).toBe(2);
-		expect(values().slice(1).map((r) => r[0])).toEqual(appeals(0, 8).map((a) => a.id));
+		expect(
+			values()
+				.slice(1)
+				.map((r) => r[0]),
+		).toEqual(appeals(0, 8).map((a) => a.id));
 	});
 
 	it('a register made before the correction columns gets them at the end, laid out, its own columns untouched', async () => {
 		const old = [REGISTER_COLUMNS.map((c) => c.header).filter((h) => h !== 'Вид обращения')];
 		const s0 = await session();
-		await s0.api.spreadsheets.batchUpdate({ spreadsheetId: ID, requestBody: { requests: [{ addSheet: { properties: { title: TITLE, sheetId: 7 } } }] } });
-		await s0.api.spreadsheets.values.update({ spreadsheetId: ID, range: `'${TITLE}'!A1`, valueInputOption: 'RAW', requestBody: { values: [...old, ['pos:0']] } });
+		await s0.api.spreadsheets.batchUpdate({
+			spreadsheetId: ID,
+			requestBody: { requests: [{ addSheet: { properties: { title: TITLE, sheetId: 7 } } }] },
+		});
+		await s0.api.spreadsheets.values.update({
+			spreadsheetId: ID,
+			range: `'${TITLE}'!A1`,
+			valueInputOption: 'RAW',
+			requestBody: { values: [...old, ['pos:0']] },
+		});
 		const s = await session();
 		await writeRegister(s, ID, TITLE, appeals(0, 2), true);
 		const header = values()[0];
-		expect(header).toEqual([...old[0], 'Вид обращения', ...['Вид (исправлено)', 'Поселение (исправлено)', 'Тема (исправлено)', 'Подразделение (исправлено)']]);
+		expect(header).toEqual([
+			...old[0],
+			'Вид обращения',
+			...[
+				'Вид (исправлено)',
+				'Поселение (исправлено)',
+				'Тема (исправлено)',
+				'Подразделение (исправлено)',
+			],
+		]);
 		expect(s.calls['spreadsheets.get']).toBe(1);
-		const validated = (sheet().dataValidations as Array<{ range: { startColumnIndex: number } }>).map((v) => header[v.range.startColumnIndex]);
-		expect(validated).toEqual([CORRECTION_HEADERS.appealType, CORRECTION_HEADERS.settlement, CORRECTION_HEADERS.topic]);
-		expect(values().slice(1).map((r) => r[0])).toEqual(['pos:0', 'pos:1']);
+		const validated = (
+			sheet().dataValidations as Array<{ range: { startColumnIndex: number } }>
+		).map((v) => header[v.range.startColumnIndex]);
+		expect(validated).toEqual([
+			CORRECTION_HEADERS.appealType,
+			CORRECTION_HEADERS.settlement,
+			CORRECTION_HEADERS.topic,
+		]);
+		expect(
+			values()
+				.slice(1)
+				.map((r) => r[0]),
+		).toEqual(['pos:0', 'pos:1']);
 	});
 
 	it('a follow-up record without personal data updates status and rating, never blanks the text, applicant or contact', async () => {
@@ -215,18 +364,23 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 		const before = personal.map((h) => values()[row][col(h)]);
 		expect(before.every((v) => v !== '' && v !== undefined)).toBe(true);
 		// What the follow-up re-emits once the source no longer returns the appeal (lib/satisfaction/followUp.ts).
-		const followUp = { ...snapshotOf({ ...full, status: 'closed', satisfaction: 'satisfied' } as Appeal) };
+		const followUp = {
+			...snapshotOf({ ...full, status: 'closed', satisfaction: 'satisfied' } as Appeal),
+		};
 		const result = await writeRegister(await session(), ID, TITLE, [followUp], false);
 		expect(result).toMatchObject({ inserted: 0, updated: 1, cellsWritten: 2 });
 		expect(personal.map((h) => values()[row][col(h)])).toEqual(before);
-		expect([values()[row][col('Статус')], values()[row][col('Оценка заявителя')]]).toEqual(['Закрыто', 'Удовлетворён']);
+		expect([values()[row][col('Статус')], values()[row][col('Оценка заявителя')]]).toEqual([
+			'Закрыто',
+			'Удовлетворён',
+		]);
 	});
 
 	it('cells written per run follow the new work, not the history: 10 new appeals on 500 and on 5,000 rows', async () => {
 		const cells: number[] = [];
 		for (const history of [500, 5000]) {
 			await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
-				await writeRegister(await session(), ID, TITLE, appeals(0, history), true);
+			await writeRegister(await session(), ID, TITLE, appeals(0, history), true);
 			const s = await session();
 			const r = await writeRegister(s, ID, TITLE, appeals(0, history + 10), true);
 			expect(r).toMatchObject({ inserted: 10, updated: 0, unchanged: history });
@@ -236,6 +390,10 @@ describe('register writer: own cells only, staff columns and overlapping runs ke
 	});
 
 	function emulatorFaults(rules: unknown[]) {
-		return fetch(`${server.url}/__sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rules }) });
+		return fetch(`${server.url}/__sandbox/faults`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ rules }),
+		});
 	}
 });

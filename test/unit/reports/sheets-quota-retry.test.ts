@@ -1,7 +1,16 @@
-import { backoffDelay, DEFAULT_RETRY, SHEETS_RETRY, withRetry, type AttemptVerdict } from '../../../nodes/shared/retry';
+import {
+	backoffDelay,
+	DEFAULT_RETRY,
+	SHEETS_RETRY,
+	withRetry,
+	type AttemptVerdict,
+} from '../../../nodes/shared/retry';
 
 /** What the Sheets transport waits before giving up on a 429 (the quota is per minute: bench/regional.ts). */
-const waits = (random: () => number) => Array.from({ length: SHEETS_RETRY.retries }, (_, n) => backoffDelay(n, SHEETS_RETRY, undefined, random));
+const waits = (random: () => number) =>
+	Array.from({ length: SHEETS_RETRY.retries }, (_, n) =>
+		backoffDelay(n, SHEETS_RETRY, undefined, random),
+	);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('Sheets retry budget spans the per-minute quota', () => {
@@ -16,7 +25,11 @@ describe('Sheets retry budget spans the per-minute quota', () => {
 	});
 
 	it('the first retries are as quick as every other transport’s, so a one-off fault costs no more', () => {
-		for (const n of [0, 1, 2]) for (const r of [0, 0.5, 1]) expect(backoffDelay(n, SHEETS_RETRY, undefined, () => r)).toBe(backoffDelay(n, DEFAULT_RETRY, undefined, () => r));
+		for (const n of [0, 1, 2])
+			for (const r of [0, 0.5, 1])
+				expect(backoffDelay(n, SHEETS_RETRY, undefined, () => r)).toBe(
+					backoffDelay(n, DEFAULT_RETRY, undefined, () => r),
+				);
 	});
 
 	it('a Retry-After up to a minute is honoured as it is', () => {
@@ -24,17 +37,28 @@ describe('Sheets retry budget spans the per-minute quota', () => {
 	});
 
 	it('the default budget alone would have given up inside the minute (why Sheets has its own)', () => {
-		const defaults = Array.from({ length: DEFAULT_RETRY.retries }, (_, n) => backoffDelay(n, DEFAULT_RETRY, undefined, () => 1));
+		const defaults = Array.from({ length: DEFAULT_RETRY.retries }, (_, n) =>
+			backoffDelay(n, DEFAULT_RETRY, undefined, () => 1),
+		);
 		expect(sum(defaults)).toBeLessThan(60_000);
 	});
 });
 
 describe('quota answers are waited out within their own budget', () => {
-	const quota = (retryAfterMs?: number): AttemptVerdict<string> => ({ done: false, error: new Error('429'), retryAfterMs, rateLimited: true });
+	const quota = (retryAfterMs?: number): AttemptVerdict<string> => ({
+		done: false,
+		error: new Error('429'),
+		retryAfterMs,
+		rateLimited: true,
+	});
 	const run = async (answer: (n: number) => AttemptVerdict<string>) => {
 		const waits: number[] = [];
 		let attempts = 0;
-		const outcome = await withRetry(async (n) => (attempts++, answer(n)), SHEETS_RETRY, async (ms) => void waits.push(ms)).then(
+		const outcome = await withRetry(
+			async (n) => (attempts++, answer(n)),
+			SHEETS_RETRY,
+			async (ms) => void waits.push(ms),
+		).then(
 			(value) => ({ value }),
 			(error: Error) => ({ error: error.message }),
 		);
@@ -42,7 +66,9 @@ describe('quota answers are waited out within their own budget', () => {
 	};
 
 	it('a burst that clears after several minutes of 429s still lands (the retry count alone would have given up)', async () => {
-		const { outcome, attempts } = await run((n) => (n < 15 ? quota(30_000) : { done: true, value: 'written' }));
+		const { outcome, attempts } = await run((n) =>
+			n < 15 ? quota(30_000) : { done: true, value: 'written' },
+		);
 		expect(outcome).toEqual({ value: 'written' });
 		expect(attempts).toBe(16);
 	});
@@ -61,7 +87,11 @@ describe('quota answers are waited out within their own budget', () => {
 	});
 
 	it('other failures keep their retry count: no quota budget for a 503', async () => {
-		const { outcome, attempts } = await run(() => ({ done: false, error: new Error('503'), retryAfterMs: 1 }));
+		const { outcome, attempts } = await run(() => ({
+			done: false,
+			error: new Error('503'),
+			retryAfterMs: 1,
+		}));
 		expect(outcome).toEqual({ error: '503' });
 		expect(attempts).toBe(SHEETS_RETRY.retries + 1);
 	});

@@ -21,10 +21,27 @@ describe('satisfaction', () => {
 		expect(recognizeSatisfaction(reply).value).toBe(value);
 	});
 	it('ratings 1..5', () => {
-		expect([1, 2, 3, 4, 5, 0, 'x', null].map(fromRating)).toEqual(['unsatisfied', 'unsatisfied', 'unknown', 'satisfied', 'satisfied', 'unknown', 'unknown', 'unknown']);
+		expect([1, 2, 3, 4, 5, 0, 'x', null].map(fromRating)).toEqual([
+			'unsatisfied',
+			'unsatisfied',
+			'unknown',
+			'satisfied',
+			'satisfied',
+			'unknown',
+			'unknown',
+			'unknown',
+		]);
 	});
 	it('an unsatisfied citizen reopens the appeal with a flag', () => {
-		expect(applySatisfaction({ status: 'answered', flags: ['x'] }, 'unsatisfied')).toEqual({ status: 'in_progress', flags: ['x', 'unsatisfied', 'reopened'], satisfaction: 'unsatisfied' });
-		expect(applySatisfaction({ status: 'answered', flags: [] }, 'satisfied')).toEqual({ status: 'answered', flags: [], satisfaction: 'satisfied' });
+		expect(applySatisfaction({ status: 'answered', flags: ['x'] }, 'unsatisfied')).toEqual({
+			status: 'in_progress',
+			flags: ['x', 'unsatisfied', 'reopened'],
+			satisfaction: 'unsatisfied',
+		});
+		expect(applySatisfaction({ status: 'answered', flags: [] }, 'satisfied')).toEqual({
+			status: 'answered',
+			flags: [],
+			satisfaction: 'satisfied',
+		});
 	});
 });

@@ -1,17 +1,23 @@
 import { ThreadAnswers } from '../../../lib/sources/threadAnswers';
 
-describe('the community\'s reply in the thread is the answer', () => {
+describe("the community's reply in the thread is the answer", () => {
 	it('answers the comment it replies to, and no other', () => {
 		const answers = new ThreadAnswers();
 		answers.add({ to: '10', at: '2026-05-04T10:00:00+03:00', text: 'Бригада выйдет в среду' });
-		expect(answers.for('10')).toEqual({ at: '2026-05-04T10:00:00+03:00', text: 'Бригада выйдет в среду' });
+		expect(answers.for('10')).toEqual({
+			at: '2026-05-04T10:00:00+03:00',
+			text: 'Бригада выйдет в среду',
+		});
 		expect(answers.for('11')).toBeUndefined();
 	});
 
 	it('of several replies the earliest is the answer, in whatever order they are read', () => {
 		const early = { to: '7', at: '2026-05-04T09:00:00+03:00', text: 'Заявка принята' };
 		const late = { to: '7', at: '2026-05-05T12:00:00+03:00', text: 'Яма засыпана' };
-		for (const order of [[early, late], [late, early]]) {
+		for (const order of [
+			[early, late],
+			[late, early],
+		]) {
 			const answers = new ThreadAnswers();
 			for (const reply of order) answers.add(reply);
 			expect(answers.for('7')).toEqual({ at: early.at, text: early.text });

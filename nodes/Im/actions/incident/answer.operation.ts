@@ -17,6 +17,11 @@ export const description: INodeProperties[] = [
 ];
 
 /** The answer the adapter publishes to the incident's author. */
-export async function execute(this: IExecuteFunctions, c: ImCredentials): Promise<INodeExecutionData[][]> {
-	return executeImAction(this, c, 'answer', (i) => ({ text: requiredText(this, 'answerText', i, 'Пустой текст ответа') }));
+export async function execute(
+	this: IExecuteFunctions,
+	c: ImCredentials,
+): Promise<INodeExecutionData[][]> {
+	return executeImAction(this, c, 'answer', (i) => ({
+		text: requiredText(this, 'answerText', i, 'Пустой текст ответа'),
+	}));
 }

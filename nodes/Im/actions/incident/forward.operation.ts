@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { ImCredentials } from '../../transport';
 import { INCIDENT_ID_FIELD, executeImAction, requiredText } from '../common';
 
-export const option = { name: 'Перенаправить', value: 'forward', action: 'Перенаправить в другую организацию' };
+export const option = {
+	name: 'Перенаправить',
+	value: 'forward',
+	action: 'Перенаправить в другую организацию',
+};
 
 export const description: INodeProperties[] = [
 	INCIDENT_ID_FIELD,
@@ -23,7 +27,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, c: ImCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: ImCredentials,
+): Promise<INodeExecutionData[][]> {
 	return executeImAction(this, c, 'forward', (i) => {
 		const organization = requiredText(this, 'organization', i, 'Не указана организация');
 		const comment = String(this.getNodeParameter('comment', i, '') ?? '').trim();

@@ -6,6 +6,12 @@ export const option = { name: 'Получить', value: 'get', action: 'Пол�
 
 export const description: INodeProperties[] = [INCIDENT_ID_FIELD];
 
-export async function execute(this: IExecuteFunctions, c: ImCredentials): Promise<INodeExecutionData[][]> {
-	return executeIm(this, async (i) => ({ records: [await imRequest(this, c, { method: 'GET', path: incidentPath(this, i) })], normalize: true }));
+export async function execute(
+	this: IExecuteFunctions,
+	c: ImCredentials,
+): Promise<INodeExecutionData[][]> {
+	return executeIm(this, async (i) => ({
+		records: [await imRequest(this, c, { method: 'GET', path: incidentPath(this, i) })],
+		normalize: true,
+	}));
 }

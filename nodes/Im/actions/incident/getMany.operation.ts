@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { isoFilter, toIsoDateTime } from '../../../../lib/sources/common';
 import { readChangedSince } from '../../../shared/stagedCursor';
 import { imListIncidents, type ImCredentials } from '../../transport';
@@ -40,17 +45,25 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, c: ImCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: ImCredentials,
+): Promise<INodeExecutionData[][]> {
 	if (this.getNodeParameter('onlyChanged', 0, false) === true) {
 		// One read per run (not per input item): the cursor belongs to the node.
 		return readChangedSince(
 			this,
 			{
-				fetch: async (from) => imListIncidents(this, c, { updatedSince: from }) as Promise<IDataObject[]>,
-				stamp: (record) => ({ id: String(record.id ?? ''), at: toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt) }),
+				fetch: async (from) =>
+					imListIncidents(this, c, { updatedSince: from }) as Promise<IDataObject[]>,
+				stamp: (record) => ({
+					id: String(record.id ?? ''),
+					at: toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt),
+				}),
 				firstFrom: isoFilter(this.getNodeParameter('updatedSince', 0, '') as string),
 			},
-			(records) => executeIm(this, async (i) => ({ records: i === 0 ? records : [], normalize: true })),
+			(records) =>
+				executeIm(this, async (i) => ({ records: i === 0 ? records : [], normalize: true })),
 		);
 	}
 	return executeIm(this, async (i) => {

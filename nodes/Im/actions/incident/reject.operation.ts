@@ -15,6 +15,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, c: ImCredentials): Promise<INodeExecutionData[][]> {
-	return executeImAction(this, c, 'reject', (i) => ({ reason: requiredText(this, 'reason', i, 'Не указана причина отклонения') }));
+export async function execute(
+	this: IExecuteFunctions,
+	c: ImCredentials,
+): Promise<INodeExecutionData[][]> {
+	return executeImAction(this, c, 'reject', (i) => ({
+		reason: requiredText(this, 'reason', i, 'Не указана причина отклонения'),
+	}));
 }

@@ -6,6 +6,9 @@ export const option = { name: 'Взять в работу', value: 'take', actio
 
 export const description: INodeProperties[] = [INCIDENT_ID_FIELD];
 
-export async function execute(this: IExecuteFunctions, c: ImCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: ImCredentials,
+): Promise<INodeExecutionData[][]> {
 	return executeImAction(this, c, 'take', () => ({}));
 }

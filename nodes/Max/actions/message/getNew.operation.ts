@@ -1,10 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { isMaxMessageUpdate, isOwnMaxMessage, maxExternalId, maxUpdateKey, normalizeMax, type MaxUpdate } from '../../../../lib/sources/max';
+import {
+	isMaxMessageUpdate,
+	isOwnMaxMessage,
+	maxExternalId,
+	maxUpdateKey,
+	normalizeMax,
+	type MaxUpdate,
+} from '../../../../lib/sources/max';
 import { executeSource } from '../../../shared/sourceNode';
 import { readWithStagedCursor, type StagedCursorState } from '../../../shared/stagedCursor';
 import { maxCall, type MaxCredentials } from '../../transport';
 
-export const option = { name: 'Получить новые', value: 'getNew', action: 'Получить новые сообщения боту' };
+export const option = {
+	name: 'Получить новые',
+	value: 'getNew',
+	action: 'Получить новые сообщения боту',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -13,7 +24,8 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 1000 },
 		default: 100,
-		description: 'Сколько обновлений прочитать за запуск (MAX отдаёт до 1000); остальные — в следующий запуск',
+		description:
+			'Сколько обновлений прочитать за запуск (MAX отдаёт до 1000); остальные — в следующий запуск',
 	},
 	{
 		displayName: 'Ждать новых, с',
@@ -30,8 +42,14 @@ export const description: INodeProperties[] = [
  * the new marker and make MAX forget updates whose items are not out yet. The marker becomes the next run's, or is
  * rolled back after a failed run (readWithStagedCursor).
  */
-export async function execute(this: IExecuteFunctions, c: MaxCredentials): Promise<INodeExecutionData[][]> {
-	const limit = Math.min(1000, Math.max(1, Number(this.getNodeParameter('batchSize', 0, 100)) || 100));
+export async function execute(
+	this: IExecuteFunctions,
+	c: MaxCredentials,
+): Promise<INodeExecutionData[][]> {
+	const limit = Math.min(
+		1000,
+		Math.max(1, Number(this.getNodeParameter('batchSize', 0, 100)) || 100),
+	);
 	const timeout = Math.min(90, Math.max(0, Number(this.getNodeParameter('timeout', 0, 0)) || 0));
 	return readWithStagedCursor(
 		this,

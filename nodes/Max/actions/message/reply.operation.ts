@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ANSWER_FIELDS, answerInMax } from '../../answer';
 import type { MaxCredentials } from '../../transport';
 
-export const option = { name: 'Ответить в чате', value: 'reply', action: 'Ответить на сообщение в чате' };
+export const option = {
+	name: 'Ответить в чате',
+	value: 'reply',
+	action: 'Ответить на сообщение в чате',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -22,6 +26,9 @@ export const description: INodeProperties[] = [
 	...ANSWER_FIELDS,
 ];
 
-export async function execute(this: IExecuteFunctions, c: MaxCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: MaxCredentials,
+): Promise<INodeExecutionData[][]> {
 	return answerInMax(this, c, 'reply');
 }

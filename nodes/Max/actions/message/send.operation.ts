@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ANSWER_FIELDS, answerInMax } from '../../answer';
 import type { MaxCredentials } from '../../transport';
 
-export const option = { name: 'Отправить', value: 'send', action: 'Отправить сообщение пользователю или в чат' };
+export const option = {
+	name: 'Отправить',
+	value: 'send',
+	action: 'Отправить сообщение пользователю или в чат',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -34,6 +38,9 @@ export const description: INodeProperties[] = [
 	...ANSWER_FIELDS,
 ];
 
-export async function execute(this: IExecuteFunctions, c: MaxCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: MaxCredentials,
+): Promise<INodeExecutionData[][]> {
 	return answerInMax(this, c, 'send');
 }

@@ -1,6 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { OperationModule } from '../../../shared/actions';
-import { EXPORT_INPUTS, INPUTS, MAPPING_PROPERTY, normalizeInputItems, type NormalizeInput } from '../../inputs';
+import {
+	EXPORT_INPUTS,
+	INPUTS,
+	MAPPING_PROPERTY,
+	normalizeInputItems,
+	type NormalizeInput,
+} from '../../inputs';
 
 /**
  * The operation for one input: every input does the same (its own normalizer on every item), so one module serves

@@ -1,10 +1,16 @@
-import { NodeConnectionTypes, type INodeTypeBaseDescription, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeTypeBaseDescription,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { operationProperties, optionSubtitle } from '../../../shared/actions';
 import { INPUT_SUBTITLES } from '../../inputs';
 import { operations } from './operations';
 
 /** Version 2: the input is the node's `operation`, each with its own fields. */
-export const versionDescription = (baseDescription: INodeTypeBaseDescription): INodeTypeDescription => ({
+export const versionDescription = (
+	baseDescription: INodeTypeBaseDescription,
+): INodeTypeDescription => ({
 	...baseDescription,
 	version: 2,
 	subtitle: optionSubtitle('operation', INPUT_SUBTITLES),

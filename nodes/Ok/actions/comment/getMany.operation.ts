@@ -4,7 +4,11 @@ import { executeSource } from '../../../shared/sourceNode';
 import { okRecentComments } from '../../reads';
 import type { OkCredentials } from '../../transport';
 
-export const option = { name: 'Получить комментарии', value: 'getMany', action: 'Получить комментарии обсуждений' };
+export const option = {
+	name: 'Получить комментарии',
+	value: 'getMany',
+	action: 'Получить комментарии обсуждений',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -16,9 +20,15 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, c: OkCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: OkCredentials,
+): Promise<INodeExecutionData[][]> {
 	return executeSource(this, {
-		run: async (i) => ({ records: await okRecentComments(this, c, this.getNodeParameter('topics', i, 20) as number), normalize: true }),
+		run: async (i) => ({
+			records: await okRecentComments(this, c, this.getNodeParameter('topics', i, 20) as number),
+			normalize: true,
+		}),
 		normalize: (record) => normalizeOkComment(record as OkCommentInput),
 		label: (record) => ({ source: 'ok', externalId: (record as OkCommentInput)?.comment?.id }),
 	});

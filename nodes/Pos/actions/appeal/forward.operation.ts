@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { PosCredentials } from '../../transport';
 import { COMMENT_FIELD, POS_ID_FIELD, executePosAction } from '../common';
 
-export const option = { name: 'Перенаправить', value: 'forward', action: 'Перенаправить по компетенции' };
+export const option = {
+	name: 'Перенаправить',
+	value: 'forward',
+	action: 'Перенаправить по компетенции',
+};
 
 export const description: INodeProperties[] = [
 	POS_ID_FIELD,
@@ -25,7 +29,10 @@ export const description: INodeProperties[] = [
 	COMMENT_FIELD,
 ];
 
-export async function execute(this: IExecuteFunctions, c: PosCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: PosCredentials,
+): Promise<INodeExecutionData[][]> {
 	return executePosAction(this, c, 'forward', 'forward', (i) => ({
 		target: this.getNodeParameter('target', i) as string,
 		opaId: (this.getNodeParameter('opaId', i, '') as string) || undefined,

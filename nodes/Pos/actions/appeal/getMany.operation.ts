@@ -1,10 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { isoFilter, toIsoDateTime } from '../../../../lib/sources/common';
 import { readChangedSince } from '../../../shared/stagedCursor';
 import { posListMessages, type PosCredentials } from '../../transport';
 import { executePos } from '../common';
 
-export const option = { name: 'Получить много', value: 'getMany', action: 'Получить список сообщений' };
+export const option = {
+	name: 'Получить много',
+	value: 'getMany',
+	action: 'Получить список сообщений',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -71,24 +80,41 @@ interface Filters {
 	status?: string[];
 }
 
-export async function execute(this: IExecuteFunctions, c: PosCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: PosCredentials,
+): Promise<INodeExecutionData[][]> {
 	if (this.getNodeParameter('onlyChanged', 0, false) === true) {
 		// One read per run (not per input item): the cursor belongs to the node.
 		const filters = this.getNodeParameter('filters', 0, {}) as Filters;
 		return readChangedSince(
 			this,
 			{
-				fetch: async (from) => posListMessages(this, c, { updatedFrom: from, status: filters.status }) as Promise<IDataObject[]>,
-				stamp: (record) => ({ id: String(record.posId ?? record.id ?? ''), at: toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt) }),
+				fetch: async (from) =>
+					posListMessages(this, c, { updatedFrom: from, status: filters.status }) as Promise<
+						IDataObject[]
+					>,
+				stamp: (record) => ({
+					id: String(record.posId ?? record.id ?? ''),
+					at: toIsoDateTime(record.updatedAt) ?? toIsoDateTime(record.createdAt),
+				}),
 				firstFrom: isoFilter(filters.updatedFrom),
 			},
-			(records) => executePos(this, c, async (i) => ({ records: i === 0 ? records : [], normalize: true })),
+			(records) =>
+				executePos(this, c, async (i) => ({ records: i === 0 ? records : [], normalize: true })),
 		);
 	}
 	return executePos(this, c, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as Filters;
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-		return { records: await posListMessages(this, c, { updatedFrom: isoFilter(filters.updatedFrom), status: filters.status, limit }), normalize: true };
+		return {
+			records: await posListMessages(this, c, {
+				updatedFrom: isoFilter(filters.updatedFrom),
+				status: filters.status,
+				limit,
+			}),
+			normalize: true,
+		};
 	});
 }

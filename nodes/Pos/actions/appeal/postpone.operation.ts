@@ -17,9 +17,15 @@ export const description: INodeProperties[] = [
 	COMMENT_FIELD,
 ];
 
-export async function execute(this: IExecuteFunctions, c: PosCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: PosCredentials,
+): Promise<INodeExecutionData[][]> {
 	return executePosAction(this, c, 'postpone', 'postpone', (i) => {
 		const raw = this.getNodeParameter('newDate', i) as string;
-		return { newDate: toIsoDateTime(raw) ?? raw, comment: this.getNodeParameter('comment', i, '') as string };
+		return {
+			newDate: toIsoDateTime(raw) ?? raw,
+			comment: this.getNodeParameter('comment', i, '') as string,
+		};
 	});
 }

@@ -1,8 +1,17 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import type { PosCredentials } from '../../transport';
 import { POS_ID_FIELD, executePosAction } from '../common';
 
-export const option = { name: 'Отправить ответ', value: 'sendResponse', action: 'Отправить ответ заявителю' };
+export const option = {
+	name: 'Отправить ответ',
+	value: 'sendResponse',
+	action: 'Отправить ответ заявителю',
+};
 
 export const description: INodeProperties[] = [
 	POS_ID_FIELD,
@@ -28,10 +37,14 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, c: PosCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: PosCredentials,
+): Promise<INodeExecutionData[][]> {
 	return executePosAction(this, c, 'sendResponse', 'response', (i) => {
 		const comment = (this.getNodeParameter('answerText', i) as string).trim();
-		if (!comment) throw new NodeOperationError(this.getNode(), 'Пустой текст ответа', { itemIndex: i });
+		if (!comment)
+			throw new NodeOperationError(this.getNode(), 'Пустой текст ответа', { itemIndex: i });
 		return { answerType: this.getNodeParameter('answerType', i) as string, comment };
 	});
 }

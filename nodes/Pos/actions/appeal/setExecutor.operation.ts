@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { PosCredentials } from '../../transport';
 import { POS_ID_FIELD, executePosAction } from '../common';
 
-export const option = { name: 'Назначить исполнителя', value: 'setExecutor', action: 'Назначить исполнителя' };
+export const option = {
+	name: 'Назначить исполнителя',
+	value: 'setExecutor',
+	action: 'Назначить исполнителя',
+};
 
 export const description: INodeProperties[] = [
 	POS_ID_FIELD,
@@ -15,6 +19,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, c: PosCredentials): Promise<INodeExecutionData[][]> {
-	return executePosAction(this, c, 'setExecutor', 'set-executor', (i) => ({ executor: this.getNodeParameter('executor', i) as string }));
+export async function execute(
+	this: IExecuteFunctions,
+	c: PosCredentials,
+): Promise<INodeExecutionData[][]> {
+	return executePosAction(this, c, 'setExecutor', 'set-executor', (i) => ({
+		executor: this.getNodeParameter('executor', i) as string,
+	}));
 }

@@ -7,9 +7,15 @@ export const option = { name: 'Получить много', value: 'getMany', a
 export const description: INodeProperties[] = [];
 
 /** The region's categories (subjects) as they are: they are not appeals. */
-export async function execute(this: IExecuteFunctions, c: PosCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: PosCredentials,
+): Promise<INodeExecutionData[][]> {
 	return executePos(this, c, async () => {
-		const subjects = await posRequest<unknown[]>(this, c, { method: 'GET', path: '/inbox-service/subjects/region/60' });
+		const subjects = await posRequest<unknown[]>(this, c, {
+			method: 'GET',
+			path: '/inbox-service/subjects/region/60',
+		});
 		return { records: Array.isArray(subjects) ? subjects : [], normalize: false };
 	});
 }

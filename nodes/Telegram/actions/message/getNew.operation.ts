@@ -1,10 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { normalizeTelegram } from '../../../../lib/sources/telegram';
 import { executeSource } from '../../../shared/sourceNode';
 import { runFailed } from '../../../shared/stagedCursor';
 import { telegramCall, type TelegramCredentials } from '../../transport';
 
-export const option = { name: 'Получить новые', value: 'getNew', action: 'Получить новые сообщения боту' };
+export const option = {
+	name: 'Получить новые',
+	value: 'getNew',
+	action: 'Получить новые сообщения боту',
+};
 
 export const description: INodeProperties[] = [];
 
@@ -16,11 +25,20 @@ interface UpdatesState {
 const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post'];
 
 /** The bot's new messages as appeals: one page per run, emitted once (by update_id) whatever the input items. */
-export async function execute(this: IExecuteFunctions, c: TelegramCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: TelegramCredentials,
+): Promise<INodeExecutionData[][]> {
 	const updates = await readUpdates(this, c);
 	const seen = new Set<number>();
 	return executeSource(this, {
-		run: async (i) => ({ records: i === 0 ? updates.filter((u) => !seen.has(Number(u.update_id)) && seen.add(Number(u.update_id))) : [], normalize: true }),
+		run: async (i) => ({
+			records:
+				i === 0
+					? updates.filter((u) => !seen.has(Number(u.update_id)) && seen.add(Number(u.update_id)))
+					: [],
+			normalize: true,
+		}),
 		normalize: (record) => normalizeTelegram(record as Record<string, unknown>),
 		label: (record) => ({ source: 'telegram', externalId: (record as IDataObject).update_id }),
 	});
@@ -36,7 +54,10 @@ export async function execute(this: IExecuteFunctions, c: TelegramCredentials): 
  * Where the run's end cannot be observed (no execution hooks), the offset is staged in static data instead and
  * the next run confirms it.
  */
-async function readUpdates(ctx: IExecuteFunctions, c: TelegramCredentials): Promise<Array<Record<string, unknown>>> {
+async function readUpdates(
+	ctx: IExecuteFunctions,
+	c: TelegramCredentials,
+): Promise<Array<Record<string, unknown>>> {
 	const state = ctx.getWorkflowStaticData('node') as UpdatesState;
 	const batch = await telegramCall<Array<Record<string, unknown>>>(ctx, c, 'getUpdates', {
 		...(state.offset ? { offset: state.offset } : {}),
@@ -53,7 +74,12 @@ async function readUpdates(ctx: IExecuteFunctions, c: TelegramCredentials): Prom
 		if (!manual) {
 			ctx.onExecutionFinish(async () => {
 				if (runFailed(ctx) !== false) return;
-				await telegramCall(ctx, c, 'getUpdates', { offset: next, limit: 1, timeout: 0, allowed_updates: ALLOWED_UPDATES });
+				await telegramCall(ctx, c, 'getUpdates', {
+					offset: next,
+					limit: 1,
+					timeout: 0,
+					allowed_updates: ALLOWED_UPDATES,
+				});
 			});
 		}
 	} else if (!manual) {

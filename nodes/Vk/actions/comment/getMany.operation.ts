@@ -4,7 +4,11 @@ import { vkPostComments, vkWallPosts } from '../../reads';
 import type { VkCredentials } from '../../transport';
 import { COUNT_FIELD, executeVk } from '../common';
 
-export const option = { name: 'Получить комментарии', value: 'getMany', action: 'Получить комментарии' };
+export const option = {
+	name: 'Получить комментарии',
+	value: 'getMany',
+	action: 'Получить комментарии',
+};
 
 export const description: INodeProperties[] = [
 	COUNT_FIELD,
@@ -17,7 +21,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, c: VkCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: VkCredentials,
+): Promise<INodeExecutionData[][]> {
 	return executeVk(this, c, async (i) => {
 		const postId = this.getNodeParameter('postId', i, 0) as number;
 		if (postId) return { records: await vkPostComments(this, c, postId), normalize: true };

@@ -23,14 +23,28 @@ export const description: INodeProperties[] = [
 ];
 
 /** Posts anywhere in VK that mention the keywords: a search, not the community's wall. */
-export async function execute(this: IExecuteFunctions, c: VkCredentials): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	c: VkCredentials,
+): Promise<INodeExecutionData[][]> {
 	return executeVk(
 		this,
 		c,
 		async (i) => {
-			const keywords = (this.getNodeParameter('query', i) as string).split(',').map((k) => k.trim()).filter(Boolean);
+			const keywords = (this.getNodeParameter('query', i) as string)
+				.split(',')
+				.map((k) => k.trim())
+				.filter(Boolean);
 			const start = this.getNodeParameter('startTime', i, '') as string;
-			return { records: await vkSearchMentions(this, c, keywords, start ? Math.floor(Date.parse(start) / 1000) : undefined), normalize: true };
+			return {
+				records: await vkSearchMentions(
+					this,
+					c,
+					keywords,
+					start ? Math.floor(Date.parse(start) / 1000) : undefined,
+				),
+				normalize: true,
+			};
 		},
 		{ needsCommunity: false },
 	);

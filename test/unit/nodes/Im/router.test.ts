@@ -26,11 +26,41 @@ describe('«МЦУ: Инцидент-менеджмент»: resource and operat
 	it('n8n resolves saved parameters to the same names, values and defaults as before the move', () => {
 		const node = new Im();
 		const id = '={{ $json.externalId }}';
-		expect(resolvedParameters(node, {})).toEqual({ resource: 'incident', operation: 'getMany', returnAll: false, limit: 50, onlyChanged: false, updatedSince: '' });
-		expect(resolvedParameters(node, { operation: 'getMany', onlyChanged: true, returnAll: true })).toEqual({ resource: 'incident', operation: 'getMany', onlyChanged: true, updatedSince: '' });
-		expect(resolvedParameters(node, { operation: 'assign' })).toEqual({ resource: 'incident', operation: 'assign', incidentId: id, executor: '={{ $json.responsible }}' });
-		expect(resolvedParameters(node, { operation: 'forward', organization: 'ГБУЗ' })).toEqual({ resource: 'incident', operation: 'forward', incidentId: id, organization: 'ГБУЗ', comment: '' });
-		expect(resolvedParameters(node, { operation: 'answer' })).toEqual({ resource: 'incident', operation: 'answer', incidentId: id, answerText: '' });
-		expect(resolvedParameters(node, { operation: 'reject' })).toEqual({ resource: 'incident', operation: 'reject', incidentId: id, reason: '' });
+		expect(resolvedParameters(node, {})).toEqual({
+			resource: 'incident',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 50,
+			onlyChanged: false,
+			updatedSince: '',
+		});
+		expect(
+			resolvedParameters(node, { operation: 'getMany', onlyChanged: true, returnAll: true }),
+		).toEqual({ resource: 'incident', operation: 'getMany', onlyChanged: true, updatedSince: '' });
+		expect(resolvedParameters(node, { operation: 'assign' })).toEqual({
+			resource: 'incident',
+			operation: 'assign',
+			incidentId: id,
+			executor: '={{ $json.responsible }}',
+		});
+		expect(resolvedParameters(node, { operation: 'forward', organization: 'ГБУЗ' })).toEqual({
+			resource: 'incident',
+			operation: 'forward',
+			incidentId: id,
+			organization: 'ГБУЗ',
+			comment: '',
+		});
+		expect(resolvedParameters(node, { operation: 'answer' })).toEqual({
+			resource: 'incident',
+			operation: 'answer',
+			incidentId: id,
+			answerText: '',
+		});
+		expect(resolvedParameters(node, { operation: 'reject' })).toEqual({
+			resource: 'incident',
+			operation: 'reject',
+			incidentId: id,
+			reason: '',
+		});
 	});
 });

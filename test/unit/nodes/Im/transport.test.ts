@@ -30,34 +30,93 @@ describe('ИМ node transport against the ИМ emulator', () => {
 				failures.push((error as Error).message);
 			}
 		}
-		const odd = seeded.filter((a) => a.oddities?.some((o) => o === 'bad_date' || o === 'empty_text')).length;
+		const odd = seeded.filter((a) =>
+			a.oddities?.some((o) => o === 'bad_date' || o === 'empty_text'),
+		).length;
 		expect(failures).toHaveLength(odd);
 		for (const f of failures) expect(f).toMatch(/im:INC-\d+: поле raw\.(createdAt|text)/);
 	});
 
 	it('refuses a wrong token', async () => {
-		await expect(imListIncidents(ctx, imCredentials({ baseUrl: server.url, token: 'nope' }), {})).rejects.toThrow(/401/);
+		await expect(
+			imListIncidents(ctx, imCredentials({ baseUrl: server.url, token: 'nope' }), {}),
+		).rejects.toThrow(/401/);
 	});
 
 	it('take, answer (published back), reject with a reason; closed incidents refuse actions', async () => {
-		const open = ((await imListIncidents(ctx, creds(), { status: ['new'] })) as Array<{ id: string }>)[0];
-		await imRequest(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${open.id}/take`, body: {} });
-		const answered = await imRequest<Record<string, unknown>>(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${open.id}/answer`, body: { text: 'Бригада выехала, свет дали в 14:00' } });
-		expect(normalizeIm(answered)).toMatchObject({ status: 'answered', answerText: 'Бригада выехала, свет дали в 14:00' });
+		const open = (
+			(await imListIncidents(ctx, creds(), { status: ['new'] })) as Array<{ id: string }>
+		)[0];
+		await imRequest(ctx, creds(), {
+			method: 'POST',
+			path: `/api/v1/incidents/${open.id}/take`,
+			body: {},
+		});
+		const answered = await imRequest<Record<string, unknown>>(ctx, creds(), {
+			method: 'POST',
+			path: `/api/v1/incidents/${open.id}/answer`,
+			body: { text: 'Бригада выехала, свет дали в 14:00' },
+		});
+		expect(normalizeIm(answered)).toMatchObject({
+			status: 'answered',
+			answerText: 'Бригада выехала, свет дали в 14:00',
+		});
 		expect((answered.answer as { publishedUrl: string }).publishedUrl).toMatch(/reply=/);
-		await expect(imRequest(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${open.id}/reject`, body: { reason: 'x' } })).rejects.toThrow(/409/);
-		const another = ((await imListIncidents(ctx, creds(), { status: ['new'] })) as Array<{ id: string }>)[0];
-		await expect(imRequest(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${another.id}/reject`, body: {} })).rejects.toThrow(/причина/);
+		await expect(
+			imRequest(ctx, creds(), {
+				method: 'POST',
+				path: `/api/v1/incidents/${open.id}/reject`,
+				body: { reason: 'x' },
+			}),
+		).rejects.toThrow(/409/);
+		const another = (
+			(await imListIncidents(ctx, creds(), { status: ['new'] })) as Array<{ id: string }>
+		)[0];
+		await expect(
+			imRequest(ctx, creds(), {
+				method: 'POST',
+				path: `/api/v1/incidents/${another.id}/reject`,
+				body: {},
+			}),
+		).rejects.toThrow(/причина/);
 	});
 
 	it('assign an executor, forward out of competence; a forwarded incident refuses further actions', async () => {
-		const [first, second] = (await imListIncidents(ctx, creds(), { status: ['new'] })) as Array<{ id: string }>;
-		const assigned = await imRequest<Record<string, unknown>>(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${first.id}/assign`, body: { executor: 'Иванова А. П.' } });
-		expect(normalizeIm(assigned)).toMatchObject({ status: 'in_progress', responsible: 'Иванова А. П.' });
-		await expect(imRequest(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${first.id}/assign`, body: { executor: ' ' } })).rejects.toThrow(/исполнитель/);
-		const forwarded = await imRequest<Record<string, unknown>>(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${second.id}/forward`, body: { organization: 'ГБУЗ «Порховская МБ»', comment: 'вопрос здравоохранения' } });
+		const [first, second] = (await imListIncidents(ctx, creds(), { status: ['new'] })) as Array<{
+			id: string;
+		}>;
+		const assigned = await imRequest<Record<string, unknown>>(ctx, creds(), {
+			method: 'POST',
+			path: `/api/v1/incidents/${first.id}/assign`,
+			body: { executor: 'Иванова А. П.' },
+		});
+		expect(normalizeIm(assigned)).toMatchObject({
+			status: 'in_progress',
+			responsible: 'Иванова А. П.',
+		});
+		await expect(
+			imRequest(ctx, creds(), {
+				method: 'POST',
+				path: `/api/v1/incidents/${first.id}/assign`,
+				body: { executor: ' ' },
+			}),
+		).rejects.toThrow(/исполнитель/);
+		const forwarded = await imRequest<Record<string, unknown>>(ctx, creds(), {
+			method: 'POST',
+			path: `/api/v1/incidents/${second.id}/forward`,
+			body: { organization: 'ГБУЗ «Порховская МБ»', comment: 'вопрос здравоохранения' },
+		});
 		expect(normalizeIm(forwarded).status).toBe('forwarded');
-		expect(forwarded.forwardedTo).toEqual({ organization: 'ГБУЗ «Порховская МБ»', comment: 'вопрос здравоохранения' });
-		await expect(imRequest(ctx, creds(), { method: 'POST', path: `/api/v1/incidents/${second.id}/take`, body: {} })).rejects.toThrow(/409/);
+		expect(forwarded.forwardedTo).toEqual({
+			organization: 'ГБУЗ «Порховская МБ»',
+			comment: 'вопрос здравоохранения',
+		});
+		await expect(
+			imRequest(ctx, creds(), {
+				method: 'POST',
+				path: `/api/v1/incidents/${second.id}/take`,
+				body: {},
+			}),
+		).rejects.toThrow(/409/);
 	});
 });

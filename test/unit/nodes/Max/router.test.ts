@@ -4,7 +4,11 @@ import { maxCredentials } from '../../../../nodes/Max/transport';
 import { describeRouter, visibleFields } from '../../../helpers/actions';
 
 describe('«МЦУ: MAX»: resource and operation reach their code', () => {
-	const credentials = { accessToken: 'max-token', baseUrl: 'http://max.invalid', webhookSecret: 'max-secret-1' };
+	const credentials = {
+		accessToken: 'max-token',
+		baseUrl: 'http://max.invalid',
+		webhookSecret: 'max-secret-1',
+	};
 	describeRouter({
 		node: new Max(),
 		resources,
@@ -18,9 +22,13 @@ describe('«МЦУ: MAX»: resource and operation reach their code', () => {
 		},
 	});
 
-	it('«Отправить» to a chat shows the chat\'s id instead of the user\'s', () => {
-		expect(visibleFields(new Max().description.properties, { resource: 'message', operation: 'send', recipient: 'chat' }).sort()).toEqual(
-			['recipient', 'chatId', 'text', 'format', 'idempotencyKey', 'markAnswered'].sort(),
-		);
+	it("«Отправить» to a chat shows the chat's id instead of the user's", () => {
+		expect(
+			visibleFields(new Max().description.properties, {
+				resource: 'message',
+				operation: 'send',
+				recipient: 'chat',
+			}).sort(),
+		).toEqual(['recipient', 'chatId', 'text', 'format', 'idempotencyKey', 'markAnswered'].sort());
 	});
 });

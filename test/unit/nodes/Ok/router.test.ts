@@ -4,7 +4,13 @@ import { okCredentials } from '../../../../nodes/Ok/transport';
 import { describeRouter } from '../../../helpers/actions';
 
 describe('«МЦУ: Одноклассники»: resource and operation reach their code', () => {
-	const credentials = { applicationKey: 'app', applicationSecretKey: 'secret', accessToken: 'token', groupId: '7', apiUrl: 'http://ok.invalid' };
+	const credentials = {
+		applicationKey: 'app',
+		applicationSecretKey: 'secret',
+		accessToken: 'token',
+		groupId: '7',
+		apiUrl: 'http://ok.invalid',
+	};
 	describeRouter({
 		node: new Ok(),
 		resources,

@@ -11,19 +11,26 @@ describe('VK transport and reads against the emulator', () => {
 	const env = useVkEmulator();
 	const { district, ctx, creds } = env;
 
-	it('VK\'s error envelope becomes the error; search needs a user token', async () => {
-		await expect(vkCall(ctx, creds('bad'), 'wall.get', { owner_id: -district.vkGroupId })).rejects.toThrow(/ошибка 5: User authorization failed/);
+	it("VK's error envelope becomes the error; search needs a user token", async () => {
+		await expect(
+			vkCall(ctx, creds('bad'), 'wall.get', { owner_id: -district.vkGroupId }),
+		).rejects.toThrow(/ошибка 5: User authorization failed/);
 		await expect(vkSearchMentions(ctx, creds(), ['Дедович'])).rejects.toThrow(/ошибка 27/);
 		const found = await vkSearchMentions(ctx, creds('vk-user-token'), ['Дедовичах']);
 		expect(found.length).toBeGreaterThan(0);
 	});
 
-	it('the node\'s reads return every citizen comment, answered by the community\'s reply; odd ones fail naming the field', async () => {
+	it("the node's reads return every citizen comment, answered by the community's reply; odd ones fail naming the field", async () => {
 		const posts = await vkWallPosts(ctx, creds(), 100);
 		let total = 0;
 		const failures: string[] = [];
 		const normalizedIds: string[] = [];
-		const answered: Array<{ id: string; answeredAt: string | null; answerText: string | null; status: string }> = [];
+		const answered: Array<{
+			id: string;
+			answeredAt: string | null;
+			answerText: string | null;
+			status: string;
+		}> = [];
 		for (const post of posts) {
 			for (const c of await vkPostComments(ctx, creds(), Number(post.item.id))) {
 				total++;
@@ -43,10 +50,19 @@ describe('VK transport and reads against the emulator', () => {
 		// Every seeded reply answers exactly its comment: status, time and text come from the reply.
 		const normalized = new Set(normalizedIds);
 		expect(replies.length).toBeGreaterThan(5);
-		expect(answered.length).toBe(replies.filter((r) => [...normalized].some((id) => id.endsWith(`_c${r.reply_to_comment}`))).length);
+		expect(answered.length).toBe(
+			replies.filter((r) => [...normalized].some((id) => id.endsWith(`_c${r.reply_to_comment}`)))
+				.length,
+		);
 		for (const a of answered) {
 			const reply = replies.find((r) => a.id.endsWith(`_c${r.reply_to_comment}`))!;
-			expect(a).toMatchObject({ status: 'answered', answerText: reply.text, answeredAt: new Date(reply.date * 1000 + 3 * 3600000).toISOString().replace('.000Z', '+03:00') });
+			expect(a).toMatchObject({
+				status: 'answered',
+				answerText: reply.text,
+				answeredAt: new Date(reply.date * 1000 + 3 * 3600000)
+					.toISOString()
+					.replace('.000Z', '+03:00'),
+			});
 		}
 	});
 
@@ -54,19 +70,29 @@ describe('VK transport and reads against the emulator', () => {
 		await fetch(`${env.server.url}/__sandbox/faults`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ rules: [{ route: 'wall.get', kind: 'api_error', code: 6, times: 1 }, { route: 'wall.get', kind: 'api_error', code: 9, times: 1 }] }),
+			body: JSON.stringify({
+				rules: [
+					{ route: 'wall.get', kind: 'api_error', code: 6, times: 1 },
+					{ route: 'wall.get', kind: 'api_error', code: 9, times: 1 },
+				],
+			}),
 		});
 		const posts = await vkWallPosts(ctx, creds(), 5);
 		expect(posts).toHaveLength(5);
 		expect(env.server.calls.get('wall.get')).toBe(3);
 	});
 
-	it('retries a gateway\'s HTTP 429 and 503 that do not carry VK\'s error shape', async () => {
+	it("retries a gateway's HTTP 429 and 503 that do not carry VK's error shape", async () => {
 		const before = env.server.calls.get('wall.get') ?? 0;
 		await fetch(`${env.server.url}/__sandbox/faults`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ rules: [{ route: 'wall.get', kind: 'http_429', times: 1, retryAfter: 1 }, { route: 'wall.get', kind: 'http_503', times: 1 }] }),
+			body: JSON.stringify({
+				rules: [
+					{ route: 'wall.get', kind: 'http_429', times: 1, retryAfter: 1 },
+					{ route: 'wall.get', kind: 'http_503', times: 1 },
+				],
+			}),
 		});
 		const posts = await vkWallPosts(ctx, creds(), 5);
 		expect(posts).toHaveLength(5);
@@ -76,9 +102,17 @@ describe('VK transport and reads against the emulator', () => {
 	it('Bots Long Poll gives exactly the new events since ts; a lost history is reported', async () => {
 		let state = await vkLongPollServer(ctx, creds());
 		expect((await vkLongPollCheck(ctx, creds(), state)).events).toEqual([]);
-		await fetch(`${env.server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 3 }) });
+		await fetch(`${env.server.url}/__sandbox/insert`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ count: 3 }),
+		});
 		const check = await vkLongPollCheck(ctx, creds(), state);
-		expect(check.events.map((e) => e.type)).toEqual(['wall_reply_new', 'wall_reply_new', 'message_new']);
+		expect(check.events.map((e) => e.type)).toEqual([
+			'wall_reply_new',
+			'wall_reply_new',
+			'message_new',
+		]);
 		state = check.state;
 		expect((await vkLongPollCheck(ctx, creds(), state)).events).toEqual([]);
 		expect((await vkLongPollCheck(ctx, creds(), { ...state, ts: '999999' })).lost).toBe(true);

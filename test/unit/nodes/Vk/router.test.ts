@@ -4,7 +4,12 @@ import { vkCredentials } from '../../../../nodes/Vk/transport';
 import { describeRouter } from '../../../helpers/actions';
 
 describe('«МЦУ: ВКонтакте»: resource and operation reach their code', () => {
-	const credentials = { accessToken: 'vk-token', keyKind: 'community', groupId: 42, apiUrl: 'http://vk.invalid' };
+	const credentials = {
+		accessToken: 'vk-token',
+		keyKind: 'community',
+		groupId: 42,
+		apiUrl: 'http://vk.invalid',
+	};
 	describeRouter({
 		node: new Vk(),
 		resources,

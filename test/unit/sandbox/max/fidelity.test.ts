@@ -22,15 +22,27 @@ describe('MAX emulator with the official client @maxhub/max-bot-api', () => {
 		const first = await api.getUpdates(['message_created'], { limit: 3, timeout: 0 });
 		expect(first.updates).toHaveLength(3);
 		expect(first.updates.every((u) => u.update_type === 'message_created')).toBe(true);
-		const next = await api.getUpdates(['message_created'], { limit: 100, timeout: 0, marker: first.marker ?? undefined });
-		const firstIds = new Set(first.updates.map((u) => ('message' in u ? (u.message?.body.mid ?? '') : '')));
-		expect(next.updates.some((u) => 'message' in u && firstIds.has(u.message?.body.mid ?? ''))).toBe(false);
+		const next = await api.getUpdates(['message_created'], {
+			limit: 100,
+			timeout: 0,
+			marker: first.marker ?? undefined,
+		});
+		const firstIds = new Set(
+			first.updates.map((u) => ('message' in u ? (u.message?.body.mid ?? '') : '')),
+		);
+		expect(
+			next.updates.some((u) => 'message' in u && firstIds.has(u.message?.body.mid ?? '')),
+		).toBe(false);
 		const toUser = await api.sendMessageToUser(77001, 'Ответ заявителю');
 		expect(toUser.body.text).toBe('Ответ заявителю');
 		const toChat = await api.sendMessageToChat(MAX_DISTRICT_CHAT.chat_id, 'Напоминание');
 		expect(toChat.recipient.chat_id).toBe(MAX_DISTRICT_CHAT.chat_id);
-		await api.subscribe('https://n8n.example/webhook/max', 'secret-of-32-characters-long-xx', ['message_created']);
-		expect((await api.getSubscriptions()).map((s) => s.url)).toEqual(['https://n8n.example/webhook/max']);
+		await api.subscribe('https://n8n.example/webhook/max', 'secret-of-32-characters-long-xx', [
+			'message_created',
+		]);
+		expect((await api.getSubscriptions()).map((s) => s.url)).toEqual([
+			'https://n8n.example/webhook/max',
+		]);
 		await api.unsubscribe('https://n8n.example/webhook/max');
 		expect(await api.getSubscriptions()).toEqual([]);
 	});

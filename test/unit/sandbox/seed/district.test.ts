@@ -1,5 +1,10 @@
 import { TOPIC_IDS } from '../../../../lib/topics';
-import { DISTRICT_NOW, INTERMEDIATE_COUNT, generateDistrict, labelledSet } from '../../../../sandbox/seed/district';
+import {
+	DISTRICT_NOW,
+	INTERMEDIATE_COUNT,
+	generateDistrict,
+	labelledSet,
+} from '../../../../sandbox/seed/district';
 import { fromSeed } from '../../../../sandbox/pos/emulator';
 import { normalizePos } from '../../../../lib/sources/pos';
 import { answerInputOf, checkAnswer } from '../../../../lib/quality';
@@ -9,7 +14,9 @@ describe('seeded district', () => {
 
 	it('is deterministic per seed and differs between seeds', () => {
 		expect(generateDistrict()).toEqual(district);
-		expect(generateDistrict(7).appeals.map((a) => a.text)).not.toEqual(district.appeals.map((a) => a.text));
+		expect(generateDistrict(7).appeals.map((a) => a.text)).not.toEqual(
+			district.appeals.map((a) => a.text),
+		);
 	});
 
 	it('a few late ПОС answers follow a timely intermediate answer; the ПОС emulator gives both in the history', () => {
@@ -24,7 +31,8 @@ describe('seeded district', () => {
 			expect(Date.parse(answers[0].createdAt)).toBeLessThan(Date.parse(answers[1].createdAt));
 			// The answer check waives lateness only through the history the normalizer fills.
 			const appeal = normalizePos(message);
-			const late = (record: typeof appeal) => checkAnswer(answerInputOf(record)).errors.some((e) => e.code === 'late');
+			const late = (record: typeof appeal) =>
+				checkAnswer(answerInputOf(record)).errors.some((e) => e.code === 'late');
 			expect([late(appeal), late({ ...appeal, answerHistory: [] })]).toEqual([false, true]);
 		}
 	});
@@ -35,7 +43,9 @@ describe('seeded district', () => {
 		const times = appeals.map((a) => Date.parse(a.createdAt));
 		expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(90 * 86400000);
 		expect(Math.max(...times)).toBeLessThan(Date.parse(DISTRICT_NOW));
-		expect(new Set(appeals.map((a) => a.channel))).toEqual(new Set(['pos', 'im', 'vk', 'ok', 'telegram']));
+		expect(new Set(appeals.map((a) => a.channel))).toEqual(
+			new Set(['pos', 'im', 'vk', 'ok', 'telegram']),
+		);
 		const topics = new Set(appeals.map((a) => a.expected.topic));
 		expect([...topics].filter((t) => TOPIC_IDS.includes(t)).length).toBeGreaterThanOrEqual(12);
 	});
@@ -47,8 +57,14 @@ describe('seeded district', () => {
 		expect(withFlag('anonymous').length).toBeGreaterThan(10);
 		expect(withFlag('obscene').length).toBeGreaterThan(5);
 		expect(withFlag('hostile').length).toBeGreaterThan(5);
-		expect(withFlag('escalation').every((a) => /прокуратур|губернатор|суд|СМИ|Президент/.test(a.text))).toBe(true);
-		expect(withFlag('repeat').every((a) => /второй раз|Снова|который раз/.test(a.text) && a.duplicateOfSeq)).toBe(true);
+		expect(
+			withFlag('escalation').every((a) => /прокуратур|губернатор|суд|СМИ|Президент/.test(a.text)),
+		).toBe(true);
+		expect(
+			withFlag('repeat').every(
+				(a) => /второй раз|Снова|который раз/.test(a.text) && a.duplicateOfSeq,
+			),
+		).toBe(true);
 		const duplicates = withFlag('duplicate').filter((a) => !a.expected.flags.includes('repeat'));
 		expect(duplicates.length).toBeGreaterThan(10);
 		for (const d of duplicates) {
@@ -61,8 +77,14 @@ describe('seeded district', () => {
 		const answers = appeals.filter((a) => a.answer);
 		expect(answers.some((a) => a.answer!.late)).toBe(true);
 		expect(answers.some((a) => a.answer!.formal)).toBe(true);
-		expect(appeals.some((a) => !a.answer && Date.parse(a.createdAt) < Date.parse(DISTRICT_NOW) - 40 * 86400000)).toBe(true);
-		expect(appeals.filter((a) => a.rating !== undefined).map((a) => a.rating)).toEqual(expect.arrayContaining([1, 5]));
+		expect(
+			appeals.some(
+				(a) => !a.answer && Date.parse(a.createdAt) < Date.parse(DISTRICT_NOW) - 40 * 86400000,
+			),
+		).toBe(true);
+		expect(appeals.filter((a) => a.rating !== undefined).map((a) => a.rating)).toEqual(
+			expect.arrayContaining([1, 5]),
+		);
 		expect(new Set(appeals.flatMap((a) => a.oddities ?? [])).size).toBeGreaterThanOrEqual(5);
 	});
 
@@ -85,6 +107,12 @@ describe('seeded district', () => {
 	it('ships a labelled copy for evaluating classification', () => {
 		const labelled = labelledSet(district);
 		expect(labelled.length).toBeGreaterThan(500);
-		expect(labelled[0]).toEqual(expect.objectContaining({ text: expect.any(String), topic: expect.any(String), settlementId: expect.any(String) }));
+		expect(labelled[0]).toEqual(
+			expect.objectContaining({
+				text: expect.any(String),
+				topic: expect.any(String),
+				settlementId: expect.any(String),
+			}),
+		);
 	});
 });

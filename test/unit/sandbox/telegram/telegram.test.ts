@@ -10,9 +10,25 @@ describe('Telegram Bot API emulator', () => {
 	const district = generateDistrict();
 	let server: RunningEmulator;
 	let emulator: TelegramEmulator;
-	const call = async (method: string, body: Record<string, unknown> = {}, token = emulator.token) => {
-		const res = await fetch(`${server.url}/bot${token}/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-		return { status: res.status, json: (await res.json()) as { ok: boolean; result?: unknown; error_code?: number; description?: string } };
+	const call = async (
+		method: string,
+		body: Record<string, unknown> = {},
+		token = emulator.token,
+	) => {
+		const res = await fetch(`${server.url}/bot${token}/${method}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		return {
+			status: res.status,
+			json: (await res.json()) as {
+				ok: boolean;
+				result?: unknown;
+				error_code?: number;
+				description?: string;
+			},
+		};
 	};
 	beforeAll(async () => {
 		emulator = new TelegramEmulator(district, { deliveryDelayMs: 20 });
@@ -23,10 +39,16 @@ describe('Telegram Bot API emulator', () => {
 		await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
 	});
 
-	it('answers with Telegram\'s error shape', async () => {
-		expect((await call('getMe', {}, 'wrong')).json).toEqual({ ok: false, error_code: 401, description: 'Unauthorized' });
+	it("answers with Telegram's error shape", async () => {
+		expect((await call('getMe', {}, 'wrong')).json).toEqual({
+			ok: false,
+			error_code: 401,
+			description: 'Unauthorized',
+		});
 		expect((await call('nope')).json.error_code).toBe(404);
-		expect((await call('sendMessage', { chat_id: 1, text: '' })).json.description).toMatch(/text is empty/);
+		expect((await call('sendMessage', { chat_id: 1, text: '' })).json.description).toMatch(
+			/text is empty/,
+		);
 		expect((await call('getUpdates', { limit: 500 })).json.error_code).toBe(400);
 	});
 
@@ -51,10 +73,16 @@ describe('Telegram Bot API emulator', () => {
 		await call('getUpdates', { offset: 1_000_000 });
 		const bot = new Bot(emulator.token, { client: { apiRoot: server.url } });
 		expect((await bot.api.getMe()).username).toBe('dedovichi_mcu_bot');
-		const got = new Promise<string>((resolve) => bot.on('message:text', (ctx) => resolve(ctx.message.text)));
+		const got = new Promise<string>((resolve) =>
+			bot.on('message:text', (ctx) => resolve(ctx.message.text)),
+		);
 		void bot.start({ drop_pending_updates: false, timeout: 1 });
 		await new Promise((r) => setTimeout(r, 200));
-		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
+		await fetch(`${server.url}/__sandbox/insert`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ count: 1 }),
+		});
 		await expect(got).resolves.toMatch(/не вывозят мусор/);
 		await bot.stop();
 		const sent = await bot.api.sendMessage(42, 'Ваше обращение зарегистрировано');
@@ -69,7 +97,10 @@ describe('Telegram Bot API emulator', () => {
 			let body = '';
 			req.on('data', (d) => (body += d));
 			req.on('end', () => {
-				got.push({ secret: req.headers['x-telegram-bot-api-secret-token'] as string, body: JSON.parse(body) });
+				got.push({
+					secret: req.headers['x-telegram-bot-api-secret-token'] as string,
+					body: JSON.parse(body),
+				});
 				res.statusCode = fail ? 500 : 200;
 				fail = false;
 				res.end('{}');
@@ -77,15 +108,25 @@ describe('Telegram Bot API emulator', () => {
 		});
 		await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
 		const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
-		expect((await call('setWebhook', { url, secret_token: 'abc_123', drop_pending_updates: true })).json.ok).toBe(true);
+		expect(
+			(await call('setWebhook', { url, secret_token: 'abc_123', drop_pending_updates: true })).json
+				.ok,
+		).toBe(true);
 		expect((await call('getUpdates')).json.error_code).toBe(409);
-		await fetch(`${server.url}/__sandbox/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
+		await fetch(`${server.url}/__sandbox/insert`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ count: 1 }),
+		});
 		const deadline = Date.now() + 3000;
 		while (got.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 		expect(got).toHaveLength(2);
 		expect(got.every((g) => g.secret === 'abc_123')).toBe(true);
 		expect(got[1].body.update_id).toBe(got[0].body.update_id);
-		const info = (await call('getWebhookInfo')).json.result as { url: string; pending_update_count: number };
+		const info = (await call('getWebhookInfo')).json.result as {
+			url: string;
+			pending_update_count: number;
+		};
 		expect(info).toMatchObject({ url, pending_update_count: 0 });
 		hook.close();
 		await call('deleteWebhook');
