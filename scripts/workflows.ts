@@ -223,7 +223,7 @@ const ROUTING_RULES = [
 /** The departments of the rules, one per line (names hold commas): the drop-down of «Подразделение (исправлено)». */
 const CORRECTION_DEPARTMENTS = [...new Set(ROUTING_RULES.map((r) => r.department))].join('\n');
 
-/** «МЦУ: Отчёт в Google Таблицы» on the credential's spreadsheet, personal data masked. */
+/** «МЦУ: Отчёт в Google Таблицы» (version 2: «Операция») on the credential's spreadsheet, personal data masked. */
 function reportParameters(
 	reportKind: string,
 	sheetName: string,
@@ -232,18 +232,18 @@ function reportParameters(
 ): NodeParameters {
 	return {
 		spreadsheetId: '',
-		report: reportKind,
+		operation: reportKind,
 		sheetName,
 		...more,
 		...(chart ? { chart: { settings: chart } } : {}),
 		maskPersonalData: true,
 	};
 }
-const REPORT = [mcu('reportSheets'), 1] as const;
+const REPORT = [mcu('reportSheets'), 2] as const;
 const REGISTER = 'Реестр обращений';
 const readRegisterParameters = (): NodeParameters => ({
 	spreadsheetId: '',
-	report: 'readRegister',
+	operation: 'readRegister',
 	sheetName: REGISTER,
 	correctionDepartments: CORRECTION_DEPARTMENTS,
 });
@@ -852,9 +852,9 @@ const directory = (position: [number, number]) =>
 	node(
 		'Справочник',
 		mcu('reportSheets'),
-		1,
+		2,
 		position,
-		{ spreadsheetId: '', report: 'directory', sheetName: '' },
+		{ spreadsheetId: '', operation: 'directory', sheetName: '' },
 		cred('mcuGoogleServiceAccountApi'),
 	);
 

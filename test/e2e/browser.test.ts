@@ -34,7 +34,7 @@ describe('the workflows in a real browser', () => {
 	let page: Page;
 	let url: string;
 	const n8n = new N8nInstance('browser');
-	// The shipped workflows keep version 1 of «МЦУ: Отчёт в Google Таблицы»; version 2 (the default for new nodes) here.
+	// The shipped workflows use version 2 of «МЦУ: Отчёт в Google Таблицы» too; this one shows its panel alone.
 	const sheetsCredential = { mcuGoogleServiceAccountApi: CREDENTIALS.mcuGoogleServiceAccountApi };
 	const reportSheetsV2 = {
 		id: 'McuReportSheetsV2',

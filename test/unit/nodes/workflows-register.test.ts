@@ -29,7 +29,7 @@ describe('shipped workflows: register drop-down of corrected departments', () =>
 		const departments = departmentsOf(wf);
 		expect(departments.length).toBeGreaterThan(1);
 		const registerNodes = byType(wf, 'reportSheets').filter((n: Json) =>
-			['register', 'readRegister'].includes(n.parameters.report),
+			['register', 'readRegister'].includes(n.parameters.operation),
 		);
 		expect(registerNodes.length).toBeGreaterThan(0);
 		// Read as the node reads it: names with commas in them («Отдел культуры, спорта и …») stay whole.
@@ -57,7 +57,7 @@ describe('one job per workflow', () => {
 			.sort();
 	const reports = (wf: Json) =>
 		byType(wf, 'reportSheets')
-			.map((n: Json) => `${n.parameters.report}:${n.parameters.sheetName}`)
+			.map((n: Json) => `${n.parameters.operation}:${n.parameters.sheetName}`)
 			.sort();
 	const targets = (wf: Json, from: string) =>
 		(wf.connections[from]?.main ?? [])
