@@ -9,9 +9,9 @@
 import installPackage from '../test/helpers/e2e-global-setup';
 import { N8nInstance } from '../test/helpers/n8n';
 import { intakeWorkflow } from '../scripts/workflows';
-import { makeAppeal, type Appeal } from '../lib/appeal';
+import type { Appeal } from '../lib/appeal';
 import { generateDistrict } from '../sandbox/seed/district';
-import { appealsFromDistrict } from './pipeline';
+import { appealOf, appealsFromDistrict } from './pipeline';
 
 export interface NodeTiming {
 	node: string;
@@ -43,26 +43,7 @@ function distinctAppeals(n: number): Appeal[] {
 	for (let seed = 1; out.length < n; seed++) {
 		for (const a of generateDistrict(seed).appeals) {
 			if (out.length >= n) break;
-			out.push(
-				makeAppeal(
-					{
-						source: a.channel,
-						externalId: `${seed}-${a.seq}`,
-						kind: a.kind === 'post' ? 'message' : a.kind,
-						receivedAt: a.createdAt,
-						text: a.text,
-						raw: {},
-					},
-					{
-						author: a.author
-							? { name: `${a.author.surname} ${a.author.name}`, contact: a.author.phone }
-							: { name: null, anonymous: true },
-						answeredAt: a.answer?.at ?? null,
-						answerText: a.answer?.text ?? null,
-						address: a.address ?? null,
-					},
-				),
-			);
+			out.push(appealOf(a, `${seed}-${a.seq}`, a.createdAt));
 		}
 	}
 	return out;

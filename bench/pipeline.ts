@@ -13,32 +13,38 @@ import { computeRating } from '../lib/rating';
 import { generateDistrict } from '../sandbox/seed/district';
 import type { BenchResult } from './calendar';
 
+type DistrictAppeal = ReturnType<typeof generateDistrict>['appeals'][number];
+
+/** A generated district's appeal as the sources hand it over, under the id and time given. */
+export function appealOf(a: DistrictAppeal, externalId: string, receivedAt: string): Appeal {
+	return makeAppeal(
+		{
+			source: a.channel,
+			externalId,
+			kind: a.kind === 'post' ? 'message' : a.kind,
+			receivedAt,
+			text: a.text,
+			raw: {},
+		},
+		{
+			author: a.author
+				? { name: `${a.author.surname} ${a.author.name}`, contact: a.author.phone }
+				: { name: null, anonymous: true },
+			answeredAt: a.answer?.at ?? null,
+			answerText: a.answer?.text ?? null,
+			address: a.address ?? null,
+		},
+	);
+}
+
+/** `n` appeals from the district's own ones, repeated a minute later each round (unique ids). */
 export function appealsFromDistrict(n: number): Appeal[] {
 	const district = generateDistrict();
 	const out: Appeal[] = [];
 	for (let i = 0; i < n; i++) {
 		const a = district.appeals[i % district.appeals.length];
 		const shift = Math.floor(i / district.appeals.length) * 60000;
-		out.push(
-			makeAppeal(
-				{
-					source: a.channel,
-					externalId: `${a.seq}-${i}`,
-					kind: a.kind === 'post' ? 'message' : a.kind,
-					receivedAt: new Date(Date.parse(a.createdAt) + shift).toISOString(),
-					text: a.text,
-					raw: {},
-				},
-				{
-					author: a.author
-						? { name: `${a.author.surname} ${a.author.name}`, contact: a.author.phone }
-						: { name: null, anonymous: true },
-					answeredAt: a.answer?.at ?? null,
-					answerText: a.answer?.text ?? null,
-					address: a.address ?? null,
-				},
-			),
-		);
+		out.push(appealOf(a, `${a.seq}-${i}`, new Date(Date.parse(a.createdAt) + shift).toISOString()));
 	}
 	return out;
 }

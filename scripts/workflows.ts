@@ -248,6 +248,28 @@ const readRegisterParameters = (): NodeParameters => ({
 	correctionDepartments: CORRECTION_DEPARTMENTS,
 });
 
+/** How the workflows that work from the register begin: read it whole (node 4), deadlines at now (node 5). */
+function registerAtNow(w: Canvas): Canvas {
+	return w
+		.add(
+			4,
+			'Реестр: все обращения',
+			...REPORT,
+			[1, 1],
+			readRegisterParameters(),
+			cred('mcuGoogleServiceAccountApi'),
+		)
+		.add(
+			5,
+			'МЦУ: Сроки',
+			mcu('deadlines'),
+			1,
+			[2, 1],
+			{ sourceDeadline: 'keep', rules: {}, options: {} },
+			{ onError: 'continueRegularOutput' },
+		);
+}
+
 const ifNotEmpty = (id: string, value: string): NodeParameters => ({
 	conditions: {
 		options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
@@ -622,24 +644,8 @@ export function remindersWorkflow(): Workflow {
 		// Monday to Friday; holidays and moved working days are skipped by «МЦУ: Напоминания» (production calendar).
 		.add(3, 'По рабочим дням в 9:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 2], {
 			rule: { interval: [{ field: 'cronExpression', expression: '0 9 * * 1-5' }] },
-		})
-		.add(
-			4,
-			'Реестр: все обращения',
-			...REPORT,
-			[1, 1],
-			readRegisterParameters(),
-			cred('mcuGoogleServiceAccountApi'),
-		)
-		.add(
-			5,
-			'МЦУ: Сроки',
-			mcu('deadlines'),
-			1,
-			[2, 1],
-			{ sourceDeadline: 'keep', rules: {}, options: {} },
-			{ onError: 'continueRegularOutput' },
-		)
+		});
+	registerAtNow(w)
 		.add(
 			6,
 			'Реестр обращений',
@@ -740,24 +746,8 @@ export function reportsWorkflow(): Workflow {
 		.add(2, 'Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [0, 0])
 		.add(3, 'Каждую ночь в 2:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 2], {
 			rule: { interval: [{ field: 'cronExpression', expression: '0 2 * * *' }] },
-		})
-		.add(
-			4,
-			'Реестр: все обращения',
-			...REPORT,
-			[1, 1],
-			readRegisterParameters(),
-			cred('mcuGoogleServiceAccountApi'),
-		)
-		.add(
-			5,
-			'МЦУ: Сроки',
-			mcu('deadlines'),
-			1,
-			[2, 1],
-			{ sourceDeadline: 'keep', rules: {}, options: {} },
-			{ onError: 'continueRegularOutput' },
-		)
+		});
+	registerAtNow(w)
 		.add(
 			6,
 			'Ошибки в ответах',

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { isoFilter, toIsoDateTime } from '../../../../lib/sources/common';
+import { listFields } from '../../../shared/listFields';
 import { readChangedSince } from '../../../shared/stagedCursor';
 import { imListIncidents, type ImCredentials } from '../../transport';
 import { executeIm } from '../common';
@@ -12,31 +13,10 @@ import { executeIm } from '../common';
 export const option = { name: 'Получить много', value: 'getMany', action: 'Получить инциденты' };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Вернуть все',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Вернуть все найденные записи или не больше заданного числа',
-		displayOptions: { hide: { onlyChanged: [true] } },
-	},
-	{
-		displayName: 'Не больше',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Наибольшее число записей в ответе',
-		displayOptions: { show: { returnAll: [false] }, hide: { onlyChanged: [true] } },
-	},
-	{
-		displayName: 'Только изменённые с прошлого запуска',
-		name: 'onlyChanged',
-		type: 'boolean',
-		default: false,
-		description:
-			'Вернуть только инциденты, новые или изменённые после прошлого запуска этого процесса (по времени изменения, с перекрытием 5 минут, каждое изменение один раз). Первый запуск читает с даты «Изменены после» (если она пуста — все). Запуск с ошибкой не сдвигает позицию: следующий прочитает те же инциденты снова.',
-	},
+	...listFields(
+		'инциденты',
+		'Первый запуск читает с даты «Изменены после» (если она пуста — все).',
+	),
 	{
 		displayName: 'Изменены после',
 		name: 'updatedSince',

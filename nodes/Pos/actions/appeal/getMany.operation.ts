@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { isoFilter, toIsoDateTime } from '../../../../lib/sources/common';
+import { listFields } from '../../../shared/listFields';
 import { readChangedSince } from '../../../shared/stagedCursor';
 import { posListMessages, type PosCredentials } from '../../transport';
 import { executePos } from '../common';
@@ -16,31 +17,7 @@ export const option = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Вернуть все',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Вернуть все найденные записи или не больше заданного числа',
-		displayOptions: { hide: { onlyChanged: [true] } },
-	},
-	{
-		displayName: 'Не больше',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Наибольшее число записей в ответе',
-		displayOptions: { show: { returnAll: [false] }, hide: { onlyChanged: [true] } },
-	},
-	{
-		displayName: 'Только изменённые с прошлого запуска',
-		name: 'onlyChanged',
-		type: 'boolean',
-		default: false,
-		description:
-			'Вернуть только сообщения, новые или изменённые после прошлого запуска этого процесса (по времени изменения, с перекрытием 5 минут, каждое изменение один раз). Первый запуск читает с даты «Изменены после». Запуск с ошибкой не сдвигает позицию: следующий прочитает те же сообщения снова.',
-	},
+	...listFields('сообщения', 'Первый запуск читает с даты «Изменены после».'),
 	{
 		displayName: 'Фильтры',
 		name: 'filters',
