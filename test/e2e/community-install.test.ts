@@ -45,15 +45,21 @@ describe("n8n's Community Nodes installer with the packed package", () => {
 		if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text}`);
 		return text ? (JSON.parse(text) as { data: unknown }).data : undefined;
 	};
-	const nodeTypes = async () => {
+	/** The package's entries of n8n's node list: one per node version (a versioned node is listed once per version). */
+	const nodeEntries = async () => {
 		const res = await fetch(`${url}/types/nodes.json`, {
 			headers: { cookie, 'browser-id': 'mcu-e2e' },
 		});
-		const types = (await res.json()) as Array<{ name: string }>;
-		return types
-			.map((t) => t.name)
-			.filter((name) => name.startsWith(`${PACKAGE}.`) && !name.endsWith('Tool'));
+		const types = (await res.json()) as Array<{ name: string; version: number | number[] }>;
+		return types.filter((t) => t.name.startsWith(`${PACKAGE}.`) && !t.name.endsWith('Tool'));
 	};
+	const nodeTypes = async () => [...new Set((await nodeEntries()).map((t) => t.name))];
+	/** The versions n8n lists for a node type, in order. */
+	const versionsOf = async (type: string) =>
+		(await nodeEntries())
+			.filter((t) => t.name === type)
+			.flatMap((t) => (Array.isArray(t.version) ? t.version : [t.version]))
+			.sort();
 
 	beforeAll(async () => {
 		const tarball = fs
@@ -100,6 +106,9 @@ describe("n8n's Community Nodes installer with the packed package", () => {
 		expect(installed.installedVersion).toBe(pkg.version);
 		expect(installed.installedNodes.map((n) => n.type).sort()).toEqual([...expectedTypes].sort());
 		expect((await nodeTypes()).sort()).toEqual([...expectedTypes].sort());
+		// The renamed selectors got node versions: both stay loadable for saved workflows.
+		expect(await versionsOf(`${PACKAGE}.normalize`)).toEqual([1, 2]);
+		expect(await versionsOf(`${PACKAGE}.reportSheets`)).toEqual([1, 2]);
 		expect(
 			fs.existsSync(
 				path.join(
