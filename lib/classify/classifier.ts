@@ -275,6 +275,13 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		type,
 		phrases: words.map((w) => slotted(compilePhrase(w))),
 	}));
+	// Cue phrases take the index's last slots, in the order of TYPE_CUES: the first cue found in that order is the
+	// smallest of their slots found in a text.
+	const firstCueSlot = cues[0].phrases[0].slot;
+	const cueAt: Array<{ type: AppealType; phrase: string }> = [];
+	for (const cue of cues)
+		for (const p of cue.phrases)
+			cueAt[p.slot - firstCueSlot] = { type: cue.type, phrase: p.phrase.phrase };
 	const places = createPlaceMatcher(options.gazetteer ?? DEFAULT_GAZETTEER);
 	// Reused per call (classification is synchronous): positions in the text, the slots found.
 	const textAt = index.buffer();
@@ -403,14 +410,13 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		// Result arrays are built at their final size: a pushed-to array keeps room for 17 (≈ 150 bytes each).
 		let appealType: AppealType | null = null;
 		let typeWhy: string[] = [];
-		cues: for (const cue of cues) {
-			for (const p of cue.phrases) {
-				if (textAt[p.slot] >= 0) {
-					appealType = cue.type;
-					typeWhy = [p.phrase.phrase];
-					break cues;
-				}
-			}
+		// `found` is in ascending slot order (sorted above).
+		for (const slot of found) {
+			if (slot < firstCueSlot) continue;
+			const cue = cueAt[slot - firstCueSlot];
+			appealType = cue.type;
+			typeWhy = [cue.phrase];
+			break;
 		}
 		if (!appealType && (text ?? '').includes('?')) {
 			appealType = 'question';

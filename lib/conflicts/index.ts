@@ -64,8 +64,11 @@ const OBSCENE_ROOTS = [
 const OBSCENE_WORD = new RegExp(`^(${OBSCENE_ROOTS.join('|')})`);
 /** The first two letters of the roots (each starts with two plain letters): other words skip the regex. */
 const OBSCENE_START = new Set(OBSCENE_ROOTS.map((r) => r.charCodeAt(0) * 65536 + r.charCodeAt(1)));
+// Every root has three letters or more: shorter words skip the lookup (a one-letter word's key would be NaN).
 const mayBeObscene = (w: string) =>
-	OBSCENE_START.has(w.charCodeAt(0) * 65536 + w.charCodeAt(1)) && OBSCENE_WORD.test(w);
+	w.length > 2 &&
+	OBSCENE_START.has(w.charCodeAt(0) * 65536 + w.charCodeAt(1)) &&
+	OBSCENE_WORD.test(w);
 const MASKED =
 	/(?:^|[^а-яё])(бл[*#@.]{1,4}[а-я]*|х[*#@]{1,3}[а-яё]*|п[*#@]{2,4}[а-яё]*|е[*#@]{1,3}[а-яё]*ть)(?=$|[^а-яё*#@])/i;
 
@@ -140,8 +143,10 @@ const HOSTILE = compileAll(HOSTILE_TERMS);
 const THREATS = compileAll(THREAT_TERMS);
 const ESCALATION = compileAll(ESCALATION_TERMS);
 const REPEATS = compileAll(REPEAT_TERMS);
-/** Positions of the terms in the current text; reused (detection is synchronous). */
+/** Positions of the terms in the current text and the slots found; reused (detection is synchronous). */
 const AT = INDEX.buffer();
+const FOUND: number[] = [];
+const NO_PREVIOUS: NonNullable<ConflictContext['previousAppeals']> = [];
 /** A masked obscenity needs one of * # @, or «бл.»: texts without them skip the regex and the lowercase copy. */
 const MAYBE_MASKED = /[*#@]|бл\./i;
 
@@ -176,17 +181,24 @@ export function detectConflictsStemmed(
 	text: string,
 	context: ConflictContext = {},
 ): ConflictResult {
-	const flags: ConflictFlag[] = [];
 	const words = stemmed.words;
-	INDEX.scan(stemmed.stems, AT);
-	const obscene = words.filter(mayBeObscene);
+	FOUND.length = 0;
+	INDEX.scan(stemmed.stems, AT, FOUND);
+	let obscene: string[] | undefined;
+	for (let i = 0; i < words.length; i++)
+		if (mayBeObscene(words[i])) (obscene ??= []).push(words[i]);
 	const masked = MAYBE_MASKED.test(text ?? '') ? MASKED.exec((text ?? '').toLowerCase()) : null;
-	if (obscene.length || masked) {
+	const previous = context.previousAppeals ?? NO_PREVIOUS;
+	// Most texts have none of the terms, words or earlier appeals: no flag, nothing more to look at.
+	if (FOUND.length === 0 && obscene === undefined && !masked && previous.length === 0)
+		return { flags: [], priority: 'none' };
+	const flags: ConflictFlag[] = [];
+	if (obscene || masked) {
 		flags.push({
 			code: 'obscene',
 			label: CONFLICT_LABELS.obscene,
 			reason: 'нецензурные слова',
-			evidence: [...obscene, ...(masked ? [masked[1]] : [])].map(intern),
+			evidence: [...(obscene ?? []), ...(masked ? [masked[1]] : [])].map(intern),
 			priority: 'medium',
 		});
 	}
@@ -219,7 +231,7 @@ export function detectConflictsStemmed(
 		});
 	}
 	const repeatWords = hits(REPEATS);
-	const unanswered = (context.previousAppeals ?? []).filter((p) => !p.answered);
+	const unanswered = previous.filter((p) => !p.answered);
 	if (repeatWords.length || unanswered.length) {
 		flags.push({
 			code: 'repeat_no_answer',
@@ -231,9 +243,7 @@ export function detectConflictsStemmed(
 			priority: unanswered.length >= 2 ? 'high' : 'medium',
 		});
 	}
-	const unsatisfied = (context.previousAppeals ?? []).filter(
-		(p) => p.answered && p.satisfaction === 'unsatisfied',
-	);
+	const unsatisfied = previous.filter((p) => p.answered && p.satisfaction === 'unsatisfied');
 	if (unsatisfied.length) {
 		flags.push({
 			code: 'unsatisfied_again',

@@ -91,7 +91,23 @@ const STOP = new Set([
 
 /** The distinct meaningful stems of a text, sorted (default string order): compared by merging, no Set per text. */
 function signature(textStems: string[]): string[] {
-	const kept = textStems.filter((s) => s.length > 2 && !STOP.has(s)).sort();
+	const kept: string[] = [];
+	for (let i = 0; i < textStems.length; i++) {
+		const s = textStems[i];
+		if (s.length > 2 && !STOP.has(s)) kept.push(s);
+	}
+	// A text's few stems sort faster by insertion than through the generic sort (the same order: code units).
+	if (kept.length > 48) kept.sort();
+	else
+		for (let i = 1; i < kept.length; i++) {
+			const x = kept[i];
+			let j = i - 1;
+			while (j >= 0 && kept[j] > x) {
+				kept[j + 1] = kept[j];
+				j--;
+			}
+			kept[j + 1] = x;
+		}
 	let n = 0;
 	for (let i = 0; i < kept.length; i++) if (i === 0 || kept[i] !== kept[n - 1]) kept[n++] = kept[i];
 	kept.length = n;
@@ -130,8 +146,17 @@ const PLACE =
 /** Where a problem is: the street or village of the address, normalized (stems), else the settlement. */
 export function placeKey(a: RepeatAppeal): string {
 	const m = PLACE.exec(a.address ?? a.text ?? '');
-	return m ? stems(m[1]).join(' ') : `settlement:${a.settlement ?? '?'}`;
+	if (!m) return `settlement:${a.settlement ?? '?'}`;
+	// A district has a few hundred streets and villages: each name is stemmed once.
+	let key = placeKeys.get(m[1]);
+	if (key === undefined) {
+		key = stems(m[1]).join(' ');
+		if (placeKeys.size >= 10_000) placeKeys.clear();
+		placeKeys.set(m[1], key);
+	}
+	return key;
 }
+const placeKeys = new Map<string, string>();
 
 /** An appeal with what the passes need computed once: its time and its text's signature. */
 interface Item {
@@ -315,29 +340,27 @@ function sameAuthorIndexed(
 	const prefixOf = (own: Int32Array): Int32Array => {
 		const order = new Float64Array(own.length);
 		for (let i = 0; i < own.length; i++) order[i] = df[own[i]] * distinct + own[i];
-		order.sort();
+		// Distinct numbers: by insertion for a text's few tokens (the builtin sort costs a runtime call).
+		if (order.length > 48) order.sort();
+		else
+			for (let i = 1; i < order.length; i++) {
+				const x = order[i];
+				let j = i - 1;
+				while (j >= 0 && order[j] > x) {
+					order[j + 1] = order[j];
+					j--;
+				}
+				order[j + 1] = x;
+			}
 		const alpha = Math.max(1, Math.ceil(t * own.length) - 1);
 		const prefix = new Int32Array(Math.max(0, own.length - alpha + 1));
 		for (let i = 0; i < prefix.length; i++) prefix[i] = order[i] % distinct;
 		return prefix;
 	};
-	const byAuthor = new Map<string, AuthorIndex>();
-	let stamp = 0;
-	const seen = new Int32Array(sorted.length).fill(-1);
-	for (let n = 0; n < sorted.length; n++) {
-		const key = keys[n];
-		if (!key) continue;
-		const x = sorted[n];
-		const prefix = prefixOf(ids[n]!);
-		let index = byAuthor.get(key);
-		if (index) {
-			stamp++;
-			const best = latestLinking(index, x, prefix, windowMs, sameText, t, seen, stamp);
-			if (best >= 0) linkTo(x, index.items[best], sameText, links, primaryOf);
-		} else {
-			index = { items: [], lastOfTopic: new Map(), postings: new Map() };
-			byAuthor.set(key, index);
-		}
+	// An author's first appeal is only remembered by its position: the index (two maps, the prefix) is built when a
+	// second one comes, so that the many authors who write once cost no index.
+	const byAuthor = new Map<string, AuthorIndex | number>();
+	const add = (index: AuthorIndex, x: Item, prefix: Int32Array) => {
 		const j = index.items.length;
 		index.items.push(x);
 		if (x.a.topic && x.a.topic !== 'undefined') index.lastOfTopic.set(x.a.topic, j);
@@ -346,6 +369,29 @@ function sameAuthorIndexed(
 			if (list) list.push(j);
 			else index.postings.set(prefix[k], [j]);
 		}
+	};
+	let stamp = 0;
+	const seen = new Int32Array(sorted.length).fill(-1);
+	for (let n = 0; n < sorted.length; n++) {
+		const key = keys[n];
+		if (!key) continue;
+		let index = byAuthor.get(key);
+		if (index === undefined) {
+			byAuthor.set(key, n);
+			continue;
+		}
+		if (typeof index === 'number') {
+			const first = index;
+			index = { items: [], lastOfTopic: new Map(), postings: new Map() };
+			add(index, sorted[first], prefixOf(ids[first]!));
+			byAuthor.set(key, index);
+		}
+		const x = sorted[n];
+		const prefix = prefixOf(ids[n]!);
+		stamp++;
+		const best = latestLinking(index, x, prefix, windowMs, sameText, t, seen, stamp);
+		if (best >= 0) linkTo(x, index.items[best], sameText, links, primaryOf);
+		add(index, x, prefix);
 	}
 	return true;
 }
