@@ -19,6 +19,7 @@ import {
 import { loadCalendar } from '../shared/calendar';
 import { mapItems } from '../shared/items';
 import { deadlinesProperties } from './description';
+import { itemJson } from '../shared/appealJson';
 
 interface RuleParameter {
 	source: PolicyOverride['source'];
@@ -98,7 +99,7 @@ export class Deadlines implements INodeType {
 		};
 		const out = mapItems(this, (json) => {
 			const result = applyDeadline(json, { policies, calendar, now, sourceDeadline, dueSoon });
-			return { ...json, ...result } as unknown as IDataObject;
+			return itemJson({ ...json, ...result });
 		});
 		return [out];
 	}

@@ -16,6 +16,7 @@ import { normalizePos } from '../../lib/sources/pos';
 import { normalizeTelegram } from '../../lib/sources/telegram';
 import { normalizeVkEvent } from '../../lib/sources/vk';
 import { mapItems } from '../shared/items';
+import { itemJson } from '../shared/appealJson';
 
 /**
  * What can come in, by the value of the node's «Что на входе» (`input` in version 1, `operation` since version 2);
@@ -92,7 +93,7 @@ export function normalizeItem(
 	json: IDataObject,
 	mapping: ExportMapping,
 ): IDataObject {
-	return NORMALIZERS[input](json, mapping) as unknown as IDataObject;
+	return itemJson(NORMALIZERS[input](json, mapping));
 }
 
 /** The canvas subtitle of each input, by its value. */

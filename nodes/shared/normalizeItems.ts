@@ -1,6 +1,7 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
 import { errorItem } from './items';
+import { itemJson } from './appealJson';
 
 /**
  * Records as trigger items: each one the appeal, or — when it cannot become one — an error item naming the source,
@@ -13,7 +14,7 @@ export function normalizeItems<T>(
 ): INodeExecutionData[] {
 	return records.map((record) => {
 		try {
-			return { json: normalize(record) as unknown as IDataObject };
+			return { json: itemJson(normalize(record)) };
 		} catch (error) {
 			return { json: errorItem(error as Error, label(record), 0).json };
 		}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { Appeal } from '../../lib/appeal';
 import { asNodeError, errorItem } from './items';
+import { itemJson } from './appealJson';
 
 /**
  * The execute loop every source node shares: for each input item run the operation, normalize every record it
@@ -28,7 +29,7 @@ export async function executeSource(
 				}
 				try {
 					out.push({
-						json: options.normalize(record) as unknown as IDataObject,
+						json: itemJson(options.normalize(record)),
 						pairedItem: { item: i },
 					});
 				} catch (error) {

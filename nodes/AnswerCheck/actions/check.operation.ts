@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import {
 	DEFAULT_DISABLED,
 	QUALITY_MESSAGES,
@@ -14,6 +9,7 @@ import {
 	type QualityCode,
 } from '../../../lib/quality';
 import { asNodeError, errorItem, itemParameter } from '../../shared/items';
+import { itemJson } from '../../shared/appealJson';
 
 type CheckOptions = {
 	minLength?: number;
@@ -116,7 +112,7 @@ export async function execute(
 				]),
 			});
 			(result.ok ? ok : attention).push({
-				json: { ...json, answerCheck: result as unknown as IDataObject },
+				json: { ...json, answerCheck: itemJson(result) },
 				pairedItem: { item: i },
 			});
 		} catch (error) {

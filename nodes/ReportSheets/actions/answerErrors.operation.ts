@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { Appeal } from '../../../lib/appeal';
 import { ANSWER_ERROR_COLUMNS, answerErrorRows } from '../../../lib/reports';
 import { replaceTab } from '../writer';
 import { REBUILT_TAB_FAILURE, writeReport, type SheetsTarget } from './common';
 import { forOperation, maskProperty, sheetNameProperty } from './fields';
+import { appealsOf } from '../../shared/appealJson';
 
 export const defaultTitle = 'Ошибки в ответах';
 
@@ -30,7 +30,7 @@ export async function execute(
 				spreadsheetId,
 				title,
 				ANSWER_ERROR_COLUMNS,
-				answerErrorRows(records as unknown as Appeal[]),
+				answerErrorRows(appealsOf(records)),
 				masked,
 			),
 		REBUILT_TAB_FAILURE(title),

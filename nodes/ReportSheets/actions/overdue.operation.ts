@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { Appeal } from '../../../lib/appeal';
 import { OVERDUE_COLUMNS, overdueRows } from '../../../lib/reports';
 import { DEADLINE_HIGHLIGHT, replaceTab } from '../writer';
 import { REBUILT_TAB_FAILURE, writeReport, type SheetsTarget } from './common';
 import { forOperation, maskProperty, sheetNameProperty } from './fields';
+import { appealsOf } from '../../shared/appealJson';
 
 export const defaultTitle = 'Просроченные и истекающие';
 
@@ -30,7 +30,7 @@ export async function execute(
 				spreadsheetId,
 				title,
 				OVERDUE_COLUMNS,
-				overdueRows(records as unknown as Appeal[]),
+				overdueRows(appealsOf(records)),
 				masked,
 				DEADLINE_HIGHLIGHT,
 			),

@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { appealsFromRegister } from '../../../lib/reports';
 import { readTab } from '../writer';
 import { departmentsOf, type SheetsTarget } from './common';
 import { correctionDepartmentsProperty, forOperation, sheetNameProperty } from './fields';
+import { itemJson } from '../../shared/appealJson';
 
 export const defaultTitle = 'Реестр обращений';
 
@@ -24,6 +20,6 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const grid = (await readTab(target.session, target.spreadsheetId, target.title)) ?? [];
 	return appealsFromRegister(grid, { departments: departmentsOf(this) }).appeals.map((appeal) => ({
-		json: appeal as unknown as IDataObject,
+		json: itemJson(appeal),
 	}));
 }

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { Appeal } from '../../../lib/appeal';
 import { writeRegister } from '../writer';
 import { departmentsOf, writeReport, type SheetsTarget } from './common';
 import {
@@ -8,6 +7,7 @@ import {
 	maskProperty,
 	sheetNameProperty,
 } from './fields';
+import { appealsOf } from '../../shared/appealJson';
 
 export const defaultTitle = 'Реестр обращений';
 
@@ -30,7 +30,7 @@ export async function execute(
 		target,
 		'register',
 		async (records, masked) =>
-			writeRegister(session, spreadsheetId, title, records as unknown as Appeal[], masked, {
+			writeRegister(session, spreadsheetId, title, appealsOf(records), masked, {
 				departments: departmentsOf(this),
 			}),
 		`Реестр «${title}» записан не полностью; повторный запуск допишет его — строки сверяются по ID, ничего не удвоится`,

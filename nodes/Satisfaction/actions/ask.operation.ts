@@ -1,12 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { FOLLOW_UP_QUESTION } from '../../../lib/satisfaction';
 import { selectForFollowUp, type FollowUpChannel } from '../../../lib/satisfaction/followUp';
 import { followUpInput } from './common';
+import { itemJson } from '../../shared/appealJson';
 
 const CHANNELS: Array<{ name: string; value: FollowUpChannel }> = [
 	{ name: 'ВКонтакте: Ответ на комментарий', value: 'vk_comment' },
@@ -71,7 +67,7 @@ export async function execute(
 	return [
 		selected.map(({ appeal, channel }) => ({
 			json: {
-				...(appeal as unknown as IDataObject),
+				...itemJson(appeal),
 				followUpChannel: channel,
 				followUpQuestion: question,
 			},

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { Appeal } from '../../../lib/appeal';
 import { emptyFollowUpState, type FollowUpState } from '../../../lib/satisfaction/followUp';
+import { appealOf } from '../../shared/appealJson';
 
 /** Static-data key shared by the «ask» and «link» nodes of one workflow. */
 const STATE_KEY = 'mcuSatisfactionFollowUp';
@@ -24,7 +25,7 @@ export function followUpInput(ctx: IExecuteFunctions, items: INodeExecutionData[
 	const passThrough: INodeExecutionData[] = [];
 	items.forEach((item, i) => {
 		if (isAppeal(item.json)) {
-			appeals.push(item.json as unknown as Appeal);
+			appeals.push(appealOf(item.json));
 			appealItem.push(i);
 		} else passThrough.push({ json: item.json, pairedItem: { item: i } });
 	});

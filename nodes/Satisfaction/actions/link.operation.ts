@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { linkReplies } from '../../../lib/satisfaction/followUp';
 import { followUpInput } from './common';
+import { itemJson } from '../../shared/appealJson';
 
 export const description: INodeProperties[] = [
 	{
@@ -33,11 +29,11 @@ export async function execute(
 	save();
 	// Items that are not appeals (error items of the sources) go on untouched: nothing is lost here.
 	const out: INodeExecutionData[] = [
-		...linked.appeals.map((a) => ({ json: a as unknown as IDataObject, pairedItem: paired(a.id) })),
+		...linked.appeals.map((a) => ({ json: itemJson(a), pairedItem: paired(a.id) })),
 		...passThrough,
 	];
 	const replies = linked.replies.map((r) => ({
-		json: r as unknown as IDataObject,
+		json: itemJson(r),
 		pairedItem: paired(r.replyId),
 	}));
 	return [out, replies];
