@@ -132,6 +132,8 @@ export class MaxEmulator implements Emulator {
 	private window: number[] = [];
 	private timers = new Set<NodeJS.Timeout>();
 	readonly deliveries: MaxDelivery[] = [];
+	/** Webhook deliveries still trying (all their attempts): tests wait for these instead of polling. */
+	private readonly pendingDeliveries = new Set<Promise<void>>();
 
 	constructor(
 		private readonly district?: District,
@@ -268,10 +270,21 @@ export class MaxEmulator implements Emulator {
 		return message;
 	}
 
+	/** Resolves when every webhook delivery started so far has ended (delivered or out of attempts). */
+	async deliveriesSettled(): Promise<void> {
+		while (this.pendingDeliveries.size) await Promise.all([...this.pendingDeliveries]);
+	}
+
 	private push(update: MaxUpdate, deliver = true): MaxUpdate {
 		this.log.push({ seq: this.nextSeq++, update });
 		for (const wake of this.waiters.splice(0)) wake();
-		if (deliver) for (const sub of this.subscriptions.values()) void this.deliver(sub, update);
+		if (deliver)
+			for (const sub of this.subscriptions.values()) {
+				const pending = this.deliver(sub, update).finally(() =>
+					this.pendingDeliveries.delete(pending),
+				);
+				this.pendingDeliveries.add(pending);
+			}
 		return update;
 	}
 

@@ -185,8 +185,7 @@ describe('MAX Bot API emulator', () => {
 				[url, ['message_created'], false],
 			]);
 			emulator.citizenMessage({ user_id: 630002, first_name: 'Пётр' }, 'Яма на въезде в Дедовичи');
-			for (let i = 0; i < 200 && !emulator.deliveries[0]?.delivered; i++)
-				await new Promise((r) => setTimeout(r, 20));
+			await emulator.deliveriesSettled();
 			expect(emulator.deliveries.map((d) => [d.attempts, d.statuses, d.delivered])).toEqual([
 				[2, [500, 200], true],
 			]);
