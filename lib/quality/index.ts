@@ -2,6 +2,7 @@ import { EMAIL, FULL_NAME, PASSPORT, PHONE, SNILS } from '../text/personalData';
 import { stemToken } from '../text/russian';
 import {
 	findingWords,
+	isCompletedWord,
 	isGeneric,
 	sentenceFacts,
 	splitSentences,
@@ -111,7 +112,8 @@ export const QUALITY_MESSAGES: Record<QualityCode, string> = {
 	promise_without_date: 'Обещаны работы, но не указан срок',
 	legal_refs_without_explanation: 'Ссылки на нормы права без разъяснения для этого случая',
 	not_addressed: 'Ответ не о предмете обращения',
-	contradiction: 'Противоречие: одни и те же работы и выполнены, и только будут выполнены',
+	contradiction:
+		'Противоречие в ответе: проблема не подтвердилась, но устранена, или решена, но работы ещё впереди',
 	no_signature: 'Нет подписи: ни организации, ни ответственного лица',
 	personal_data: 'В ответе персональные данные граждан',
 	rude_tone: 'Некорректный тон ответа',
@@ -130,7 +132,8 @@ export const QUALITY_HINTS: Record<QualityCode, string> = {
 	legal_refs_without_explanation:
 		'Объясните своими словами, что эти нормы значат для этого случая и что будет сделано.',
 	not_addressed: 'Ответьте на вопрос обращения: назовите его предмет и что по нему сделано.',
-	contradiction: 'Уточните, выполнены работы или только будут выполнены, и если будут — когда.',
+	contradiction:
+		'Уточните, была ли проблема и что с ней сделано: выполнены работы или только будут выполнены, и если будут — когда.',
 	no_signature: 'Укажите организацию или должностное лицо, от имени которого дан ответ.',
 	personal_data: 'Уберите из ответа имена, телефоны и адреса почты граждан.',
 	rude_tone: 'Перепишите ответ в нейтральном и уважительном тоне.',
@@ -158,6 +161,23 @@ export const DEFAULT_SEVERITY: Record<QualityCode, Severity> = {
 	template_reuse: 'warning',
 };
 
+/**
+ * A promise without a term is the whole defect of an intermediate answer (its term is what it is for); in a final
+ * answer the merits are the result or the reason, and a plan beyond them («дом включён в программу капремонта») is
+ * shown, not sent back (bench/answer-checks.md: 1 of 7 right on final answers, 14 of 14 on intermediate ones).
+ */
+export function defaultSeverity(code: QualityCode, kind: 'final' | 'intermediate'): Severity {
+	if (code === 'promise_without_date' && kind === 'final') return 'warning';
+	return DEFAULT_SEVERITY[code];
+}
+
+/**
+ * A date in a sentence is a term unless the sentence makes the work itself conditional: «в срок до 20.04 при наличии
+ * финансирования» promises nothing; «до 20.05 при положительных температурах» is a date with a seasonal caveat.
+ */
+const firmTerm = (f: SentenceFacts) => !f.condition || WEATHER.test(f.condition);
+const WEATHER = /погод|температур|климат|плюсов/;
+
 const CONTROL_DATE =
 	/(?:контрол[а-я]*|срок[а-я]*)\s+(?:[а-я]+\s+){0,4}до\s+(?:«?\d{1,2}»?[.\s]+(?:\d{1,2}|[а-я]+))/;
 const DURATION =
@@ -170,11 +190,7 @@ const WHEN =
  * Off by default: on the labelled real answers they were right too rarely to be worth a coordinator's time
  * (bench/answer-checks.md); turn them on with `enabled` (the node's «Включить проверки»).
  */
-export const DEFAULT_DISABLED: QualityCode[] = [
-	'not_addressed',
-	'legal_refs_without_explanation',
-	'contradiction',
-];
+export const DEFAULT_DISABLED: QualityCode[] = ['not_addressed', 'legal_refs_without_explanation'];
 
 const RUDE =
 	/сами\s+виноваты|не\s+ваше\s+дело|не\s+пишите|надо\s+было\s+думать|обращайтесь\s+куда\s+хотите|нечего\s+жаловаться|перестаньте\s+писать/;
@@ -294,6 +310,8 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		...(options.disabled ?? []),
 	]);
 	const errors: QualityError[] = [];
+	// Known once the sentences are read; an empty answer is final.
+	let answerKindSoFar: 'final' | 'intermediate' = 'final';
 	const add = (
 		code: QualityCode,
 		evidence: string[],
@@ -305,7 +323,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 			code,
 			message,
 			evidence,
-			severity: options.severity?.[code] ?? DEFAULT_SEVERITY[code],
+			severity: options.severity?.[code] ?? defaultSeverity(code, answerKindSoFar),
 			hint: QUALITY_HINTS[code],
 		};
 		if (sentence) error.sentence = sentence;
@@ -321,6 +339,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const facts = sentences.map(sentenceFacts);
 	const analysis = { sentences, facts };
 	const kind = answerKind(analysis, input.intermediate);
+	answerKindSoFar = kind;
 
 	// Substance: results, findings, explanations, promises with their terms.
 	// «Проведены мероприятия по удалению рекламы» in answer to an appeal about the advertisement: the measures name the
@@ -380,7 +399,10 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		!proof &&
 		!measured &&
 		!facts.some((f) => f.causal) &&
-		!facts.some((f, i) => i !== bareNegative && f.explanation && !f.negativeFinding)
+		// «Колодец в исправном состоянии» beside «проблем не обнаружено» is the same bare claim, not what was checked.
+		!facts.some(
+			(f, i) => i !== bareNegative && f.explanation && !f.negativeFinding && !f.stateClaim,
+		)
 	) {
 		add(
 			'formal_reply',
@@ -393,7 +415,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	// мероприятия» — no action with its object, no term, no reason (domain.md §10: no concrete result).
 	const termed =
 		facts.some((f) => f.promise && f.term && !f.condition) ||
-		sentences.some((s) => CONTROL_DATE.test(s.norm));
+		sentences.some((s, i) => CONTROL_DATE.test(s.norm) && firmTerm(facts[i]));
 	// A finding with where, when or how it was checked is an answer («при осмотре 14.10 у дома 4 выбоин нет, фото»).
 	const when = WHEN.test(answer.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' '));
 	const photo = /фото|видео/i.test(answer);
@@ -442,7 +464,9 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const someTerm =
 		facts.some((f) => f.promise && f.term && !f.condition) ||
 		sentences.some(
-			(s) => CONTROL_DATE.test(s.norm) || (/срок/.test(s.norm) && DURATION.test(s.norm)),
+			(s, i) =>
+				firmTerm(facts[i]) &&
+				(CONTROL_DATE.test(s.norm) || (/срок/.test(s.norm) && DURATION.test(s.norm))),
 		);
 	// A condition on the work itself («по мере финансирования», «перспективный план») voids a term; a condition for doing it
 	// sooner («при благоприятной погоде — ранее срока») does not.
@@ -666,36 +690,74 @@ function lateness(
 	return `ответ ${input.answeredAt}, срок ${input.deadline}`;
 }
 
+/** «Факт … не подтвердился»: the appeal's problem denied. */
+const DENIAL =
+	/(?:факт|проблем|информаци|довод|сведени)[а-я]*\s+(?:[а-я]+\s+){0,3}не\s+подтвер[а-я]*|(?:^|[^а-я])не\s+подтвердил[а-я]*/;
+/** A repair done: something was broken (not a cleaning or a check, which may follow a denied appeal). */
+const REPAIRED_WORD = /^(?:устранен|отремонтирован|восстановлен|заменен)[аоы]?$/;
+const REPAIR_WORK =
+	/(?:работ[а-я]*\s+по|ремонтн[а-я]*\s+работ[а-я]*\s+по|(?:выполнен|проведен|произведен)[аоы]?)\s+(?:[а-я]+\s+)?(?:ремонт|устранени|восстановлени|замен)[а-я]*/;
+/** «Проблема устранена»: the whole appeal declared solved («замечания устранены» may be some of them). */
+const SOLVED = /(?:^|[^а-я])проблем[а-я]*\s+(?:(?!не\s)[а-я]+\s+){0,3}(?:устранен|решен)[а-я]*/;
+const EARLIER = /(?:^|[^а-я])(?:ранее|прежде|частично|временн[а-я]*)(?![а-я])/;
+
+/**
+ * Contradictions inside one answer (domain.md §10): the problem denied and repaired; the problem declared solved while
+ * its work is still promised; the same work both done and to be done. A temporary fix now and the repair later, or
+ * earlier work, is no contradiction.
+ */
 function findContradiction(
 	sentences: Sentence[],
 	facts: SentenceFacts[],
 ): { evidence: string[]; sentence: string } | null {
-	const doneRoots = new Map<string, number>();
-	facts.forEach((f, i) =>
-		f.done.forEach((w) => doneRoots.has(w.slice(0, 6)) || doneRoots.set(w.slice(0, 6), i)),
+	const pair = (a: number, b: number) => ({
+		evidence: [sentences[a].text, sentences[b].text],
+		sentence: sentences[b].text,
+	});
+	const repaired = (i: number) =>
+		!facts[i].legalRefs.length &&
+		(facts[i].done.some((w) => REPAIRED_WORD.test(w)) ||
+			(facts[i].done.length > 0 && REPAIR_WORK.test(sentences[i].norm))) &&
+		!EARLIER.test(sentences[i].norm) &&
+		!DENIAL.test(sentences[i].norm);
+	const workPromised = (i: number) =>
+		facts[i].term !== null && (facts[i].promise === 'будет' || facts[i].promise === 'будут');
+	const denied = sentences.findIndex((s) => DENIAL.test(s.norm));
+	if (denied >= 0) {
+		const j = facts.findIndex((_f, i) => i !== denied && repaired(i));
+		if (j >= 0) return pair(denied, j);
+	}
+	const solved = sentences.findIndex(
+		(s, i) => SOLVED.test(s.norm) && facts[i].done.length > 0 && !EARLIER.test(s.norm),
 	);
-	if (!doneRoots.size) return null;
+	if (solved >= 0 && !sentences.some((s) => EARLIER.test(s.norm))) {
+		const j = facts.findIndex((_f, i) => i !== solved && workPromised(i));
+		if (j >= 0) return pair(solved, j);
+	}
+	// The same work done and promised: the two sentences name (almost) the same objects.
 	for (let i = 0; i < facts.length; i++) {
-		if (!facts[i].promise) continue;
-		const words = sentences[i].words;
-		for (let j = 0; j < words.length; j++) {
-			if (words[j] !== 'будет' && words[j] !== 'будут') continue;
-			for (const w of words.slice(j + 1, j + 3)) {
-				const at = doneRoots.get(w.slice(0, 6));
-				if (at === undefined || at === i) continue;
-				// The same object in both sentences: not «уборка выполнена, ремонт будет выполнен».
-				const objects = (s: Sentence) =>
-					new Set(
-						s.words.filter((x) => x.length >= 5 && !x.startsWith(w.slice(0, 6))).map(stemToken),
-					);
-				const a = objects(sentences[at]);
-				const shared = [...objects(sentences[i])].filter((x) => a.has(x) && !NOT_SUBJECT.has(x));
-				if (shared.length)
-					return { evidence: [sentences[at].text, sentences[i].text], sentence: sentences[i].text };
-			}
+		if (!workPromised(i)) continue;
+		const promisedObjects = objectStems(sentences[i]);
+		for (let j = 0; j < facts.length; j++) {
+			if (j === i || !facts[j].done.length) continue;
+			const doneObjects = objectStems(sentences[j]);
+			let shared = 0;
+			for (const x of promisedObjects) shared += doneObjects.has(x) ? 1 : 0;
+			const union = promisedObjects.size + doneObjects.size - shared;
+			if (shared >= 2 && shared / union >= 0.6) return pair(j, i);
 		}
 	}
 	return null;
+}
+
+/** The words of a sentence that name things, stemmed: no verbs of completion or promise, no generic words. */
+function objectStems(s: Sentence): Set<string> {
+	return new Set(
+		s.words
+			.filter((w) => w.length >= 4 && !isCompletedWord(w) && !/^(?:будет|будут|срок)/.test(w))
+			.map(stemToken)
+			.filter((x) => !NOT_SUBJECT.has(x) && !isGeneric(x)),
+	);
 }
 
 const OFFENDER =

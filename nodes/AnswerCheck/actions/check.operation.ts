@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 				name: 'enabled',
 				type: 'multiOptions',
 				description:
-					'Проверки, выключенные по умолчанию из-за низкой точности на реальных ответах: «не о предмете обращения», «ссылки на нормы без разъяснения», «противоречие»',
+					'Проверки, выключенные по умолчанию из-за низкой точности на реальных ответах: «не о предмете обращения», «ссылки на нормы без разъяснения»',
 				options: checkOptions().filter(({ value }) => DEFAULT_DISABLED.includes(value)),
 				default: [],
 			},

@@ -12,6 +12,8 @@ describe('answer-check reasons in the reminder digest', () => {
 			appealText: 'Кондиционер на фасаде без согласования',
 			answerText,
 			organization: 'Администрация района',
+			// An intermediate answer: there a promise without a term sends it back (in a final one it is a warning).
+			intermediate: true,
 		});
 		expect(answerCheck.ok).toBe(false);
 		const appeal: ReminderAppeal = {

@@ -201,14 +201,36 @@ describe('answer quality checks', () => {
 		expect(codes('Ремонт покрытия будет выполнен не ранее 15.10.2029.')).toContain(
 			'promise_without_date',
 		);
-		const notice = run(
-			'Собственнику помещения направлено уведомление о явке для составления протокола.',
-		);
+		const noticeText =
+			'Собственнику помещения направлено уведомление о явке для составления протокола.';
+		const notice = run(noticeText, { intermediate: true });
 		expect(notice.errors.map((e) => [e.code, e.severity])).toContainEqual([
 			'promise_without_date',
 			'error',
 		]);
 		expect(notice.ok).toBe(false);
+		// In a final answer a plan without a term is shown, not sent back.
+		expect(run(noticeText).errors.map((e) => [e.code, e.severity])).toContainEqual([
+			'promise_without_date',
+			'warning',
+		]);
+		expect(
+			run(noticeText, { intermediate: false }).errors.find((e) => e.code === 'promise_without_date')
+				?.severity,
+		).toBe('warning');
+		expect(
+			checkAnswer(
+				{ appealText, answerText: noticeText, ...org },
+				{ severity: { promise_without_date: 'error' } },
+			).ok,
+		).toBe(false);
+		// A date with a financing condition is no term; a date with a weather caveat is one.
+		expect(
+			codes(
+				'Уборка мусора будет выполнена в срок до 20.04.2027 при наличии бюджетного финансирования.',
+				{ intermediate: true },
+			),
+		).toContain('promise_without_date');
 		expect(
 			codes('Собственнику направлено предписание устранить нарушение до 01.03.2027.'),
 		).not.toContain('promise_without_date');
@@ -267,11 +289,7 @@ describe('answer quality checks', () => {
 		};
 		// Off by default (0% precision on the labelled set): turned on here.
 		expect(checkAnswer(lamps).errors).toEqual([]);
-		expect(DEFAULT_DISABLED).toEqual([
-			'not_addressed',
-			'legal_refs_without_explanation',
-			'contradiction',
-		]);
+		expect(DEFAULT_DISABLED).toEqual(['not_addressed', 'legal_refs_without_explanation']);
 		const other = checkAnswer(lamps, all);
 		const e = other.errors.find((x) => x.code === 'not_addressed')!;
 		expect(e.severity).toBe('warning');
@@ -348,6 +366,48 @@ describe('answer quality checks', () => {
 				'Яма на ул. Советской не наша, сами виноваты, что ездите по ямам. Не пишите сюда больше.',
 			),
 		).toContain('rude_tone');
+	});
+	it("a state claim, a quoted norm and «не обнаружено» are a bare finding; the citizen's photo is no proof; a generic result is too short", () => {
+		const bare = defaults(
+			'В результате обследования установлено, что люк находится в технически исправном рабочем состоянии. ' +
+				'Согласно ГОСТ Р 50597-2017 допустимы повреждения площадью до 0,06 м2. ' +
+				'При обследовании проблем, влияющих на безопасность пешеходов, не обнаружено.',
+		);
+		expect(bare.errors.map((e) => e.code)).toContain('formal_reply');
+		expect(
+			defaults(
+				'Люк, указанный на фото пользователя, повреждений не имеет. Нарушений не выявлено. Дефекты не носят аварийный характер.',
+			).errors.map((e) => e.code),
+		).toContain('formal_reply');
+		expect(
+			defaults('Выполнены работы по ликвидации аварийной ситуации.').errors.map((e) => e.code),
+		).toContain('too_short');
+		expect(
+			defaults('Проблема устранена. Работы по приведению в нормативное состояние выполнены.').ok,
+		).toBe(false);
+		// Still complete: the action and its object.
+		expect(defaults('Надписи на стенде закрашены 12.04, фото прилагается.').ok).toBe(true);
+	});
+	it('contradiction: the problem denied and repaired, declared solved with its work still ahead (a warning)', () => {
+		const denied = defaults(
+			'Факт наличия проблемы не подтвердился. Силами подрядчика выполнен ремонт ограждения у дома 5.',
+		);
+		expect(denied.errors.map((e) => [e.code, e.severity])).toContainEqual([
+			'contradiction',
+			'warning',
+		]);
+		expect(denied.errors.find((e) => e.code === 'contradiction')!.evidence).toHaveLength(2);
+		expect(
+			codes('Проблема устранена. Замена светильника будет произведена в срок до 15.05.2027.'),
+		).toContain('contradiction');
+		// Nothing needs repair, earlier or temporary work, a norm quoted: no contradiction.
+		for (const text of [
+			'Факт не подтвердился. Ограждение в исправном состоянии, ремонта не требует.',
+			'Информация не подтвердилась. Ранее, в 2025 году, ограждение было отремонтировано.',
+			'Факт не подтвердился. По Правилам при ремонте негодное оборудование должно быть заменено.',
+			'Аварийный участок временно огорожен, проблема устранена. Ремонт будет выполнен до 01.06.2027.',
+		])
+			expect(codes(text)).not.toContain('contradiction');
 	});
 	it('contradiction: the same work done and still to be done', () => {
 		expect(

@@ -51,11 +51,11 @@ const withCheck = (a: Appeal): Appeal => ({
 });
 
 const appeals: Appeal[] = [
-	// Rework: a promise with no date, and a citizen's phone and name in the answer.
+	// Rework: an intermediate answer promising work with no date, and a citizen's phone and name in the answer.
 	withCheck(
 		answered(
 			'1',
-			'Ваше обращение рассмотрено. Ремонт дороги будет выполнен. По вопросам звоните Иванову Ивану Петровичу, +7 911 555-12-34.',
+			'Промежуточный ответ: ремонт дороги будет выполнен. По вопросам звоните Иванову Ивану Петровичу, +7 911 555-12-34.',
 		),
 	),
 	withCheck(
