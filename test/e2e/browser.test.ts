@@ -131,10 +131,10 @@ describe('the workflows in a real browser', () => {
 			const nodeNames = (wf.nodes as Array<{ name: string; type: string }>)
 				.filter((n) => !n.type.endsWith('stickyNote'))
 				.map((n) => n.name);
-			await page.getByText(nodeNames[0], { exact: true }).first().waitFor({ timeout: 60000 });
-			await page.waitForTimeout(1500);
+			// Every node drawn, and the editor's requests (node types, credentials, issues) answered.
 			for (const name of nodeNames)
-				expect(await page.getByText(name, { exact: true }).count()).toBeGreaterThan(0);
+				await page.getByText(name, { exact: true }).first().waitFor({ timeout: 60000 });
+			await page.waitForLoadState('networkidle');
 			expect(await page.locator('[data-test-id="node-issues"]').count()).toBe(0);
 			expect(await page.getByText(/не установлен|not installed|Install this node/i).count()).toBe(
 				0,
