@@ -178,6 +178,9 @@ export function defaultSeverity(code: QualityCode, kind: 'final' | 'intermediate
 const firmTerm = (f: SentenceFacts) => !f.condition || WEATHER.test(f.condition);
 const WEATHER = /погод|температур|климат|плюсов/;
 
+/** The act of an inspection («составлен акт», «Приложение: акт обследования», «справка»). */
+const INSPECTION_ACT = /(?<![а-я])акт(?:[аеу]|ом)?(?![а-я])|справк/i;
+
 const CONTROL_DATE =
 	/(?:контрол[а-я]*|срок[а-я]*)\s+(?:[а-я]+\s+){0,4}до\s+(?:«?\d{1,2}»?[.\s]+(?:\d{1,2}|[а-я]+))/;
 const DURATION =
@@ -350,8 +353,6 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const promised = facts.some((f) => f.promise);
 	const explained = facts.some((f) => f.explanation && !f.negativeFinding);
 	const specifics = facts.some((f) => f.specifics);
-	// Specifics of the case, not of a quoted norm (a norm's «участок 100 м» says nothing about what was checked here).
-	const caseSpecifics = facts.some((f) => f.specifics && !f.legalRefs.length);
 	const proof = facts.some((f) => f.proof);
 	// What the answer says without greetings, the «Рассмотрев… сообщаем» opening, «Приложение» and proof lines.
 	const essence = facts
@@ -372,6 +373,8 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		);
 	}
 
+	// A day in the answer, not of a cited act («от 06.10.2016»).
+	const when = WHEN.test(answer.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' '));
 	// «Отписка»: nothing concrete — no result, no finding with what was checked, no explanation, no promise.
 	const bareNegative = facts.findIndex((f) => f.negativeFinding);
 	// A measurement of the case (not a norm's limit) says what was found: «выбоина 0,3 м2», «напор 4 кгс/см2», «+20 °C».
@@ -395,8 +398,9 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	} else if (
 		bareNegative >= 0 &&
 		!done &&
-		!caseSpecifics &&
-		!proof &&
+		// What was checked and when: the day of the check or its act. An address, a photo, «в рабочем состоянии» are not.
+		!when &&
+		!INSPECTION_ACT.test(answer) &&
 		!measured &&
 		!facts.some((f) => f.causal) &&
 		// «Колодец в исправном состоянии» beside «проблем не обнаружено» is the same bare claim, not what was checked.
@@ -417,9 +421,9 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		facts.some((f) => f.promise && f.term && !f.condition) ||
 		sentences.some((s, i) => CONTROL_DATE.test(s.norm) && firmTerm(facts[i]));
 	// A finding with where, when or how it was checked is an answer («при осмотре 14.10 у дома 4 выбоин нет, фото»).
-	const when = WHEN.test(answer.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' '));
 	const photo = /фото|видео/i.test(answer);
-	const checkedFinding = facts.some((f) => f.negativeFinding || f.explanation) && (when || photo);
+	// An act of the inspection is the record of what was checked, as a photo is.
+	const checkedFinding = facts.some((f) => f.negativeFinding || f.explanation) && (when || proof);
 	// «Проблема решена. Освещение работает.»: a generic result with the object's state named.
 	// Only the finding counts, not the check before it: «при обследовании установлено, что проблема устранена» states nothing.
 	const statedResult =

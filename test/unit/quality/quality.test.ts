@@ -388,6 +388,53 @@ describe('answer quality checks', () => {
 		// Still complete: the action and its object.
 		expect(defaults('Надписи на стенде закрашены 12.04, фото прилагается.').ok).toBe(true);
 	});
+	it('a bare «не подтвердилось» needs the day or the act of the check; a photo, an address or a state are not enough', () => {
+		const formal = (text: string) => defaults(text).errors.some((e) => e.code === 'formal_reply');
+		expect(
+			formal(
+				'Информация, указанная в сообщении, не нашла своего подтверждения. Мусор у дома 5 отсутствует. Приложение: фотофиксация.',
+			),
+		).toBe(true);
+		expect(
+			formal(
+				'Информация не подтвердилась. По адресу ул. Мира, д. 3 освещение находится в рабочем состоянии. Приложение: фото.',
+			),
+		).toBe(true);
+		expect(
+			formal('Информация не подтвердилась. Освещение у дома 3 в рабочем состоянии. Составлен акт.'),
+		).toBe(false);
+		expect(
+			formal('Информация не подтвердилась: при осмотре 14.10.2026 освещение у дома 3 работало.'),
+		).toBe(false);
+		// A redirect with what to do is an answer.
+		expect(
+			formal(
+				'Неисправности по ул. Мира, д. 3 не выявлено. В сообщении указан другой дом. Предлагаем написать новое обращение с верным адресом.',
+			),
+		).toBe(false);
+		// «исправен» is a state, not a repair: it names no result.
+		expect(
+			formal(
+				'Указанный люк технически исправен, повреждений не имеет. При обследовании проблем не обнаружено.',
+			),
+		).toBe(true);
+		// A measurement in degrees Celsius is what was found.
+		expect(
+			formal(
+				'Нарушений не выявлено. Температура горячей воды составляет 64 °С, что соответствует норме.',
+			),
+		).toBe(false);
+	});
+	it('work over a period with its term is a promise with a term', () => {
+		expect(
+			codes(
+				'Ремонт ограждения включён в программу. Работы будут проводиться в течение 2030 года.',
+				{
+					intermediate: true,
+				},
+			),
+		).not.toContain('promise_without_date');
+	});
 	it('contradiction: the problem denied and repaired, declared solved with its work still ahead (a warning)', () => {
 		const denied = defaults(
 			'Факт наличия проблемы не подтвердился. Силами подрядчика выполнен ремонт ограждения у дома 5.',
