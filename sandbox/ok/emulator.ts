@@ -130,9 +130,14 @@ export class OkEmulator implements Emulator {
 		const d = this.discussions.find((x) => x.object_id === discussionId);
 		if (!d) throw new Error(`no discussion ${discussionId}`);
 		this.counter++;
+		// Strictly after every comment of the discussion (the administration's question included), to the second.
+		const latest = Math.max(
+			0,
+			...d.comments.map((c) => Date.parse(`${c.date.replace(' ', 'T')}+03:00`) || 0),
+		);
 		const comment: OkComment = {
 			id: `u${this.counter}`,
-			date: okDate(new Date().toISOString()),
+			date: okDate(new Date(Math.max(Date.now(), latest + 1000)).toISOString()),
 			text,
 			author_id: authorId,
 			author_type: 'USER',

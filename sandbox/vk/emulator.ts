@@ -246,7 +246,14 @@ export class VkEmulator implements Emulator {
 	citizenComment(postId: number, fromId: number, text: string, replyTo?: number): Comment {
 		if (!this.profiles.has(fromId))
 			this.profiles.set(fromId, { id: fromId, first_name: 'Житель', last_name: String(fromId) });
-		return this.addComment(postId, fromId, Math.floor(Date.now() / 1000), text, true, replyTo);
+		// Strictly after everything under the post (the administration's question included), to the second, as a real
+		// reply is: a test need not wait for the clock to tick.
+		const latest = Math.max(
+			0,
+			...this.comments.filter((c) => c.post_id === postId).map((c) => c.date),
+		);
+		const date = Math.max(Math.floor(Date.now() / 1000), latest + 1);
+		return this.addComment(postId, fromId, date, text, true, replyTo);
 	}
 
 	/** New citizens' comments (and, every third, a private message) — the insert-records fault and tests use it. */

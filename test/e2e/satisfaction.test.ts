@@ -98,7 +98,6 @@ describe('satisfaction follow-up in the intake workflow', () => {
 			'Житель',
 			'Да, спасибо, всё убрали',
 		);
-		await new Promise((r) => setTimeout(r, 1100)); // the replies are strictly later than the question, to the second
 		second = await n8n.execute('McuIntake');
 		expect(second.error).toBeUndefined();
 
