@@ -568,9 +568,16 @@ function readSentence(s: Sentence): SentenceFacts {
 		!/(?:будет|будут)\s+(?:[а-я]+\s+)?[а-я]+(?:ен|ан|ят|ит|ыт)[аоы]?(?![а-я])/.test(norm) &&
 		// «Работы будут проводиться в течение 2030 года»: work over a period with its term is a promise with a term.
 		!TERM.test(norm);
+	// «Уборка осуществляется по мере необходимости»: how the work is done now, not a promise on a condition.
+	const regime =
+		m &&
+		/^по\s+мере/.test(m[1]) &&
+		/(?:осуществля|производи|проводи|выполня|убира|вывози)[а-я]*ся(?![а-я])/.test(norm) &&
+		!/будет|будут/.test(norm);
 	if (
 		m &&
 		!ongoing &&
+		!regime &&
 		!NEGATED_PROMISE.test(norm) &&
 		!ANSWER_PROMISE.test(norm) &&
 		!SANCTION.test(norm)
@@ -697,6 +704,12 @@ const GENERIC_PREFIXES = [
 	'надлежащ',
 	'состоян',
 ];
+/** Three-letter words that name nothing («яма», «люк», «газ» do): pronouns, prepositions, abbreviations of an address or an organisation. */
+const SHORT_FUNCTION_WORD =
+	/^(?:для|при|что|как|так|это|его|она|они|оно|там|тут|все|всё|уже|еще|ещё|был|над|под|без|про|кто|чем|том|тем|или|нет|пер|наб|лит|кор|стр|пом|изо|ооо|гуп|гбу|гку|жкс|жск|тсж|снт|муп|мку|мбу|оао|зао|мкд|вас|вам|нам|нас|ими|них|оба|раз|год|дня|дом|кв)$/;
+/** Words of an address: where the action was, not what it was done to («проблема по адресу: дом 36 устранена»). */
+const ADDRESS_WORD =
+	/^(?:дом|дома|доме|домом|домов|улиц[аеуы]?|корпус[аеу]?|литер[аы]?|проспект[аеу]?|переул(?:ок|ка|ке)|набережн[а-я]*|шоссе|адрес[а-я]*)$/;
 export const isGeneric = (w: string) => GENERIC_PREFIXES.some((p) => w.startsWith(p));
 
 /** «…установлено, что …»: what follows is the finding, what precedes is the circumstances of the check. */
@@ -720,15 +733,20 @@ export function namesActionAndObject(s: Sentence, facts: SentenceFacts): boolean
 		.flatMap((c) => c.match(/[a-zа-я]+/g) ?? []);
 	// Names of streets and organisations (capitalised inside the sentence) are where, not what.
 	const proper = new Set(
-		(s.text.slice(1).match(/(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+/g) ?? []).map((w) =>
-			w.toLowerCase().replace(/ё/g, 'е'),
-		),
+		// Quoted text (the category «Мусор на …») is left out: its capitals are not names.
+		(
+			s.text
+				.slice(1)
+				.replace(/«[^»]*»|"[^"]*"/g, ' ')
+				.match(/(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+/g) ?? []
+		).map((w) => w.toLowerCase().replace(/ё/g, 'е')),
 	);
 	return words.some(
 		(w) =>
-			w.length >= 4 &&
+			(w.length >= 4 || (w.length === 3 && !SHORT_FUNCTION_WORD.test(w))) &&
 			!proper.has(w) &&
 			!isGeneric(w) &&
+			!ADDRESS_WORD.test(w) &&
 			!facts.done.includes(w) &&
 			!isCompletedWord(w) &&
 			!FORMAL_ROOTS.some((r) => w.startsWith(r)),

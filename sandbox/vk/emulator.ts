@@ -80,6 +80,7 @@ export class VkEmulator implements Emulator {
 	private waiters: Array<() => void> = [];
 	private lpKey = '';
 	private callbackServers: CallbackServer[] = [];
+	private callbackWaiters: Array<(url: string) => void> = [];
 	private readonly confirmationCode = 'a1b2c3d4';
 	private sentMessages: Array<{ peer_id: number; message: string; random_id: number; id: number }> =
 		[];
@@ -170,6 +171,13 @@ export class VkEmulator implements Emulator {
 	/** URLs of the Callback API servers registered by clients (tests: where VK would deliver events). */
 	callbackServerUrls(): string[] {
 		return this.callbackServers.map((s) => s.url);
+	}
+
+	/** Resolves with the URL of the first Callback API server a client registers (tests wait for it, not for time). */
+	callbackServerRegistered(): Promise<string> {
+		const first = this.callbackServers[0];
+		if (first) return Promise.resolve(first.url);
+		return new Promise((resolve) => this.callbackWaiters.push(resolve));
 	}
 
 	allComments(): Comment[] {
@@ -522,6 +530,7 @@ export class VkEmulator implements Emulator {
 					events: {},
 				};
 				this.callbackServers.push(server);
+				for (const resolve of this.callbackWaiters.splice(0)) resolve(server.url);
 				return ok({ server_id: server.id });
 			}
 			case 'groups.setCallbackSettings': {

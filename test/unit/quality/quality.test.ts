@@ -425,6 +425,24 @@ describe('answer quality checks', () => {
 			),
 		).toBe(false);
 	});
+	it('an address is where, not what; a quoted category holds no names; a cleaning regime is no promise', () => {
+		expect(
+			defaults(
+				'На ваше обращение сообщаем, что проблема по адресу: дом 36 по ул. Боровой устранена.',
+			).ok,
+		).toBe(false);
+		expect(
+			defaults(
+				'По вопросу «Мусор во дворе» сообщаем, что по адресу: ул. Садовая, дом 4 мусор убран. Приложение: фото.',
+			).ok,
+		).toBe(true);
+		expect(
+			codes(
+				'Уборка участка осуществляется по мере необходимости. Вывоз снега будет выполнен в срок до 01.05.2027.',
+				{ intermediate: true },
+			),
+		).not.toContain('promise_without_date');
+	});
 	it('work over a period with its term is a promise with a term', () => {
 		expect(
 			codes(
