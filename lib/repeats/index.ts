@@ -89,15 +89,31 @@ const STOP = new Set([
 	'когд',
 ]);
 
-/** The distinct meaningful stems of a text, sorted (default string order): compared by merging, no Set per text. */
-function signature(textStems: string[]): string[] {
-	const kept: string[] = [];
-	for (let i = 0; i < textStems.length; i++) {
-		const s = textStems[i];
-		if (s.length > 2 && !STOP.has(s)) kept.push(s);
+/**
+ * Every meaningful stem met, by a number (in the order first met); -1 for a stem too short or too common to count.
+ * Signatures are sorted numbers: they sort and merge faster than strings, and the author index needs no map of its own.
+ */
+const stemIds = new Map<string, number>();
+const stemOfId: string[] = [];
+
+function stemId(s: string): number {
+	let id = stemIds.get(s);
+	if (id === undefined) {
+		id = s.length > 2 && !STOP.has(s) ? stemOfId.push(s) - 1 : -1;
+		stemIds.set(s, id);
 	}
-	// A text's few stems sort faster by insertion than through the generic sort (the same order: code units).
-	if (kept.length > 48) kept.sort();
+	return id;
+}
+
+/** The distinct meaningful stems of a text, as their numbers in ascending order: compared by merging, no Set per text. */
+function signature(textStems: string[]): number[] {
+	const kept: number[] = [];
+	for (let i = 0; i < textStems.length; i++) {
+		const id = stemId(textStems[i]);
+		if (id >= 0) kept.push(id);
+	}
+	// A text's few stems sort faster by insertion than through the generic sort.
+	if (kept.length > 48) kept.sort((x, y) => x - y);
 	else
 		for (let i = 1; i < kept.length; i++) {
 			const x = kept[i];
@@ -114,8 +130,25 @@ function signature(textStems: string[]): string[] {
 	return kept;
 }
 
+/** The text's six first stems in string (code unit) order, joined: the bucket of the same-text pass. */
+function fingerprintOf(sig: number[]): string {
+	const first: string[] = [];
+	for (let i = 0; i < sig.length; i++) {
+		const s = stemOfId[sig[i]];
+		const n = first.length;
+		if (n === 6 && !(s < first[5])) continue;
+		let j = n === 6 ? 5 : n;
+		while (j > 0 && first[j - 1] > s) {
+			first[j] = first[j - 1];
+			j--;
+		}
+		first[j] = s;
+	}
+	return first.join('|');
+}
+
 /** Jaccard similarity of two signatures (sorted, distinct). */
-function jaccard(a: string[], b: string[]): number {
+function jaccard(a: number[], b: number[]): number {
 	if (!a.length || !b.length) return 0;
 	let inter = 0;
 	for (let i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -162,7 +195,7 @@ const placeKeys = new Map<string, string>();
 interface Item {
 	a: RepeatAppeal;
 	t: number;
-	sig: string[];
+	sig: number[];
 }
 
 /**
@@ -184,6 +217,11 @@ export function linkRepeatsById(
 	textStems?: ReadonlyArray<string[]>,
 ): { linkById: Map<string, RepeatLink>; clusters: ProblemCluster[] } {
 	const windowMs = (options.windowDays ?? 30) * DAY;
+	if (stemOfId.length >= 200_000) {
+		// Numbers are only compared within a call: start over between calls, as the stem cache does.
+		stemIds.clear();
+		stemOfId.length = 0;
+	}
 	const sameText = options.textSimilarity ?? 0.8;
 	const sorted: Item[] = appeals.map((a, i) => ({
 		a,
@@ -207,7 +245,7 @@ export function linkRepeatsById(
 		if (links.has(a.id)) continue;
 		const sig = x.sig;
 		if (sig.length < 5) continue;
-		const fingerprint = sig.slice(0, 6).join('|');
+		const fingerprint = fingerprintOf(sig);
 		const bucket = byFingerprint.get(fingerprint);
 		if (!bucket) {
 			byFingerprint.set(fingerprint, [x]);
@@ -318,7 +356,8 @@ function sameAuthorIndexed(
 	const keys = sorted.map((x) => authorKey(x.a));
 	// Token order: rarer first (document frequency among the appeals that have an author), then first seen; as one
 	// number per token (frequency × distinct tokens + id), so that each signature sorts as plain numbers.
-	const idOf = new Map<string, number>();
+	// The token of each stem number (-1: none yet).
+	const idOf = new Int32Array(stemOfId.length).fill(-1);
 	const df: number[] = [];
 	const ids = new Array<Int32Array | undefined>(sorted.length);
 	for (let i = 0; i < sorted.length; i++) {
@@ -326,10 +365,10 @@ function sameAuthorIndexed(
 		const sig = sorted[i].sig;
 		const own = (ids[i] = new Int32Array(sig.length));
 		for (let k = 0; k < sig.length; k++) {
-			let id = idOf.get(sig[k]);
-			if (id === undefined) {
+			let id = idOf[sig[k]];
+			if (id < 0) {
 				id = df.length;
-				idOf.set(sig[k], id);
+				idOf[sig[k]] = id;
 				df.push(1);
 			} else df[id]++;
 			own[k] = id;
@@ -450,7 +489,7 @@ function latestLinking(
 
 /** Signatures were looked up by id: with repeated ids, every one used the last (in time order) text's. */
 function sameIdSameSignature(sorted: Item[]): void {
-	const last = new Map<string, string[]>();
+	const last = new Map<string, number[]>();
 	for (const x of sorted) last.set(x.a.id, x.sig);
 	if (last.size === sorted.length) return;
 	for (const x of sorted) x.sig = last.get(x.a.id)!;
