@@ -2,8 +2,6 @@
  * Russian text helpers shared by classification, conflicts, repeats, routing and answer checks:
  * one tokenizer and one Snowball stemmer (npm `snowball-stemmers`), with a cache because the same words recur.
  */
-import { WordTable } from './words';
-
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const snowball = require('snowball-stemmers') as {
 	newStemmer(lang: string): { stem(word: string): string };
@@ -56,13 +54,7 @@ export interface StemmedText {
 	stems: string[];
 }
 
-// Each distinct word with its stem: a text's words are found in place, one lookup each (see words.ts).
-const known = new WordTable<string>(stemToken);
-
 export function stemText(text: string): StemmedText {
-	const found: string[] = [];
-	const stemsFound: string[] = [];
-	if (!text || known.scan(text, found, stemsFound)) return { words: found, stems: stemsFound };
 	const words = tokenize(text);
 	const out = new Array<string>(words.length);
 	for (let i = 0; i < words.length; i++) out[i] = stemToken(words[i]);
