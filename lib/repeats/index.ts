@@ -359,11 +359,20 @@ function sameAuthorIndexed(
 	// The token of each stem number (-1: none yet).
 	const idOf = new Int32Array(stemOfId.length).fill(-1);
 	const df: number[] = [];
-	const ids = new Array<Int32Array | undefined>(sorted.length);
-	for (let i = 0; i < sorted.length; i++) {
+	// Each signature's tokens, one after another: those of sorted[i] are tokens[from[i]] … tokens[from[i + 1] - 1].
+	let total = 0;
+	let longest = 0;
+	for (let i = 0; i < sorted.length; i++)
+		if (keys[i]) {
+			total += sorted[i].sig.length;
+			longest = Math.max(longest, sorted[i].sig.length);
+		}
+	const tokens = new Int32Array(total);
+	const from = new Int32Array(sorted.length + 1);
+	for (let i = 0, at = 0; i < sorted.length; i++) {
+		from[i] = at;
 		if (!keys[i]) continue;
 		const sig = sorted[i].sig;
-		const own = (ids[i] = new Int32Array(sig.length));
 		for (let k = 0; k < sig.length; k++) {
 			let id = idOf[sig[k]];
 			if (id < 0) {
@@ -371,39 +380,47 @@ function sameAuthorIndexed(
 				idOf[sig[k]] = id;
 				df.push(1);
 			} else df[id]++;
-			own[k] = id;
+			tokens[at++] = id;
 		}
+		from[i + 1] = at;
 	}
 	const distinct = df.length;
-	/** The ids of the first tokens of a signature in that order. */
-	const prefixOf = (own: Int32Array): Int32Array => {
-		const order = new Float64Array(own.length);
-		for (let i = 0; i < own.length; i++) order[i] = df[own[i]] * distinct + own[i];
+	// One prefix at a time is needed: it is computed into these buffers (no typed arrays per appeal).
+	const order = new Float64Array(longest);
+	const prefix = new Int32Array(longest);
+	/** Fills `prefix` with the ids of the first tokens of sorted[i]'s signature in that order; returns their count. */
+	const prefixOf = (i: number): number => {
+		const start = from[i];
+		const size = sorted[i].sig.length;
+		for (let k = 0; k < size; k++) {
+			const id = tokens[start + k];
+			order[k] = df[id] * distinct + id;
+		}
 		// Distinct numbers: by insertion for a text's few tokens (the builtin sort costs a runtime call).
-		if (order.length > 48) order.sort();
+		if (size > 48) order.subarray(0, size).sort();
 		else
-			for (let i = 1; i < order.length; i++) {
-				const x = order[i];
-				let j = i - 1;
+			for (let k = 1; k < size; k++) {
+				const x = order[k];
+				let j = k - 1;
 				while (j >= 0 && order[j] > x) {
 					order[j + 1] = order[j];
 					j--;
 				}
 				order[j + 1] = x;
 			}
-		const alpha = Math.max(1, Math.ceil(t * own.length) - 1);
-		const prefix = new Int32Array(Math.max(0, own.length - alpha + 1));
-		for (let i = 0; i < prefix.length; i++) prefix[i] = order[i] % distinct;
-		return prefix;
+		const alpha = Math.max(1, Math.ceil(t * size) - 1);
+		const count = Math.max(0, size - alpha + 1);
+		for (let k = 0; k < count; k++) prefix[k] = order[k] % distinct;
+		return count;
 	};
 	// An author's first appeal is only remembered by its position: the index (two maps, the prefix) is built when a
 	// second one comes, so that the many authors who write once cost no index.
 	const byAuthor = new Map<string, AuthorIndex | number>();
-	const add = (index: AuthorIndex, x: Item, prefix: Int32Array) => {
+	const add = (index: AuthorIndex, x: Item, count: number) => {
 		const j = index.items.length;
 		index.items.push(x);
 		if (x.a.topic && x.a.topic !== 'undefined') index.lastOfTopic.set(x.a.topic, j);
-		for (let k = 0; k < prefix.length; k++) {
+		for (let k = 0; k < count; k++) {
 			const list = index.postings.get(prefix[k]);
 			if (list) list.push(j);
 			else index.postings.set(prefix[k], [j]);
@@ -422,15 +439,15 @@ function sameAuthorIndexed(
 		if (typeof index === 'number') {
 			const first = index;
 			index = { items: [], lastOfTopic: new Map(), postings: new Map() };
-			add(index, sorted[first], prefixOf(ids[first]!));
+			add(index, sorted[first], prefixOf(first));
 			byAuthor.set(key, index);
 		}
 		const x = sorted[n];
-		const prefix = prefixOf(ids[n]!);
+		const count = prefixOf(n);
 		stamp++;
-		const best = latestLinking(index, x, prefix, windowMs, sameText, t, seen, stamp);
+		const best = latestLinking(index, x, prefix, count, windowMs, sameText, t, seen, stamp);
 		if (best >= 0) linkTo(x, index.items[best], sameText, links, primaryOf);
-		add(index, x, prefix);
+		add(index, x, count);
 	}
 	return true;
 }
@@ -444,6 +461,7 @@ function latestLinking(
 	index: AuthorIndex,
 	x: Item,
 	prefix: Int32Array,
+	count: number,
 	windowMs: number,
 	sameText: number,
 	t: number,
@@ -461,7 +479,7 @@ function latestLinking(
 	const size = x.sig.length;
 	// Below this size ratio the similarity cannot reach t (a hair lower, against rounding).
 	const ratio = t * (1 - 1e-9);
-	for (let k = 0; k < prefix.length; k++) {
+	for (let k = 0; k < count; k++) {
 		const list = postings.get(prefix[k]);
 		if (!list) continue;
 		for (let p = list.length - 1; p >= 0; p--) {
