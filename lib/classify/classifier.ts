@@ -320,8 +320,10 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			scores[t.topic] = (scores[t.topic] ?? 0) + t.weight;
 			if (t.user) userScores[t.topic] = (userScores[t.topic] ?? 0) + t.weight;
 			const w = originalWords(words, start, t.phrase.stems.length);
-			const list = (why[t.topic] ??= []);
-			if (!list.includes(w)) list.push(w);
+			// Most topics get one word: an array literal at its size (a pushed-to empty one keeps room for 17).
+			const list = why[t.topic];
+			if (list === undefined) why[t.topic] = [w];
+			else if (!list.includes(w)) list.push(w);
 		};
 		for (let i = 0; i < textStems.length; i++) {
 			const masked = masks.get(textStems[i]);
@@ -345,36 +347,43 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		}
 		// Ties go to the topic named first: a text about two problems usually leads with the one it is about.
 		// The two first of the topics sorted by that order (a stable sort of `Object.entries(scores)`), in one pass.
-		let best: [string, number] | undefined;
-		let second: [string, number] | undefined;
+		// (Topic and score in plain variables, not a pair per candidate.)
+		let best: string | undefined;
+		let bestScore = 0;
+		let second: string | undefined;
+		let secondScore = 0; // 0 while there is no second
 		for (const topic in scores) {
 			const score = scores[topic];
 			if (
 				best === undefined ||
-				score > best[1] ||
-				(score === best[1] && firstAt[topic] < firstAt[best[0]])
+				score > bestScore ||
+				(score === bestScore && firstAt[topic] < firstAt[best])
 			) {
 				second = best;
-				best = [topic, score];
+				secondScore = bestScore;
+				best = topic;
+				bestScore = score;
 			} else if (
 				second === undefined ||
-				score > second[1] ||
-				(score === second[1] && firstAt[topic] < firstAt[second[0]])
-			)
-				second = [topic, score];
+				score > secondScore ||
+				(score === secondScore && firstAt[topic] < firstAt[second])
+			) {
+				second = topic;
+				secondScore = score;
+			}
 		}
-		const dictConfidence = best ? best[1] / (best[1] + (second?.[1] ?? 0)) : 0;
+		const dictConfidence = best !== undefined ? bestScore / (bestScore + secondScore) : 0;
 		// Two topics that both reach the threshold: the one named first decides (see the sort above).
 		const leadsTie =
-			!!best &&
-			!!second &&
-			second[1] >= minScore &&
-			firstAt[best[0]] < firstAt[second[0]] &&
-			best[1] >= second[1];
+			best !== undefined &&
+			second !== undefined &&
+			secondScore >= minScore &&
+			firstAt[best] < firstAt[second] &&
+			bestScore >= secondScore;
 		const dictDecided =
-			!!best && best[1] >= minScore && (dictConfidence >= minConfidence || leadsTie);
+			best !== undefined && bestScore >= minScore && (dictConfidence >= minConfidence || leadsTie);
 		// The coordinator's own terms decide when they alone reach the threshold for the dictionary's decision.
-		const userDecisive = dictDecided && (userScores[best![0]] ?? 0) >= minScore;
+		const userDecisive = dictDecided && (userScores[best!] ?? 0) >= minScore;
 		const predicted =
 			model && !userDecisive ? model.predictStemmed(stemmed, { explain: 'decided' }) : undefined;
 		let decidedBy: TextDecidedBy = null;
@@ -388,13 +397,13 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			topicWhy = [intern(`модель: ${predicted.why.join(', ')}`)];
 		} else if (dictDecided) {
 			decidedBy = 'dictionary';
-			topic = best![0];
+			topic = best!;
 			topicWhy = [intern(`словарь: ${why[topic].join(', ')}`)];
 		} else {
 			topicWhy = [
-				best
+				best !== undefined
 					? intern(
-							`низкая уверенность словаря: ${best[0]}=${best[1]}${second ? `, ${second[0]}=${second[1]}` : ''}`,
+							`низкая уверенность словаря: ${best}=${bestScore}${second !== undefined ? `, ${second}=${secondScore}` : ''}`,
 						)
 					: 'нет ни одного слова из словаря',
 			];
