@@ -280,7 +280,8 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 			// A typo counts only where the word reads as a name; the text's capitalized words (a pass over the text)
 			// are needed only then, so most texts never build them.
 			if (first.names.length === 0 || (first.typo && !readsAsName(i))) continue;
-			for (const n of first.names) {
+			for (let c = 0; c < first.names.length; c++) {
+				const n = first.names[c];
 				if (best && (n.rank > best.rank || (n.rank === best.rank && i >= bestAt))) continue;
 				let ok = i + n.words.length <= words.length;
 				for (let k = 1; ok && k < n.words.length; k++) ok = wordMatches(n, k, words[i + k]);

@@ -65,7 +65,8 @@ type Record_ = Record<string, unknown>;
 function flagsOf(record: Record_): string[] {
 	const given = record.flags;
 	const flags: string[] = [];
-	if (Array.isArray(given)) for (const f of given as string[]) addFlag(flags, f);
+	if (Array.isArray(given))
+		for (let i = 0; i < given.length; i++) addFlag(flags, given[i] as string);
 	return flags;
 }
 
@@ -228,7 +229,7 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 		if (author?.anonymous || !author?.name) addFlag(flags, 'anonymous');
 		if (options.conflicts !== false) {
 			const conflict = detectConflictsStemmed(stemmed, text);
-			for (const f of conflict.flags) addFlag(flags, f.code);
+			for (let k = 0; k < conflict.flags.length; k++) addFlag(flags, conflict.flags[k].code);
 			result.conflict = conflict;
 		}
 		if (repeats) {
