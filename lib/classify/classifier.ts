@@ -113,7 +113,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The first of the masked phrases that starts at `i` in the stems, if any. */
 function maskAt(masked: string[][], textStems: string[], i: number): string[] | undefined {
-	for (const st of masked) {
+	for (let m = 0; m < masked.length; m++) {
+		const st = masked[m];
 		let k = 0;
 		while (k < st.length && textStems[i + k] === st[k]) k++;
 		if (k === st.length) return st;
@@ -305,7 +306,8 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		const words = stemmed.words;
 		const textStems = stemmed.stems;
 		const scores: Record<string, number> = {};
-		const userScores: Record<string, number> = {};
+		// Only the coordinator's own terms count here: none with the default dictionary, so made on the first one.
+		let userScores: Record<string, number> | undefined;
 		const why: Record<string, string[]> = {};
 		if (stamp === 0x7fffffff) {
 			countedAt.fill(0);
@@ -318,7 +320,10 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			countedAt[t.n] = mark;
 			if (!(start >= firstAt[t.topic])) firstAt[t.topic] = start;
 			scores[t.topic] = (scores[t.topic] ?? 0) + t.weight;
-			if (t.user) userScores[t.topic] = (userScores[t.topic] ?? 0) + t.weight;
+			if (t.user) {
+				userScores ??= {};
+				userScores[t.topic] = (userScores[t.topic] ?? 0) + t.weight;
+			}
 			const w = originalWords(words, start, t.phrase.stems.length);
 			// Most topics get one word: an array literal at its size (a pushed-to empty one keeps room for 17).
 			const list = why[t.topic];
@@ -335,13 +340,14 @@ export function createClassifier(options: ClassifierOptions = {}) {
 				}
 			}
 			const list = termsOf(words[i], textStems[i]);
-			if (list !== null) for (const t of list) add(t, i);
+			if (list !== null) for (let k = 0; k < list.length; k++) add(list[k], i);
 		}
 		// Phrase terms found, in slot order (the order they were added: sums and `why` come out the same).
 		found.length = 0;
 		index.scan(textStems, textAt, found);
 		if (found.length > 1) sortSmall(found);
-		for (const slot of found) {
+		for (let k = 0; k < found.length; k++) {
+			const slot = found[k];
 			const t = phraseAt[slot];
 			if (t !== undefined) add(t, textAt[slot]);
 		}
@@ -383,7 +389,7 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		const dictDecided =
 			best !== undefined && bestScore >= minScore && (dictConfidence >= minConfidence || leadsTie);
 		// The coordinator's own terms decide when they alone reach the threshold for the dictionary's decision.
-		const userDecisive = dictDecided && (userScores[best!] ?? 0) >= minScore;
+		const userDecisive = dictDecided && (userScores?.[best!] ?? 0) >= minScore;
 		const predicted =
 			model && !userDecisive ? model.predictStemmed(stemmed, { explain: 'decided' }) : undefined;
 		let decidedBy: TextDecidedBy = null;
@@ -420,7 +426,8 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		let appealType: AppealType | null = null;
 		let typeWhy: string[] = [];
 		// `found` is in ascending slot order (sorted above).
-		for (const slot of found) {
+		for (let k = 0; k < found.length; k++) {
+			const slot = found[k];
 			if (slot < firstCueSlot) continue;
 			const cue = cueAt[slot - firstCueSlot];
 			appealType = cue.type;
