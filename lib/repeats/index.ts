@@ -228,7 +228,7 @@ export function linkRepeatsById(
 		t: Date.parse(a.receivedAt),
 		sig: signature(textStems?.[i] ?? stems(a.text)),
 	}));
-	byTimeThenId(sorted);
+	sorted.sort((x, y) => x.t - y.t || x.a.id.localeCompare(y.a.id));
 	sameIdSameSignature(sorted);
 	const links = new Map<string, RepeatLink>();
 	const primaryOf = (id: string): string => links.get(id)?.primaryId ?? id;
@@ -503,50 +503,6 @@ function latestLinking(
 		}
 	}
 	return best;
-}
-
-const byTimeThenIdCompare = (x: Item, y: Item) => x.t - y.t || x.a.id.localeCompare(y.a.id);
-const byId = (x: Item, y: Item) => x.a.id.localeCompare(y.a.id);
-
-/**
- * `items.sort(byTimeThenIdCompare)` with far fewer comparator calls: one native sort of numbers that pack the time
- * and the position (exact below 2^53), then a sort by id of each run of equal times only. Both sorts are stable, so
- * the order is the one sort's. Times that are not whole numbers (an unparsable date), or a span too wide to pack,
- * take the one sort.
- */
-function byTimeThenId(items: Item[]): void {
-	const n = items.length;
-	if (n < 2) return;
-	let min = Infinity;
-	let max = -Infinity;
-	for (let i = 0; i < n; i++) {
-		const t = items[i].t;
-		if (!Number.isInteger(t)) {
-			items.sort(byTimeThenIdCompare);
-			return;
-		}
-		if (t < min) min = t;
-		if (t > max) max = t;
-	}
-	const scale = 2 ** Math.ceil(Math.log2(n));
-	if ((max - min + 1) * scale > Number.MAX_SAFE_INTEGER) {
-		items.sort(byTimeThenIdCompare);
-		return;
-	}
-	const keys = new Float64Array(n);
-	for (let i = 0; i < n; i++) keys[i] = (items[i].t - min) * scale + i;
-	keys.sort();
-	const before = items.slice();
-	for (let i = 0; i < n; i++) items[i] = before[keys[i] % scale];
-	for (let i = 0; i < n; ) {
-		let j = i + 1;
-		while (j < n && items[j].t === items[i].t) j++;
-		if (j - i > 1) {
-			const run = items.slice(i, j).sort(byId);
-			for (let k = 0; k < run.length; k++) items[i + k] = run[k];
-		}
-		i = j;
-	}
 }
 
 /** Signatures were looked up by id: with repeated ids, every one used the last (in time order) text's. */
