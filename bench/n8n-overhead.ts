@@ -9,9 +9,7 @@
 import installPackage from '../test/helpers/e2e-global-setup';
 import { N8nInstance } from '../test/helpers/n8n';
 import { intakeWorkflow } from '../scripts/workflows';
-import type { Appeal } from '../lib/appeal';
-import { generateDistrict } from '../sandbox/seed/district';
-import { appealOf, appealsFromDistrict } from './pipeline';
+import { appealsFromDistrict, distinctAppeals } from './pipeline';
 
 export interface NodeTiming {
 	node: string;
@@ -37,17 +35,6 @@ type Json = Record<string, unknown>;
  * as many different districts (seeds 1, 2, …) as it takes, so texts, authors and times differ as in a real batch.
  */
 const TEMPLATES = process.argv[4] === 'distinct' ? 'distinct' : 'repeated';
-
-function distinctAppeals(n: number): Appeal[] {
-	const out: Appeal[] = [];
-	for (let seed = 1; out.length < n; seed++) {
-		for (const a of generateDistrict(seed).appeals) {
-			if (out.length >= n) break;
-			out.push(appealOf(a, `${seed}-${a.seq}`, a.createdAt));
-		}
-	}
-	return out;
-}
 
 /** A Code node that makes `n` appeals from the district's templates (unique ids), so no file is needed in n8n. */
 function sourceNode(n: number): Json {

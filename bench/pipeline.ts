@@ -49,6 +49,18 @@ export function appealsFromDistrict(n: number): Appeal[] {
 	return out;
 }
 
+/** `n` appeals from as many different districts (seeds 1, 2, …) as it takes: texts, authors and times differ. */
+export function distinctAppeals(n: number): Appeal[] {
+	const out: Appeal[] = [];
+	for (let seed = 1; out.length < n; seed++) {
+		for (const a of generateDistrict(seed).appeals) {
+			if (out.length >= n) break;
+			out.push(appealOf(a, `${seed}-${a.seq}`, a.createdAt));
+		}
+	}
+	return out;
+}
+
 export function runPipelineBench(n = 100_000): BenchResult[] {
 	const appeals = appealsFromDistrict(n);
 	const floorStart = process.hrtime.bigint();

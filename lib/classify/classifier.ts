@@ -113,7 +113,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The first of the masked phrases that starts at `i` in the stems, if any. */
 function maskAt(masked: string[][], textStems: string[], i: number): string[] | undefined {
-	for (const st of masked) {
+	for (let m = 0; m < masked.length; m++) {
+		const st = masked[m];
 		let k = 0;
 		while (k < st.length && textStems[i + k] === st[k]) k++;
 		if (k === st.length) return st;
@@ -305,7 +306,8 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		const words = stemmed.words;
 		const textStems = stemmed.stems;
 		const scores: Record<string, number> = {};
-		const userScores: Record<string, number> = {};
+		// Only the coordinator's own terms count here: none with the default dictionary, so made on the first one.
+		let userScores: Record<string, number> | undefined;
 		const why: Record<string, string[]> = {};
 		if (stamp === 0x7fffffff) {
 			countedAt.fill(0);
@@ -318,10 +320,15 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			countedAt[t.n] = mark;
 			if (!(start >= firstAt[t.topic])) firstAt[t.topic] = start;
 			scores[t.topic] = (scores[t.topic] ?? 0) + t.weight;
-			if (t.user) userScores[t.topic] = (userScores[t.topic] ?? 0) + t.weight;
+			if (t.user) {
+				userScores ??= {};
+				userScores[t.topic] = (userScores[t.topic] ?? 0) + t.weight;
+			}
 			const w = originalWords(words, start, t.phrase.stems.length);
-			const list = (why[t.topic] ??= []);
-			if (!list.includes(w)) list.push(w);
+			// Most topics get one word: an array literal at its size (a pushed-to empty one keeps room for 17).
+			const list = why[t.topic];
+			if (list === undefined) why[t.topic] = [w];
+			else if (!list.includes(w)) list.push(w);
 		};
 		for (let i = 0; i < textStems.length; i++) {
 			const masked = masks.get(textStems[i]);
@@ -333,48 +340,56 @@ export function createClassifier(options: ClassifierOptions = {}) {
 				}
 			}
 			const list = termsOf(words[i], textStems[i]);
-			if (list !== null) for (const t of list) add(t, i);
+			if (list !== null) for (let k = 0; k < list.length; k++) add(list[k], i);
 		}
 		// Phrase terms found, in slot order (the order they were added: sums and `why` come out the same).
 		found.length = 0;
 		index.scan(textStems, textAt, found);
 		if (found.length > 1) sortSmall(found);
-		for (const slot of found) {
+		for (let k = 0; k < found.length; k++) {
+			const slot = found[k];
 			const t = phraseAt[slot];
 			if (t !== undefined) add(t, textAt[slot]);
 		}
 		// Ties go to the topic named first: a text about two problems usually leads with the one it is about.
 		// The two first of the topics sorted by that order (a stable sort of `Object.entries(scores)`), in one pass.
-		let best: [string, number] | undefined;
-		let second: [string, number] | undefined;
+		// (Topic and score in plain variables, not a pair per candidate.)
+		let best: string | undefined;
+		let bestScore = 0;
+		let second: string | undefined;
+		let secondScore = 0; // 0 while there is no second
 		for (const topic in scores) {
 			const score = scores[topic];
 			if (
 				best === undefined ||
-				score > best[1] ||
-				(score === best[1] && firstAt[topic] < firstAt[best[0]])
+				score > bestScore ||
+				(score === bestScore && firstAt[topic] < firstAt[best])
 			) {
 				second = best;
-				best = [topic, score];
+				secondScore = bestScore;
+				best = topic;
+				bestScore = score;
 			} else if (
 				second === undefined ||
-				score > second[1] ||
-				(score === second[1] && firstAt[topic] < firstAt[second[0]])
-			)
-				second = [topic, score];
+				score > secondScore ||
+				(score === secondScore && firstAt[topic] < firstAt[second])
+			) {
+				second = topic;
+				secondScore = score;
+			}
 		}
-		const dictConfidence = best ? best[1] / (best[1] + (second?.[1] ?? 0)) : 0;
+		const dictConfidence = best !== undefined ? bestScore / (bestScore + secondScore) : 0;
 		// Two topics that both reach the threshold: the one named first decides (see the sort above).
 		const leadsTie =
-			!!best &&
-			!!second &&
-			second[1] >= minScore &&
-			firstAt[best[0]] < firstAt[second[0]] &&
-			best[1] >= second[1];
+			best !== undefined &&
+			second !== undefined &&
+			secondScore >= minScore &&
+			firstAt[best] < firstAt[second] &&
+			bestScore >= secondScore;
 		const dictDecided =
-			!!best && best[1] >= minScore && (dictConfidence >= minConfidence || leadsTie);
+			best !== undefined && bestScore >= minScore && (dictConfidence >= minConfidence || leadsTie);
 		// The coordinator's own terms decide when they alone reach the threshold for the dictionary's decision.
-		const userDecisive = dictDecided && (userScores[best![0]] ?? 0) >= minScore;
+		const userDecisive = dictDecided && (userScores?.[best!] ?? 0) >= minScore;
 		const predicted =
 			model && !userDecisive ? model.predictStemmed(stemmed, { explain: 'decided' }) : undefined;
 		let decidedBy: TextDecidedBy = null;
@@ -388,13 +403,13 @@ export function createClassifier(options: ClassifierOptions = {}) {
 			topicWhy = [intern(`модель: ${predicted.why.join(', ')}`)];
 		} else if (dictDecided) {
 			decidedBy = 'dictionary';
-			topic = best![0];
+			topic = best!;
 			topicWhy = [intern(`словарь: ${why[topic].join(', ')}`)];
 		} else {
 			topicWhy = [
-				best
+				best !== undefined
 					? intern(
-							`низкая уверенность словаря: ${best[0]}=${best[1]}${second ? `, ${second[0]}=${second[1]}` : ''}`,
+							`низкая уверенность словаря: ${best}=${bestScore}${second !== undefined ? `, ${second}=${secondScore}` : ''}`,
 						)
 					: 'нет ни одного слова из словаря',
 			];
@@ -411,7 +426,8 @@ export function createClassifier(options: ClassifierOptions = {}) {
 		let appealType: AppealType | null = null;
 		let typeWhy: string[] = [];
 		// `found` is in ascending slot order (sorted above).
-		for (const slot of found) {
+		for (let k = 0; k < found.length; k++) {
+			const slot = found[k];
 			if (slot < firstCueSlot) continue;
 			const cue = cueAt[slot - firstCueSlot];
 			appealType = cue.type;

@@ -114,6 +114,17 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 /** A text word that is a name's stem with one typo, the typo possibly in the stem or where the ending starts. */
 function typoOf(word: string, stem: string, variant: string): boolean {
+	// Quick no: every string compared below starts with the word's first two letters, and one edit keeps one of
+	// them in its place or one place over; the lengths must allow a check at all. (A new word meets every fuzzy name.)
+	const w0 = word.charCodeAt(0);
+	const w1 = word.charCodeAt(1);
+	const v0 = variant.charCodeAt(0);
+	const v1 = variant.charCodeAt(1);
+	const lw = word.length;
+	const lv = variant.length;
+	if (lw >= 2 && lv >= 2 && w0 !== v0 && w1 !== v1 && w1 !== v0 && w0 !== v1) return false;
+	if (Math.abs(stem.length - lv) > 1 && Math.abs(lw - lv) > 1 && !(lw >= lv && lw - lv <= 4))
+		return false;
 	if (withinOneEdit(stem, variant) || withinOneEdit(word, variant)) return true;
 	for (let len = variant.length; len <= variant.length + 1; len++) {
 		if (len > word.length || word.length - len > 3) continue;
@@ -269,7 +280,8 @@ export function createPlaceMatcher(gazetteer: GazetteerEntry[]) {
 			// A typo counts only where the word reads as a name; the text's capitalized words (a pass over the text)
 			// are needed only then, so most texts never build them.
 			if (first.names.length === 0 || (first.typo && !readsAsName(i))) continue;
-			for (const n of first.names) {
+			for (let c = 0; c < first.names.length; c++) {
+				const n = first.names[c];
 				if (best && (n.rank > best.rank || (n.rank === best.rank && i >= bestAt))) continue;
 				let ok = i + n.words.length <= words.length;
 				for (let k = 1; ok && k < n.words.length; k++) ok = wordMatches(n, k, words[i + k]);

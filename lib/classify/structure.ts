@@ -58,6 +58,27 @@ function correctionOf(
 
 type Record_ = Record<string, unknown>;
 
+/**
+ * A record's flags as a working list with a set's behaviour (distinct, in the order first added; a deleted one
+ * added again goes last): an appeal has a handful, so a list is cheaper than a Set per appeal.
+ */
+function flagsOf(record: Record_): string[] {
+	const given = record.flags;
+	const flags: string[] = [];
+	if (Array.isArray(given))
+		for (let i = 0; i < given.length; i++) addFlag(flags, given[i] as string);
+	return flags;
+}
+
+function addFlag(flags: string[], flag: string): void {
+	if (!flags.includes(flag)) flags.push(flag);
+}
+
+function deleteFlag(flags: string[], flag: string): void {
+	const i = flags.indexOf(flag);
+	if (i >= 0) flags.splice(i, 1);
+}
+
 type Classified = ReturnType<ReturnType<typeof createClassifier>['classifyStemmed']>;
 
 interface TopicDecision {
@@ -106,7 +127,7 @@ function decideTopic(
 	c: Classified,
 	options: StructureOptions,
 	categoryMap: CategoryMap | null,
-	flags: Set<string>,
+	flags: string[],
 ): TopicDecision {
 	const text = textDecision(c);
 	const category = categoryMap ? categoryMap.lookup(record.source, categoryOf(record)) : undefined;
@@ -120,7 +141,7 @@ function decideTopic(
 	if (category.topics.length === 1) {
 		const decided = fixedDecision(category.topics[0], [category.label], 'category');
 		if (strong && text.topic !== category.topics[0]) {
-			flags.add('category_text_mismatch');
+			addFlag(flags, 'category_text_mismatch');
 			decided.why.push(textWords());
 			if (options.mismatchToReview) decided.needsReview = true;
 		}
@@ -129,7 +150,7 @@ function decideTopic(
 	// A broad category (ЖКХ): the text chooses among its topics.
 	if (!text.needsReview && category.topics.includes(text.topic))
 		return { ...text, why: [category.label, ...text.why] };
-	if (strong) flags.add('category_text_mismatch');
+	if (strong) addFlag(flags, 'category_text_mismatch');
 	return {
 		topic: UNDEFINED_TOPIC,
 		topicTitle: 'Не определено',
@@ -150,8 +171,9 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 	// Each text is tokenized and stemmed once; classification, conflicts and repeats share the stems.
 	const textStems: Array<string[] | undefined> = new Array(records.length);
 	const repeats = options.repeats !== false;
-	// With repeats, each record's flags stay a set until the repeat pass has added its own, then become the array once.
-	const flagSets: Array<Set<string>> = repeats ? new Array(records.length) : [];
+	// With repeats, each record's flags stay a working list until the repeat pass has added its own, then are copied
+	// once (at their final size).
+	const flagLists: string[][] = repeats ? new Array(records.length) : [];
 	const out = records.map((record, i) => {
 		const text = typeof record.text === 'string' ? record.text : '';
 		const stemmed = stemText(text);
@@ -160,7 +182,7 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 		const c = options.classifier.classifyStemmed(stemmed, text, {
 			address: (record.address as string | null) ?? null,
 		});
-		const flags = new Set<string>(Array.isArray(record.flags) ? (record.flags as string[]) : []);
+		const flags = flagsOf(record);
 		const decision = decideTopic(record, c, options, categoryMap, flags);
 		// Same keys and order as `{ ...record, topic, …, classification }`, built without the spread (see lib/record).
 		let result = copyRecord(record);
@@ -200,19 +222,20 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 					}
 				: { ...classification, why };
 		}
-		if ((result.classification as { needsReview: boolean }).needsReview) flags.add('needs_review');
-		else if (correction?.topic) flags.delete('needs_review'); // a stale mark of an earlier run
+		if ((result.classification as { needsReview: boolean }).needsReview)
+			addFlag(flags, 'needs_review');
+		else if (correction?.topic) deleteFlag(flags, 'needs_review'); // a stale mark of an earlier run
 		const author = record.author as { anonymous?: boolean; name?: string | null } | undefined;
-		if (author?.anonymous || !author?.name) flags.add('anonymous');
+		if (author?.anonymous || !author?.name) addFlag(flags, 'anonymous');
 		if (options.conflicts !== false) {
 			const conflict = detectConflictsStemmed(stemmed, text);
-			for (const f of conflict.flags) flags.add(f.code);
+			for (let k = 0; k < conflict.flags.length; k++) addFlag(flags, conflict.flags[k].code);
 			result.conflict = conflict;
 		}
 		if (repeats) {
 			result.flags = undefined; // its place among the keys; filled after the repeat pass
-			flagSets[i] = flags;
-		} else result.flags = [...flags];
+			flagLists[i] = flags;
+		} else result.flags = flags.slice();
 		return result;
 	});
 	if (!repeats) return out;
@@ -227,11 +250,11 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 		const id = String(record.id);
 		const link = linkById.get(id);
 		const cluster = clusterById.get(id);
-		const flags = flagSets[i];
+		const flags = flagLists[i];
 		if (link) {
 			record.primaryId = link.primaryId;
 			record.repeat = { reason: link.reason, primaryId: link.primaryId, similarity: link.score };
-			flags.add(link.reason === 'same_author_same_problem' ? 'repeat' : 'duplicate');
+			addFlag(flags, link.reason === 'same_author_same_problem' ? 'repeat' : 'duplicate');
 		}
 		if (cluster) {
 			record.cluster = {
@@ -242,9 +265,9 @@ export function structureBatch(records: Record_[], options: StructureOptions): R
 				channels: cluster.channels,
 				primaryId: cluster.primaryId,
 			};
-			flags.add('cluster');
+			addFlag(flags, 'cluster');
 		}
-		record.flags = [...flags];
+		record.flags = flags.slice();
 	});
 	return out;
 }

@@ -162,12 +162,16 @@ export interface ConflictResult {
 
 /** The phrases of a term list found in the text, in the list's order (positions from `INDEX.scan`). */
 function hits(slots: number[]): string[] {
+	// Indexed loops: per text, in code that may not be optimized yet (for…of would allocate a result per step).
 	let n = 0;
-	for (const slot of slots) if (AT[slot] >= 0) n++;
+	for (let i = 0; i < slots.length; i++) if (AT[slots[i]] >= 0) n++;
 	// At its final size: evidence arrays are kept in every structured appeal.
 	const out = new Array<string>(n);
 	n = 0;
-	for (const slot of slots) if (AT[slot] >= 0) out[n++] = INDEX.phrases[slot].phrase;
+	for (let i = 0; i < slots.length; i++) {
+		const slot = slots[i];
+		if (AT[slot] >= 0) out[n++] = INDEX.phrases[slot].phrase;
+	}
 	return out;
 }
 

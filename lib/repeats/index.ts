@@ -89,15 +89,31 @@ const STOP = new Set([
 	'когд',
 ]);
 
-/** The distinct meaningful stems of a text, sorted (default string order): compared by merging, no Set per text. */
-function signature(textStems: string[]): string[] {
-	const kept: string[] = [];
-	for (let i = 0; i < textStems.length; i++) {
-		const s = textStems[i];
-		if (s.length > 2 && !STOP.has(s)) kept.push(s);
+/**
+ * Every meaningful stem met, by a number (in the order first met); -1 for a stem too short or too common to count.
+ * Signatures are sorted numbers: they sort and merge faster than strings, and the author index needs no map of its own.
+ */
+const stemIds = new Map<string, number>();
+const stemOfId: string[] = [];
+
+function stemId(s: string): number {
+	let id = stemIds.get(s);
+	if (id === undefined) {
+		id = s.length > 2 && !STOP.has(s) ? stemOfId.push(s) - 1 : -1;
+		stemIds.set(s, id);
 	}
-	// A text's few stems sort faster by insertion than through the generic sort (the same order: code units).
-	if (kept.length > 48) kept.sort();
+	return id;
+}
+
+/** The distinct meaningful stems of a text, as their numbers in ascending order: compared by merging, no Set per text. */
+function signature(textStems: string[]): number[] {
+	const kept: number[] = [];
+	for (let i = 0; i < textStems.length; i++) {
+		const id = stemId(textStems[i]);
+		if (id >= 0) kept.push(id);
+	}
+	// A text's few stems sort faster by insertion than through the generic sort.
+	if (kept.length > 48) kept.sort((x, y) => x - y);
 	else
 		for (let i = 1; i < kept.length; i++) {
 			const x = kept[i];
@@ -114,8 +130,25 @@ function signature(textStems: string[]): string[] {
 	return kept;
 }
 
+/** The text's six first stems in string (code unit) order, joined: the bucket of the same-text pass. */
+function fingerprintOf(sig: number[]): string {
+	const first: string[] = [];
+	for (let i = 0; i < sig.length; i++) {
+		const s = stemOfId[sig[i]];
+		const n = first.length;
+		if (n === 6 && !(s < first[5])) continue;
+		let j = n === 6 ? 5 : n;
+		while (j > 0 && first[j - 1] > s) {
+			first[j] = first[j - 1];
+			j--;
+		}
+		first[j] = s;
+	}
+	return first.join('|');
+}
+
 /** Jaccard similarity of two signatures (sorted, distinct). */
-function jaccard(a: string[], b: string[]): number {
+function jaccard(a: number[], b: number[]): number {
 	if (!a.length || !b.length) return 0;
 	let inter = 0;
 	for (let i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -162,7 +195,7 @@ const placeKeys = new Map<string, string>();
 interface Item {
 	a: RepeatAppeal;
 	t: number;
-	sig: string[];
+	sig: number[];
 }
 
 /**
@@ -184,6 +217,11 @@ export function linkRepeatsById(
 	textStems?: ReadonlyArray<string[]>,
 ): { linkById: Map<string, RepeatLink>; clusters: ProblemCluster[] } {
 	const windowMs = (options.windowDays ?? 30) * DAY;
+	if (stemOfId.length >= 200_000) {
+		// Numbers are only compared within a call: start over between calls, as the stem cache does.
+		stemIds.clear();
+		stemOfId.length = 0;
+	}
 	const sameText = options.textSimilarity ?? 0.8;
 	const sorted: Item[] = appeals.map((a, i) => ({
 		a,
@@ -207,7 +245,7 @@ export function linkRepeatsById(
 		if (links.has(a.id)) continue;
 		const sig = x.sig;
 		if (sig.length < 5) continue;
-		const fingerprint = sig.slice(0, 6).join('|');
+		const fingerprint = fingerprintOf(sig);
 		const bucket = byFingerprint.get(fingerprint);
 		if (!bucket) {
 			byFingerprint.set(fingerprint, [x]);
@@ -318,53 +356,71 @@ function sameAuthorIndexed(
 	const keys = sorted.map((x) => authorKey(x.a));
 	// Token order: rarer first (document frequency among the appeals that have an author), then first seen; as one
 	// number per token (frequency × distinct tokens + id), so that each signature sorts as plain numbers.
-	const idOf = new Map<string, number>();
+	// The token of each stem number (-1: none yet).
+	const idOf = new Int32Array(stemOfId.length).fill(-1);
 	const df: number[] = [];
-	const ids = new Array<Int32Array | undefined>(sorted.length);
-	for (let i = 0; i < sorted.length; i++) {
+	// Each signature's tokens, one after another: those of sorted[i] are tokens[from[i]] … tokens[from[i + 1] - 1].
+	let total = 0;
+	let longest = 0;
+	for (let i = 0; i < sorted.length; i++)
+		if (keys[i]) {
+			total += sorted[i].sig.length;
+			longest = Math.max(longest, sorted[i].sig.length);
+		}
+	const tokens = new Int32Array(total);
+	const from = new Int32Array(sorted.length + 1);
+	for (let i = 0, at = 0; i < sorted.length; i++) {
+		from[i] = at;
 		if (!keys[i]) continue;
 		const sig = sorted[i].sig;
-		const own = (ids[i] = new Int32Array(sig.length));
 		for (let k = 0; k < sig.length; k++) {
-			let id = idOf.get(sig[k]);
-			if (id === undefined) {
+			let id = idOf[sig[k]];
+			if (id < 0) {
 				id = df.length;
-				idOf.set(sig[k], id);
+				idOf[sig[k]] = id;
 				df.push(1);
 			} else df[id]++;
-			own[k] = id;
+			tokens[at++] = id;
 		}
+		from[i + 1] = at;
 	}
 	const distinct = df.length;
-	/** The ids of the first tokens of a signature in that order. */
-	const prefixOf = (own: Int32Array): Int32Array => {
-		const order = new Float64Array(own.length);
-		for (let i = 0; i < own.length; i++) order[i] = df[own[i]] * distinct + own[i];
+	// One prefix at a time is needed: it is computed into these buffers (no typed arrays per appeal).
+	const order = new Float64Array(longest);
+	const prefix = new Int32Array(longest);
+	/** Fills `prefix` with the ids of the first tokens of sorted[i]'s signature in that order; returns their count. */
+	const prefixOf = (i: number): number => {
+		const start = from[i];
+		const size = sorted[i].sig.length;
+		for (let k = 0; k < size; k++) {
+			const id = tokens[start + k];
+			order[k] = df[id] * distinct + id;
+		}
 		// Distinct numbers: by insertion for a text's few tokens (the builtin sort costs a runtime call).
-		if (order.length > 48) order.sort();
+		if (size > 48) order.subarray(0, size).sort();
 		else
-			for (let i = 1; i < order.length; i++) {
-				const x = order[i];
-				let j = i - 1;
+			for (let k = 1; k < size; k++) {
+				const x = order[k];
+				let j = k - 1;
 				while (j >= 0 && order[j] > x) {
 					order[j + 1] = order[j];
 					j--;
 				}
 				order[j + 1] = x;
 			}
-		const alpha = Math.max(1, Math.ceil(t * own.length) - 1);
-		const prefix = new Int32Array(Math.max(0, own.length - alpha + 1));
-		for (let i = 0; i < prefix.length; i++) prefix[i] = order[i] % distinct;
-		return prefix;
+		const alpha = Math.max(1, Math.ceil(t * size) - 1);
+		const count = Math.max(0, size - alpha + 1);
+		for (let k = 0; k < count; k++) prefix[k] = order[k] % distinct;
+		return count;
 	};
 	// An author's first appeal is only remembered by its position: the index (two maps, the prefix) is built when a
 	// second one comes, so that the many authors who write once cost no index.
 	const byAuthor = new Map<string, AuthorIndex | number>();
-	const add = (index: AuthorIndex, x: Item, prefix: Int32Array) => {
+	const add = (index: AuthorIndex, x: Item, count: number) => {
 		const j = index.items.length;
 		index.items.push(x);
 		if (x.a.topic && x.a.topic !== 'undefined') index.lastOfTopic.set(x.a.topic, j);
-		for (let k = 0; k < prefix.length; k++) {
+		for (let k = 0; k < count; k++) {
 			const list = index.postings.get(prefix[k]);
 			if (list) list.push(j);
 			else index.postings.set(prefix[k], [j]);
@@ -383,15 +439,15 @@ function sameAuthorIndexed(
 		if (typeof index === 'number') {
 			const first = index;
 			index = { items: [], lastOfTopic: new Map(), postings: new Map() };
-			add(index, sorted[first], prefixOf(ids[first]!));
+			add(index, sorted[first], prefixOf(first));
 			byAuthor.set(key, index);
 		}
 		const x = sorted[n];
-		const prefix = prefixOf(ids[n]!);
+		const count = prefixOf(n);
 		stamp++;
-		const best = latestLinking(index, x, prefix, windowMs, sameText, t, seen, stamp);
+		const best = latestLinking(index, x, prefix, count, windowMs, sameText, t, seen, stamp);
 		if (best >= 0) linkTo(x, index.items[best], sameText, links, primaryOf);
-		add(index, x, prefix);
+		add(index, x, count);
 	}
 	return true;
 }
@@ -405,6 +461,7 @@ function latestLinking(
 	index: AuthorIndex,
 	x: Item,
 	prefix: Int32Array,
+	count: number,
 	windowMs: number,
 	sameText: number,
 	t: number,
@@ -422,7 +479,7 @@ function latestLinking(
 	const size = x.sig.length;
 	// Below this size ratio the similarity cannot reach t (a hair lower, against rounding).
 	const ratio = t * (1 - 1e-9);
-	for (let k = 0; k < prefix.length; k++) {
+	for (let k = 0; k < count; k++) {
 		const list = postings.get(prefix[k]);
 		if (!list) continue;
 		for (let p = list.length - 1; p >= 0; p--) {
@@ -450,7 +507,7 @@ function latestLinking(
 
 /** Signatures were looked up by id: with repeated ids, every one used the last (in time order) text's. */
 function sameIdSameSignature(sorted: Item[]): void {
-	const last = new Map<string, string[]>();
+	const last = new Map<string, number[]>();
 	for (const x of sorted) last.set(x.a.id, x.sig);
 	if (last.size === sorted.length) return;
 	for (const x of sorted) x.sig = last.get(x.a.id)!;
