@@ -869,10 +869,7 @@ function main() {
 	);
 	const dev = bySplit.get('dev')!,
 		test = bySplit.get('test')!,
-		held = bySplit.get('heldout')!,
-		held2 = bySplit.get('heldout2')!,
-		held3 = bySplit.get('heldout3')!,
-		held4 = bySplit.get('heldout4')!;
+		held = bySplit.get('heldout')!;
 	const every = evaluateLabels(labels, byId, others, []);
 
 	const lines: string[] = [];
@@ -941,7 +938,7 @@ function main() {
 		'',
 	);
 	lines.push(
-		`Labelled pairs: ${every.n} (dev ${dev.n}, test ${test.n}, heldout ${held.n}, heldout2 ${held2.n}, heldout3 ${held3.n}, heldout4 ${held4.n}). Answered records: ${records.length}.`,
+		`Labelled pairs: ${every.n} (${SPLITS.map((s) => `${s} ${bySplit.get(s)!.n}`).join(', ')}). Answered records: ${records.length}.`,
 		'',
 	);
 	lines.push('## Per check (check ↔ reviewer defect)', '');
@@ -986,14 +983,9 @@ function main() {
 	);
 	lines.push('|---|---|---|---|---|---|---|---|');
 	for (const [name, s] of [
-		['dev', dev],
-		['test', test],
-		['heldout', held],
-		['heldout2', held2],
-		['heldout3', held3],
-		['heldout4', held4],
-		['all labels', every],
-	] as const) {
+		...SPLITS.map((split) => [split, bySplit.get(split)!] as const),
+		['all labels', every] as const,
+	]) {
 		lines.push(
 			`| ${name} | ${s.n} | ${s.predicted} | ${s.truth} | ${pct(s.tp, s.predicted)} | ${pct(s.tp, s.truth)} | ${pct(s.predicted, s.n)} | ${pct(s.truth, s.n)} |`,
 		);
@@ -1001,37 +993,26 @@ function main() {
 	// What the rework decision would be with the two checks made errors in issue #15 turned back into warnings (the node's «Считать замечаниями»).
 	const demoted: QualityCode[] = ['formal_reply', 'personal_data'];
 	const asWarnings = { severity: Object.fromEntries(demoted.map((c) => [c, 'warning' as const])) };
-	const pDev = evaluateLabels(
-		labels.filter((l) => splitOf(l) === 'dev'),
-		byId,
-		others,
-		[],
-		asWarnings,
-	);
-	const pTest = evaluateLabels(
-		labels.filter((l) => splitOf(l) === 'test'),
-		byId,
-		others,
-		[],
-		asWarnings,
-	);
-	const pHeld = evaluateLabels(
-		labels.filter((l) => splitOf(l) === 'heldout'),
-		byId,
-		others,
-		[],
-		asWarnings,
-	);
 	const pAll = evaluateLabels(labels, byId, others, [], asWarnings);
 	lines.push('', `With ${demoted.join(' and ')} as warnings (option «Считать замечаниями»):`, '');
 	lines.push('| set | pairs | sent back | should go back | precision | recall | share sent back |');
 	lines.push('|---|---|---|---|---|---|---|');
 	for (const [name, s] of [
-		['dev', pDev],
-		['test', pTest],
-		['heldout', pHeld],
-		['all labels', pAll],
-	] as const) {
+		...SPLITS.map(
+			(split) =>
+				[
+					split,
+					evaluateLabels(
+						labels.filter((l) => splitOf(l) === split),
+						byId,
+						others,
+						[],
+						asWarnings,
+					),
+				] as const,
+		),
+		['all labels', pAll] as const,
+	]) {
 		lines.push(
 			`| ${name} | ${s.n} | ${s.predicted} | ${s.truth} | ${pct(s.tp, s.predicted)} | ${pct(s.tp, s.truth)} | ${pct(s.predicted, s.n)} |`,
 		);

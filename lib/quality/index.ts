@@ -162,13 +162,16 @@ export const DEFAULT_SEVERITY: Record<QualityCode, Severity> = {
 };
 
 /**
- * A promise without a term is the whole defect of an intermediate answer (its term is what it is for); in a final
- * answer the merits are the result or the reason, and a plan beyond them («дом включён в программу капремонта») is
- * shown, not sent back (bench/answer-checks.md: 1 of 7 right on final answers, 14 of 14 on intermediate ones).
+ * Severities that differ in a final answer. A promise without a term is the whole defect of an intermediate answer
+ * (its term is what it is for); in a final answer the merits are the result or the reason, and a plan beyond them
+ * («дом включён в программу капремонта») is shown, not sent back (bench/answer-checks.md: 1 of 9 right on final
+ * answers, 21 of 21 on intermediate ones).
  */
+const SEVERITY_IN_FINAL: Partial<Record<QualityCode, Severity>> = {
+	promise_without_date: 'warning',
+};
 export function defaultSeverity(code: QualityCode, kind: 'final' | 'intermediate'): Severity {
-	if (code === 'promise_without_date' && kind === 'final') return 'warning';
-	return DEFAULT_SEVERITY[code];
+	return (kind === 'final' ? SEVERITY_IN_FINAL[code] : undefined) ?? DEFAULT_SEVERITY[code];
 }
 
 /**
@@ -313,8 +316,12 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		...(options.disabled ?? []),
 	]);
 	const errors: QualityError[] = [];
-	// Known once the sentences are read; an empty answer is final.
-	let answerKindSoFar: 'final' | 'intermediate' = 'final';
+	const answer = (input.answerText ?? '').trim();
+	const sentences = splitSentences(answer);
+	const facts = sentences.map(sentenceFacts);
+	const analysis = { sentences, facts };
+	// An empty answer is final: there is nothing to promise a term in.
+	const kind = answer ? answerKind(analysis, input.intermediate) : 'final';
 	const add = (
 		code: QualityCode,
 		evidence: string[],
@@ -326,23 +333,17 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 			code,
 			message,
 			evidence,
-			severity: options.severity?.[code] ?? defaultSeverity(code, answerKindSoFar),
+			severity: options.severity?.[code] ?? defaultSeverity(code, kind),
 			hint: QUALITY_HINTS[code],
 		};
 		if (sentence) error.sentence = sentence;
 		errors.push(error);
 	};
-	const answer = (input.answerText ?? '').trim();
 	if (!answer) {
 		add('empty', []);
 		return finish(errors, 'final');
 	}
-	const sentences = splitSentences(answer);
 	const normAnswer = sentences.map((s) => s.norm).join(' ');
-	const facts = sentences.map(sentenceFacts);
-	const analysis = { sentences, facts };
-	const kind = answerKind(analysis, input.intermediate);
-	answerKindSoFar = kind;
 
 	// Substance: results, findings, explanations, promises with their terms.
 	// «Проведены мероприятия по удалению рекламы» in answer to an appeal about the advertisement: the measures name the
@@ -738,18 +739,28 @@ function findContradiction(
 		const j = facts.findIndex((_f, i) => i !== solved && workPromised(i));
 		if (j >= 0) return pair(solved, j);
 	}
-	// The same work done and promised: the two sentences name (almost) the same objects.
-	for (let i = 0; i < facts.length; i++) {
-		if (!workPromised(i)) continue;
+	// The same work done and promised: the two sentences name (almost) the same objects. Each sentence's objects are
+	// read once, and a promise meets only the done sentences it shares an object with (an index, not every pair).
+	const promisedAt = facts.flatMap((_f, i) => (workPromised(i) ? [i] : []));
+	if (!promisedAt.length) return null;
+	const doneSize = new Map<number, number>();
+	const doneWith = new Map<string, number[]>();
+	facts.forEach((f, j) => {
+		if (!f.done.length) return;
+		const objects = objectStems(sentences[j]);
+		doneSize.set(j, objects.size);
+		for (const x of objects) doneWith.set(x, [...(doneWith.get(x) ?? []), j]);
+	});
+	for (const i of promisedAt) {
 		const promisedObjects = objectStems(sentences[i]);
-		for (let j = 0; j < facts.length; j++) {
-			if (j === i || !facts[j].done.length) continue;
-			const doneObjects = objectStems(sentences[j]);
-			let shared = 0;
-			for (const x of promisedObjects) shared += doneObjects.has(x) ? 1 : 0;
-			const union = promisedObjects.size + doneObjects.size - shared;
-			if (shared >= 2 && shared / union >= 0.6) return pair(j, i);
-		}
+		const shared = new Map<number, number>();
+		for (const x of promisedObjects)
+			for (const j of doneWith.get(x) ?? []) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
+		// The first such sentence in the answer, as a reader meets it.
+		const same = [...shared]
+			.filter(([j, n]) => n >= 2 && n / (promisedObjects.size + doneSize.get(j)! - n) >= 0.6)
+			.map(([j]) => j);
+		if (same.length) return pair(Math.min(...same), i);
 	}
 	return null;
 }
