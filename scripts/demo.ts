@@ -11,6 +11,7 @@ import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox';
 import { DISTRICT_DIRECTORY } from '../sandbox/seed/directory';
 import { HISTORY_SHEET, generateHistory, historyGrid, pasteTab } from '../sandbox/seed/history';
 import { DIRECTORY_SHEET } from '../lib/reports';
+import { plural } from '../lib/deadlines/status';
 import { shippedWorkflows, SPREADSHEET_ID } from './workflows';
 import { installPackedPackage } from '../test/helpers/e2e-global-setup';
 import { N8nInstance } from '../test/helpers/n8n';
@@ -18,6 +19,10 @@ import { fetchContext } from '../test/helpers/httpContext';
 import { ROOT } from '../test/helpers/paths';
 import { sandboxCredentials } from '../test/helpers/sandboxCredentials';
 import { testPrivateKey } from '../test/helpers/serviceAccount';
+
+/** «553 обращения», «21 контакт»: the count with its noun agreed, as Russian needs. */
+const appeals = (n: number) => `${n} ${plural(n, 'обращение', 'обращения', 'обращений')}`;
+const contacts = (n: number) => `${n} ${plural(n, 'контакт', 'контакта', 'контактов')}`;
 
 const DEMO_DIR = path.join(ROOT, '.demo');
 const OWNER = {
@@ -69,10 +74,10 @@ async function main(): Promise<void> {
 	);
 	await pasteTab(session, SPREADSHEET_ID, HISTORY_SHEET, historyGrid(history));
 	console.log(
-		`   лист «${HISTORY_SHEET}»: ${history.length} обращений из выгрузки ПОС/ИМ с категориями — на них учится модель тем`,
+		`   лист «${HISTORY_SHEET}»: ${appeals(history.length)} из выгрузки ПОС/ИМ с категориями — на них учится модель тем`,
 	);
 	console.log(
-		`   лист «${DIRECTORY_SHEET}»: ${DISTRICT_DIRECTORY.length} контактов района — кому уходят напоминания (ответственные и руководители подразделений, координатор, куратор), еженедельное сообщение и сообщения об ошибках`,
+		`   лист «${DIRECTORY_SHEET}»: ${contacts(DISTRICT_DIRECTORY.length)} района — кому уходят напоминания (ответственные и руководители подразделений, координатор, куратор), еженедельное сообщение и сообщения об ошибках`,
 	);
 
 	console.log('3/5 n8n: учётные данные песочницы и готовые процессы…');
@@ -136,8 +141,8 @@ async function main(): Promise<void> {
 		).length;
 	const lines = [
 		'',
-		`Готово. Район: ${sandbox.district.name}; в песочнице ${sandbox.district.appeals.length} обращений.`,
-		`В реестре ${rows.length} обращений по каналам: ${count(rows, (r) => String(r[col('Источник')]))
+		`Готово. Район: ${sandbox.district.name}; в песочнице ${appeals(sandbox.district.appeals.length)}.`,
+		`В реестре ${appeals(rows.length)} по каналам: ${count(rows, (r) => String(r[col('Источник')]))
 			.map(([k, n]) => `${k} ${n}`)
 			.join(', ')}.`,
 		`Тему определили: исправление координатора — ${decidedBy('correction')}, категория ПОС/ИМ — ${decidedBy('category')}, модель — ${decidedBy('model')}, словарь — ${decidedBy('dictionary')}; на ручную разметку — ${run.error ? '—' : run.items('МЦУ: Структурирование', 1).length} (из ${structured.length}).`,
@@ -161,8 +166,8 @@ async function main(): Promise<void> {
 		'',
 		'По процессам:',
 		`  «Приём обращений» (${intake.seconds.toFixed(1)} с): из источников ${items(run, 'Все обращения').length} записей, в реестр новых строк ${items(run, 'Реестр обращений')[0]?.inserted ?? '—'}, изменено ячеек ${items(run, 'Реестр обращений')[0]?.cellsWritten ?? '—'}, ответов на доработку ${items(run, 'МЦУ: Контроль ответов', 1).length}.`,
-		`  «Напоминания о сроках» (${reminders.seconds.toFixed(1)} с): из реестра ${items(reminders.result, 'Реестр: все обращения').length} обращений, обновлено ячеек ${items(reminders.result, 'Реестр обращений')[0]?.cellsWritten ?? '—'}, на листе «Просроченные и истекающие» ${Math.max(0, (sandbox.sheets.values(SPREADSHEET_ID, 'Просроченные и истекающие') ?? []).length - 1)}, сводок-напоминаний ${items(reminders.result, 'МЦУ: Напоминания').length}.`,
-		`  «Отчёты» (${reportsRun.seconds.toFixed(1)} с): из реестра ${items(reportsRun.result, 'Реестр: все обращения').length} обращений; строк: ошибки в ответах ${errors.length}, рейтинг подразделений ${Math.max(0, rating.length - 1)}, сводка ${Math.max(0, sandbox.sheets.values(SPREADSHEET_ID, 'Сводка').length - 1)}, ССТУ ${Math.max(0, sandbox.sheets.values(SPREADSHEET_ID, 'ССТУ (прошлый месяц)').length - 1)}.`,
+		`  «Напоминания о сроках» (${reminders.seconds.toFixed(1)} с): из реестра ${appeals(items(reminders.result, 'Реестр: все обращения').length)}, обновлено ячеек ${items(reminders.result, 'Реестр обращений')[0]?.cellsWritten ?? '—'}, на листе «Просроченные и истекающие» ${Math.max(0, (sandbox.sheets.values(SPREADSHEET_ID, 'Просроченные и истекающие') ?? []).length - 1)}, сводок-напоминаний ${items(reminders.result, 'МЦУ: Напоминания').length}.`,
+		`  «Отчёты» (${reportsRun.seconds.toFixed(1)} с): из реестра ${appeals(items(reportsRun.result, 'Реестр: все обращения').length)}; строк: ошибки в ответах ${errors.length}, рейтинг подразделений ${Math.max(0, rating.length - 1)}, сводка ${Math.max(0, sandbox.sheets.values(SPREADSHEET_ID, 'Сводка').length - 1)}, ССТУ ${Math.max(0, sandbox.sheets.values(SPREADSHEET_ID, 'ССТУ (прошлый месяц)').length - 1)}.`,
 		'',
 		`Редактор n8n: ${url}  (вход: ${OWNER.email} / ${OWNER.password})`,
 		`Таблица отчётов: ${xlsx}`,
