@@ -5,7 +5,7 @@
  */
 import { loadavg } from 'node:os';
 import { createClassifier, structureBatch, trainTextModel } from '../lib/classify';
-import { loadCorpus } from '../scripts/eval-real';
+import { loadCorpus, structureRecords } from '../scripts/eval-real';
 
 const cpu = () => {
 	const u = process.cpuUsage();
@@ -21,13 +21,7 @@ const model = trainTextModel(
 	data.slice(0, 30_000).map((x) => ({ text: x.text, topic: x.accepted[0], accepted: x.accepted })),
 );
 const classifier = createClassifier({ model });
-const records = data.slice(0, 10_000).map((x, i) => ({
-	id: `spb:${x.id}`,
-	source: 'pos',
-	receivedAt: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(),
-	text: x.text,
-	author: { name: 'Заявитель' },
-}));
+const records = structureRecords(data);
 structureBatch(records.slice(0, 1000), { classifier });
 const rounds = Number(argValue('--rounds') ?? 3);
 const cases: Array<[string, { conflicts?: boolean; repeats?: boolean }]> = [

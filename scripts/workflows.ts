@@ -50,6 +50,17 @@ export type Workflow = {
 	tags: string[];
 };
 
+/** A workflow as its file holds it: inactive, nothing pinned, no tags. */
+function workflowFile<N>(
+	id: string,
+	name: string,
+	nodes: N[],
+	connections: Connections,
+	settings: Workflow['settings'],
+): Omit<Workflow, 'nodes'> & { nodes: N[] } {
+	return { id, name, active: false, nodes, connections, settings, pinData: {}, tags: [] };
+}
+
 /** Credentials are referenced by these names; the README lists what to create (the demo creates them for the sandbox). */
 export const CREDENTIALS = {
 	mcuPosApi: { id: 'mcuPosSandbox', name: 'МЦУ: ПОС' },
@@ -139,6 +150,19 @@ class Canvas {
 		return this;
 	}
 
+	/** A «МЦУ: Отчёт в Google Таблицы» node (version 2) on the spreadsheet of the Google credential. */
+	sheets(n: number, name: string, place: [number, number], parameters: NodeParameters): this {
+		return this.add(
+			n,
+			name,
+			mcu('reportSheets'),
+			2,
+			place,
+			parameters,
+			cred('mcuGoogleServiceAccountApi'),
+		);
+	}
+
 	note(
 		n: number,
 		name: string,
@@ -163,16 +187,11 @@ class Canvas {
 				if (!this.nodes.some((x) => x.name === c.node))
 					throw new Error(`connection to unknown node «${c.node}»`);
 		}
-		return {
-			id,
-			name,
-			active: false,
-			nodes: this.nodes,
-			connections: this.connections,
-			settings: { executionOrder: 'v1', timezone: 'Europe/Moscow', ...settings },
-			pinData: {},
-			tags: [],
-		};
+		return workflowFile(id, name, this.nodes, this.connections, {
+			executionOrder: 'v1',
+			timezone: 'Europe/Moscow',
+			...settings,
+		});
 	}
 }
 
@@ -239,8 +258,12 @@ function reportParameters(
 		maskPersonalData: true,
 	};
 }
-const REPORT = [mcu('reportSheets'), 2] as const;
 const REGISTER = 'Реестр обращений';
+/** The register written (intake, and the deadlines recomputed by the reminders), its corrections' drop-down filled. */
+const writeRegisterParameters = (): NodeParameters =>
+	reportParameters('register', REGISTER, undefined, {
+		correctionDepartments: CORRECTION_DEPARTMENTS,
+	});
 const readRegisterParameters = (): NodeParameters => ({
 	spreadsheetId: '',
 	operation: 'readRegister',
@@ -248,17 +271,17 @@ const readRegisterParameters = (): NodeParameters => ({
 	correctionDepartments: CORRECTION_DEPARTMENTS,
 });
 
-/** How the workflows that work from the register begin: read it whole (node 4), deadlines at now (node 5). */
-function registerAtNow(w: Canvas): Canvas {
+/**
+ * How the workflows that work from the register begin: by hand (node 2) or on a schedule (node 3, a cron expression),
+ * the register read whole (node 4), deadlines at now (node 5).
+ */
+function registerAtNow(w: Canvas, schedule: string, cron: string): Canvas {
 	return w
-		.add(
-			4,
-			'Реестр: все обращения',
-			...REPORT,
-			[1, 1],
-			readRegisterParameters(),
-			cred('mcuGoogleServiceAccountApi'),
-		)
+		.add(2, 'Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [0, 0])
+		.add(3, schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 2], {
+			rule: { interval: [{ field: 'cronExpression', expression: cron }] },
+		})
+		.sheets(4, 'Реестр: все обращения', [1, 1], readRegisterParameters())
 		.add(
 			5,
 			'МЦУ: Сроки',
@@ -267,7 +290,10 @@ function registerAtNow(w: Canvas): Canvas {
 			[2, 1],
 			{ sourceDeadline: 'keep', rules: {}, options: {} },
 			{ onError: 'continueRegularOutput' },
-		);
+		)
+		.link('Запуск вручную', 'Реестр: все обращения')
+		.link(schedule, 'Реестр: все обращения')
+		.link('Реестр: все обращения', 'МЦУ: Сроки');
 }
 
 const ifNotEmpty = (id: string, value: string): NodeParameters => ({
@@ -286,21 +312,75 @@ const ifNotEmpty = (id: string, value: string): NodeParameters => ({
 	options: {},
 });
 
-/** Where each follow-up channel's question is sent, in the order of the «Канал вопроса» outputs. */
-const FOLLOW_UP_CHANNELS = [
-	'vk_comment',
-	'vk_message',
-	'ok_comment',
-	'telegram_message',
-	'max_message',
+/**
+ * Where each follow-up channel's question is sent, in the order of the «Канал вопроса» outputs: one row per channel,
+ * so the switch's outputs and the senders it feeds cannot drift apart.
+ */
+const FOLLOW_UP: {
+	channel: string;
+	sender: string;
+	type: string;
+	credential: CredentialKey;
+	parameters: NodeParameters;
+}[] = [
+	{
+		channel: 'vk_comment',
+		sender: 'ВК: спросить в комментариях',
+		type: 'vk',
+		credential: 'mcuVkApi',
+		parameters: {
+			resource: 'comment',
+			operation: 'reply',
+			message: '={{ $json.followUpQuestion }}',
+		},
+	},
+	{
+		channel: 'vk_message',
+		sender: 'ВК: спросить в сообщениях',
+		type: 'vk',
+		credential: 'mcuVkApi',
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			message: '={{ $json.followUpQuestion }}',
+		},
+	},
+	{
+		channel: 'ok_comment',
+		sender: 'ОК: спросить в обсуждении',
+		type: 'ok',
+		credential: 'mcuOkApi',
+		parameters: { resource: 'comment', operation: 'reply', text: '={{ $json.followUpQuestion }}' },
+	},
+	{
+		channel: 'telegram_message',
+		sender: 'Telegram: спросить',
+		type: 'telegram',
+		credential: 'mcuTelegramApi',
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			chatId: '={{ $json.author.id }}',
+			text: '={{ $json.followUpQuestion }}',
+		},
+	},
+	{
+		channel: 'max_message',
+		sender: 'MAX: спросить',
+		type: 'max',
+		credential: 'mcuMaxApi',
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			recipient: 'user',
+			userId: '={{ $json.author.id }}',
+			text: '={{ $json.followUpQuestion }}',
+			idempotencyKey: "={{ $json.id + ':followUp' }}",
+			markAnswered: false,
+		},
+	},
 ];
-const FOLLOW_UP_SENDERS = [
-	'ВК: спросить в комментариях',
-	'ВК: спросить в сообщениях',
-	'ОК: спросить в обсуждении',
-	'Telegram: спросить',
-	'MAX: спросить',
-];
+const FOLLOW_UP_CHANNELS = FOLLOW_UP.map((f) => f.channel);
 
 const SOURCES = ['ПОС', 'Инцидент-менеджмент', 'ВКонтакте', 'Одноклассники', 'Telegram', 'MAX'];
 const INTAKE_IDS = '00000000-0000-4000-8000-';
@@ -471,16 +551,7 @@ export function intakeWorkflow(): Workflow {
 		})
 		.add(126, 'Ответы вместе', 'n8n-nodes-base.merge', 3.2, [10.5, 1], { numberInputs: 2 })
 		// The drop-down of «Подразделение (исправлено)»: the routing rules' departments, one per line (names hold commas).
-		.add(
-			119,
-			'Реестр обращений',
-			...REPORT,
-			[11.5, 1],
-			reportParameters('register', REGISTER, undefined, {
-				correctionDepartments: CORRECTION_DEPARTMENTS,
-			}),
-			cred('mcuGoogleServiceAccountApi'),
-		)
+		.sheets(119, 'Реестр обращений', [11.5, 1], writeRegisterParameters())
 		.note(
 			149,
 			'Реестр',
@@ -536,65 +607,21 @@ export function intakeWorkflow(): Workflow {
 			mode: 'expression',
 			numberOutputs: FOLLOW_UP_CHANNELS.length,
 			output: `={{ ${JSON.stringify(FOLLOW_UP_CHANNELS).replace(/"/g, "'")}.indexOf($json.followUpChannel) }}`,
-		})
-		.add(
-			141,
-			FOLLOW_UP_SENDERS[0],
-			mcu('vk'),
+		});
+	FOLLOW_UP.forEach((f, i) =>
+		w.add(
+			141 + i,
+			f.sender,
+			mcu(f.type),
 			1,
-			[11.5, 3],
-			{ resource: 'comment', operation: 'reply', message: '={{ $json.followUpQuestion }}' },
-			{ ...cred('mcuVkApi'), ...sendOptions },
-		)
-		.add(
-			142,
-			FOLLOW_UP_SENDERS[1],
-			mcu('vk'),
-			1,
-			[11.5, 4],
-			{ resource: 'message', operation: 'send', message: '={{ $json.followUpQuestion }}' },
-			{ ...cred('mcuVkApi'), ...sendOptions },
-		)
-		.add(
-			143,
-			FOLLOW_UP_SENDERS[2],
-			mcu('ok'),
-			1,
-			[11.5, 5],
-			{ resource: 'comment', operation: 'reply', text: '={{ $json.followUpQuestion }}' },
-			{ ...cred('mcuOkApi'), ...sendOptions },
-		)
-		.add(
-			144,
-			FOLLOW_UP_SENDERS[3],
-			mcu('telegram'),
-			1,
-			[11.5, 6],
+			[11.5, 3 + i],
+			{ ...f.parameters },
 			{
-				resource: 'message',
-				operation: 'send',
-				chatId: '={{ $json.author.id }}',
-				text: '={{ $json.followUpQuestion }}',
+				...cred(f.credential),
+				...sendOptions,
 			},
-			{ ...cred('mcuTelegramApi'), ...sendOptions },
-		)
-		.add(
-			145,
-			FOLLOW_UP_SENDERS[4],
-			mcu('max'),
-			1,
-			[11.5, 7],
-			{
-				resource: 'message',
-				operation: 'send',
-				recipient: 'user',
-				userId: '={{ $json.author.id }}',
-				text: '={{ $json.followUpQuestion }}',
-				idempotencyKey: "={{ $json.id + ':followUp' }}",
-				markAnswered: false,
-			},
-			{ ...cred('mcuMaxApi'), ...sendOptions },
-		);
+		),
+	);
 
 	for (const trigger of ['Запуск вручную', 'Каждые 15 минут']) w.link(trigger, SOURCES);
 	SOURCES.forEach((source, i) =>
@@ -621,7 +648,7 @@ export function intakeWorkflow(): Workflow {
 		.link('Ответы вместе', 'Реестр обращений');
 	w.link('Новые в ПОС?', 'ПОС: взять в работу', 0);
 	w.link('Кого спросить об оценке', 'Канал вопроса');
-	FOLLOW_UP_SENDERS.forEach((sender, i) => w.link('Канал вопроса', sender, i));
+	FOLLOW_UP.forEach((f, i) => w.link('Канал вопроса', f.sender, i));
 	return w.workflow('McuIntake', 'МЦУ: Приём обращений', { saveManualExecutions: true });
 }
 
@@ -639,31 +666,11 @@ export function remindersWorkflow(): Workflow {
 		[-1, -5],
 		520,
 		300,
-	)
-		.add(2, 'Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [0, 0])
-		// Monday to Friday; holidays and moved working days are skipped by «МЦУ: Напоминания» (production calendar).
-		.add(3, 'По рабочим дням в 9:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 2], {
-			rule: { interval: [{ field: 'cronExpression', expression: '0 9 * * 1-5' }] },
-		});
-	registerAtNow(w)
-		.add(
-			6,
-			'Реестр обращений',
-			...REPORT,
-			[3, -0.5],
-			reportParameters('register', REGISTER, undefined, {
-				correctionDepartments: CORRECTION_DEPARTMENTS,
-			}),
-			cred('mcuGoogleServiceAccountApi'),
-		)
-		.add(
-			7,
-			'Просроченные',
-			...REPORT,
-			[3, 1],
-			reportParameters('overdue', 'Просроченные и истекающие'),
-			cred('mcuGoogleServiceAccountApi'),
-		)
+	);
+	// Monday to Friday; holidays and moved working days are skipped by «МЦУ: Напоминания» (production calendar).
+	registerAtNow(w, 'По рабочим дням в 9:00', '0 9 * * 1-5')
+		.sheets(6, 'Реестр обращений', [3, -0.5], writeRegisterParameters())
+		.sheets(7, 'Просроченные', [3, 1], reportParameters('overdue', 'Просроченные и истекающие'))
 		.add(
 			8,
 			'МЦУ: Напоминания',
@@ -713,9 +720,6 @@ export function remindersWorkflow(): Workflow {
 			},
 			{ ...cred('mcuMaxApi'), onError: 'continueRegularOutput' },
 		);
-	w.link('Запуск вручную', 'Реестр: все обращения')
-		.link('По рабочим дням в 9:00', 'Реестр: все обращения')
-		.link('Реестр: все обращения', 'МЦУ: Сроки');
 	w.link('МЦУ: Сроки', ['Реестр обращений', 'Просроченные', 'МЦУ: Напоминания']);
 	w.link('МЦУ: Напоминания', ['Отправить напоминания', 'Есть чат в MAX?']).link(
 		'Есть чат в MAX?',
@@ -742,20 +746,9 @@ export function reportsWorkflow(): Workflow {
 		[-1, -5],
 		520,
 		240,
-	)
-		.add(2, 'Запуск вручную', 'n8n-nodes-base.manualTrigger', 1, [0, 0])
-		.add(3, 'Каждую ночь в 2:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 2], {
-			rule: { interval: [{ field: 'cronExpression', expression: '0 2 * * *' }] },
-		});
-	registerAtNow(w)
-		.add(
-			6,
-			'Ошибки в ответах',
-			...REPORT,
-			[3, -1],
-			reportParameters('answerErrors', 'Ошибки в ответах'),
-			cred('mcuGoogleServiceAccountApi'),
-		)
+	);
+	registerAtNow(w, 'Каждую ночь в 2:00', '0 2 * * *')
+		.sheets(6, 'Ошибки в ответах', [3, -1], reportParameters('answerErrors', 'Ошибки в ответах'))
 		.add(7, 'Рейтинг подразделений', mcu('rating'), 1, [3, 0.5], {
 			operation: 'rating',
 			groupBy: 'department',
@@ -777,49 +770,28 @@ export function reportsWorkflow(): Workflow {
 			operation: 'sstu',
 			month: "={{ $now.minus({ months: 1 }).toFormat('yyyy-MM') }}",
 		})
-		.add(
+		.sheets(
 			11,
 			'Лист «Рейтинг»',
-			...REPORT,
 			[4, 0.5],
 			reportParameters('table', 'Рейтинг подразделений', {
 				title: 'Балл подразделений',
 				labelHeader: 'Подразделение',
 				valueHeader: 'Балл',
 			}),
-			cred('mcuGoogleServiceAccountApi'),
 		)
-		.add(
-			12,
-			'Лист «Рейтинг поселений»',
-			...REPORT,
-			[4, 2],
-			reportParameters('table', 'Рейтинг поселений'),
-			cred('mcuGoogleServiceAccountApi'),
-		)
-		.add(
+		.sheets(12, 'Лист «Рейтинг поселений»', [4, 2], reportParameters('table', 'Рейтинг поселений'))
+		.sheets(
 			13,
 			'Лист «Сводка»',
-			...REPORT,
 			[4, 3.5],
 			reportParameters('table', 'Сводка', {
 				title: 'Обращения по темам и поселениям',
 				labelHeader: 'Показатель',
 				valueHeader: 'Значение',
 			}),
-			cred('mcuGoogleServiceAccountApi'),
 		)
-		.add(
-			14,
-			'Лист «ССТУ»',
-			...REPORT,
-			[4, 5],
-			reportParameters('table', 'ССТУ (прошлый месяц)'),
-			cred('mcuGoogleServiceAccountApi'),
-		);
-	w.link('Запуск вручную', 'Реестр: все обращения')
-		.link('Каждую ночь в 2:00', 'Реестр: все обращения')
-		.link('Реестр: все обращения', 'МЦУ: Сроки');
+		.sheets(14, 'Лист «ССТУ»', [4, 5], reportParameters('table', 'ССТУ (прошлый месяц)'));
 	w.link('МЦУ: Сроки', [
 		'Ошибки в ответах',
 		'Рейтинг подразделений',
@@ -873,6 +845,17 @@ function byRole(name: string, rolePattern: string, position: [number, number]): 
 	});
 }
 
+/** A Telegram message to each contact passed on, in the chat «Справочник» gives for them. */
+const toContacts = (name: string, position: [number, number], text: string): Json =>
+	node(
+		name,
+		mcu('telegram'),
+		1,
+		position,
+		{ resource: 'message', operation: 'send', chatId: '={{ $json.telegramChatId }}', text },
+		cred('mcuTelegramApi'),
+	);
+
 export function weeklyWorkflow(): Json {
 	startIds(300);
 	const c: Connections = {};
@@ -891,34 +874,20 @@ export function weeklyWorkflow(): Json {
 		}),
 		directory([-140, 0]),
 		byRole('Куратор и координатор', '^(Куратор|Координатор)$', [100, 0]),
-		node(
+		toContacts(
 			'Отправить',
-			mcu('telegram'),
-			1,
 			[340, 0],
-			{
-				resource: 'message',
-				operation: 'send',
-				chatId: '={{ $json.telegramChatId }}',
-				// The link of the spreadsheet «Справочник» was read from (the credential's): the district's own table.
-				text: '=Еженедельные отчёты МЦУ обновлены: реестр, просроченные, ошибки в ответах, рейтинг подразделений и поселений, сводка, таблица ССТУ.\n{{ $json.spreadsheetUrl }}',
-			},
-			cred('mcuTelegramApi'),
+			// The link of the spreadsheet «Справочник» was read from (the credential's): the district's own table.
+			'=Еженедельные отчёты МЦУ обновлены: реестр, просроченные, ошибки в ответах, рейтинг подразделений и поселений, сводка, таблица ССТУ.\n{{ $json.spreadsheetUrl }}',
 		),
 	];
 	connect(c, 'По понедельникам', 'Справочник');
 	connect(c, 'Справочник', 'Куратор и координатор');
 	connect(c, 'Куратор и координатор', 'Отправить');
-	return {
-		id: 'McuWeekly',
-		name: 'МЦУ: Еженедельное сообщение куратору',
-		active: false,
-		nodes,
-		connections: c,
-		settings: { executionOrder: 'v1', timezone: 'Europe/Moscow' },
-		pinData: {},
-		tags: [],
-	};
+	return workflowFile('McuWeekly', 'МЦУ: Еженедельное сообщение куратору', nodes, c, {
+		executionOrder: 'v1',
+		timezone: 'Europe/Moscow',
+	});
 }
 
 export function errorsWorkflow(): Json {
@@ -939,34 +908,13 @@ export function errorsWorkflow(): Json {
 		}),
 		directory([100, 0]),
 		byRole('Технический специалист', '^Технический специалист$', [340, 0]),
-		node(
-			'Техническому специалисту',
-			mcu('telegram'),
-			1,
-			[580, 0],
-			{
-				resource: 'message',
-				operation: 'send',
-				chatId: '={{ $json.telegramChatId }}',
-				text: "={{ $('Текст').first().json.text }}",
-			},
-			cred('mcuTelegramApi'),
-		),
+		toContacts('Техническому специалисту', [580, 0], "={{ $('Текст').first().json.text }}"),
 	];
 	connect(c, 'Ошибка процесса', 'Текст');
 	connect(c, 'Текст', 'Справочник');
 	connect(c, 'Справочник', 'Технический специалист');
 	connect(c, 'Технический специалист', 'Техническому специалисту');
-	return {
-		id: 'McuErrors',
-		name: 'МЦУ: Ошибки процессов',
-		active: false,
-		nodes,
-		connections: c,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-		tags: [],
-	};
+	return workflowFile('McuErrors', 'МЦУ: Ошибки процессов', nodes, c, { executionOrder: 'v1' });
 }
 
 /** Sample appeals around the May 2026 holidays for the deadlines example; the last has a malformed date. */
@@ -1046,16 +994,13 @@ export function deadlinesDemoWorkflow(): Json {
 	connect(c, 'Пример обращений', 'МЦУ: Сроки');
 	connect(c, 'МЦУ: Сроки', 'Сроки рассчитаны', 0);
 	connect(c, 'МЦУ: Сроки', 'Записи с ошибками', 1);
-	return {
-		id: 'McuDeadlinesDemo',
-		name: 'МЦУ: Проверка сроков (пример, майские праздники 2026)',
-		active: false,
+	return workflowFile(
+		'McuDeadlinesDemo',
+		'МЦУ: Проверка сроков (пример, майские праздники 2026)',
 		nodes,
-		connections: c,
-		settings: { executionOrder: 'v1', timezone: 'Europe/Moscow' },
-		pinData: {},
-		tags: [],
-	};
+		c,
+		{ executionOrder: 'v1', timezone: 'Europe/Moscow' },
+	);
 }
 
 /** Every shipped workflow by its file in workflows/: the files are exactly this output (a unit test checks it). */

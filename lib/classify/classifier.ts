@@ -1,5 +1,6 @@
 import type { AppealType } from '../appeal';
 import { UNDEFINED_TOPIC, topicInfo, topicLabel } from '../topics';
+import { sortSmall } from '../sortSmall';
 import { intern } from '../text/intern';
 import { PhraseIndex } from '../text/phraseIndex';
 import {
@@ -120,19 +121,6 @@ function maskAt(masked: string[][], textStems: string[], i: number): string[] | 
 		if (k === st.length) return st;
 	}
 	return undefined;
-}
-
-/** Ascending order in place, by insertion: the phrase slots found in one text are a handful. */
-function sortSmall(a: number[]): void {
-	for (let i = 1; i < a.length; i++) {
-		const x = a[i];
-		let j = i - 1;
-		while (j >= 0 && a[j] > x) {
-			a[j + 1] = a[j];
-			j--;
-		}
-		a[j + 1] = x;
-	}
 }
 
 export function createClassifier(options: ClassifierOptions = {}) {

@@ -11,28 +11,31 @@ export interface GazetteerEntry {
 	streets: string[];
 }
 
+/** The streets of п. Дедовичи; the sandbox's seed settles its appeals on the same ones. */
+export const DEDOVICHI_STREETS: string[] = [
+	'Советская',
+	'Октябрьская',
+	'Ленина',
+	'Юбилейная',
+	'Энергетиков',
+	'Лесная',
+	'Пушкина',
+	'Гагарина',
+	'Мира',
+	'Комсомольская',
+	'Школьная',
+	'Железнодорожная',
+	'Суворова',
+	'Красноармейская',
+];
+
 export const DEFAULT_GAZETTEER: GazetteerEntry[] = [
 	{
 		id: 'dedovichi',
 		name: 'Дедовичи',
 		aliases: ['Дедовичи', 'п. Дедовичи', 'посёлок Дедовичи', 'райцентр'],
 		villages: [],
-		streets: [
-			'Советская',
-			'Октябрьская',
-			'Ленина',
-			'Юбилейная',
-			'Энергетиков',
-			'Лесная',
-			'Пушкина',
-			'Гагарина',
-			'Мира',
-			'Комсомольская',
-			'Школьная',
-			'Железнодорожная',
-			'Суворова',
-			'Красноармейская',
-		],
+		streets: DEDOVICHI_STREETS,
 	},
 	{
 		id: 'vyazye',

@@ -80,23 +80,20 @@ export function summaryTable(s: ReturnType<typeof summarize>): TableRow[] {
 		'Прошлый период': previous,
 		Рост: '',
 	});
+	// Topics and settlements are listed alike: the most frequent, with their growth.
+	const top = (section: string, list: ReturnType<typeof summarize>['topics']) =>
+		list.slice(0, SUMMARY_TOP).map((t) => ({
+			Раздел: section,
+			Показатель: t.label,
+			Значение: t.count,
+			'Прошлый период': t.previous,
+			Рост: growth(t.growth),
+		}));
 	return [
 		total('Обращений за период', s.total, s.previousTotal ?? ''),
 		total('Конфликтных', s.conflicts),
 		total('Повторных и дублей', s.repeated),
-		...s.topics.slice(0, SUMMARY_TOP).map((t) => ({
-			Раздел: 'Темы',
-			Показатель: t.label,
-			Значение: t.count,
-			'Прошлый период': t.previous,
-			Рост: growth(t.growth),
-		})),
-		...s.settlements.slice(0, SUMMARY_TOP).map((t) => ({
-			Раздел: 'Поселения',
-			Показатель: t.label,
-			Значение: t.count,
-			'Прошлый период': t.previous,
-			Рост: growth(t.growth),
-		})),
+		...top('Темы', s.topics),
+		...top('Поселения', s.settlements),
 	];
 }

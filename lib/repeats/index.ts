@@ -1,3 +1,4 @@
+import { sortSmall } from '../sortSmall';
 import { stems } from '../text/russian';
 
 /**
@@ -114,16 +115,7 @@ function signature(textStems: string[]): number[] {
 	}
 	// A text's few stems sort faster by insertion than through the generic sort.
 	if (kept.length > 48) kept.sort((x, y) => x - y);
-	else
-		for (let i = 1; i < kept.length; i++) {
-			const x = kept[i];
-			let j = i - 1;
-			while (j >= 0 && kept[j] > x) {
-				kept[j + 1] = kept[j];
-				j--;
-			}
-			kept[j + 1] = x;
-		}
+	else sortSmall(kept);
 	let n = 0;
 	for (let i = 0; i < kept.length; i++) if (i === 0 || kept[i] !== kept[n - 1]) kept[n++] = kept[i];
 	kept.length = n;

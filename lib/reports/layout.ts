@@ -45,21 +45,26 @@ export function sheetIdFor(title: string): number {
 	return (h >>> 1) % 2000000000;
 }
 
-/** A staff column's header: pale yellow, where the blue ones are the package's. */
-function staffHeader(sheetId: number, index: number): object {
+/** Header cells of the first row, columns [from, to): bold, wrapped, centred, in their colour. */
+function headerFormat(
+	sheetId: number,
+	from: number,
+	to: number,
+	backgroundColor: { red: number; green: number; blue: number },
+): object {
 	return {
 		repeatCell: {
 			range: {
 				sheetId,
 				startRowIndex: 0,
 				endRowIndex: 1,
-				startColumnIndex: index,
-				endColumnIndex: index + 1,
+				startColumnIndex: from,
+				endColumnIndex: to,
 			},
 			cell: {
 				userEnteredFormat: {
 					textFormat: { bold: true },
-					backgroundColor: { red: 1, green: 0.95, blue: 0.7 },
+					backgroundColor,
 					wrapStrategy: 'WRAP',
 					verticalAlignment: 'MIDDLE',
 				},
@@ -68,6 +73,10 @@ function staffHeader(sheetId: number, index: number): object {
 		},
 	};
 }
+
+/** A staff column's header: pale yellow, where the blue ones are the package's. */
+const staffHeader = (sheetId: number, index: number): object =>
+	headerFormat(sheetId, index, index + 1, { red: 1, green: 0.95, blue: 0.7 });
 
 /** Width, number format and drop-down of one column (also for columns added to an existing tab). */
 export function columnRequests(
@@ -139,26 +148,7 @@ export function layoutRequests(tab: TabLayout, options: { addSheet: boolean }): 
 			},
 		});
 	}
-	requests.push({
-		repeatCell: {
-			range: {
-				sheetId,
-				startRowIndex: 0,
-				endRowIndex: 1,
-				startColumnIndex: 0,
-				endColumnIndex: columnCount,
-			},
-			cell: {
-				userEnteredFormat: {
-					textFormat: { bold: true },
-					backgroundColor: { red: 0.85, green: 0.9, blue: 0.97 },
-					wrapStrategy: 'WRAP',
-					verticalAlignment: 'MIDDLE',
-				},
-			},
-			fields: 'userEnteredFormat(textFormat,backgroundColor,wrapStrategy,verticalAlignment)',
-		},
-	});
+	requests.push(headerFormat(sheetId, 0, columnCount, { red: 0.85, green: 0.9, blue: 0.97 }));
 	tab.columns.forEach((column, index) => requests.push(...columnRequests(sheetId, index, column)));
 	if (tab.highlight) {
 		const col = tab.columns.findIndex((c) => c.header === tab.highlight!.header);

@@ -30,6 +30,7 @@ import { readTab } from '../ReportSheets/writer';
 import { loadCalendar } from '../shared/calendar';
 import { resolveSpreadsheetId } from '../shared/spreadsheet';
 import { runAggregate } from '../shared/operations';
+import { showWarnings } from '../shared/warnings';
 import { remindersProperties } from './description';
 
 const rowsOf = (ctx: IExecuteFunctions, parameter: string, entry: string) =>
@@ -167,14 +168,6 @@ async function directoryContacts(ctx: IExecuteFunctions): Promise<ReminderContac
 		});
 	}
 	const read = readDirectory(grid, title);
-	for (const warning of read.warnings) ctx.logger?.warn?.(warning);
-	if (read.warnings.length)
-		ctx.addExecutionHints?.(
-			...read.warnings.map((message) => ({
-				message,
-				type: 'warning' as const,
-				location: 'outputPane' as const,
-			})),
-		);
+	showWarnings(ctx, read.warnings);
 	return contactsFromDirectory(read.contacts);
 }

@@ -250,6 +250,21 @@ function outcome(
 	return result;
 }
 
+/** A copy of an appeal (duplicate, follow-up) is handled on its own: nothing of the original's answer carries over. */
+function ownOutcome(rng: Rng, copy: SeedAppeal, department: string): void {
+	Object.assign(
+		copy,
+		{ answer: undefined, takenAt: undefined, rating: undefined },
+		outcome(rng, copy, department),
+	);
+}
+
+/** The original's expected result with one more flag (once, the flags kept sorted). */
+const withFlag = (expected: SeedAppeal['expected'], flag: string): SeedAppeal['expected'] => ({
+	...expected,
+	flags: [...new Set([...expected.flags, flag])].sort(),
+});
+
 export function generateDistrict(seed: number = DEFAULT_SEED): District {
 	const rng = createRng(seed);
 	const people = makePeople(rng, 320);
@@ -453,16 +468,9 @@ export function generateDistrict(seed: number = DEFAULT_SEED): District {
 			parentSeq: undefined,
 			origin: undefined,
 			duplicateOfSeq: original.seq,
-			expected: {
-				...original.expected,
-				flags: [...new Set([...original.expected.flags, 'duplicate'])].sort(),
-			},
+			expected: withFlag(original.expected, 'duplicate'),
 		};
-		Object.assign(
-			duplicate,
-			{ answer: undefined, takenAt: undefined, rating: undefined },
-			outcome(rng, duplicate, original.department!),
-		);
+		ownOutcome(rng, duplicate, original.department!);
 		if (channel !== 'pos' && channel !== 'telegram') postsByChannel[channel].push(seq);
 		appeals.push(duplicate);
 	}
@@ -483,16 +491,9 @@ export function generateDistrict(seed: number = DEFAULT_SEED): District {
 			parentSeq: original.parentSeq,
 			kind: original.kind,
 			duplicateOfSeq: original.seq,
-			expected: {
-				...original.expected,
-				flags: [...new Set([...original.expected.flags, 'repeat'])].sort(),
-			},
+			expected: withFlag(original.expected, 'repeat'),
 		};
-		Object.assign(
-			followUp,
-			{ answer: undefined, takenAt: undefined, rating: undefined },
-			outcome(rng, followUp, original.department!),
-		);
+		ownOutcome(rng, followUp, original.department!);
 		appeals.push(followUp);
 	}
 

@@ -1,3 +1,4 @@
+import { DEDOVICHI_STREETS } from '../../lib/classify/gazetteer';
 import type { SeedDepartment, SeedSettlement } from './types';
 
 /**
@@ -9,22 +10,7 @@ export const SETTLEMENTS: SeedSettlement[] = [
 		id: 'dedovichi',
 		name: 'Дедовичи',
 		kind: 'городское поселение «Дедовичи»',
-		streets: [
-			'Советская',
-			'Октябрьская',
-			'Ленина',
-			'Юбилейная',
-			'Энергетиков',
-			'Лесная',
-			'Пушкина',
-			'Гагарина',
-			'Мира',
-			'Комсомольская',
-			'Школьная',
-			'Железнодорожная',
-			'Суворова',
-			'Красноармейская',
-		],
+		streets: DEDOVICHI_STREETS,
 		villages: ['Дедовичи'],
 		head: {
 			name: 'Морозов Алексей Викторович',

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { ANSWER_ERROR_COLUMNS, answerErrorRows } from '../../../lib/reports';
-import { replaceTab } from '../writer';
-import { REBUILT_TAB_FAILURE, writeReport, type SheetsTarget } from './common';
+import { rebuildTab, type SheetsTarget } from './common';
 import { forOperation, maskProperty, sheetNameProperty } from './fields';
 import { appealsOf } from '../../shared/appealJson';
 
@@ -18,21 +17,8 @@ export async function execute(
 	items: INodeExecutionData[],
 	target: SheetsTarget,
 ): Promise<INodeExecutionData[]> {
-	const { session, spreadsheetId, title } = target;
-	return writeReport(
-		this,
-		items,
-		target,
-		'answerErrors',
-		async (records, masked) =>
-			replaceTab(
-				session,
-				spreadsheetId,
-				title,
-				ANSWER_ERROR_COLUMNS,
-				answerErrorRows(appealsOf(records)),
-				masked,
-			),
-		REBUILT_TAB_FAILURE(title),
-	);
+	return rebuildTab(this, items, target, 'answerErrors', (records) => ({
+		columns: ANSWER_ERROR_COLUMNS,
+		rows: answerErrorRows(appealsOf(records)),
+	}));
 }

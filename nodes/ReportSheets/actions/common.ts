@@ -5,8 +5,9 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { departmentList, type TabLayout } from '../../../lib/reports';
+import { departmentList, type ReportColumn, type TabLayout } from '../../../lib/reports';
 import type { SheetsSession } from '../transport';
+import { replaceTab } from '../writer';
 
 /** The tab an operation works on, in the spreadsheet resolved from the node or its credential; the session is open. */
 export interface SheetsTarget {
@@ -80,3 +81,33 @@ export function chartOf(ctx: IExecuteFunctions): TabLayout['chart'] {
 /** A rebuilt tab is written in one request: a failure leaves it as it was. */
 export const REBUILT_TAB_FAILURE = (title: string): string =>
 	`Отчёт «${title}» не записан; таблица осталась в прежнем состоянии (запись идёт одним запросом)`;
+
+/** What a rebuilt tab holds, worked out from the input items inside the write (so a failure there is reported too). */
+export interface RebuiltTab<T> {
+	columns: ReportColumn<T>[];
+	rows: T[];
+	highlight?: TabLayout['highlight'];
+	chart?: TabLayout['chart'];
+}
+
+/** The reports that replace their whole tab differ only in what it holds: the write and its failure are the same. */
+export function rebuildTab<T>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	target: SheetsTarget,
+	report: string,
+	tab: (records: IDataObject[]) => RebuiltTab<T>,
+): Promise<INodeExecutionData[]> {
+	const { session, spreadsheetId, title } = target;
+	return writeReport(
+		ctx,
+		items,
+		target,
+		report,
+		async (records, masked) => {
+			const { columns, rows, highlight, chart } = tab(records);
+			return replaceTab(session, spreadsheetId, title, columns, rows, masked, highlight, chart);
+		},
+		REBUILT_TAB_FAILURE(title),
+	);
+}

@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 import { DIRECTORY_SHEET } from '../../../lib/reports';
 import { spreadsheetUrl } from '../../shared/spreadsheet';
+import { showWarnings } from '../../shared/warnings';
 import { readDirectoryTab } from '../writer';
 import type { SheetsTarget } from './common';
 import { forOperation, sheetNameProperty } from './fields';
@@ -34,15 +35,7 @@ export async function execute(
 			description: `Лист «${title}» не прочитан`,
 		});
 	}
-	for (const warning of read.warnings) this.logger?.warn?.(warning);
-	if (read.warnings.length)
-		this.addExecutionHints?.(
-			...read.warnings.map((message) => ({
-				message,
-				type: 'warning' as const,
-				location: 'outputPane' as const,
-			})),
-		);
+	showWarnings(this, read.warnings);
 	// Every contact stems from the one read the (usually single) input item triggered.
 	const pairedItem = items.length ? { item: 0 } : undefined;
 	const url = spreadsheetUrl(spreadsheetId);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { OVERDUE_COLUMNS, overdueRows } from '../../../lib/reports';
-import { DEADLINE_HIGHLIGHT, replaceTab } from '../writer';
-import { REBUILT_TAB_FAILURE, writeReport, type SheetsTarget } from './common';
+import { DEADLINE_HIGHLIGHT } from '../writer';
+import { rebuildTab, type SheetsTarget } from './common';
 import { forOperation, maskProperty, sheetNameProperty } from './fields';
 import { appealsOf } from '../../shared/appealJson';
 
@@ -18,22 +18,9 @@ export async function execute(
 	items: INodeExecutionData[],
 	target: SheetsTarget,
 ): Promise<INodeExecutionData[]> {
-	const { session, spreadsheetId, title } = target;
-	return writeReport(
-		this,
-		items,
-		target,
-		'overdue',
-		async (records, masked) =>
-			replaceTab(
-				session,
-				spreadsheetId,
-				title,
-				OVERDUE_COLUMNS,
-				overdueRows(appealsOf(records)),
-				masked,
-				DEADLINE_HIGHLIGHT,
-			),
-		REBUILT_TAB_FAILURE(title),
-	);
+	return rebuildTab(this, items, target, 'overdue', (records) => ({
+		columns: OVERDUE_COLUMNS,
+		rows: overdueRows(appealsOf(records)),
+		highlight: DEADLINE_HIGHLIGHT,
+	}));
 }

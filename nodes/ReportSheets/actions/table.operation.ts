@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { replaceTab, tableColumns } from '../writer';
-import { REBUILT_TAB_FAILURE, chartOf, writeReport, type SheetsTarget } from './common';
+import { tableColumns } from '../writer';
+import { chartOf, rebuildTab, type SheetsTarget } from './common';
 import { chartProperty, forOperation, maskProperty, sheetNameProperty } from './fields';
 
 export const defaultTitle = 'Отчёт';
@@ -17,23 +17,9 @@ export async function execute(
 	items: INodeExecutionData[],
 	target: SheetsTarget,
 ): Promise<INodeExecutionData[]> {
-	const { session, spreadsheetId, title } = target;
-	return writeReport(
-		this,
-		items,
-		target,
-		'table',
-		async (records, masked) =>
-			replaceTab(
-				session,
-				spreadsheetId,
-				title,
-				tableColumns(records),
-				records,
-				masked,
-				undefined,
-				chartOf(this),
-			),
-		REBUILT_TAB_FAILURE(title),
-	);
+	return rebuildTab(this, items, target, 'table', (records) => ({
+		columns: tableColumns(records),
+		rows: records,
+		chart: chartOf(this),
+	}));
 }

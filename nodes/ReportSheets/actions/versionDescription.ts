@@ -1,7 +1,8 @@
-import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { optionSubtitle } from '../../shared/actions';
 import { OPERATION_OPTIONS, spreadsheetIdProperty, type OperationName } from './fields';
 import { operations } from './router';
+import { SHARED_DESCRIPTION } from './sharedDescription';
 
 /** What each operation does, in the nodes panel and on the canvas. */
 const ACTIONS: Record<OperationName, string> = {
@@ -32,13 +33,7 @@ export const versionDescription: Omit<
 		'operation',
 		Object.fromEntries(OPERATION_OPTIONS.map((o) => [o.value, o.name])),
 	),
-	defaults: { name: 'МЦУ: Отчёт в Google Таблицы' },
-	usableAsTool: true,
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	credentials: [
-		{ name: 'mcuGoogleServiceAccountApi', required: true, testedBy: 'mcuSheetsCredentialTest' },
-	],
+	...SHARED_DESCRIPTION,
 	properties: [
 		operation,
 		spreadsheetIdProperty,

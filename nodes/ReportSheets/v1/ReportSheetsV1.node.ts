@@ -1,10 +1,9 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeBaseDescription,
-	type INodeTypeDescription,
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
 } from 'n8n-workflow';
 import { router } from '../actions/router';
 import {
@@ -15,6 +14,7 @@ import {
 	sheetNameProperty,
 	spreadsheetIdProperty,
 } from '../actions/fields';
+import { SHARED_DESCRIPTION } from '../actions/sharedDescription';
 import { mcuSheetsCredentialTest } from '../credentialTest';
 
 /**
@@ -30,13 +30,7 @@ export class ReportSheetsV1 implements INodeType {
 			...baseDescription,
 			version: 1,
 			subtitle: '={{$parameter["report"]}}',
-			defaults: { name: 'МЦУ: Отчёт в Google Таблицы' },
-			usableAsTool: true,
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			credentials: [
-				{ name: 'mcuGoogleServiceAccountApi', required: true, testedBy: 'mcuSheetsCredentialTest' },
-			],
+			...SHARED_DESCRIPTION,
 			properties: [
 				spreadsheetIdProperty,
 				{
