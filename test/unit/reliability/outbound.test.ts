@@ -18,7 +18,7 @@ import { McuTelegramApi } from '../../../credentials/McuTelegramApi.credentials'
 import { McuVkApi } from '../../../credentials/McuVkApi.credentials';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
-import { reportSheetsNode } from '../../helpers/reportSheetsNode';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
 const node = reportSheetsNode;
 

@@ -7,7 +7,7 @@ import { posCredentials, posRequest } from '../../../nodes/Pos/transport';
 import { accessToken, type ServiceAccount } from '../../../nodes/ReportSheets/transport';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
-import { reportSheetsNode } from '../../helpers/reportSheetsNode';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
 const node = reportSheetsNode;
 const district = {

@@ -13,7 +13,7 @@ import {
 import { makeAppeal, type Appeal } from '../../../lib/appeal';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
-import { reportSheetsNode } from '../../helpers/reportSheetsNode';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
 /** Version 1 (selector `report`), as the saved workflows use it. */
 const reportSheetsV1 = new ReportSheets().getNodeType(1) as {

@@ -16,7 +16,7 @@ import { makeAppeal, type Appeal } from '../../../lib/appeal';
 import { snapshotOf } from '../../../lib/satisfaction/followUp';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
-import { reportSheetsNode } from '../../helpers/reportSheetsNode';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
 const httpRequest = fetchContext().helpers.httpRequest;
 

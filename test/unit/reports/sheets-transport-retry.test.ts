@@ -6,7 +6,7 @@ import { readTab, writeRegister } from '../../../nodes/ReportSheets/writer';
 import { makeAppeal, type Appeal } from '../../../lib/appeal';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
-import { reportSheetsNode } from '../../helpers/reportSheetsNode';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
 /**
  * A keep-alive connection the server (or a proxy) closed while it sat idle fails the next request on it before the

@@ -6,7 +6,7 @@ import { REGISTER_HEADERS } from '../../../../lib/reports';
 import { makeAppeal, type Appeal } from '../../../../lib/appeal';
 import { testPrivateKey } from '../../../helpers/serviceAccount';
 import { fetchContext } from '../../../helpers/httpContext';
-import { reportSheetsNode } from '../../../helpers/reportSheetsNode';
+import { reportSheetsNode } from '../../../helpers/testNodes';
 
 const postForm = fetchContext().helpers.httpRequest;
 

@@ -9,3 +9,8 @@ export const reportSheetsNode: INode = {
 	position: [0, 0],
 	parameters: {},
 };
+
+/** A node named `name` of a test type, as the stand-in contexts (httpContext, executeContext) answer `getNode()`. */
+export function testNode(name: string): INode {
+	return { ...reportSheetsNode, id: 'test', name, type: 'n8n-nodes-mcu.test' };
+}
