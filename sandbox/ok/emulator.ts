@@ -147,14 +147,15 @@ export class OkEmulator implements Emulator {
 		return comment;
 	}
 
-	insertRecords(count: number): void {
+	/** Appends `count` new comments to the latest discussion, dated `at` (now by default). */
+	insertRecords(count: number, at: Date = new Date()): void {
 		const d = this.discussions[this.discussions.length - 1];
 		if (!d) return;
 		for (let i = 0; i < count; i++) {
 			this.counter++;
 			d.comments.push({
 				id: `new${this.counter}`,
-				date: okDate(new Date().toISOString()),
+				date: okDate(at.toISOString()),
 				text: `В д. Сорокино третий день нет света (${this.counter})`,
 				author_id: '577000001',
 				author_name: 'Ирина Лебедева',

@@ -1,10 +1,10 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	INode,
 	INodeExecutionData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
+import { testNode } from './testNodes';
 
 export interface ExecuteContextOptions {
 	/** The node's parameters by name; an absent one returns the caller's fallback, as n8n does. */
@@ -21,14 +21,7 @@ export function executeContext(
 	items: IDataObject[],
 	options: ExecuteContextOptions,
 ): IExecuteFunctions {
-	const node: INode = {
-		id: 'test',
-		name,
-		type: 'n8n-nodes-mcu.test',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const node = testNode(name);
 	const input: INodeExecutionData[] = items.map((json) => ({ json }));
 	const staticData = options.staticData ?? {};
 	const ctx = {

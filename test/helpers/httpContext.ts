@@ -1,5 +1,6 @@
-import type { IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import type { HttpContext } from '../../nodes/shared/http';
+import { testNode } from './testNodes';
 
 /**
  * A stand-in for n8n's `this.helpers.httpRequest` in unit tests of transports, doing real HTTP with fetch and
@@ -9,14 +10,7 @@ import type { HttpContext } from '../../nodes/shared/http';
 export function fetchContext(
 	name = 'test node',
 ): HttpContext & { requests: IHttpRequestOptions[] } {
-	const node: INode = {
-		id: 'test',
-		name,
-		type: 'n8n-nodes-mcu.test',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const node = testNode(name);
 	const requests: IHttpRequestOptions[] = [];
 	return {
 		requests,

@@ -1,4 +1,4 @@
-import type { EventEmitter } from 'node:events';
+import { EventEmitter } from 'node:events';
 
 /**
  * Resolves once `test()` holds, checking it now and again on every `event` of the given emitters (the sandbox's call
@@ -25,4 +25,27 @@ export function waitForEvent(
 		const timer = setTimeout(() => done(new Error(`timed out: ${what()}`)), timeoutMs);
 		for (const e of emitters) e.on(event, check);
 	});
+}
+
+/** Counts events (`tick()`); `reach(n)` resolves once n have happened, or rejects with `what` after `timeoutMs`. */
+export function eventCounter(what: string): {
+	tick(): void;
+	reach(count: number, timeoutMs: number): Promise<void>;
+} {
+	const emitter = new EventEmitter();
+	let seen = 0;
+	return {
+		tick() {
+			seen++;
+			emitter.emit('tick');
+		},
+		reach: (count, timeoutMs) =>
+			waitForEvent(
+				[emitter],
+				'tick',
+				() => seen >= count,
+				timeoutMs,
+				() => `${seen} of ${count} ${what}`,
+			),
+	};
 }

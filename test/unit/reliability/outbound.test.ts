@@ -1,4 +1,4 @@
-import type { ICredentialTestFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { ICredentialTestFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
 import { SheetsEmulator } from '../../../sandbox/sheets/emulator';
 import { ReportSheets } from '../../../nodes/ReportSheets/ReportSheets.node';
@@ -18,15 +18,9 @@ import { McuTelegramApi } from '../../../credentials/McuTelegramApi.credentials'
 import { McuVkApi } from '../../../credentials/McuVkApi.credentials';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
-const node: INode = {
-	id: 'n',
-	name: 'report',
-	type: 'n8n-nodes-mcu.reportSheets',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = reportSheetsNode;
 
 /** What n8n's legacy `request` helper (the only one credential tests get) receives, answered by real HTTP. */
 function legacyRequestContext() {

@@ -148,11 +148,9 @@ describe('OK trigger against the seeded emulator, «from now»', () => {
 			const trigger = new OkTrigger();
 			expect(await trigger.poll.call(ctx)).toBeNull();
 			expect(await trigger.poll.call(ctx)).toBeNull();
-			// OK dates have whole seconds: the new comments must be dated in a second that starts after the cursor.
+			// OK dates have whole seconds: the new comments are dated in the second that starts after the cursor.
 			const since = Date.parse((staticData.cursor as { since: string }).since);
-			while (Date.now() < Math.ceil(since / 1000) * 1000)
-				await new Promise((r) => setTimeout(r, 20));
-			emulator.insertRecords(2);
+			emulator.insertRecords(2, new Date(Math.floor(since / 1000) * 1000 + 1000));
 			const out = (await trigger.poll.call(ctx))?.[0] ?? [];
 			expect(out.map((i) => i.json.error ?? null)).toEqual([null, null]);
 			expect(new Set(out.map((i) => i.json.id)).size).toBe(2);

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
 import { PosEmulator } from '../../../sandbox/pos/emulator';
 import { SheetsEmulator } from '../../../sandbox/sheets/emulator';
@@ -7,15 +7,9 @@ import { posCredentials, posRequest } from '../../../nodes/Pos/transport';
 import { accessToken, type ServiceAccount } from '../../../nodes/ReportSheets/transport';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
-const node: INode = {
-	id: 'n',
-	name: 'report',
-	type: 'n8n-nodes-mcu.reportSheets',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = reportSheetsNode;
 const district = {
 	seed: 1,
 	now: '2026-11-20T12:00:00+03:00',

@@ -13,6 +13,7 @@ import {
 import { makeAppeal, type Appeal } from '../../../lib/appeal';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
 /** Version 1 (selector `report`), as the saved workflows use it. */
 const reportSheetsV1 = new ReportSheets().getNodeType(1) as {
@@ -24,14 +25,7 @@ const reportSheetsV1 = new ReportSheets().getNodeType(1) as {
  * intake now sees only what changed. Read back, an appeal carries what the register shows (codes, ISO dates, the
  * coordinator's corrections winning) and, written again, changes no cell the intake would not.
  */
-const node: INode = {
-	id: 'n',
-	name: 'report',
-	type: 'n8n-nodes-mcu.reportSheets',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = reportSheetsNode;
 const TITLE = 'Реестр обращений';
 const ID = 'mcu-demo-spreadsheet';
 

@@ -1,4 +1,3 @@
-import type { INode } from 'n8n-workflow';
 import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
 import { SheetsEmulator } from '../../../sandbox/sheets/emulator';
 import {
@@ -17,6 +16,7 @@ import { makeAppeal, type Appeal } from '../../../lib/appeal';
 import { snapshotOf } from '../../../lib/satisfaction/followUp';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
 const httpRequest = fetchContext().helpers.httpRequest;
 
@@ -24,14 +24,7 @@ const httpRequest = fetchContext().helpers.httpRequest;
  * The register writes only its own cells: changed cells of existing rows, new rows appended. People's columns, their
  * edits made while a run is under way, their formulas, and an overlapping run's rows all survive.
  */
-const node: INode = {
-	id: 'n',
-	name: 'report',
-	type: 'n8n-nodes-mcu.reportSheets',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = reportSheetsNode;
 const fastRetry = { retries: 5, baseDelayMs: 5, maxDelayMs: 50 };
 const TITLE = 'Реестр обращений';
 const ID = 'mcu-demo-spreadsheet';

@@ -1,4 +1,4 @@
-import type { IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { serveEmulator, type RunningEmulator } from '../../../sandbox/core/server';
 import { SheetsEmulator } from '../../../sandbox/sheets/emulator';
 import { openSheets, type ServiceAccount } from '../../../nodes/ReportSheets/transport';
@@ -6,19 +6,13 @@ import { readTab, writeRegister } from '../../../nodes/ReportSheets/writer';
 import { makeAppeal, type Appeal } from '../../../lib/appeal';
 import { fetchContext } from '../../helpers/httpContext';
 import { testPrivateKey } from '../../helpers/serviceAccount';
+import { reportSheetsNode } from '../../helpers/testNodes';
 
 /**
  * A keep-alive connection the server (or a proxy) closed while it sat idle fails the next request on it before the
  * request is read: a reset, "socket hang up", or undici's "fetch failed". Reads and idempotent writes are sent again.
  */
-const node: INode = {
-	id: 'n',
-	name: 'report',
-	type: 'n8n-nodes-mcu.reportSheets',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = reportSheetsNode;
 const fastRetry = { retries: 3, baseDelayMs: 1, maxDelayMs: 5 };
 const TITLE = 'Реестр обращений';
 const ID = 'mcu-demo-spreadsheet';

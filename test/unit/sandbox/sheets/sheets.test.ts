@@ -1,4 +1,3 @@
-import type { INode } from 'n8n-workflow';
 import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/server';
 import { SheetsEmulator } from '../../../../sandbox/sheets/emulator';
 import { openSheets, type ServiceAccount } from '../../../../nodes/ReportSheets/transport';
@@ -7,17 +6,11 @@ import { REGISTER_HEADERS } from '../../../../lib/reports';
 import { makeAppeal, type Appeal } from '../../../../lib/appeal';
 import { testPrivateKey } from '../../../helpers/serviceAccount';
 import { fetchContext } from '../../../helpers/httpContext';
+import { reportSheetsNode } from '../../../helpers/testNodes';
 
 const postForm = fetchContext().helpers.httpRequest;
 
-const node: INode = {
-	id: 'n',
-	name: 'report',
-	type: 'n8n-nodes-mcu.reportSheets',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = reportSheetsNode;
 const fastRetry = { retries: 5, baseDelayMs: 5, maxDelayMs: 50 };
 
 function appeals(n: number, status: Appeal['status'] = 'new'): Appeal[] {

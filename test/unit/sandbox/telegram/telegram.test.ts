@@ -5,6 +5,7 @@ import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/se
 import { TelegramEmulator, type TgUpdate } from '../../../../sandbox/telegram/emulator';
 import { generateDistrict } from '../../../../sandbox/seed/district';
 import { normalizeTelegram } from '../../../../lib/sources/telegram';
+import { eventCounter } from '../../../helpers/waitFor';
 
 describe('Telegram Bot API emulator', () => {
 	const district = generateDistrict();
@@ -92,6 +93,7 @@ describe('Telegram Bot API emulator', () => {
 
 	it('webhook: delivery with the secret header, retried until 2xx; getUpdates conflicts meanwhile', async () => {
 		const got: Array<{ secret?: string; body: TgUpdate }> = [];
+		const answered = eventCounter('webhook deliveries answered');
 		let fail = true;
 		const hook = createServer((req, res) => {
 			let body = '';
@@ -101,6 +103,9 @@ describe('Telegram Bot API emulator', () => {
 					secret: req.headers['x-telegram-bot-api-secret-token'] as string,
 					body: JSON.parse(body),
 				});
+				// Counted when the connection closes, i.e. after the emulator has had the whole answer (it then records it).
+				res.setHeader('Connection', 'close');
+				req.socket.once('close', answered.tick);
 				res.statusCode = fail ? 500 : 200;
 				fail = false;
 				res.end('{}');
@@ -118,8 +123,7 @@ describe('Telegram Bot API emulator', () => {
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({ count: 1 }),
 		});
-		const deadline = Date.now() + 3000;
-		while (got.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		await answered.reach(2, 3000);
 		expect(got).toHaveLength(2);
 		expect(got.every((g) => g.secret === 'abc_123')).toBe(true);
 		expect(got[1].body.update_id).toBe(got[0].body.update_id);
