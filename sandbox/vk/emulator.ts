@@ -81,6 +81,8 @@ export class VkEmulator implements Emulator {
 	private lpKey = '';
 	private callbackServers: CallbackServer[] = [];
 	private callbackWaiters: Array<(url: string) => void> = [];
+	/** Callback API deliveries under way (attempts and their records), for tests to wait on. */
+	private pendingDeliveries = new Set<Promise<void>>();
 	private readonly confirmationCode = 'a1b2c3d4';
 	private sentMessages: Array<{ peer_id: number; message: string; random_id: number; id: number }> =
 		[];
@@ -173,6 +175,11 @@ export class VkEmulator implements Emulator {
 		return this.callbackServers.map((s) => s.url);
 	}
 
+	/** Resolves when every Callback API delivery begun so far has ended (delivered or out of attempts), as MAX's does. */
+	async deliveriesSettled(): Promise<void> {
+		while (this.pendingDeliveries.size) await Promise.all([...this.pendingDeliveries]);
+	}
+
 	/** Resolves with the URL of the first Callback API server a client registers (tests wait for it, not for time). */
 	callbackServerRegistered(): Promise<string> {
 		const first = this.callbackServers[0];
@@ -247,7 +254,8 @@ export class VkEmulator implements Emulator {
 		};
 		this.events.push(event);
 		for (const wake of this.waiters.splice(0)) wake();
-		void this.deliver(event);
+		const pending = this.deliver(event).finally(() => this.pendingDeliveries.delete(pending));
+		this.pendingDeliveries.add(pending);
 	}
 
 	/** A citizen comments under a post, optionally replying to a comment (tests: replies to the community's questions). */

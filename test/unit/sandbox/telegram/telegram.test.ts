@@ -5,7 +5,7 @@ import { serveEmulator, type RunningEmulator } from '../../../../sandbox/core/se
 import { TelegramEmulator, type TgUpdate } from '../../../../sandbox/telegram/emulator';
 import { generateDistrict } from '../../../../sandbox/seed/district';
 import { normalizeTelegram } from '../../../../lib/sources/telegram';
-import { eventCounter } from '../../../helpers/waitFor';
+import { eventCounter, waitForEvent } from '../../../helpers/waitFor';
 
 describe('Telegram Bot API emulator', () => {
 	const district = generateDistrict();
@@ -77,8 +77,16 @@ describe('Telegram Bot API emulator', () => {
 		const got = new Promise<string>((resolve) =>
 			bot.on('message:text', (ctx) => resolve(ctx.message.text)),
 		);
+		// The bot is listening once its first long poll has reached the emulator.
+		const polls = server.calls.get('getUpdates');
 		void bot.start({ drop_pending_updates: false, timeout: 1 });
-		await new Promise((r) => setTimeout(r, 200));
+		await waitForEvent(
+			[server.calls],
+			'call',
+			() => server.calls.get('getUpdates') > polls,
+			5000,
+			() => 'the bot never polled',
+		);
 		await fetch(`${server.url}/__sandbox/insert`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },

@@ -116,8 +116,8 @@ describe('VK emulator', () => {
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({ count: 1 }),
 		});
-		const deadline = Date.now() + 3000;
-		while (got.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		// The emulator's own event: every delivery it began (the insert's, retries included) has ended.
+		await env.emulator.deliveriesSettled();
 		expect(got).toHaveLength(2);
 		expect(got[0]).toMatchObject({
 			type: 'wall_reply_new',
