@@ -127,6 +127,7 @@ export class MaxEmulator implements Emulator {
 	private nextMid = 1;
 	private subscriptions = new Map<string, Subscription>();
 	private waiters: Array<() => void> = [];
+	private parkWaiters: Array<() => void> = [];
 	private sent: MaxMessage[] = [];
 	private messages: MaxMessage[] = [];
 	private window: number[] = [];
@@ -190,9 +191,10 @@ export class MaxEmulator implements Emulator {
 		return this.log.filter((s) => s.seq > this.confirmed).map((s) => s.update);
 	}
 
-	/** Long-poll requests waiting for an update right now (tests wait for one to be parked). */
-	pollers(): number {
-		return this.waiters.length;
+	/** Resolves when a long-poll request is parked at the emulator (now, or as soon as one arrives). */
+	pollerParked(): Promise<void> {
+		if (this.waiters.length) return Promise.resolve();
+		return new Promise((resolve) => this.parkWaiters.push(resolve));
 	}
 
 	subscriptionUrls(): string[] {
@@ -524,6 +526,7 @@ export class MaxEmulator implements Emulator {
 					this.timers.delete(timer);
 					resolve();
 				});
+				for (const parked of this.parkWaiters.splice(0)) parked();
 			});
 		}
 		const page = select();

@@ -82,7 +82,7 @@ describe('MAX Bot API emulator', () => {
 		const waiting = call('GET', `/updates?timeout=30&marker=${marker}`);
 		const started = Date.now();
 		// The request is parked at the emulator before the citizen writes.
-		while (emulator.pollers() === 0) await new Promise((r) => setTimeout(r, 5));
+		await emulator.pollerParked();
 		emulator.citizenMessage(
 			{ user_id: 630001, first_name: 'Вера' },
 			'Когда дадут свет на Пионерской?',
