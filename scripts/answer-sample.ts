@@ -7,6 +7,7 @@
  *   --ids      print only "id answerIndex stratum cell" lines (to check that the draw is unchanged)
  *   --cells    print how many answers of the corpus fall in each kind/length cell (to weight the sample's figures)
  *   --from/to  print pairs N..M-1 of the sample (to read it in chunks)
+ *   --pairs=F  print the pairs listed in F ("id answerIndex" per line) instead of a draw: a targeted batch
  *
  * Strata: answer kind (final | intermediate) × answer length (short < 150 chars, medium < 500, long) — 72 pairs per
  * cell (short intermediate answers are rare: all of them), spread over categories (half proportional to the
@@ -198,6 +199,26 @@ export function drawSample(appeals: Appeal[], seed = 15, options: DrawOptions = 
 	return shuffle([...units.values()], rnd).flat();
 }
 
+/** The pairs a list names ("id answerIndex" per line), for a targeted batch; an unknown pair is an error, not a gap. */
+export function listedPairs(appeals: Appeal[], list: string): Pair[] {
+	const byId = new Map(appeals.map((a) => [a.id, a]));
+	return list
+		.split('\n')
+		.filter((l) => l.trim())
+		.map((line) => {
+			const [id, index] = line.trim().split(/\s+/).map(Number);
+			const appeal = byId.get(id);
+			if (!appeal?.answers[index]) throw new Error(`no answer ${index} of appeal ${id}`);
+			return {
+				appeal,
+				answer: index,
+				kind: answerKind(appeal, index),
+				length: answerLength(appeal.answers[index].body),
+				stratum: 'targeted',
+			};
+		});
+}
+
 const day = 86400000;
 const ms = (s: string) => Date.parse(`${s.slice(0, 23)}Z`);
 /** Whole calendar days between two local timestamps: the 30 days of 59-ФЗ run by dates, not hours. */
@@ -270,11 +291,15 @@ if (require.main === module) {
 					.map((l) => (JSON.parse(l) as { id: number }).id),
 			)
 		: undefined;
-	const pairs = drawSample(appeals, Number(opt('seed') ?? 15), {
-		perCell: opt('per-cell') ? Number(opt('per-cell')) : undefined,
-		multiAppeals: opt('multi') ? Number(opt('multi')) : undefined,
-		exclude,
-	});
+	// A targeted batch: --pairs=<file> of "id answerIndex" lines (a check's hits mixed with controls), in that order.
+	const pairsPath = opt('pairs');
+	const pairs = pairsPath
+		? listedPairs(appeals, readFileSync(pairsPath, 'utf8'))
+		: drawSample(appeals, Number(opt('seed') ?? 15), {
+				perCell: opt('per-cell') ? Number(opt('per-cell')) : undefined,
+				multiAppeals: opt('multi') ? Number(opt('multi')) : undefined,
+				exclude,
+			});
 	const from = Number(opt('from') ?? 0);
 	const to = Number(opt('to') ?? pairs.length);
 	if (args.includes('--ids')) {

@@ -543,7 +543,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 
 	if (!disabled.has('not_addressed')) addressing(input, sentences, options, add);
 	if (!disabled.has('contradiction')) {
-		const contradiction = findContradiction(sentences, facts);
+		const contradiction = findContradiction(sentences, facts, input.appealText);
 		if (contradiction) add('contradiction', contradiction.evidence, contradiction.sentence);
 	}
 
@@ -702,9 +702,14 @@ const DENIAL =
 const REPAIRED_WORD = /^(?:устранен|отремонтирован|восстановлен|заменен)[аоы]?$/;
 const REPAIR_WORK =
 	/(?:работ[а-я]*\s+по|ремонтн[а-я]*\s+работ[а-я]*\s+по|(?:выполнен|проведен|произведен)[аоы]?)\s+(?:[а-я]+\s+)?(?:ремонт|устранени|восстановлени|замен)[а-я]*/;
+/** A cleaning done: it contradicts a denial only when what was cleaned is what the appeal complained of. */
+const CLEANED =
+	/(?:^|[^а-я])(?:убран[аоы]?|очищен[аоы]?|вывезен[аоы]?|(?:выполнен|проведен|произведен)[аоы]?\s+(?:[а-я]+\s+)?(?:уборк|очистк|вывоз)[а-я]*)(?![а-я])/;
 /** «Проблема устранена»: the whole appeal declared solved («замечания устранены» may be some of them). */
 const SOLVED = /(?:^|[^а-я])проблем[а-я]*\s+(?:(?!не\s)[а-я]+\s+){0,3}(?:устранен|решен)[а-я]*/;
 const EARLIER = /(?:^|[^а-я])(?:ранее|прежде|частично|временн[а-я]*)(?![а-я])/;
+/** Work someone else did on their own (owners replacing their windows): the cause of what was seen, not a repair of it. */
+const BY_OTHERS = /(?:^|[^а-я])самостоятельно(?![а-я])/;
 
 /**
  * Contradictions inside one answer (domain.md §10): the problem denied and repaired; the problem declared solved while
@@ -714,6 +719,7 @@ const EARLIER = /(?:^|[^а-я])(?:ранее|прежде|частично|вр�
 function findContradiction(
 	sentences: Sentence[],
 	facts: SentenceFacts[],
+	appealText: string,
 ): { evidence: string[]; sentence: string } | null {
 	const pair = (a: number, b: number) => ({
 		evidence: [sentences[a].text, sentences[b].text],
@@ -724,12 +730,28 @@ function findContradiction(
 		(facts[i].done.some((w) => REPAIRED_WORD.test(w)) ||
 			(facts[i].done.length > 0 && REPAIR_WORK.test(sentences[i].norm))) &&
 		!EARLIER.test(sentences[i].norm) &&
+		!BY_OTHERS.test(sentences[i].norm) &&
 		!DENIAL.test(sentences[i].norm);
 	const workPromised = (i: number) =>
 		facts[i].term !== null && (facts[i].promise === 'будет' || facts[i].promise === 'будут');
 	const denied = sentences.findIndex((s) => DENIAL.test(s.norm));
 	if (denied >= 0) {
-		const j = facts.findIndex((_f, i) => i !== denied && repaired(i));
+		let appeal: Set<string> | undefined;
+		const cleanedAppealObject = (i: number) => {
+			if (!CLEANED.test(sentences[i].norm) || EARLIER.test(sentences[i].norm)) return false;
+			appeal ??= new Set(
+				normWords(appealText)
+					.filter((w) => w.length >= 4)
+					.map(stemToken),
+			);
+			for (const x of objectStems(sentences[i])) if (appeal.has(x)) return true;
+			return false;
+		};
+		const j = facts.findIndex(
+			(_f, i) =>
+				i !== denied &&
+				(repaired(i) || (!DENIAL.test(sentences[i].norm) && cleanedAppealObject(i))),
+		);
 		if (j >= 0) return pair(denied, j);
 	}
 	const solved = sentences.findIndex(

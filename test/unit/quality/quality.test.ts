@@ -400,6 +400,12 @@ describe('answer quality checks', () => {
 				'Информация не подтвердилась. По адресу ул. Мира, д. 3 освещение находится в рабочем состоянии. Приложение: фото.',
 			),
 		).toBe(true);
+		// A state without a verb is the same claim: «Ограждение в нормативном состоянии».
+		expect(
+			formal(
+				'Информация не нашла своего подтверждения. Ограждение в нормативном состоянии. Приложение: фото.',
+			),
+		).toBe(true);
 		expect(
 			formal('Информация не подтвердилась. Освещение у дома 3 в рабочем состоянии. Составлен акт.'),
 		).toBe(false);
@@ -471,8 +477,33 @@ describe('answer quality checks', () => {
 			'Информация не подтвердилась. Ранее, в 2025 году, ограждение было отремонтировано.',
 			'Факт не подтвердился. По Правилам при ремонте негодное оборудование должно быть заменено.',
 			'Аварийный участок временно огорожен, проблема устранена. Ремонт будет выполнен до 01.06.2027.',
+			// Work the owners did themselves explains what was seen; it is not a repair of the denied problem.
+			'Информация не подтвердилась. Собственниками квартиры самостоятельно заменены окна с отливами.',
 		])
 			expect(codes(text)).not.toContain('contradiction');
+	});
+	it('contradiction: the problem denied and its own object cleaned; another object cleaned is no contradiction', () => {
+		const snow = (answerText: string) =>
+			checkAnswer(
+				{ appealText: 'Во дворе не убран снег, дорожки не посыпаны.', answerText, ...org },
+				all,
+			).errors.map((e) => e.code);
+		expect(
+			snow(
+				'Факт наличия проблемы не подтвердился. Управляющей компанией проведена уборка снега во дворе.',
+			),
+		).toContain('contradiction');
+		expect(
+			checkAnswer(
+				{
+					appealText: 'Протекает крыша над квартирой, на потолке плесень.',
+					answerText:
+						'Информация не подтвердилась, повреждений кровли нет. Управляющей компанией проведена уборка снега с кровли.',
+					...org,
+				},
+				all,
+			).errors.map((e) => e.code),
+		).not.toContain('contradiction');
 	});
 	it('contradiction: the same work done and still to be done', () => {
 		expect(
