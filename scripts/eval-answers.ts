@@ -160,6 +160,103 @@ function weightedShares(
 	return { answers, sentBack, labelled: labelled / total, predicted: predicted / total };
 }
 
+function readLabels(path: string): Label[] {
+	return existsSync(path)
+		? readFileSync(path, 'utf8')
+				.split('\n')
+				.filter(Boolean)
+				.map((l) => JSON.parse(l) as Label)
+		: [];
+}
+
+/** The checks' verdict on a labelled pair: the codes fired, the ones at error level, and whether it goes back. */
+function verdict(l: Label, byId: Map<number, CorpusRecord>, others: OtherAnswer[]) {
+	const result = checkAnswer(answerInputOf(toAppealRecord(byId.get(l.id)!, l.answer), others));
+	return {
+		fired: new Set(result.errors.map((e) => e.code)),
+		asError: new Set(result.errors.filter((e) => e.severity === 'error').map((e) => e.code)),
+		rework: !result.ok,
+	};
+}
+
+/**
+ * A targeted batch (answer-labels.md): every corpus answer one check fired on, mixed with controls, labelled blind.
+ * It measures that check's precision on far more of its hits than a random draw holds; it says nothing of recall.
+ */
+function targetedReport(
+	labels: Label[],
+	byId: Map<number, CorpusRecord>,
+	others: OtherAnswer[],
+): string[] {
+	if (!labels.length) return [];
+	const out = ['## Targeted batch: precision of a check on its own corpus hits', ''];
+	out.push(
+		`${labels.length} pairs labelled blind (answer-labels.md, «Targeted batch»); a check's hit is right when the pair carries its defect.`,
+		'',
+		'| check | fired | right | precision | pairs with the defect, not fired |',
+		'|---|---|---|---|---|',
+	);
+	const verdicts = labels.map((l) => ({ l, v: verdict(l, byId, others) }));
+	for (const code of CODES) {
+		const defect = DEFECT_OF[code]!;
+		const fired = verdicts.filter(({ v }) => v.fired.has(code));
+		const right = fired.filter(({ l }) => l.defects.includes(defect)).length;
+		const missed = verdicts.filter(
+			({ l, v }) => !v.fired.has(code) && l.defects.includes(defect),
+		).length;
+		if (!fired.length && !missed) continue;
+		out.push(`| ${code} | ${fired.length} | ${right} | ${pct(right, fired.length)} | ${missed} |`);
+	}
+	return out;
+}
+
+/**
+ * Two reviewers on the same pairs: how far careful readers agree on what goes back, and the checks against each —
+ * the ceiling a recall target on one reviewer's labels meets.
+ */
+function agreementReport(
+	first: Label[],
+	second: Label[],
+	byId: Map<number, CorpusRecord>,
+	others: OtherAnswer[],
+): string[] {
+	if (!second.length) return [];
+	const a = new Map(first.map((l) => [`${l.id}/${l.answer}`, l]));
+	const pairs = second
+		.map((b) => ({ b, a: a.get(`${b.id}/${b.answer}`) }))
+		.filter((p): p is { b: Label; a: Label } => !!p.a);
+	const n = pairs.length;
+	const A = pairs.filter((p) => p.a.rework).length;
+	const B = pairs.filter((p) => p.b.rework).length;
+	const both = pairs.filter((p) => p.a.rework && p.b.rework).length;
+	const agree = pairs.filter((p) => p.a.rework === p.b.rework).length;
+	const expected = (A * B + (n - A) * (n - B)) / (n * n);
+	const kappa = (agree / n - expected) / (1 - expected);
+	const decided = pairs.map((p) => ({ ...p, checks: verdict(p.a, byId, others).rework }));
+	const row = (name: string, truth: (p: (typeof decided)[number]) => boolean) => {
+		const t = decided.filter(truth).length;
+		const sent = decided.filter((p) => p.checks).length;
+		const tp = decided.filter((p) => p.checks && truth(p)).length;
+		return `| ${name} | ${t} | ${sent} | ${pct(tp, sent)} | ${pct(tp, t)} |`;
+	};
+	const splits = [...new Set(pairs.map((p) => splitOf(p.a)))].join(', ');
+	return [
+		'## Two reviewers on the same pairs',
+		'',
+		`${n} pairs of ${splits} labelled again by another blind reviewer (answer-labels.md, «Second reviewer»).`,
+		`Rework: the first reviewer ${A}, the second ${B}, both ${both}; the same verdict on ${pct(agree, n)} of the pairs,`,
+		`Cohen's κ ${kappa.toFixed(2)}. The second reviewer finds ${pct(both, A)} of the first one's reworks and the first ${pct(both, B)} of the second's:`,
+		'that is how far one careful reader "catches" another.',
+		'',
+		'| truth | should go back | checks send back | precision | recall |',
+		'|---|---|---|---|---|',
+		row('first reviewer', (p) => p.a.rework),
+		row('second reviewer', (p) => p.b.rework),
+		row('both reviewers', (p) => p.a.rework && p.b.rework),
+		row('either reviewer', (p) => p.a.rework || p.b.rework),
+	];
+}
+
 function readCorpus(path: string): CorpusRecord[] {
 	return gunzipSync(readFileSync(path))
 		.toString('utf8')
@@ -815,12 +912,7 @@ function main() {
 	const cvRepeats = Number(args.find((a) => a.startsWith('--cv-repeats='))?.split('=')[1] ?? 10);
 	const corpus = readCorpus(corpusPath);
 	const byId = new Map(corpus.map((r) => [r.id, r]));
-	const labels: Label[] = existsSync(labelsPath)
-		? readFileSync(labelsPath, 'utf8')
-				.split('\n')
-				.filter(Boolean)
-				.map((l) => JSON.parse(l) as Label)
-		: [];
+	const labels = readLabels(labelsPath);
 
 	// Every answered record, its latest answer, checked in one batch (the template check sees all of them).
 	const answered = corpus.filter((r) => r.answers.length);
@@ -1038,6 +1130,23 @@ function main() {
 	);
 	lines.push(
 		`Answer kind (final / intermediate) as the reviewer read it: ${pct(every.kindOk, every.n)} with the portal's status, ${pct(every.kindTextOk, every.n)} from the text alone.`,
+	);
+	lines.push(
+		'',
+		...targetedReport(
+			readLabels(join(root, 'bench', 'data', 'answer-labels-targeted.jsonl')),
+			byId,
+			others,
+		),
+	);
+	lines.push(
+		'',
+		...agreementReport(
+			labels,
+			readLabels(join(root, 'bench', 'data', 'answer-labels-second.jsonl')),
+			byId,
+			others,
+		),
 	);
 	lines.push('', ...crossValidationReport(labels, byId, others, cvRepeats));
 	lines.push('', '## Throughput', '');
