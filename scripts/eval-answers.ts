@@ -320,14 +320,15 @@ function evaluateLabels(
 				if (asError.has(code)) {
 					c.errorFlagged++;
 					if (has) c.errorTp++;
-				} else if (misses.length < 4000) misses.push(`FP ${code} ${l.id}/${l.answer}: ${l.reason}`);
+				} else if (misses.length < 4000)
+					misses.push(`FP ${code} ${splitOf(l)} ${l.id}/${l.answer}: ${l.reason}`);
 			} else if (
 				has &&
 				code !== 'empty' &&
 				!(code === 'too_short' && fired.has('empty')) &&
 				misses.length < 4000
 			)
-				misses.push(`FN ${code} ${l.id}/${l.answer}: ${l.reason}`);
+				misses.push(`FN ${code} ${splitOf(l)} ${l.id}/${l.answer}: ${l.reason}`);
 		}
 		const rework = !result.ok;
 		predicted += rework ? 1 : 0;
@@ -853,8 +854,8 @@ function crossValidationReport(
 	out.push("checks' signals (not_addressed, legal refs, contradiction, template reuse, late).", '');
 
 	out.push('### What the decision misses (labelled defect → sent back)', '');
-	out.push('| defect | dev | test | heldout | heldout2 | heldout3 | heldout4 | all |');
-	out.push('|---|---|---|---|---|---|---|---|');
+	out.push(`| defect | ${SPLITS.join(' | ')} | all |`);
+	out.push(`|---|${SPLITS.map(() => '---|').join('')}---|`);
 	for (const d of DEFECTS) {
 		const cellOf = (ps: Pair[]) => {
 			const t = ps.filter((p) => p.defects.includes(d));
@@ -886,7 +887,7 @@ function crossValidationReport(
 		'',
 	);
 	out.push(
-		'| check | final: right/fired | intermediate: right/fired | sent back without a rework label (dev / test / heldout / heldout2 / heldout3 / heldout4) |',
+		`| check | final: right/fired | intermediate: right/fired | sent back without a rework label (${SPLITS.join(' / ')}) |`,
 	);
 	out.push('|---|---|---|---|');
 	for (const c of ERROR_CHECKS) {

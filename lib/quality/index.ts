@@ -113,7 +113,7 @@ export const QUALITY_MESSAGES: Record<QualityCode, string> = {
 	legal_refs_without_explanation: 'Ссылки на нормы права без разъяснения для этого случая',
 	not_addressed: 'Ответ не о предмете обращения',
 	contradiction:
-		'Противоречие в ответе: проблема не подтвердилась, но устранена, или решена, но работы ещё впереди',
+		'Противоречие в ответе: проблема не подтвердилась, но устранена, или одни и те же работы и выполнены, и ещё впереди',
 	no_signature: 'Нет подписи: ни организации, ни ответственного лица',
 	personal_data: 'В ответе персональные данные граждан',
 	rude_tone: 'Некорректный тон ответа',
@@ -543,7 +543,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 
 	if (!disabled.has('not_addressed')) addressing(input, sentences, options, add);
 	if (!disabled.has('contradiction')) {
-		const contradiction = findContradiction(sentences, facts, input.appealText);
+		const contradiction = findContradiction(sentences, facts, input.appealText, input.answeredAt);
 		if (contradiction) add('contradiction', contradiction.evidence, contradiction.sentence);
 	}
 
@@ -705,22 +705,36 @@ const REPAIR_WORK =
 /** A cleaning done: it contradicts a denial only when what was cleaned is what the appeal complained of. */
 const CLEANED =
 	/(?:^|[^а-я])(?:убран[аоы]?|очищен[аоы]?|вывезен[аоы]?|(?:выполнен|проведен|произведен)[аоы]?\s+(?:[а-я]+\s+)?(?:уборк|очистк|вывоз)[а-я]*)(?![а-я])/;
-/** «Проблема устранена»: the whole appeal declared solved («замечания устранены» may be some of them). */
-const SOLVED = /(?:^|[^а-я])проблем[а-я]*\s+(?:(?!не\s)[а-я]+\s+){0,3}(?:устранен|решен)[а-я]*/;
 const EARLIER = /(?:^|[^а-я])(?:ранее|прежде|частично|временн[а-я]*)(?![а-я])/;
+/** Background, not this case's repair: imperfective past («выполнялись работы по восстановлению отопления»). */
+const BACKGROUND =
+	/(?:^|[^а-я])(?:выполнял|проводил|производил|осуществлял)(?:ись|ась|ось|ся)(?![а-я])/;
+/** The year of dated work («в 2019 г. произведён капитальный ремонт фасада»): before the answer's year it is history. */
+const WORK_YEAR = /(?:^|[^а-я\d])(?:в\s+)?(20\d\d)\s*(?:г(?![а-я])|год[а-я]*)/;
 /** Work someone else did on their own (owners replacing their windows): the cause of what was seen, not a repair of it. */
 const BY_OTHERS = /(?:^|[^а-я])самостоятельно(?![а-я])/;
 
 /**
- * Contradictions inside one answer (domain.md §10): the problem denied and repaired; the problem declared solved while
- * its work is still promised; the same work both done and to be done. A temporary fix now and the repair later, or
- * earlier work, is no contradiction.
+ * Contradictions inside one answer (domain.md §10): the problem denied and repaired (or its own object cleaned); the
+ * same work both done and to be done. A temporary fix now and the repair later, earlier or dated work of a past year,
+ * work going on for another reason, owners' own work, and «проблема устранена» beside another part promised for a
+ * date (blind reviewers pass that as a partial answer) are no contradiction.
  */
 function findContradiction(
 	sentences: Sentence[],
 	facts: SentenceFacts[],
 	appealText: string,
+	answeredAt?: string | null,
 ): { evidence: string[]; sentence: string } | null {
+	const answerYear = answeredAt ? Number(answeredAt.slice(0, 4)) : NaN;
+	const history = (i: number) => {
+		const year = WORK_YEAR.exec(sentences[i].norm)?.[1];
+		return (
+			EARLIER.test(sentences[i].norm) ||
+			BACKGROUND.test(sentences[i].norm) ||
+			(year !== undefined && Number(year) < answerYear)
+		);
+	};
 	const pair = (a: number, b: number) => ({
 		evidence: [sentences[a].text, sentences[b].text],
 		sentence: sentences[b].text,
@@ -729,7 +743,7 @@ function findContradiction(
 		!facts[i].legalRefs.length &&
 		(facts[i].done.some((w) => REPAIRED_WORD.test(w)) ||
 			(facts[i].done.length > 0 && REPAIR_WORK.test(sentences[i].norm))) &&
-		!EARLIER.test(sentences[i].norm) &&
+		!history(i) &&
 		!BY_OTHERS.test(sentences[i].norm) &&
 		!DENIAL.test(sentences[i].norm);
 	const workPromised = (i: number) =>
@@ -738,7 +752,7 @@ function findContradiction(
 	if (denied >= 0) {
 		let appeal: Set<string> | undefined;
 		const cleanedAppealObject = (i: number) => {
-			if (!CLEANED.test(sentences[i].norm) || EARLIER.test(sentences[i].norm)) return false;
+			if (!CLEANED.test(sentences[i].norm) || history(i)) return false;
 			appeal ??= new Set(
 				normWords(appealText)
 					.filter((w) => w.length >= 4)
@@ -753,13 +767,6 @@ function findContradiction(
 				(repaired(i) || (!DENIAL.test(sentences[i].norm) && cleanedAppealObject(i))),
 		);
 		if (j >= 0) return pair(denied, j);
-	}
-	const solved = sentences.findIndex(
-		(s, i) => SOLVED.test(s.norm) && facts[i].done.length > 0 && !EARLIER.test(s.norm),
-	);
-	if (solved >= 0 && !sentences.some((s) => EARLIER.test(s.norm))) {
-		const j = facts.findIndex((_f, i) => i !== solved && workPromised(i));
-		if (j >= 0) return pair(solved, j);
 	}
 	// The same work done and promised: the two sentences name (almost) the same objects. Each sentence's objects are
 	// read once, and a promise meets only the done sentences it shares an object with (an index, not every pair).

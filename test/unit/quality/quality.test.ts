@@ -459,7 +459,7 @@ describe('answer quality checks', () => {
 			),
 		).not.toContain('promise_without_date');
 	});
-	it('contradiction: the problem denied and repaired, declared solved with its work still ahead (a warning)', () => {
+	it('contradiction: the problem denied and repaired (a warning)', () => {
 		const denied = defaults(
 			'Факт наличия проблемы не подтвердился. Силами подрядчика выполнен ремонт ограждения у дома 5.',
 		);
@@ -468,10 +468,32 @@ describe('answer quality checks', () => {
 			'warning',
 		]);
 		expect(denied.errors.find((e) => e.code === 'contradiction')!.evidence).toHaveLength(2);
-		expect(
-			codes('Проблема устранена. Замена светильника будет произведена в срок до 15.05.2027.'),
-		).toContain('contradiction');
 		// Nothing needs repair, earlier or temporary work, a norm quoted: no contradiction.
+		// «Проблема устранена» beside another part promised for a date is a partial answer, not a contradiction
+		// (blind reviewers passed all three such corpus answers of the targeted batch).
+		for (const text of [
+			'Проблема устранена. Замена светильника будет произведена в срок до 15.05.2027.',
+			// Dated work of an earlier year and work going on for another reason are history, not this repair.
+			'Информация не подтвердилась. В 2019 г. произведён капитальный ремонт фасада.',
+			'Информация не подтвердилась. Выполнялись работы по восстановлению системы отопления после аварии.',
+		])
+			expect(
+				checkAnswer(
+					{ appealText, answerText: text, answeredAt: '2026-03-01T10:00:00+03:00', ...org },
+					all,
+				).errors.map((e) => e.code),
+			).not.toContain('contradiction');
+		expect(
+			checkAnswer(
+				{
+					appealText,
+					answerText: 'Информация не подтвердилась. В 2026 г. выполнен ремонт фасада.',
+					answeredAt: '2026-03-01T10:00:00+03:00',
+					...org,
+				},
+				all,
+			).errors.map((e) => e.code),
+		).toContain('contradiction');
 		for (const text of [
 			'Факт не подтвердился. Ограждение в исправном состоянии, ремонта не требует.',
 			'Информация не подтвердилась. Ранее, в 2025 году, ограждение было отремонтировано.',
