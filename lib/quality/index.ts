@@ -398,7 +398,11 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		);
 	} else if (
 		bareNegative >= 0 &&
-		!done &&
+		// Dated work of an earlier year («в 2008 году выполнен ремонт фасада») is history, not what was done now.
+		!(
+			measuredOnSubject ||
+			facts.some((f, i) => f.done.length && !pastYearWork(sentences[i], input.answeredAt))
+		) &&
 		// What was checked and when: the day of the check or its act. An address, a photo, «в рабочем состоянии» are not.
 		!when &&
 		!INSPECTION_ACT.test(answer) &&
@@ -473,11 +477,14 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 				firmTerm(facts[i]) &&
 				(CONTROL_DATE.test(s.norm) || (/срок/.test(s.norm) && DURATION.test(s.norm))),
 		);
-	// A condition on the work itself («по мере финансирования», «перспективный план») voids a term; a condition for doing it
-	// sooner («при благоприятной погоде — ранее срока») does not.
+	// A condition on the work itself («по мере финансирования», «перспективный план») voids a term, its own too («в случае
+	// достаточного финансирования будут выполнены в 2025 году»); a weather caveat on a date, or a condition for doing it
+	// sooner («при благоприятной погоде — ранее срока»), does not.
 	const conditioned = facts.findIndex(
 		(f, i) =>
-			f.condition && !f.term && !/ранее|раньше|более\s+ранн|досрочн|сокращ/.test(sentences[i].norm),
+			f.condition &&
+			(!f.term || !firmTerm(f)) &&
+			!/ранее|раньше|более\s+ранн|досрочн|сокращ/.test(sentences[i].norm),
 	);
 	for (let i = 0; i < facts.length && (!someTerm || conditioned >= 0); i++) {
 		const f = facts[i];
@@ -711,6 +718,10 @@ const BACKGROUND =
 	/(?:^|[^а-я])(?:выполнял|проводил|производил|осуществлял)(?:ись|ась|ось|ся)(?![а-я])/;
 /** The year of dated work («в 2019 г. произведён капитальный ремонт фасада»): before the answer's year it is history. */
 const WORK_YEAR = /(?:^|[^а-я\d])(?:в\s+)?(20\d\d)\s*(?:г(?![а-я])|год[а-я]*)/;
+function pastYearWork(s: Sentence, answeredAt?: string | null): boolean {
+	const year = WORK_YEAR.exec(s.norm)?.[1];
+	return year !== undefined && !!answeredAt && Number(year) < Number(answeredAt.slice(0, 4));
+}
 /** Work someone else did on their own (owners replacing their windows): the cause of what was seen, not a repair of it. */
 const BY_OTHERS = /(?:^|[^а-я])самостоятельно(?![а-я])/;
 
@@ -726,15 +737,10 @@ function findContradiction(
 	appealText: string,
 	answeredAt?: string | null,
 ): { evidence: string[]; sentence: string } | null {
-	const answerYear = answeredAt ? Number(answeredAt.slice(0, 4)) : NaN;
-	const history = (i: number) => {
-		const year = WORK_YEAR.exec(sentences[i].norm)?.[1];
-		return (
-			EARLIER.test(sentences[i].norm) ||
-			BACKGROUND.test(sentences[i].norm) ||
-			(year !== undefined && Number(year) < answerYear)
-		);
-	};
+	const history = (i: number) =>
+		EARLIER.test(sentences[i].norm) ||
+		BACKGROUND.test(sentences[i].norm) ||
+		pastYearWork(sentences[i], answeredAt);
 	const pair = (a: number, b: number) => ({
 		evidence: [sentences[a].text, sentences[b].text],
 		sentence: sentences[b].text,

@@ -634,6 +634,51 @@ describe('answer quality checks', () => {
 			).errors,
 		).toEqual([]);
 	});
+	it('misses and false reworks of the fifth blind batch, as paraphrases', () => {
+		const sent = (answerText: string, extra: Partial<AnswerInput> = {}) =>
+			checkAnswer({ appealText, answerText, ...org, ...extra })
+				.errors.filter((e) => e.severity === 'error')
+				.map((e) => e.code);
+		// A confirmed finding with the day and hour of the check says what was found: no formal reply.
+		expect(
+			sent(
+				'Специалистом администрации 04.02.2026 в 08.40 проведён осмотр территории. Факт несанкционированной торговли подтвердился. Продавец покинул место до прибытия полиции. Приложение: фото.',
+			),
+		).toEqual([]);
+		// A refusal with its reason («учитывая…», «нецелесообразно») is an answer on the merits.
+		expect(
+			sent(
+				'Дом признан аварийным и подлежит сносу по решению межведомственной комиссии. Учитывая вышеизложенное, установка адресной таблички на доме нецелесообразна.',
+			),
+		).toEqual([]);
+		// How a past programme was formed is a reason, not a promise on a condition; the promise has its own date.
+		expect(
+			sent(
+				'Программа ремонта на 2026 год уже сформирована в порядке очередности, адрес в неё не вошёл. Ремонт покрытия учтён в программе 2027 года и будет выполнен в срок до 15.10.2027.',
+				{ intermediate: true },
+			),
+		).toEqual([]);
+		// A date that holds only on a financing condition is no term, even with a control date beside it.
+		expect(
+			sent(
+				'В случае отсутствия ограничений и достаточного объёма финансирования работы по устройству площадки будут выполнены в 2029 году. Обращение на контроле до 01.11.2029.',
+				{ intermediate: true },
+			),
+		).toEqual(['promise_without_date']);
+		// «Согласно информации подрядчика работы выполнены» quotes a source, gives no reason; work «выполнялась» is no result.
+		expect(
+			sent(
+				'Согласно информации ООО «Светосервис» работы выполнены в полном объёме. Выполнялись регламентные работы.',
+			),
+		).toEqual(['formal_reply']);
+		// Dated work of an earlier year does not turn a bare «не подтвердилось» into a result.
+		expect(
+			sent(
+				'Информация, указанная в сообщении, не подтвердилась. Дополнительно сообщаем, что в 2008 году были выполнены работы по капитальному ремонту фасада.',
+				{ answeredAt: '2026-03-01T10:00:00+03:00' },
+			),
+		).toEqual(['formal_reply']);
+	});
 });
 
 describe('reasons in the «Ошибки в ответах» report', () => {
