@@ -554,7 +554,8 @@ function readSentence(s: Sentence): SentenceFacts {
 		!done.length &&
 		!vague &&
 		NOUN_ACTIONS.test(` ${norm} `) &&
-		!/будут|будет/.test(norm) &&
+		// «работы по замене могут быть выполнены»: a possibility or a promise, not a result.
+		!/будут|будет|(?:^|[^а-я])быть(?![а-я])/.test(norm) &&
 		!INSPECTION_DONE.test(norm)
 	)
 		done.push('проведено');

@@ -153,7 +153,7 @@ export const DEFAULT_SEVERITY: Record<QualityCode, Severity> = {
 	promise_without_date: 'error',
 	legal_refs_without_explanation: 'warning',
 	not_addressed: 'warning',
-	contradiction: 'warning',
+	contradiction: 'error',
 	no_signature: 'warning',
 	personal_data: 'error',
 	rude_tone: 'error',
@@ -704,11 +704,13 @@ function lateness(
 
 /** «Факт … не подтвердился»: the appeal's problem denied. */
 const DENIAL =
-	/(?:факт|проблем|информаци|довод|сведени)[а-я]*\s+(?:[а-я]+\s+){0,3}не\s+подтвер[а-я]*|(?:^|[^а-я])не\s+подтвердил[а-я]*/;
+	/(?:факт|проблем|информаци|довод|сведени)[а-я]*\s+(?:[а-я]+\s+){0,3}не\s+подтвер[а-я]*|(?:^|[^а-я])не\s+подтвер(?:дил|жден)[а-я]*/;
 /** A repair done: something was broken (not a cleaning or a check, which may follow a denied appeal). */
 const REPAIRED_WORD = /^(?:устранен|отремонтирован|восстановлен|заменен)[аоы]?$/;
 const REPAIR_WORK =
 	/(?:работ[а-я]*\s+по|ремонтн[а-я]*\s+работ[а-я]*\s+по|(?:выполнен|проведен|произведен)[аоы]?)\s+(?:[а-я]+\s+)?(?:ремонт|устранени|восстановлени|замен)[а-я]*/;
+/** Work done on something («выполнены работы по закрытию продухов»): against a denial when it is the appeal's object. */
+const WORK_ON = /(?:выполнен|проведен|произведен)[аоы]?\s+(?:[а-я]+\s+)?работ[а-я]*\s+по\s+[а-я]+/;
 /** A cleaning done: it contradicts a denial only when what was cleaned is what the appeal complained of. */
 const CLEANED =
 	/(?:^|[^а-я])(?:убран[аоы]?|очищен[аоы]?|вывезен[аоы]?|(?:выполнен|проведен|произведен)[аоы]?\s+(?:[а-я]+\s+)?(?:уборк|очистк|вывоз)[а-я]*)(?![а-я])/;
@@ -758,7 +760,12 @@ function findContradiction(
 	if (denied >= 0) {
 		let appeal: Set<string> | undefined;
 		const cleanedAppealObject = (i: number) => {
-			if (!CLEANED.test(sentences[i].norm) || history(i)) return false;
+			if (
+				!(CLEANED.test(sentences[i].norm) || WORK_ON.test(sentences[i].norm)) ||
+				history(i) ||
+				BY_OTHERS.test(sentences[i].norm)
+			)
+				return false;
 			appeal ??= new Set(
 				normWords(appealText)
 					.filter((w) => w.length >= 4)

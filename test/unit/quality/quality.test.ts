@@ -459,14 +459,29 @@ describe('answer quality checks', () => {
 			),
 		).not.toContain('promise_without_date');
 	});
-	it('contradiction: the problem denied and repaired (a warning)', () => {
+	it('contradiction: the problem denied and repaired (an error)', () => {
 		const denied = defaults(
 			'Факт наличия проблемы не подтвердился. Силами подрядчика выполнен ремонт ограждения у дома 5.',
 		);
 		expect(denied.errors.map((e) => [e.code, e.severity])).toContainEqual([
 			'contradiction',
-			'warning',
+			'error',
 		]);
+		// Denied in the passive voice («сообщение … не подтверждено») and its object closed: the same contradiction.
+		expect(
+			checkAnswer({
+				appealText: 'Открыты продухи в подвал, заходят кошки.',
+				answerText:
+					'Сообщение о ненадлежащем содержании подвала не подтверждено. Силами управляющей компании выполнены работы по закрытию продухов.',
+				...org,
+			}).ok,
+		).toBe(false);
+		// A possibility is no repair: «работы по замене могут быть выполнены по платным услугам».
+		expect(
+			codes(
+				'Сообщение о неисправности не подтверждено. Работы по замене гайки в зоне ответственности собственника могут быть выполнены по платным услугам.',
+			),
+		).not.toContain('contradiction');
 		expect(denied.errors.find((e) => e.code === 'contradiction')!.evidence).toHaveLength(2);
 		// Nothing needs repair, earlier or temporary work, a norm quoted: no contradiction.
 		// «Проблема устранена» beside another part promised for a date is a partial answer, not a contradiction
