@@ -46,7 +46,7 @@ interface Label {
 	 * A later batch kept out of rule building as a whole ("heldout", "heldout2"); absent: split by the id's hash.
 	 * "heldout2" was labelled by a second reviewer blind to the checks (answer-labels.md).
 	 */
-	split?: 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
+	split?: 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6';
 }
 
 /** Check code ↔ the reviewer's defect. */
@@ -272,9 +272,26 @@ export function split(id: number | string): 'dev' | 'test' {
 	return h % 10 < 7 ? 'dev' : 'test';
 }
 
-type Split = 'dev' | 'test' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
+type Split =
+	| 'dev'
+	| 'test'
+	| 'heldout'
+	| 'heldout2'
+	| 'heldout3'
+	| 'heldout4'
+	| 'heldout5'
+	| 'heldout6';
 const splitOf = (l: Label): Split => l.split ?? split(l.id);
-const SPLITS: Split[] = ['dev', 'test', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'];
+const SPLITS: Split[] = [
+	'dev',
+	'test',
+	'heldout',
+	'heldout2',
+	'heldout3',
+	'heldout4',
+	'heldout5',
+	'heldout6',
+];
 
 const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : '—');
 

@@ -181,6 +181,10 @@ export function defaultSeverity(code: QualityCode, kind: 'final' | 'intermediate
 const firmTerm = (f: SentenceFacts) => !f.condition || WEATHER.test(f.condition);
 const WEATHER = /погод|температур|климат|плюсов/;
 
+/** An unfilled slot of a template: only the slot's name in brackets, no figures, no colon («(вид сооружения)», «(дата)»). */
+const TEMPLATE_SLOT =
+	/\((?:вид|указать|указывается|наименование|дата|адрес|ф\.?\s?и\.?\s?о)(?:[\s,]+[а-яё]+){0,3}\s*\)/i;
+
 /** The act of an inspection («составлен акт», «Приложение: акт обследования», «справка»). */
 const INSPECTION_ACT = /(?<![а-я])акт(?:[аеу]|ом)?(?![а-я])|справк/i;
 
@@ -417,6 +421,15 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 			'formal_reply',
 			['«не подтвердилось» без того, что и когда проверено'],
 			sentences[bareNegative].text,
+		);
+	}
+	// A template sent with its slots unfilled («выполнены работы по ремонту (вид сооружения)») names nothing.
+	const slot = TEMPLATE_SLOT.exec(answer);
+	if (slot && !errors.some((e) => e.code === 'formal_reply')) {
+		add(
+			'formal_reply',
+			[`не заполнен шаблон: ${slot[0]}`],
+			sentences.find((x) => x.text.includes(slot[0]))?.text,
 		);
 	}
 

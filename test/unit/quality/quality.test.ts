@@ -649,6 +649,28 @@ describe('answer quality checks', () => {
 			).errors,
 		).toEqual([]);
 	});
+	it('misses and false reworks of the sixth blind batch, as paraphrases', () => {
+		const sent = (answerText: string) =>
+			checkAnswer({ appealText, answerText, ...org })
+				.errors.filter((e) => e.severity === 'error')
+				.map((e) => e.code);
+		// «Работы по устранению проблемы выполнены» names no object: too short, like «Проблема устранена».
+		expect(sent('Работы по устранению проблемы выполнены.')).toEqual(['too_short']);
+		// A template sent with its slot unfilled is a formal reply, whatever else it says.
+		const unfilled = checkAnswer({
+			appealText,
+			answerText:
+				'Подрядной организацией выполнены работы по восстановлению (вид сооружения) у дома 5 по ул. Советской, фото прилагается.',
+			...org,
+		}).errors.find((e) => e.code === 'formal_reply');
+		expect(unfilled?.evidence).toEqual(['не заполнен шаблон: (вид сооружения)']);
+		// A wrong point on the map with a request to post again is a redirect on the merits.
+		expect(
+			sent(
+				'В обращении адрес не совпадает с местом проблемы: на фото многоэтажный дом, а по метке на карте стоит двухэтажное нежилое здание. Пожалуйста, разместите новое сообщение с точными координатами.',
+			),
+		).toEqual([]);
+	});
 	it('misses and false reworks of the fifth blind batch, as paraphrases', () => {
 		const sent = (answerText: string, extra: Partial<AnswerInput> = {}) =>
 			checkAnswer({ appealText, answerText, ...org, ...extra })
