@@ -181,9 +181,14 @@ export function defaultSeverity(code: QualityCode, kind: 'final' | 'intermediate
 const firmTerm = (f: SentenceFacts) => !f.condition || WEATHER.test(f.condition);
 const WEATHER = /погод|температур|климат|плюсов/;
 
-/** An unfilled slot of a template: only the slot's name in brackets, no figures, no colon («(вид сооружения)», «(дата)»). */
+/**
+ * An unfilled slot of a template: an instruction in brackets («(указать вид выполненных работ)»), or a slot's name right
+ * after a preposition, where its value should stand («объявления с (вид сооружения)», «выполнены до (дата)»). A slot's
+ * name after its value («09.12.2020 (дата окончания работ)», «павильона (вид сооружения)»), in a quoted law, or the
+ * greeting's «сообщение от (дата)» is left alone.
+ */
 const TEMPLATE_SLOT =
-	/\((?:вид|указать|указывается|наименование|дата|адрес|ф\.?\s?и\.?\s?о)(?:[\s,]+[а-яё]+){0,3}\s*\)/i;
+	/\((?:указать|указывается)(?:[\s,]+[а-яё]+){0,4}\s*\)|(?<=(?:^|[^а-яё])(?:с|со|по|в|на|до|у|из)\s+)\((?:вид|наименование|дата|адрес|ф\.?\s?и\.?\s?о)(?:[\s,]+[а-яё]+){0,3}\s*\)/i;
 
 /** The act of an inspection («составлен акт», «Приложение: акт обследования», «справка»). */
 const INSPECTION_ACT = /(?<![а-я])акт(?:[аеу]|ом)?(?![а-я])|справк/i;

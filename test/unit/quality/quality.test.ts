@@ -664,6 +664,14 @@ describe('answer quality checks', () => {
 			...org,
 		}).errors.find((e) => e.code === 'formal_reply');
 		expect(unfilled?.evidence).toEqual(['не заполнен шаблон: (вид сооружения)']);
+		// A slot's name left after its value, or in a quoted law, is filled.
+		for (const text of [
+			'Остекление будет восстановлено в срок 09.12.2026 (дата окончания работ). Материал заказан.',
+			'Объявления с павильона (вид сооружения) у дома 5 удалены 12.03.2026, фото прилагается.',
+		])
+			expect(
+				checkAnswer({ appealText, answerText: text, ...org }, all).errors.map((e) => e.code),
+			).not.toContain('formal_reply');
 		// A wrong point on the map with a request to post again is a redirect on the merits.
 		expect(
 			sent(
