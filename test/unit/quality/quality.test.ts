@@ -660,7 +660,7 @@ describe('answer quality checks', () => {
 		const unfilled = checkAnswer({
 			appealText,
 			answerText:
-				'Подрядной организацией выполнены работы по восстановлению (вид сооружения) у дома 5 по ул. Советской, фото прилагается.',
+				'Надписи и объявления с (вид сооружения) у дома 5 по ул. Советской удалены, фото прилагается.',
 			...org,
 		}).errors.find((e) => e.code === 'formal_reply');
 		expect(unfilled?.evidence).toEqual(['не заполнен шаблон: (вид сооружения)']);
