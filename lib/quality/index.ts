@@ -428,14 +428,18 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 			sentences[bareNegative].text,
 		);
 	}
-	// A template sent with its slots unfilled («выполнены работы по ремонту (вид сооружения)») names nothing.
+	// A template sent with its slot unfilled where the object should stand names nothing; a slot left beside a named
+	// result («граффити/надписи/объявления с (вид сооружения) … устранены») is a blemish, not a formal reply.
 	const slot = TEMPLATE_SLOT.exec(answer);
-	if (slot && !errors.some((e) => e.code === 'formal_reply')) {
-		add(
-			'formal_reply',
-			[`не заполнен шаблон: ${slot[0]}`],
-			sentences.find((x) => x.text.includes(slot[0]))?.text,
+	const slotAt = slot ? sentences.findIndex((x) => x.text.includes(slot[0])) : -1;
+	// The slot's own words («сооружения») are not the object: the sentence is read without them.
+	const namedBesideSlot =
+		slotAt >= 0 &&
+		splitSentences(sentences[slotAt].text.replace(slot![0], ' ')).some(
+			(x) => sentenceFacts(x).concrete,
 		);
+	if (slot && !namedBesideSlot && !errors.some((e) => e.code === 'formal_reply')) {
+		add('formal_reply', [`не заполнен шаблон: ${slot[0]}`], sentences[slotAt]?.text);
 	}
 
 	// Nothing concrete anywhere: only «проблема устранена», «в исправном состоянии», «не выявлено», «проведены

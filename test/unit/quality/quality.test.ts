@@ -656,11 +656,17 @@ describe('answer quality checks', () => {
 				.map((e) => e.code);
 		// «Работы по устранению проблемы выполнены» names no object: too short, like «Проблема устранена».
 		expect(sent('Работы по устранению проблемы выполнены.')).toEqual(['too_short']);
+		expect(sent('Дефект устранён.')).toEqual(['too_short']);
+		// A state and a schedule («согласно графика») say nothing of what was checked or done.
+		expect(
+			sent(
+				'Управление сообщает, что по адресу ул. Советская, д. 5 контейнерная площадка находится в надлежащем санитарном состоянии, вывоз осуществляется согласно графика.',
+			),
+		).toEqual(['formal_reply']);
 		// A template sent with its slot unfilled is a formal reply, whatever else it says.
 		const unfilled = checkAnswer({
 			appealText,
-			answerText:
-				'Надписи и объявления с (вид сооружения) у дома 5 по ул. Советской удалены, фото прилагается.',
+			answerText: 'По адресу ул. Советская, д. 5 замечания с (вид сооружения) устранены.',
 			...org,
 		}).errors.find((e) => e.code === 'formal_reply');
 		expect(unfilled?.evidence).toEqual(['не заполнен шаблон: (вид сооружения)']);
@@ -668,6 +674,8 @@ describe('answer quality checks', () => {
 		for (const text of [
 			'Остекление будет восстановлено в срок 09.12.2026 (дата окончания работ). Материал заказан.',
 			'Объявления с павильона (вид сооружения) у дома 5 удалены 12.03.2026, фото прилагается.',
+			// A slot left beside a named result is a blemish, not a formal reply (a blind reviewer passed it).
+			'Граффити и объявления с (вид сооружения) у дома 5 по ул. Советской удалены.',
 		])
 			expect(
 				checkAnswer({ appealText, answerText: text, ...org }, all).errors.map((e) => e.code),
