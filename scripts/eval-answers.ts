@@ -46,7 +46,15 @@ interface Label {
 	 * A later batch kept out of rule building as a whole ("heldout", "heldout2"); absent: split by the id's hash.
 	 * "heldout2" was labelled by a second reviewer blind to the checks (answer-labels.md).
 	 */
-	split?: 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7';
+	split?:
+		| 'heldout'
+		| 'heldout2'
+		| 'heldout3'
+		| 'heldout4'
+		| 'heldout5'
+		| 'heldout6'
+		| 'heldout7'
+		| 'heldout8';
 }
 
 /** Check code ↔ the reviewer's defect. */
@@ -281,7 +289,8 @@ type Split =
 	| 'heldout4'
 	| 'heldout5'
 	| 'heldout6'
-	| 'heldout7';
+	| 'heldout7'
+	| 'heldout8';
 const splitOf = (l: Label): Split => l.split ?? split(l.id);
 const SPLITS: Split[] = [
 	'dev',
@@ -293,6 +302,7 @@ const SPLITS: Split[] = [
 	'heldout5',
 	'heldout6',
 	'heldout7',
+	'heldout8',
 ];
 
 const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : '—');

@@ -717,6 +717,7 @@ const GENERIC_PREFIXES = [
 const SHORT_FUNCTION_WORD =
 	/^(?:для|при|что|как|так|это|его|она|они|оно|там|тут|все|всё|уже|еще|ещё|был|над|под|без|про|кто|чем|том|тем|или|нет|пер|наб|лит|кор|стр|пом|изо|ооо|гуп|гбу|гку|жкс|жск|тсж|снт|муп|мку|мбу|оао|зао|мкд|вас|вам|нам|нас|ими|них|оба|раз|год|дня)$/;
 /** Words of an address: where the action was, not what it was done to («проблема по адресу: дом 36 устранена»). */
+const PLACE_PREPOSITION = /^(?:в|во|на|у|около|возле)$/;
 const ADDRESS_WORD =
 	/^(?:дом|дома|доме|домом|домов|улиц[аеуы]?|корпус[аеу]?|литер[аы]?|проспект[аеу]?|переул(?:ок|ка|ке)|набережн[а-я]*|шоссе|адрес[а-я]*)$/;
 export const isGeneric = (w: string) => GENERIC_PREFIXES.some((p) => w.startsWith(p));
@@ -737,9 +738,14 @@ export function namesActionAndObject(s: Sentence, facts: SentenceFacts): boolean
 	// Only the clause that holds the action: in «при обследовании установлено, что проблема устранена» the object of
 	// «устранена» is «проблема», not the inspection.
 	const clauses = s.norm.replace(/«[^»]*»|"[^"]*"/g, ' ').split(FINDING_THAT);
+	// A place is where, not what: «замечания в парадной №2 устранены» names no object («в парадной», «на этаже»).
 	const words = clauses
 		.filter((c) => facts.done.some((d) => c.includes(d)))
-		.flatMap((c) => c.match(/[a-zа-я]+/g) ?? []);
+		.flatMap((c) =>
+			(c.match(/[a-zа-я]+|\d+/g) ?? []).filter(
+				(w, i, all) => !/^\d/.test(w) && !PLACE_PREPOSITION.test(all[i - 1] ?? ''),
+			),
+		);
 	// Names of streets and organisations (capitalised inside the sentence) are where, not what.
 	const proper = new Set(
 		// Quoted text (the category «Мусор на …») is left out: its capitals are not names.

@@ -482,11 +482,22 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		!errors.some((e) => e.code === 'formal_reply')
 	) {
 		const i = facts.findIndex((f) => f.done.length || f.negativeFinding || f.explanation);
-		add(
-			'formal_reply',
-			['не сказано, что именно сделано, где и когда'],
-			sentences[i >= 0 ? i : 0]?.text,
-		);
+		// «Проблема по адресу: Невский пр., д. 81, парадная 2 устранена» is «Проблема устранена» with an address: too short
+		// by its substance, as the reviewers read it; longer generic texts are formal replies.
+		const bare = !explained && !facts.some((f) => f.negativeFinding);
+		const substance = bare ? withoutAddress(sentences, facts) : minLength;
+		if (substance < minLength && !errors.some((e) => e.code === 'too_short'))
+			add(
+				'too_short',
+				[`${substance} симв. по существу без адреса`],
+				sentences[i >= 0 ? i : 0]?.text,
+			);
+		else
+			add(
+				'formal_reply',
+				['не сказано, что именно сделано, где и когда'],
+				sentences[i >= 0 ? i : 0]?.text,
+			);
 	}
 
 	// A promise's term in its own sentence; conditions are no term; negations are no promise.
@@ -827,6 +838,24 @@ function findContradiction(
 		if (same.length) return pair(Math.min(...same), i);
 	}
 	return null;
+}
+
+/** Length of what the answer says without its address: names, numbers, «по адресу», «ул.», «д.», «парадная №». */
+function withoutAddress(sentences: Sentence[], facts: SentenceFacts[]): number {
+	return sentences
+		.filter((_s, i) => facts[i].essence)
+		.map((s) =>
+			s.text
+				.replace(/по\s+(?:указанному\s+)?адресу:?/gi, ' ')
+				.replace(/(?<=\s)[А-ЯЁ][а-яё]*\.?/g, ' ')
+				.replace(
+					/(?<![а-яё])(?:ул|д|дом|пр|просп|пер|наб|корп|к|лит|литера|стр|кв|парадн[а-яё]*|подъезд[а-яё]*|лестничн[а-яё]*\s+клетк[а-яё]*|л\.?\s*кл)\.?(?![а-яё])|№|\d+[а-яё]?/gi,
+					' ',
+				)
+				.replace(/[\s,.:;/-]+/g, ' ')
+				.trim(),
+		)
+		.join(' ').length;
 }
 
 /** The words of a sentence that name things, stemmed: no verbs of completion or promise, no generic words. */

@@ -657,6 +657,13 @@ describe('answer quality checks', () => {
 		// «Работы по устранению проблемы выполнены» names no object: too short, like «Проблема устранена».
 		expect(sent('Работы по устранению проблемы выполнены.')).toEqual(['too_short']);
 		expect(sent('Дефект устранён.')).toEqual(['too_short']);
+		// A place is where, not what; without its address «замечания в парадной № 2 устранены» is still too short.
+		expect(
+			sent(
+				'Уважаемый пользователь! Рассмотрев Ваше сообщение, сообщаем: по адресу: ул. Советская, д. 81, указанные Вами замечания в парадной № 2 устранены.',
+			),
+		).toEqual(['too_short']);
+		expect(sent('По состоянию на 15.04.2026 мусор вывезен.')).toEqual([]);
 		// A state and a schedule («согласно графика») say nothing of what was checked or done.
 		expect(
 			sent(
