@@ -868,7 +868,7 @@ function crossValidationReport(
 		'',
 		better.length
 			? `Raise both mean CV precision and recall over the shipped checks: ${better.join('; ')}.`
-			: "**No candidate raises both the mean CV precision and the mean CV recall of the shipped checks, so the decision stays the checks' own** (any error-level check). The learned layers and the severity per answer kind buy precision (notably on test+heldout) with recall, and none adds a rework the checks do not see. The shipped checks already make `promise_without_date` a warning on final answers (1 right of 7 there, below), the choice the severity per kind made by CV in the sixth session; the candidates that reach a higher recall here do it by making the contradiction check an error, which its 64% on the targeted batch (before tuning) does not allow.",
+			: "**No candidate raises both the mean CV precision and the mean CV recall of the shipped checks, so the decision stays the checks' own** (any error-level check). The learned layers and the severity per answer kind buy precision (notably on test+heldout) with recall, and none adds a rework the checks do not see. The shipped checks already make `promise_without_date` a warning on final answers (1 right of 7 there, below), the choice the severity per kind made by CV in the sixth session; the candidates that reach a higher recall here do it by making a warning-level check (a promise without a term in final answers, lateness) an error, at a precision the labels do not allow.",
 	);
 	out.push(
 		'',
