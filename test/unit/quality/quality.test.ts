@@ -476,6 +476,18 @@ describe('answer quality checks', () => {
 				...org,
 			}).ok,
 		).toBe(false);
+		// Other work on the appeal's object is no repair of the denied problem.
+		expect(
+			checkAnswer(
+				{
+					appealText: 'В парадной проложили кабель через стену, сквозные отверстия. Кабель чужой?',
+					answerText:
+						'Факт передачи общего имущества в пользование иным лицам не подтверждён. Силами УК выполнены работы по прокладке кабельной линии до вводного устройства.',
+					...org,
+				},
+				all,
+			).errors.map((e) => e.code),
+		).not.toContain('contradiction');
 		// A possibility is no repair: «работы по замене могут быть выполнены по платным услугам».
 		expect(
 			codes(
