@@ -661,6 +661,37 @@ describe('answer quality checks', () => {
 			).errors,
 		).toEqual([]);
 	});
+	it('false reworks of the tenth blind batch, as paraphrases', () => {
+		const sent = (answerText: string, extra: Partial<AnswerInput> = {}) =>
+			checkAnswer({ appealText, answerText, ...org, ...extra })
+				.errors.filter((e) => e.severity === 'error')
+				.map((e) => e.code);
+		// «литера В, граффити удалены»: a building's letter is no preposition, the graffiti are the object.
+		expect(
+			sent(
+				'По адресу: проспект Лиговский, дом 18, литера В, граффити удалены. Проблема устранена. Приложение: фотофиксация.',
+			),
+		).toEqual([]);
+		// The object's state named after the work is a result («Состояние колодца нормативное»).
+		expect(
+			sent(
+				'Все необходимые работы выполнены. Состояние колодца нормативное. Фотоматериалы прилагаются.',
+			),
+		).toEqual([]);
+		// Approved with an authority and breaking no rule: an answer on the merits.
+		expect(
+			sent(
+				'Размещение вентиляционного трубопровода на фасаде согласовано с Комитетом по градостроительству и архитектуре и не нарушает нормы и правила.',
+			),
+		).toEqual([]);
+		// A date after a weather condition is the term of the promise before it.
+		expect(
+			sent(
+				'Работы по окраске фасада дома 5 будут выполнены. При наступлении положительных температур наружного воздуха, в срок до 30.06.2026.',
+				{ intermediate: true },
+			),
+		).toEqual([]);
+	});
 	it('misses and false reworks of the sixth blind batch, as paraphrases', () => {
 		const sent = (answerText: string) =>
 			checkAnswer({ appealText, answerText, ...org })
