@@ -46,15 +46,7 @@ interface Label {
 	 * A later batch kept out of rule building as a whole ("heldout", "heldout2"); absent: split by the id's hash.
 	 * "heldout2" was labelled by a second reviewer blind to the checks (answer-labels.md).
 	 */
-	split?:
-		| 'heldout'
-		| 'heldout2'
-		| 'heldout3'
-		| 'heldout4'
-		| 'heldout5'
-		| 'heldout6'
-		| 'heldout7'
-		| 'heldout8';
+	split?: LaterBatch;
 }
 
 /** Check code ↔ the reviewer's defect. */
@@ -280,20 +272,8 @@ export function split(id: number | string): 'dev' | 'test' {
 	return h % 10 < 7 ? 'dev' : 'test';
 }
 
-type Split =
-	| 'dev'
-	| 'test'
-	| 'heldout'
-	| 'heldout2'
-	| 'heldout3'
-	| 'heldout4'
-	| 'heldout5'
-	| 'heldout6'
-	| 'heldout7'
-	| 'heldout8'
-	| 'heldout9';
-const splitOf = (l: Label): Split => l.split ?? split(l.id);
-const SPLITS: Split[] = [
+/** Every labelled set: the first batch's hash split, then the later batches in the order they were labelled. */
+const SPLITS = [
 	'dev',
 	'test',
 	'heldout',
@@ -305,7 +285,11 @@ const SPLITS: Split[] = [
 	'heldout7',
 	'heldout8',
 	'heldout9',
-];
+] as const;
+type Split = (typeof SPLITS)[number];
+/** A later batch, labelled as a whole (its lines carry "split"). */
+type LaterBatch = Exclude<Split, 'dev' | 'test'>;
+const splitOf = (l: Label): Split => l.split ?? split(l.id);
 
 const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : '—');
 

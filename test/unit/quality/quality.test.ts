@@ -22,6 +22,11 @@ const codes = (answerText: string, extra: Partial<AnswerInput> = {}) =>
 	run(answerText, extra).errors.map((e) => e.code);
 /** With the default options (addressing off), as the node runs. */
 const defaults = (answerText: string) => checkAnswer({ appealText, answerText, ...org });
+/** The codes that send the answer back (error level), with the default options. */
+const sent = (answerText: string, extra: Partial<AnswerInput> = {}) =>
+	checkAnswer({ appealText, answerText, ...org, ...extra })
+		.errors.filter((e) => e.severity === 'error')
+		.map((e) => e.code);
 
 describe('answer quality checks', () => {
 	it('a good answer on the merits passes', () => {
@@ -662,10 +667,6 @@ describe('answer quality checks', () => {
 		).toEqual([]);
 	});
 	it('false reworks of the tenth blind batch, as paraphrases', () => {
-		const sent = (answerText: string, extra: Partial<AnswerInput> = {}) =>
-			checkAnswer({ appealText, answerText, ...org, ...extra })
-				.errors.filter((e) => e.severity === 'error')
-				.map((e) => e.code);
 		// «литера В, граффити удалены»: a building's letter is no preposition, the graffiti are the object.
 		expect(
 			sent(
@@ -693,10 +694,6 @@ describe('answer quality checks', () => {
 		).toEqual([]);
 	});
 	it('misses and false reworks of the sixth blind batch, as paraphrases', () => {
-		const sent = (answerText: string) =>
-			checkAnswer({ appealText, answerText, ...org })
-				.errors.filter((e) => e.severity === 'error')
-				.map((e) => e.code);
 		// «Работы по устранению проблемы выполнены» names no object: too short, like «Проблема устранена».
 		expect(sent('Работы по устранению проблемы выполнены.')).toEqual(['too_short']);
 		expect(sent('Дефект устранён.')).toEqual(['too_short']);
@@ -738,10 +735,6 @@ describe('answer quality checks', () => {
 		).toEqual([]);
 	});
 	it('misses and false reworks of the fifth blind batch, as paraphrases', () => {
-		const sent = (answerText: string, extra: Partial<AnswerInput> = {}) =>
-			checkAnswer({ appealText, answerText, ...org, ...extra })
-				.errors.filter((e) => e.severity === 'error')
-				.map((e) => e.code);
 		// A confirmed finding with the day and hour of the check says what was found: no formal reply.
 		expect(
 			sent(
