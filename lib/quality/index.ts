@@ -656,12 +656,17 @@ function addressing(
 }
 
 function measuresOnSubject(facts: SentenceFacts[], appealText: string): boolean {
-	const appeal = new Set(
+	const appeal = appealStems(appealText);
+	return facts.some((f) => f.vagueObject !== null && appeal.has(f.vagueObject));
+}
+
+/** The stems of the appeal's words (four letters and more): what the citizen wrote about. */
+function appealStems(appealText: string): Set<string> {
+	return new Set(
 		normWords(appealText)
 			.filter((w) => w.length >= 4)
 			.map(stemToken),
 	);
-	return facts.some((f) => f.vagueObject !== null && appeal.has(f.vagueObject));
 }
 
 function normWords(text: string): string[] {
@@ -784,37 +789,26 @@ function findContradiction(
 		evidence: [sentences[a].text, sentences[b].text],
 		sentence: sentences[b].text,
 	});
+	// Work of this case by its executor: not history, not owners' own work, not another denial.
+	const workNow = (i: number) =>
+		!history(i) && !BY_OTHERS.test(sentences[i].norm) && !DENIAL.test(sentences[i].norm);
 	const repaired = (i: number) =>
 		!facts[i].legalRefs.length &&
 		(facts[i].done.some((w) => REPAIRED_WORD.test(w)) ||
-			(facts[i].done.length > 0 && REPAIR_WORK.test(sentences[i].norm))) &&
-		!history(i) &&
-		!BY_OTHERS.test(sentences[i].norm) &&
-		!DENIAL.test(sentences[i].norm);
+			(facts[i].done.length > 0 && REPAIR_WORK.test(sentences[i].norm)));
 	const workPromised = (i: number) =>
 		facts[i].term !== null && (facts[i].promise === 'будет' || facts[i].promise === 'будут');
 	const denied = sentences.findIndex((s) => DENIAL.test(s.norm));
 	if (denied >= 0) {
 		let appeal: Set<string> | undefined;
-		const cleanedAppealObject = (i: number) => {
-			if (
-				!(CLEANED.test(sentences[i].norm) || WORK_ON.test(sentences[i].norm)) ||
-				history(i) ||
-				BY_OTHERS.test(sentences[i].norm)
-			)
-				return false;
-			appeal ??= new Set(
-				normWords(appealText)
-					.filter((w) => w.length >= 4)
-					.map(stemToken),
-			);
+		const workedOnAppealObject = (i: number) => {
+			if (!CLEANED.test(sentences[i].norm) && !WORK_ON.test(sentences[i].norm)) return false;
+			appeal ??= appealStems(appealText);
 			for (const x of objectStems(sentences[i])) if (appeal.has(x)) return true;
 			return false;
 		};
 		const j = facts.findIndex(
-			(_f, i) =>
-				i !== denied &&
-				(repaired(i) || (!DENIAL.test(sentences[i].norm) && cleanedAppealObject(i))),
+			(_f, i) => i !== denied && workNow(i) && (repaired(i) || workedOnAppealObject(i)),
 		);
 		if (j >= 0) return pair(denied, j);
 	}
