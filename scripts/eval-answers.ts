@@ -285,6 +285,7 @@ const SPLITS = [
 	'heldout7',
 	'heldout8',
 	'heldout9',
+	'heldout10',
 ] as const;
 type Split = (typeof SPLITS)[number];
 /** A later batch, labelled as a whole (its lines carry "split"). */

@@ -743,6 +743,26 @@ function lateness(
 /** «Факт … не подтвердился»: the appeal's problem denied. */
 const DENIAL =
 	/(?:факт|проблем|информаци|довод|сведени)[а-я]*\s+(?:[а-я]+\s+){0,3}не\s+подтвер[а-я]*|(?:^|[^а-я])не\s+подтвер(?:дил|жден)[а-я]*/;
+/**
+ * What a denial names when it names something («факт протечки труб в паркинге не подтвержден», «сообщение о
+ * ненадлежащем содержании трубопроводов … не подтверждено»): it denies that, not the whole appeal.
+ */
+const DENIED_THING =
+	/(?:факт[а-я]*|сообщени[а-я]*\s+о)\s+((?:[а-я]+,?\s+){1,10}?)[–-]?\s*не\s+подтвер/;
+/** Words of a denial that name no thing: «факт наличия проблемы», «изложенные в обращении». */
+const DENIAL_FILLER = /^(?:наличи|проблем|указан|изложен|описан|нарушени|сообщ|обращени|информаци)/;
+/** Who did the work («силами управляющей компании»): the executor, not what was repaired. */
+const EXECUTOR =
+	/^(?:управля|компан|организац|подрядч|сил|сотрудник|специализир|обслужива|подрядн|служб)/;
+function deniedStems(norm: string): Set<string> {
+	const words = DENIED_THING.exec(norm)?.[1].split(/[\s,]+/) ?? [];
+	return new Set(
+		words
+			.filter((w) => w.length >= 4 && !DENIAL_FILLER.test(w))
+			.map(stemToken)
+			.filter((x) => !NOT_SUBJECT.has(x) && !isGeneric(x)),
+	);
+}
 /** A repair done: something was broken (not a cleaning or a check, which may follow a denied appeal). */
 const REPAIRED_WORD = /^(?:устранен|отремонтирован|восстановлен|заменен)[аоы]?$/;
 const REPAIR_WORK =
@@ -807,8 +827,20 @@ function findContradiction(
 			for (const x of objectStems(sentences[i])) if (appeal.has(x)) return true;
 			return false;
 		};
+		// A denial of one named thing is contradicted only by a repair of that thing or of the appeal's object; a
+		// repair of something else («факт протечки труб не подтвержден … восстановлена отмостка») is another finding.
+		const named = deniedStems(sentences[denied].norm);
+		const repairOfDenied = (i: number) => {
+			if (!repaired(i)) return false;
+			if (!named.size) return true;
+			const objects = [...objectStems(sentences[i])].filter((x) => !EXECUTOR.test(x));
+			if (!objects.length) return true;
+			appeal ??= appealStems(appealText);
+			for (const x of objects) if (named.has(x) || appeal.has(x)) return true;
+			return false;
+		};
 		const j = facts.findIndex(
-			(_f, i) => i !== denied && workNow(i) && (repaired(i) || workedOnAppealObject(i)),
+			(_f, i) => i !== denied && workNow(i) && (repairOfDenied(i) || workedOnAppealObject(i)),
 		);
 		if (j >= 0) return pair(denied, j);
 	}

@@ -666,6 +666,44 @@ describe('answer quality checks', () => {
 			).errors,
 		).toEqual([]);
 	});
+	it('false reworks of the eleventh blind batch, as paraphrases', () => {
+		// The year of an adopted programme is the work's term; a draft or a perspective programme's year is not.
+		expect(
+			sent(
+				'Сообщаем, что адрес спортивной площадки включен в ведомственную целевую программу по благоустройству на 2027 год.',
+				{ intermediate: true },
+			),
+		).toEqual([]);
+		expect(
+			sent(
+				'Ремонт покрытия по адресу включен в проект перспективной муниципальной программы на 2027 год и будет выполнен после конкурсных процедур.',
+				{ intermediate: true },
+			),
+		).toEqual(['promise_without_date']);
+		// A denial of one named thing and a repair of something else: another finding, no contradiction…
+		const leak = {
+			appealText: 'Вода постоянно течёт по стенам подвала и паркинга, управляющая компания молчит.',
+		};
+		expect(
+			sent(
+				'Факт протечки труб в паркинге не подтвержден. Управляющей компанией восстановлены поврежденные участки отмостки вокруг здания. Приложение: акт обследования.',
+				leak,
+			),
+		).toEqual([]);
+		// …but a repair of the denied thing, or a bare denial of the whole appeal beside a repair, is one.
+		expect(
+			sent(
+				'Факт протечки труб в паркинге не подтвержден. Управляющей компанией заменены трубы водоотведения в паркинге.',
+				leak,
+			),
+		).toEqual(['contradiction']);
+		expect(
+			sent(
+				'Факт наличия проблемы не подтвержден. Управляющей компанией восстановлены поврежденные участки отмостки вокруг здания.',
+				leak,
+			),
+		).toEqual(['contradiction']);
+	});
 	it('false reworks of the tenth blind batch, as paraphrases', () => {
 		// «литера В, граффити удалены»: a building's letter is no preposition, the graffiti are the object.
 		expect(
