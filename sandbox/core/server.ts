@@ -121,7 +121,10 @@ function write(
 	res.end(payload);
 }
 
-/** Counts calls per route, for tests and the "API calls" benchmarks; emits `call` so tests wait for calls, not time. */
+/**
+ * Counts calls per route, for tests and the "API calls" benchmarks. Emits `call` as a call arrives and `handled` once
+ * the emulator has dealt with it (its state changed, its answer written), so tests wait for calls, not time.
+ */
 export class CallCounter extends EventEmitter {
 	private counts = new Map<string, number>();
 	add(route: string): void {
@@ -196,12 +199,13 @@ export async function serveEmulator(
 	};
 
 	const server: Server = createServer((rawReq, res) => {
+		let route: string | undefined;
 		void (async () => {
 			try {
 				const req = await readRequest(rawReq);
 				const controlResponse = control(req);
 				if (controlResponse) return write(res, controlResponse);
-				const route = emulator.routeOf(req);
+				route = emulator.routeOf(req);
 				calls.add(route);
 				const fault = faults.decide(emulator.name, route);
 				// A write applied and then its answer lost: the state changes, the client sees only the failure.
@@ -234,6 +238,8 @@ export async function serveEmulator(
 					status: 500,
 					body: { error: { code: 500, message: `sandbox: ${(error as Error).message}` } },
 				});
+			} finally {
+				if (route !== undefined) calls.emit('handled', route);
 			}
 		})();
 	});

@@ -8,6 +8,7 @@ import { freePort, N8nInstance } from '../helpers/n8n';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
 import { findSecrets, findSecretsInFile } from '../helpers/secrets';
 import { testPrivateKey } from '../helpers/serviceAccount';
+import { waitForEvent } from '../helpers/waitFor';
 
 /**
  * MAX in a real n8n against the emulator: «МЦУ: MAX» reads `/updates` into appeal records (the marker kept in the
@@ -21,15 +22,6 @@ describe('MAX in a running n8n', () => {
 	let hookUrl = '';
 	let port = 0;
 	const credentials = { mcuMaxApi: CREDENTIALS.mcuMaxApi };
-
-	const until = async (what: string, test: () => boolean, timeoutMs = 60000) => {
-		const deadline = Date.now() + timeoutMs;
-		while (!test()) {
-			if (Date.now() > deadline)
-				throw new Error(`timed out waiting for ${what}\n${n8n.serverLog.slice(-3000)}`);
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	};
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ ports: 'random', fastDelivery: true });
@@ -127,7 +119,15 @@ describe('MAX in a running n8n', () => {
 	it('«МЦУ: MAX Trigger»: subscribed on activation, forged deliveries refused, real ones emitted once each, own messages skipped', async () => {
 		await n8n.publishWorkflow('MaxTrig');
 		await n8n.start(port);
-		await until('the subscription', () => sandbox.max.subscriptionUrls().length === 1);
+		// The subscription is the trigger's call to MAX's API: wait for that call, not for time.
+		await waitForEvent(
+			[sandbox.servers.max.calls],
+			'handled',
+			() => sandbox.max.subscriptionUrls().length === 1,
+			60000,
+			() =>
+				`the subscription: ${sandbox.max.subscriptionUrls().length}\n${n8n.serverLog.slice(-3000)}`,
+		);
 		hookUrl = sandbox.max.subscriptionUrls()[0];
 		expect(hookUrl).toMatch(/\/webhook\/mcu-max-e2e\/max$/);
 		const subscription = (
@@ -184,10 +184,8 @@ describe('MAX in a running n8n', () => {
 			body: JSON.stringify(a),
 		});
 		expect(repeat.status).toBe(200);
-		await until(
-			'deliveries',
-			() => sandbox.max.deliveries.length === 3 && sandbox.max.deliveries.every((d) => d.delivered),
-		);
+		await sandbox.max.deliveriesSettled();
+		expect(sandbox.max.deliveries.map((d) => d.delivered)).toEqual([true, true, true]);
 		// A last real message after everything above was answered: once it has arrived, any run the forged, own or
 		// repeated deliveries had started would have arrived before it.
 		sandbox.max.citizenMessage(
@@ -195,10 +193,7 @@ describe('MAX in a running n8n', () => {
 			'Спасибо что починили фонари у школы',
 		);
 		await capture.waitFor(3);
-		await until(
-			'the last delivery',
-			() => sandbox.max.deliveries.length === 4 && sandbox.max.deliveries.every((d) => d.delivered),
-		);
+		await sandbox.max.deliveriesSettled();
 		// Two deliveries run at once: their runs may finish in either order.
 		const byText = (a: unknown[], b: unknown[]) => String(a[2]).localeCompare(String(b[2]));
 		expect(capture.received.map((r) => [r.source, r.kind, r.text]).sort(byText)).toEqual(

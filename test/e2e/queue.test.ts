@@ -51,16 +51,17 @@ describe('queue mode: main + workers on PostgreSQL and Redis', () => {
 			body: '{}',
 		});
 		expect(res.status).toBe(200);
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			const finished = workers
+		const finished = () =>
+			workers
 				.map((w) => (w.serverLog.match(/Worker finished execution/g) ?? []).length)
 				.reduce((a, b) => a + b, 0);
-			if (finished >= expectFinishedCount) return;
-			await new Promise((r) => setTimeout(r, 500));
-		}
-		throw new Error(
-			`no worker finished execution ${expectFinishedCount} in time\n${workers.map((w) => w.serverLog.slice(-2000)).join('\n---\n')}`,
+		await waitForEvent(
+			workers.map((w) => w.output),
+			'log',
+			() => finished() >= expectFinishedCount,
+			timeoutMs,
+			() =>
+				`${finished()} of ${expectFinishedCount} executions finished by a worker\n${workers.map((w) => w.serverLog.slice(-2000)).join('\n---\n')}`,
 		);
 	}
 

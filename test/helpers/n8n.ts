@@ -3,10 +3,12 @@
  * workflows imported and executed through n8n's own CLI, or a running server for triggers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { E2E_DIR, N8N_BIN, NODE24, NODES_TEMPLATE } from './paths';
+import { waitForEvent } from './waitFor';
 
 /** Servers still running when the test process exits (a timeout, a crash) are killed with it, not left behind. */
 const running = new Set<ChildProcess>();
@@ -45,6 +47,8 @@ export class N8nInstance {
 	private server?: ChildProcess;
 	port = 0;
 	serverLog = '';
+	/** Emits `log` whenever the server prints something and when it exits: tests wait on it, not on a clock. */
+	readonly output = new EventEmitter();
 	/** Everything the CLI commands printed (stdout and stderr), for scans. */
 	cliLog = '';
 
@@ -191,17 +195,18 @@ export class N8nInstance {
 		};
 	}
 
-	/** Starts `n8n start` on a free port and waits until it answers /healthz/readiness. */
+	/** Starts `n8n start` on a free port; resolves once it says the editor is up and /healthz/readiness answers. */
 	async start(port?: number): Promise<string> {
 		this.port = port ?? (await freePort());
 		return this.spawnServer(
 			['start'],
 			{ N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1' },
+			/Editor is now accessible via/,
 			'/healthz/readiness',
 		);
 	}
 
-	/** Starts a queue-mode worker (`n8n worker`) and waits until its health check answers. */
+	/** Starts a queue-mode worker (`n8n worker`); resolves once it says it is ready and its health check answers. */
 	async startWorker(concurrency = 2): Promise<string> {
 		this.port = await freePort();
 		return this.spawnServer(
@@ -211,6 +216,7 @@ export class N8nInstance {
 				QUEUE_HEALTH_CHECK_PORT: String(this.port),
 				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			},
+			/n8n worker is now ready/,
 			'/healthz',
 		);
 	}
@@ -220,31 +226,59 @@ export class N8nInstance {
 		this.server?.kill('SIGKILL');
 	}
 
+	/** Resolves once the server's output holds `pattern` `count` times (counted over its whole log). */
+	waitForLog(pattern: RegExp, count = 1, timeoutMs = 240000): Promise<void> {
+		const seen = () => (this.serverLog.match(new RegExp(pattern.source, 'g')) ?? []).length;
+		return waitForEvent(
+			[this.output],
+			'log',
+			() => seen() >= count,
+			timeoutMs,
+			() =>
+				`${seen()} of ${count} «${pattern.source}» in the log of n8n\n${this.serverLog.slice(-3000)}`,
+		);
+	}
+
+	/**
+	 * Spawns the server and waits for its ready line (n8n prints it after the HTTP server listens and, for `start`,
+	 * after the active workflows are activated), then checks the health endpoint once.
+	 */
 	private async spawnServer(
 		args: string[],
 		extra: Record<string, string>,
+		readyLine: RegExp,
 		healthPath: string,
 	): Promise<string> {
 		const env = { ...(await this.env()), ...extra };
+		// The log carries earlier runs of this instance: only what this server prints counts as its ready line.
+		const from = this.serverLog.length;
 		const server = spawn(NODE24, [N8N_BIN, ...args], { env, cwd: this.home });
 		this.server = server;
 		running.add(server);
-		server.once('exit', () => running.delete(server));
-		this.server.stdout?.on('data', (d) => (this.serverLog += d));
-		this.server.stderr?.on('data', (d) => (this.serverLog += d));
+		const onOutput = (d: Buffer) => {
+			this.serverLog += d;
+			this.output.emit('log');
+		};
+		server.stdout?.on('data', onOutput);
+		server.stderr?.on('data', onOutput);
+		server.once('exit', () => {
+			running.delete(server);
+			this.output.emit('log');
+		});
+		const exited = () => server.exitCode !== null || server.signalCode !== null;
+		await waitForEvent(
+			[this.output],
+			'log',
+			() => exited() || readyLine.test(this.serverLog.slice(from)),
+			120000,
+			() => `n8n did not start in time:\n${this.serverLog}`,
+		);
+		if (exited()) throw new Error(`n8n exited:\n${this.serverLog}`);
 		const url = `http://127.0.0.1:${this.port}`;
-		const deadline = Date.now() + 120000;
-		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n exited:\n${this.serverLog}`);
-			try {
-				const res = await fetch(`${url}${healthPath}`);
-				if (res.ok) return url;
-			} catch {
-				/* not up yet */
-			}
-			await new Promise((r) => setTimeout(r, 500));
-		}
-		throw new Error(`n8n did not start in time:\n${this.serverLog}`);
+		const res = await fetch(`${url}${healthPath}`);
+		if (!res.ok)
+			throw new Error(`n8n is up but ${healthPath} answers ${res.status}:\n${this.serverLog}`);
+		return url;
 	}
 
 	async stop(): Promise<void> {
