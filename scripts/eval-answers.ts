@@ -286,6 +286,7 @@ const SPLITS = [
 	'heldout8',
 	'heldout9',
 	'heldout10',
+	'heldout11',
 ] as const;
 type Split = (typeof SPLITS)[number];
 /** A later batch, labelled as a whole (its lines carry "split"). */

@@ -133,6 +133,16 @@ export function splitSentences(text: string): Sentence[] {
 		if (i < quoteEnd) continue;
 		const next = text.charCodeAt(i + 1);
 		if (c === 46 && next >= 48 && next <= 57) continue; // 12.10 or 1.2.3
+		// «до 30. 09. 2021 года»: a date typed with spaces goes on.
+		if (c === 46 && i > 0 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) {
+			const after = text.slice(i + 1, i + 12);
+			if (
+				/^ \d{1,2}\. ?\d{4}(?!\d)/.test(after) ||
+				(/(?<!\d)\d{1,2}\. ?\d{1,2}$/.test(text.slice(Math.max(0, i - 7), i)) &&
+					/^ \d{4}(?!\d)/.test(after))
+			)
+				continue;
+		}
 		if (i + 1 < n && next !== 32 && next !== 9 && next !== 10 && next !== 13 && next !== 160)
 			continue;
 		if (c === 46) {
@@ -481,9 +491,13 @@ const TERM = new RegExp(
 );
 const ALREADY = /(?:^|[^а-я])уже(?![а-я])/;
 /** Terms read with the legal acts' dates and numbers cut out: «постановлением от 06.10.2016 № 875» is not a term. */
-function termIn(norm: string): string | null {
+export function termIn(norm: string): string | null {
 	const t = TERM.exec(
-		norm.replace(/(?:от|не\s+ранее)\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' ').replace(LEGAL, ' '),
+		norm
+			// «до 30. 09. 2021 года»: a date typed with spaces is still a date.
+			.replace(/(?<!\d)(\d{1,2})\.\s+(\d{1,2})\.\s*(\d{4})(?!\d)/g, '$1.$2.$3')
+			.replace(/(?:от|не\s+ранее)\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' ')
+			.replace(LEGAL, ' '),
 	);
 	return t ? t[0].trim() : null;
 }
@@ -729,6 +743,14 @@ const PLACE_PREPOSITION = /^(?:в|во|на|у|около|возле)$/;
 const ADDRESS_WORD =
 	/^(?:дом|дома|доме|домом|домов|улиц[аеуы]?|корпус[аеу]?|литер[аы]?|проспект[аеу]?|переул(?:ок|ка|ке)|набережн[а-я]*|шоссе|адрес[а-я]*)$/;
 export const isGeneric = (w: string) => GENERIC_PREFIXES.some((p) => w.startsWith(p));
+/**
+ * Who did the work, as a word or its stem («силами управляющей компании», «сторонней организацией»): the executor,
+ * not what the work was done to.
+ */
+export const EXECUTOR =
+	/^(?:управля|компан|организац|подрядч|подрядн|сотрудник|специализир|обслужива|служб|сторонн|исполнител|сил$|силами$)/;
+/** When, not what: «02.11.2020 года проблема устранена». */
+const TIME_WORD = /^(?:года|году|числа|месяца|недели|дней)$/;
 
 /** «…установлено, что …»: what follows is the finding, what precedes is the circumstances of the check. */
 const FINDING_THAT =
@@ -776,6 +798,8 @@ export function namesActionAndObject(s: Sentence, facts: SentenceFacts): boolean
 			!proper.has(w) &&
 			!isGeneric(w) &&
 			!ADDRESS_WORD.test(w) &&
+			!EXECUTOR.test(w) &&
+			!TIME_WORD.test(w) &&
 			!facts.done.includes(w) &&
 			!isCompletedWord(w) &&
 			!FORMAL_ROOTS.some((r) => w.startsWith(r)),

@@ -4,6 +4,8 @@ import {
 	findingWords,
 	isCompletedWord,
 	isGeneric,
+	EXECUTOR,
+	termIn,
 	sentenceFacts,
 	splitSentences,
 	type Sentence,
@@ -195,10 +197,13 @@ const INSPECTION_ACT = /(?<![а-я])акт(?:[аеу]|ом)?(?![а-я])|спра
 
 const CONTROL_DATE =
 	/(?:контрол[а-я]*|срок[а-я]*)\s+(?:[а-я]+\s+){0,4}до\s+(?:«?\d{1,2}»?[.\s]+(?:\d{1,2}|[а-я]+))/;
+/** The term of the work stated on its own: «срок завершения работ …», «сроки выполнения ремонта …». */
+const WORK_TERM =
+	/срок[а-я]*\s+(?:[а-я]+\s+){0,2}(?:завершени|выполнени|устранени|окончани|проведени|исполнени)[а-я]*/;
 const DURATION =
 	/(?<![\d.])\d{1,3}\s+(?:рабочих\s+|календарных\s+)?(?:дн|дней|дня|день|недел|месяц)[а-я]*/;
 const NOTICE =
-	/направлен[аоы]?\s+(?:[а-я]+\s+){0,2}(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*|(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*\s+(?:[а-я()-]+\s+){0,8}направлен[аоы]?(?![а-я])/;
+	/(?:направлен|размещен)[аоы]?\s+(?:[а-я]+\s+){0,2}(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*|(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*\s+(?:[а-я()-]+\s+){0,8}направлен[аоы]?(?![а-я])/;
 const WHEN =
 	/\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}[:.]\d{2}\s*(?:ч|час)|\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/i;
 /**
@@ -508,7 +513,10 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		sentences.some(
 			(s, i) =>
 				firmTerm(facts[i]) &&
-				(CONTROL_DATE.test(s.norm) || (/срок/.test(s.norm) && DURATION.test(s.norm))),
+				(CONTROL_DATE.test(s.norm) ||
+					(/срок/.test(s.norm) && DURATION.test(s.norm)) ||
+					// «Планируемый срок завершения работ и устранения замечания – 31.12.2022»
+					(WORK_TERM.test(s.norm) && termIn(s.norm) !== null)),
 		);
 	// A condition on the work itself («по мере финансирования», «перспективный план») voids a term, its own too («в случае
 	// достаточного финансирования будут выполнены в 2025 году»); a weather caveat on a date, or a condition for doing it
@@ -549,7 +557,14 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	}
 
 	// A step against someone (a notice, an order, a letter) with no term for the fix and no control date.
-	if (!someTerm && !concrete && !errors.some((e) => e.code === 'promise_without_date')) {
+	// The notice itself («на РТС размещено уведомление о вывозе») is the step, not a result beside it.
+	const resultBesideNotice = facts.some((f, i) => f.concrete && !NOTICE.test(sentences[i].norm));
+	if (
+		!someTerm &&
+		!resultBesideNotice &&
+		!measuredOnSubject &&
+		!errors.some((e) => e.code === 'promise_without_date')
+	) {
 		const i = sentences.findIndex(
 			(s) =>
 				NOTICE.test(s.norm) &&
@@ -751,9 +766,6 @@ const DENIED_THING =
 	/(?:факт[а-я]*|сообщени[а-я]*\s+о)\s+((?:[а-я]+,?\s+){1,10}?)[–-]?\s*не\s+подтвер/;
 /** Words of a denial that name no thing: «факт наличия проблемы», «изложенные в обращении». */
 const DENIAL_FILLER = /^(?:наличи|проблем|указан|изложен|описан|нарушени|сообщ|обращени|информаци)/;
-/** Who did the work («силами управляющей компании»): the executor, not what was repaired. */
-const EXECUTOR =
-	/^(?:управля|компан|организац|подрядч|сил|сотрудник|специализир|обслужива|подрядн|служб)/;
 function deniedStems(norm: string): Set<string> {
 	const words = DENIED_THING.exec(norm)?.[1].split(/[\s,]+/) ?? [];
 	return new Set(

@@ -666,6 +666,33 @@ describe('answer quality checks', () => {
 			).errors,
 		).toEqual([]);
 	});
+	it('misses and false reworks of the twelfth blind batch, as paraphrases', () => {
+		// Who did it and when are not what was done: «устранена сторонней организацией» is still «Проблема устранена».
+		expect(sent('Проблема устранена сторонней организацией.')).toEqual(['too_short']);
+		expect(sent('05.03.2026 года проблема устранена')).toEqual(['too_short']);
+		expect(sent('Выбоины у дома 3 заделаны силами подрядной организации.')).toEqual([]);
+		// A date typed with spaces is the promise's term.
+		expect(
+			sent(
+				'Аварийность устранена. Работы по ремонту покрытия проезда будут выполнены в срок до 30. 09. 2026 года согласно программе.',
+				{ intermediate: true },
+			),
+		).toEqual([]);
+		// The work's term stated in a sentence of its own answers the promise before it.
+		expect(
+			sent(
+				'Замечание будет устранено подрядчиком в рамках контракта на строительство дороги. Планируемый срок завершения работ и устранения замечания – 31.12.2026.',
+				{ intermediate: true },
+			),
+		).toEqual([]);
+		// A notice posted on the car with no date of the next step is a promise without a term.
+		expect(
+			sent(
+				'На транспортное средство размещено уведомление о необходимости его вывоза в соответствии со статьей 30 Закона Санкт-Петербурга. Собственник предупрежден об административной ответственности.',
+				{ intermediate: true },
+			),
+		).toEqual(['promise_without_date']);
+	});
 	it('false reworks of the eleventh blind batch, as paraphrases', () => {
 		// The year of an adopted programme is the work's term; a draft or a perspective programme's year is not.
 		expect(
