@@ -351,7 +351,7 @@ const FORMAL_ROOTS = [
 	'учтен',
 	'уч',
 ];
-const COMPLETED_ENDING = /(?:[аяеиоуы]н[аоы]?|[ыи]т[аоы]?|[аяеиоуы]л(?:[аио]|ся|ась|ось|ись)?)$/;
+const COMPLETED_ENDING = /(?:[аяеиоуы]н[аоы]?|[ыия]т[аоы]?|[аяеиоуы]л(?:[аио]|ся|ась|ось|ись)?)$/;
 /** «выполнен», «работы по уборке выполнены»: the word says a thing was done, in the past. */
 const ROOTS_BY_HEAD = new Map<string, string[]>();
 for (const r of ACTION_ROOTS)
@@ -395,6 +395,8 @@ const NOUN_ACTIONS =
 const INSPECTION = /^(?:обследовани|осмотр|проверк|выезд|обход|мониторинг|комиссионн|визуальн)/;
 const INSPECTION_DONE =
 	/(?:^|[^а-я])(?:произведен|проведен|выполнен|осуществлен|организован)[аоы]?\s+(?:[а-я]+\s+){0,1}(?:обследовани|осмотр|проверк|выезд|обход|мониторинг)[а-я]*|(?:обследовани|осмотр|проверк|выезд|обход)[а-я]*\s+(?:[а-я]+\s+){0,2}(?:произведен|проведен|выполнен|осуществлен)[аоы]?(?![а-я])/;
+/** The verbs of an inspection and its finding («проведено», «выполнен осмотр», «установлено»), not the actions it finds done. */
+const GENERIC_DONE = /^(?:произвед|провед|выполн|осуществл|организов|установл)/;
 function inspectionAt(words: string[], i: number): boolean {
 	return [words[i - 2], words[i - 1], words[i + 1], words[i + 2]].some(
 		(w) => w !== undefined && INSPECTION.test(w),
@@ -558,7 +560,8 @@ function readSentence(s: Sentence): SentenceFacts {
 			isCompletedWord(w) &&
 			!negatedAt(words, i) &&
 			!FORMAL_ROOTS.some((r) => w.startsWith(r)) &&
-			!inspectionAt(words, i)
+			// «обследование проведено» is the check; «на момент обследования колодец закрыт» is what it found.
+			!(GENERIC_DONE.test(w) && inspectionAt(words, i))
 		) {
 			// «будут выполнены»: the completed form after «будет/будут» is a promise, not a result.
 			if (i > 0 && (words[i - 1] === 'будут' || words[i - 1] === 'будет')) continue;

@@ -685,6 +685,9 @@ describe('answer quality checks', () => {
 				{ intermediate: true },
 			),
 		).toEqual([]);
+		// «снято» is done; what an inspection found done is a result, not the inspection itself.
+		expect(sent('Объявление снято')).toEqual([]);
+		expect(sent('На момент обследования колодец закрыт. Проблема устранена.')).toEqual([]);
 		// A notice posted on the car with no date of the next step is a promise without a term.
 		expect(
 			sent(
