@@ -287,6 +287,7 @@ const SPLITS = [
 	'heldout9',
 	'heldout10',
 	'heldout11',
+	'heldout12',
 ] as const;
 type Split = (typeof SPLITS)[number];
 /** A later batch, labelled as a whole (its lines carry "split"). */

@@ -200,6 +200,8 @@ const CONTROL_DATE =
 /** The term of the work stated on its own: «срок завершения работ …», «сроки выполнения ремонта …». */
 const WORK_TERM =
 	/срок[а-я]*\s+(?:[а-я]+\s+){0,2}(?:завершени|выполнени|устранени|окончани|проведени|исполнени)[а-я]*/;
+/** «срок 02.04.2021», «срок: до 15.06.2026». */
+const TERM_GIVEN = /(?:^|[^а-я])срок[а-я]*\s*[—–:-]?\s*(?:до\s+)?\d{1,2}\.\d{1,2}\.\d{2,4}/;
 const DURATION =
 	/(?<![\d.])\d{1,3}\s+(?:рабочих\s+|календарных\s+)?(?:дн|дней|дня|день|недел|месяц)[а-я]*/;
 const NOTICE =
@@ -394,11 +396,15 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const bareNegative = facts.findIndex((f) => f.negativeFinding);
 	// A measurement of the case (not a norm's limit) says what was found: «выбоина 0,3 м2», «напор 4 кгс/см2», «+20 °C».
 	const measured = facts.some((f) => f.measured);
+	// The object's state found by an inspection with its act: «При обследовании замок и доводчик исправны, работают в
+	// штатном режиме. Приложение: акт обследования.» says what was checked and what was found.
+	const stateWithAct = facts.some((f) => f.stateClaim) && INSPECTION_ACT.test(answer);
 	if (
 		!done &&
 		!promised &&
 		!explained &&
 		!measured &&
+		!stateWithAct &&
 		bareNegative < 0 &&
 		kind === 'final' &&
 		essence.length >= minLength &&
@@ -455,7 +461,8 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	// A finding with where, when or how it was checked is an answer («при осмотре 14.10 у дома 4 выбоин нет, фото»).
 	const photo = /фото|видео/i.test(answer);
 	// An act of the inspection is the record of what was checked, as a photo is.
-	const checkedFinding = facts.some((f) => f.negativeFinding || f.explanation) && (when || proof);
+	const checkedFinding =
+		(facts.some((f) => f.negativeFinding || f.explanation) && (when || proof)) || stateWithAct;
 	// «Проблема решена. Освещение работает.»: a generic result with the object's state named.
 	// Only the finding counts, not the check before it: «при обследовании установлено, что проблема устранена» states nothing.
 	const statedResult =
@@ -516,7 +523,9 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 				(CONTROL_DATE.test(s.norm) ||
 					(/срок/.test(s.norm) && DURATION.test(s.norm)) ||
 					// «Планируемый срок завершения работ и устранения замечания – 31.12.2022»
-					(WORK_TERM.test(s.norm) && termIn(s.norm) !== null)),
+					(WORK_TERM.test(s.norm) && termIn(s.norm) !== null) ||
+					// «…срок 02.04.2021»: a term given as such.
+					TERM_GIVEN.test(s.norm.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' '))),
 		);
 	// A condition on the work itself («по мере финансирования», «перспективный план») voids a term, its own too («в случае
 	// достаточного финансирования будут выполнены в 2025 году»); a weather caveat on a date, or a condition for doing it

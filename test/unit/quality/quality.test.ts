@@ -666,6 +666,27 @@ describe('answer quality checks', () => {
 			).errors,
 		).toEqual([]);
 	});
+	it('false reworks of the thirteenth blind batch, as paraphrases', () => {
+		// The object's state found by an inspection, with its act, says what was checked and found…
+		expect(
+			sent(
+				'При обследовании домофон на входной двери парадной № 5 находится в технически исправном состоянии, замок и доводчик работают в штатном режиме. Дверь обеспечена плотным притвором. Приложение: акт обследования.',
+			),
+		).toEqual([]);
+		// …while the same claim with nothing to show stays a bare claim.
+		expect(
+			sent(
+				'Домофон на входной двери парадной № 5 находится в технически исправном состоянии, замок и доводчик работают в штатном режиме. Дверь обеспечена плотным притвором.',
+			),
+		).toEqual(['formal_reply']);
+		// «срок 02.04.2026» given on its own line is the term of the step promised before it.
+		expect(
+			sent(
+				'Собственнику направлено уведомление о необходимости в течение 20 дней демонтировать рольставни. По истечении указанного срока будет принято решение об обращении в суд. Приложение: акт осмотра. С учетом подготовки документов срок 02.04.2026',
+				{ intermediate: true },
+			),
+		).toEqual([]);
+	});
 	it('misses and false reworks of the twelfth blind batch, as paraphrases', () => {
 		// Who did it and when are not what was done: «устранена сторонней организацией» is still «Проблема устранена».
 		expect(sent('Проблема устранена сторонней организацией.')).toEqual(['too_short']);
