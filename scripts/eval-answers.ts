@@ -288,6 +288,7 @@ const SPLITS = [
 	'heldout10',
 	'heldout11',
 	'heldout12',
+	'heldout13',
 ] as const;
 type Split = (typeof SPLITS)[number];
 /** A later batch, labelled as a whole (its lines carry "split"). */
@@ -303,7 +304,16 @@ interface Counts {
 	/** Fires at error level (the ones that send the answer back) and how many of them were right. */
 	errorFlagged: number;
 	errorTp: number;
+	/** Error-level fires right by either name of «no concrete result» (NO_RESULT): the reviewers use both for it. */
+	errorFamilyTp: number;
 }
+
+/**
+ * «Проблема устранена», «замечания устранены»: one answer, two names. The first reviewers called it `formal`, later ones
+ * `too_short`, and the latest `formal` again; the checks call it by its length. Both send the answer back.
+ */
+const NO_RESULT = new Set(['formal', 'too_short']);
+const NO_RESULT_CODES: QualityCode[] = ['formal_reply', 'too_short'];
 
 function evaluateLabels(
 	labels: Label[],
@@ -313,7 +323,10 @@ function evaluateLabels(
 	options: QualityOptions = {},
 ) {
 	const perCode = new Map<QualityCode, Counts>(
-		CODES.map((c) => [c, { flagged: 0, tp: 0, truth: 0, errorFlagged: 0, errorTp: 0 }]),
+		CODES.map((c) => [
+			c,
+			{ flagged: 0, tp: 0, truth: 0, errorFlagged: 0, errorTp: 0, errorFamilyTp: 0 },
+		]),
 	);
 	let predicted = 0,
 		truth = 0,
@@ -338,6 +351,8 @@ function evaluateLabels(
 				if (asError.has(code)) {
 					c.errorFlagged++;
 					if (has) c.errorTp++;
+					if (NO_RESULT_CODES.includes(code) ? l.defects.some((d) => NO_RESULT.has(d)) : has)
+						c.errorFamilyTp++;
 				} else if (misses.length < 4000)
 					misses.push(`FP ${code} ${splitOf(l)} ${l.id}/${l.answer}: ${l.reason}`);
 			} else if (
@@ -1126,6 +1141,19 @@ function main() {
 			'',
 			`Other checks' fire rate on all answered records: ${other.map(([k, n]) => `${k.replace('|', ' (')}) ${pct(n, records.length)}`).join(', ')}.`,
 		);
+	lines.push(
+		'',
+		'«No concrete result» has two names (formal ∪ too_short): the reviewers call «проблема устранена», «замечания',
+		'устранены» one or the other (answer-labels.md), the checks name it by its length, and either sends it back. Error-level',
+		'precision by the exact name and by either name, all labels:',
+		'',
+		'| check | fired as an error | right, exact name | right, either name | precision, exact | precision, either name |',
+		'|---|---|---|---|---|---|',
+		...NO_RESULT_CODES.map((code) => {
+			const a = every.perCode.get(code)!;
+			return `| ${code} | ${a.errorFlagged} | ${a.errorTp} | ${a.errorFamilyTp} | ${pct(a.errorTp, a.errorFlagged)} | ${pct(a.errorFamilyTp, a.errorFlagged)} |`;
+		}),
+	);
 	lines.push('', '## Rework decision (any error-level check)', '');
 	lines.push(
 		'| set | pairs | sent back | should go back | precision | recall | share sent back | share labelled |',

@@ -112,9 +112,12 @@ export function splitSentences(text: string): Sentence[] {
 			while (b >= start && isSpace(text.charCodeAt(b))) b--;
 			const prev = b >= start ? text.charCodeAt(b) : 46;
 			const next = k < n ? text.charCodeAt(k) : 0;
+			// «…расположенного по адресу:\nг. Санкт-Петербург, …, устранены»: the address goes on the next line.
+			const addressFollows =
+				prev === 58 && /адрес[а-яё]*\s*$/i.test(text.slice(Math.max(start, b - 12), b));
 			if (
 				k >= n ||
-				ENDS.has(prev) ||
+				(ENDS.has(prev) && !addressFollows) ||
 				(next >= 0x410 && next <= 0x42f) ||
 				next === 0x401 ||
 				(next >= 65 && next <= 90) ||
@@ -771,20 +774,41 @@ export function namesActionAndObject(s: Sentence, facts: SentenceFacts): boolean
 	// Only the clause that holds the action: in «при обследовании установлено, что проблема устранена» the object of
 	// «устранена» is «проблема», not the inspection.
 	const clauses = s.norm.replace(/«[^»]*»|"[^"]*"/g, ' ').split(FINDING_THAT);
+	return thingWords(
+		s,
+		clauses.filter((c) => facts.done.some((d) => c.includes(d))),
+	).some((w) => !facts.done.includes(w));
+}
+
+/** Words of a negative finding that only say it is negative: «информация, указанная в обращении, не подтвердилась». */
+const FINDING_FILLER =
+	/^(?:подтвер|выявл|обнаруж|установл|информац|указан|сообщ|обращен|факт|наличи|проблем|изложен|нарушени|замечани|парадн|подъезд|этаж|территори|мест[оае]?$|специалист)/;
+
+/** «Освещение лифта в парадной 2 проверено, нарушений не выявлено» names what was checked; «Информация не подтвердилась» does not. */
+export function namesWhatWasChecked(s: Sentence): boolean {
+	return thingWords(s, [s.norm.replace(/«[^»]*»|"[^"]*"/g, ' ')]).some(
+		(w) => !FINDING_FILLER.test(w) && !INSPECTION.test(w),
+	);
+}
+
+/**
+ * The words of some clauses of a sentence that can name a thing: not a place after «в/на/у» (except a building's
+ * letter), not names (capitalised inside the sentence), addresses, executors, times, generic words, completed verbs or
+ * formalities.
+ */
+function thingWords(s: Sentence, clauses: string[]): string[] {
 	// A place is where, not what: «замечания в парадной №2 устранены» names no object («в парадной», «на этаже»).
-	const words = clauses
-		.filter((c) => facts.done.some((d) => c.includes(d)))
-		.flatMap((c) =>
-			(c.match(/[a-zа-я]+|\d+/g) ?? []).filter(
-				(w, i, all) =>
-					!/^\d/.test(w) &&
-					// «литера В, граффити удалены»: a building's letter, not the preposition «в».
-					!(
-						PLACE_PREPOSITION.test(all[i - 1] ?? '') &&
-						!/^(?:литер[а-я]*|лит|корп[а-я]*)$/.test(all[i - 2] ?? '')
-					),
-			),
-		);
+	const words = clauses.flatMap((c) =>
+		(c.match(/[a-zа-я]+|\d+/g) ?? []).filter(
+			(w, i, all) =>
+				!/^\d/.test(w) &&
+				// «литера В, граффити удалены»: a building's letter, not the preposition «в».
+				!(
+					PLACE_PREPOSITION.test(all[i - 1] ?? '') &&
+					!/^(?:литер[а-я]*|лит|корп[а-я]*)$/.test(all[i - 2] ?? '')
+				),
+		),
+	);
 	// Names of streets and organisations (capitalised inside the sentence) are where, not what.
 	const proper = new Set(
 		// Quoted text (the category «Мусор на …») is left out: its capitals are not names.
@@ -795,7 +819,7 @@ export function namesActionAndObject(s: Sentence, facts: SentenceFacts): boolean
 				.match(/(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+/g) ?? []
 		).map((w) => w.toLowerCase().replace(/ё/g, 'е')),
 	);
-	return words.some(
+	return words.filter(
 		(w) =>
 			(w.length >= 4 || (w.length === 3 && !SHORT_FUNCTION_WORD.test(w))) &&
 			!proper.has(w) &&
@@ -803,7 +827,6 @@ export function namesActionAndObject(s: Sentence, facts: SentenceFacts): boolean
 			!ADDRESS_WORD.test(w) &&
 			!EXECUTOR.test(w) &&
 			!TIME_WORD.test(w) &&
-			!facts.done.includes(w) &&
 			!isCompletedWord(w) &&
 			!FORMAL_ROOTS.some((r) => w.startsWith(r)),
 	);

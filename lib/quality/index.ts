@@ -5,6 +5,7 @@ import {
 	isCompletedWord,
 	isGeneric,
 	EXECUTOR,
+	namesWhatWasChecked,
 	termIn,
 	sentenceFacts,
 	splitSentences,
@@ -193,6 +194,7 @@ const TEMPLATE_SLOT =
 	/\((?:указать|указывается)(?:[\s,]+[а-яё]+){0,4}\s*\)|(?<=(?:^|[^а-яё])(?:с|со|по|в|на|до|у|из)\s+)\((?:вид|наименование|дата|адрес|ф\.?\s?и\.?\s?о)(?:[\s,]+[а-яё]+){0,3}\s*\)/i;
 
 /** The act of an inspection («составлен акт», «Приложение: акт обследования», «справка»). */
+const CHECK_WORD = /обследовани|осмотр|проверк|замер/;
 const INSPECTION_ACT = /(?<![а-я])акт(?:[аеу]|ом)?(?![а-я])|справк/i;
 
 const CONTROL_DATE =
@@ -396,6 +398,22 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const bareNegative = facts.findIndex((f) => f.negativeFinding);
 	// A measurement of the case (not a norm's limit) says what was found: «выбоина 0,3 м2», «напор 4 кгс/см2», «+20 °C».
 	const measured = facts.some((f) => f.measured);
+	// The sentence of the check or of its finding that names what was checked («проверка напора в квартире», «освещение
+	// лифта проверено»), not «информация не подтвердилась».
+	const namedCheck = sentences.findIndex(
+		(x, i) =>
+			!/^приложени/.test(x.norm) &&
+			(facts[i].negativeFinding || CHECK_WORD.test(x.norm)) &&
+			namesWhatWasChecked(x),
+	);
+	// The check and what it found, in one sentence: «при обследовании колодца нарушений не выявлено», «проведена
+	// проверка напора в квартире, … напор соответствует нормативам».
+	// A quoted GOST beside «проблем не обнаружено» stays a bare claim: the reviewers call it `formal` (most of them).
+	const checkStated =
+		namedCheck >= 0 &&
+		!/гост|снип|санпин/i.test(answer) &&
+		CHECK_WORD.test(sentences[namedCheck].norm) &&
+		(facts[namedCheck].negativeFinding || facts[namedCheck].stateClaim);
 	// The object's state found by an inspection with its act: «При обследовании замок и доводчик исправны, работают в
 	// штатном режиме. Приложение: акт обследования.» says what was checked and what was found.
 	const stateWithAct = facts.some((f) => f.stateClaim) && INSPECTION_ACT.test(answer);
@@ -425,7 +443,10 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		) &&
 		// What was checked and when: the day of the check or its act. An address, a photo, «в рабочем состоянии» are not.
 		!when &&
-		!INSPECTION_ACT.test(answer) &&
+		// An act of a check that names what was checked («освещение лифта проверено, … акт»); an act beside a bare
+		// «информация не подтвердилась» shows nothing the citizen can read.
+		!(INSPECTION_ACT.test(answer) && namedCheck >= 0) &&
+		!checkStated &&
 		!measured &&
 		!facts.some((f) => f.causal) &&
 		// «Колодец в исправном состоянии» beside «проблем не обнаружено» is the same bare claim, not what was checked.
@@ -462,7 +483,9 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	const photo = /фото|видео/i.test(answer);
 	// An act of the inspection is the record of what was checked, as a photo is.
 	const checkedFinding =
-		(facts.some((f) => f.negativeFinding || f.explanation) && (when || proof)) || stateWithAct;
+		(facts.some((f) => f.negativeFinding || f.explanation) && (when || proof)) ||
+		stateWithAct ||
+		checkStated;
 	// «Проблема решена. Освещение работает.»: a generic result with the object's state named.
 	// Only the finding counts, not the check before it: «при обследовании установлено, что проблема устранена» states nothing.
 	const statedResult =

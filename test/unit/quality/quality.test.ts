@@ -666,6 +666,32 @@ describe('answer quality checks', () => {
 			).errors,
 		).toEqual([]);
 	});
+	it('misses and false reworks of the fourteenth blind batch, as paraphrases', () => {
+		// An act beside a bare «информация не подтвердилась» shows the citizen nothing…
+		expect(
+			sent(
+				'Рассмотрев Ваше сообщение, сообщаем следующее. Информация, указанная в Вашем сообщении, не подтвердилась. Приложение: акт, фотофиксация.',
+			),
+		).toContain('formal_reply');
+		// …an act of a check that names what was checked does.
+		expect(
+			sent(
+				'Проведено обследование чердака и подвала, посторонних лиц не выявлено. Приложение: справка, фото.',
+			),
+		).toEqual([]);
+		// The check and its finding in one sentence say what was checked, without a quoted GOST.
+		expect(
+			sent(
+				'Проведена проверка напора холодной воды в квартире, в ходе которой установлено, что напор соответствует нормативам.',
+			),
+		).toEqual([]);
+		// The address on the next line after «по адресу:» belongs to the sentence.
+		expect(
+			sent(
+				'Нарушения окраски фасада здания, расположенного по адресу:\nул. Садовая, дом 12, литера А, устранены.\nПриложение: фотофиксация.',
+			),
+		).toEqual([]);
+	});
 	it('false reworks of the thirteenth blind batch, as paraphrases', () => {
 		// The object's state found by an inspection, with its act, says what was checked and found…
 		expect(
