@@ -557,12 +557,14 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		(f, i) =>
 			f.condition &&
 			(!f.term || !firmTerm(f)) &&
-			!/ранее|раньше|более\s+ранн|досрочн|сокращ/.test(sentences[i].norm),
+			!/ранее|раньше|более\s+ранн|досрочн|сокращ|незамедлительн|немедленн/.test(sentences[i].norm),
 	);
 	for (let i = 0; i < facts.length && (!someTerm || conditioned >= 0); i++) {
 		const f = facts[i];
 		if (conditioned >= 0 && i !== conditioned) continue;
-		if (!f.promise || (f.term && !f.condition)) continue;
+		// «будут устранены при наступлении благоприятных погодных условий в срок не позднее 30.06»: a weather caveat on a
+		// date keeps the date.
+		if (!f.promise || (f.term && firmTerm(f))) continue;
 		// Another sentence may give the term of the same promise right after it («Срок — до 15.06»).
 		const next = facts[i + 1];
 		if (

@@ -666,6 +666,27 @@ describe('answer quality checks', () => {
 			).errors,
 		).toEqual([]);
 	});
+	it('false reworks of the fifteenth blind batch, as paraphrases', () => {
+		// A weather caveat on a firm date keeps the date; «при благоприятной погоде — незамедлительно» is sooner, not a condition.
+		expect(
+			sent(
+				'Надписи в переходе будут устранены при наступлении благоприятных погодных условий в срок не позднее 30.06.2026.',
+				{ intermediate: true },
+			),
+		).toEqual([]);
+		expect(
+			sent(
+				'Уборку мусора с газона возможно выполнить при таянии снега в срок до 01.05.2026. При наступлении благоприятных погодных условий работы будут выполнены незамедлительно.',
+				{ intermediate: true },
+			),
+		).toEqual([]);
+		// «в технически исправном, рабочем состоянии» with a comma is the same state claim, here with its act.
+		expect(
+			sent(
+				'На момент обследования лифт находится в технически исправном, рабочем состоянии. Составлен акт.',
+			),
+		).toEqual([]);
+	});
 	it('misses and false reworks of the fourteenth blind batch, as paraphrases', () => {
 		// An act beside a bare «информация не подтвердилась» shows the citizen nothing…
 		expect(
