@@ -208,6 +208,8 @@ const DURATION =
 	/(?<![\d.])\d{1,3}\s+(?:рабочих\s+|календарных\s+)?(?:дн|дней|дня|день|недел|месяц)[а-я]*/;
 const NOTICE =
 	/(?:направлен|размещен)[аоы]?\s+(?:[а-я]+\s+){0,2}(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*|(?:уведомлени|предписани|письм|требовани|претензи)[а-я]*\s+(?:[а-я()-]+\s+){0,8}направлен[аоы]?(?![а-я])/;
+/** The date of a cited act («от 06.10.2016»): not a day of this case. */
+const ACT_DATE = /от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g;
 const WHEN =
 	/\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}[:.]\d{2}\s*(?:ч|час)|\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/i;
 /**
@@ -393,7 +395,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 	}
 
 	// A day in the answer, not of a cited act («от 06.10.2016»).
-	const when = WHEN.test(answer.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' '));
+	const when = WHEN.test(answer.replace(ACT_DATE, ' '));
 	// «Отписка»: nothing concrete — no result, no finding with what was checked, no explanation, no promise.
 	const bareNegative = facts.findIndex((f) => f.negativeFinding);
 	// A measurement of the case (not a norm's limit) says what was found: «выбоина 0,3 м2», «напор 4 кгс/см2», «+20 °C».
@@ -548,7 +550,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 					// «Планируемый срок завершения работ и устранения замечания – 31.12.2022»
 					(WORK_TERM.test(s.norm) && termIn(s.norm) !== null) ||
 					// «…срок 02.04.2021»: a term given as such.
-					TERM_GIVEN.test(s.norm.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' '))),
+					TERM_GIVEN.test(s.norm.replace(ACT_DATE, ' '))),
 		);
 	// A condition on the work itself («по мере финансирования», «перспективный план») voids a term, its own too («в случае
 	// достаточного финансирования будут выполнены в 2025 году»); a weather caveat on a date, or a condition for doing it
@@ -602,9 +604,7 @@ export function checkAnswer(input: AnswerInput, options: QualityOptions = {}): A
 		const i = sentences.findIndex(
 			(s) =>
 				NOTICE.test(s.norm) &&
-				!/\d{1,2}\.\d{1,2}\.\d{2,4}|срок/.test(
-					s.norm.replace(/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/g, ' '),
-				),
+				!/\d{1,2}\.\d{1,2}\.\d{2,4}|срок/.test(s.norm.replace(ACT_DATE, ' ')),
 		);
 		if (i >= 0)
 			add(
